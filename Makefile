@@ -1,0 +1,40 @@
+# Two commands set everything up on a fresh clone: `make run` and `make test`.
+# Both create .venv (once) and install the package with its test extras into it.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SAMPLE_PDFS := $(shell find samples -name '*.pdf' -not -path '*/damaged/*' 2>/dev/null | sort)
+
+.PHONY: run test samples schema clean setup
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+## Convert every sample PDF into out/<name>.json, one summary line per file.
+run: $(STAMP)
+	@mkdir -p out
+	@for f in $(SAMPLE_PDFS); do \
+		name=$$(basename "$$f" .pdf); \
+		$(BIN)/bulletin-extract run "$$f" -o "out/$$name.json" || exit 1; \
+	done
+
+## Run the test suite.
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+## Re-render the project's own sample PDFs and goldens from samples/content/*.json.
+samples: $(STAMP)
+	$(BIN)/python samples/make_samples.py
+
+## Copy the package's schema to schemas/ (the two must stay identical; a test checks).
+schema: $(STAMP)
+	$(BIN)/bulletin-extract schema > schemas/bulletin.schema.json
+
+clean:
+	rm -rf out .pytest_cache

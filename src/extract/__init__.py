@@ -1,0 +1,91 @@
+"""bulletin-extract: bulletin PDFs -> validated, structured JSON.
+
+    >>> import extract
+    >>> bulletin = extract.run("issue.pdf")          # doctest: +SKIP
+    >>> bulletin.data["issue"]["date"]               # doctest: +SKIP
+    '2023-08-04'
+    >>> bulletin.write("issue.json")                 # doctest: +SKIP
+
+Heavy libraries (pdfplumber, jsonschema) are imported only when a file is processed, so the
+command line answers ``--help`` at once.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .document import Document
+    from .settings import Settings
+
+__all__ = ["run", "Bulletin", "Settings", "__version__"]
+
+
+class Bulletin:
+    """The result of one run: the contract JSON plus the document it was built from."""
+
+    def __init__(self, data: dict[str, Any], document: "Document | None" = None):
+        self.data = data
+        self.document = document
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.data.get("warnings", [])
+
+    @property
+    def tables(self) -> list[dict[str, Any]]:
+        return self.data.get("tables", [])
+
+    @property
+    def articles(self) -> list[dict[str, Any]]:
+        return [a for s in self.data.get("sections", []) for a in s["articles"]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.data
+
+    def to_json(self) -> str:
+        from .write import dumps
+
+        return dumps(self.data)
+
+    def write(self, path: str | Path) -> Path:
+        """Write the JSON atomically (temporary file + rename)."""
+        from .write import write_json
+
+        return write_json(path, self.data)
+
+    def summary_line(self) -> str:
+        d = self.data
+        seconds = sum((d.get("provenance", {}).get("timings") or {}).values())
+        return (f"{d['source']['file']}: {d['source']['pages']} pages, {len(d['sections'])} sections, "
+                f"{len(self.articles)} articles, {len(d['tables'])} tables, "
+                f"{len(d['warnings'])} warnings, {seconds:.2f}s")
+
+
+def run(path: str | Path, settings: "Settings | None" = None, **overrides: Any) -> Bulletin:
+    """Extract one bulletin PDF.
+
+    ``settings`` is a :class:`extract.settings.Settings`; keyword ``overrides`` set its
+    top-level fields (e.g. ``password="secret"``). Raises an :class:`extract.errors.ExtractError`
+    subclass naming the file and the reason when the file cannot be read.
+    """
+    from .pipeline import run_document
+    from .settings import Settings as _Settings
+
+    settings = settings or _Settings()
+    for key, value in overrides.items():
+        if not hasattr(settings, key):
+            raise TypeError(f"unknown setting {key!r}")
+        setattr(settings, key, value)
+    doc = run_document(path, settings)
+    return Bulletin(doc.output, doc)
+
+
+def __getattr__(name: str):
+    if name == "Settings":
+        from .settings import Settings
+
+        return Settings
+    raise AttributeError(name)

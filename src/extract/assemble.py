@@ -1,0 +1,90 @@
+"""Stage: assemble the contract JSON (``../shared/CONTRACT.md``) from the layers.
+
+Keys come in the contract's order so the written JSON is stable and diffs stay readable.
+Fields beyond the contract (provenance, table quality and notes, article numbers) are added
+after the core ones.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from . import __version__
+from .segment import iter_articles
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .document import Document
+
+SCHEMA_VERSION = "1.0"
+
+
+def _pages(article, tables_by_fragment) -> list[int]:
+    pages = set(article.pages)
+    for fid in article.fragments:
+        table = tables_by_fragment.get(fid)
+        if table is not None:
+            pages.update(table.pages)
+    if not pages:
+        return []
+    return list(range(min(pages), max(pages) + 1))
+
+
+def assemble(doc: "Document") -> dict[str, Any]:
+    s = doc.structure
+    tables_by_fragment = {fid: t for t in doc.tables for fid in t.fragments}
+    sections = []
+    for section in s.sections:
+        articles = []
+        for a in section.articles:
+            table_ids: list[str] = []
+            for fid in a.fragments:
+                t = tables_by_fragment.get(fid)
+                if t is not None and t.id not in table_ids:
+                    table_ids.append(t.id)
+            articles.append({
+                "title": a.title,
+                "lead": a.lead,
+                "date": a.date,
+                "bullets": [{"level": b.level, "text": b.text} for b in a.bullets],
+                "tables": table_ids,
+                "figures": a.figures,
+                "references": a.references,
+                "source": a.source,
+                "source_date": a.source_date,
+                "pages": _pages(a, tables_by_fragment),
+                "number": a.number,
+            })
+        sections.append({"name": section.name, "articles": articles})
+    meta = {k: v for k, v in doc.metadata.items() if k in ("Producer", "Creator", "Title", "Author")}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "source": {"file": doc.path.name, "sha256": doc.sha256, "pages": doc.n_pages},
+        "issue": {
+            "series": s.series,
+            "date": s.date,
+            "publisher": s.publisher,
+            "issuer": s.issuer,
+            "address": s.address,
+            "tel": s.tel,
+            "url": s.url,
+        },
+        "contents": s.contents,
+        "summary": s.summary,
+        "sections": sections,
+        "tables": [t.to_dict() for t in doc.tables],
+        "entities": doc.entities,
+        "warnings": doc.warnings,
+        "provenance": {
+            "tool": "bulletin-extract",
+            "version": __version__,
+            "is_bulletin": s.is_bulletin,
+            "pdf_metadata": meta,
+            "timings": {k: round(v, 4) for k, v in doc.timings.items()} if doc.settings.profile else {},
+        },
+    }
+
+
+class AssembleStage:
+    name = "assemble"
+
+    def process_document(self, doc: "Document") -> None:
+        doc.output = assemble(doc)

@@ -1,0 +1,40 @@
+"""The one object every stage reads from and adds its layer to."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .model import PageInfo, Table, TableFragment, TextLine
+from .settings import Settings
+
+
+@dataclass
+class Document:
+    path: Path
+    settings: Settings = field(default_factory=Settings)
+    # load
+    sha256: str = ""
+    n_pages: int = 0
+    password: str | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
+    pages: list[PageInfo] = field(default_factory=list)
+    # tables (per page, then stitched)
+    fragments: list[TableFragment] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    # layout
+    lines: list[TextLine] = field(default_factory=list)
+    # segment
+    structure: Any = None  # segment.Structure
+    # normalize
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    # assemble
+    output: dict[str, Any] | None = None
+    # across stages
+    warnings: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    notes: dict[str, Any] = field(default_factory=dict)  # counters for provenance
+
+    @property
+    def body_lines(self) -> list[TextLine]:
+        return [ln for ln in self.lines if ln.role == "body"]

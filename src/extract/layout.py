@@ -1,0 +1,232 @@
+"""Stage 2, layout: characters -> lines of text in reading order, with font facts.
+
+Per page: overprinted duplicate glyphs are dropped (pdfplumber's ``dedupe_chars``), glyphs
+inside table grids, captions and notes are left to the tables stage, glyphs inside images
+(an OCR text layer over a figure) and invisible text are kept out of the body, and the rest
+is grouped into lines. Spaces come from the gaps between glyphs measured against the font
+size, so Hangul word spacing does not depend on a fixed tolerance or on the PDF carrying
+space characters at all.
+
+Per document: lines repeated at the same place on most pages (running headers, footers,
+page numbers) are marked ``role="running"`` and left out of the body.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter, defaultdict
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING, Iterable
+
+from .model import BBox, TextLine
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .document import Document
+    from .settings import LayoutSettings
+
+BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold|,b$|-b$|extrab", re.I)
+PAGE_NUMBER = re.compile(r"^[\s\-–—·|]*(?:page\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[\s\-–—·|]*$", re.I)
+DIGITS = re.compile(r"\d+")
+
+
+def _inside(x: float, y: float, box: BBox, pad: float = 1.0) -> bool:
+    return box[0] - pad <= x <= box[2] + pad and box[1] - pad <= y <= box[3] + pad
+
+
+def word_gap_threshold(rows: list[list[dict]], default: float) -> float:
+    """The gap (in em) above which two glyphs of a line are separate words, for one page.
+
+    Producers space words differently (0.22 em in one, 0.28 em in another) and some leave
+    0.2 em between a digit and a Hangul syllable of the same word, so one fixed tolerance
+    cannot serve all. The most common gap between 0.1 and 0.6 em on the page is its word
+    space; glyphs closer than 80 % of it belong to one word.
+    """
+    bins: Counter[int] = Counter()
+    for row in rows:
+        for a, b in zip(row, row[1:]):
+            if b["text"].isspace():
+                # An explicit space glyph shows the word space directly.
+                g = (b["x1"] - b["x0"]) / max(b["size"], 1.0)
+            elif a["text"].isspace():
+                continue
+            else:
+                g = (b["x0"] - a["x1"]) / max(a["size"], b["size"], 1.0)
+            if 0.1 < g < 0.6:
+                bins[round(g * 100)] += 1
+    if sum(bins.values()) < 20:
+        return default
+    mode = bins.most_common(1)[0][0] / 100
+    return 0.8 * mode
+
+
+def chars_to_lines(chars: Iterable[dict], page: int, settings: "LayoutSettings") -> list[TextLine]:
+    """Group glyphs into lines (by vertical overlap) and words (by horizontal gap)."""
+    glyphs = [c for c in chars if c.get("upright", True) and c["text"] and c["text"] != "\n"]
+    if not glyphs:
+        return []
+    glyphs.sort(key=lambda c: (round(c["top"], 1), c["x0"]))
+    rows: list[list[dict]] = []
+    row_top = row_bottom = None
+    for c in glyphs:
+        if rows:
+            height = min(c["bottom"] - c["top"], row_bottom - row_top) or 1.0
+            overlap = min(c["bottom"], row_bottom) - max(c["top"], row_top)
+            if overlap >= settings.line_overlap_ratio * height:
+                rows[-1].append(c)
+                row_top, row_bottom = min(row_top, c["top"]), max(row_bottom, c["bottom"])
+                continue
+        rows.append([c])
+        row_top, row_bottom = c["top"], c["bottom"]
+    for row in rows:
+        row.sort(key=lambda c: c["x0"])
+    gap = word_gap_threshold(rows, settings.word_gap_ratio)
+    lines = []
+    for row in rows:
+        line = _make_line(row, page, gap)
+        if line is not None:
+            lines.append(line)
+    lines.sort(key=lambda ln: (ln.top, ln.x0))
+    return lines
+
+
+def _make_line(row: list[dict], page: int, gap_ratio: float) -> TextLine | None:
+    parts: list[str] = []
+    prev = None
+    for c in row:
+        text = c["text"]
+        if text.isspace():
+            # An explicit space glyph: keep one space, the gap test below will not double it.
+            if parts and parts[-1] != " ":
+                parts.append(" ")
+            prev = c
+            continue
+        if prev is not None and parts and parts[-1] != " ":
+            size = max(c["size"], prev["size"], 1.0)
+            if c["x0"] - prev["x1"] > gap_ratio * size:
+                parts.append(" ")
+        parts.append(text)
+        prev = c
+    text = "".join(parts).strip()
+    if not text:
+        return None
+    visible = [c for c in row if not c["text"].isspace()]
+    sizes = [c["size"] for c in visible]
+    bold_count = sum(1 for c in visible if BOLD_FONT.search(c.get("fontname") or ""))
+    return TextLine(
+        page=page,
+        text=text,
+        x0=min(c["x0"] for c in visible),
+        x1=max(c["x1"] for c in visible),
+        top=min(c["top"] for c in visible),
+        bottom=max(c["bottom"] for c in visible),
+        size=round(statistics.median(sizes), 2),
+        bold=bold_count * 2 > len(visible),
+        trailing_space=row[-1]["text"].isspace(),
+    )
+
+
+def page_lines(page, number: int, occupied: list[BBox], images: list[BBox],
+               settings: "LayoutSettings") -> list[TextLine]:
+    """Lines of one pdfplumber page; text in ``occupied`` areas (tables) is left out and
+    text over images is marked as figure text."""
+    try:
+        page = page.dedupe_chars(tolerance=settings.dedupe_tolerance)
+    except Exception:  # dedupe is an improvement, never a reason to fail
+        pass
+    body, figure = [], []
+    for c in page.chars:
+        cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+        if any(_inside(cx, cy, box) for box in occupied):
+            continue
+        if any(_inside(cx, cy, box, pad=0.0) for box in images):
+            figure.append(c)
+            continue
+        body.append(c)
+    lines = chars_to_lines(body, number, settings)
+    for line in chars_to_lines(figure, number, settings):
+        line.role = "figure"
+        lines.append(line)
+    lines.sort(key=lambda ln: (ln.top, ln.x0))
+    return lines
+
+
+def mark_running(lines: list[TextLine], heights: dict[int, float], n_pages: int,
+                 settings: "LayoutSettings") -> int:
+    """Mark running headers/footers and page numbers; return how many lines were marked.
+
+    A line is running when it sits in the top or bottom band of its page and a line of
+    similar text (digits masked) sits at the same height on at least ``running_min_share``
+    of the pages. Page numbers in the bands are running whatever their count.
+    """
+    tol = settings.running_position_tolerance
+    candidates = []
+    for ln in lines:
+        if ln.role != "body":
+            continue
+        h = heights.get(ln.page) or 842.0
+        if ln.bottom <= h * settings.running_band or ln.top >= h * (1 - settings.running_band):
+            candidates.append(ln)
+    marked = 0
+    for ln in candidates:
+        if PAGE_NUMBER.match(ln.text):
+            ln.role = "running"
+            marked += 1
+    if n_pages < 3:
+        return marked
+    groups: dict[int, list[TextLine]] = defaultdict(list)
+    for ln in candidates:
+        if ln.role == "body":
+            groups[round(ln.top / tol)].append(ln)
+    # Neighbouring buckets hold the same position split by rounding: merge their members.
+    keys = sorted(groups)
+    need = max(2, settings.running_min_share * n_pages)
+    for k in keys:
+        members = groups[k] + groups.get(k + 1, []) + groups.get(k - 1, [])
+        members = [m for m in members if abs(m.top - groups[k][0].top) <= tol] if groups[k] else []
+        if not members:
+            continue
+        masked = [DIGITS.sub("#", m.text) for m in members]
+        common = max(set(masked), key=masked.count)
+        similar = [m for m, t in zip(members, masked)
+                   if t == common or SequenceMatcher(None, t, common).ratio() >= 0.6]
+        if len({m.page for m in similar}) >= need:
+            for m in similar:
+                if m.role == "body":
+                    m.role = "running"
+                    marked += 1
+    return marked
+
+
+def column_rights(lines: list[TextLine]) -> dict[int, float]:
+    """Right edge of the text column per page: where wrapped lines end."""
+    per_page: dict[int, list[float]] = defaultdict(list)
+    for ln in lines:
+        if ln.role == "body":
+            per_page[ln.page].append(ln.x1)
+    out = {}
+    for page, xs in per_page.items():
+        xs.sort()
+        out[page] = xs[int(0.9 * (len(xs) - 1))] if xs else 0.0
+    return out
+
+
+class LayoutStage:
+    name = "layout"
+
+    def process_page(self, doc: "Document", number: int, page) -> None:
+        info = doc.pages[-1]
+        occupied = [box for f in doc.fragments if f.page == number for box in f.occupied]
+        doc.lines.extend(page_lines(page, number, occupied, info.images, doc.settings.layout))
+
+    def process_document(self, doc: "Document") -> None:
+        heights = {p.number: p.height for p in doc.pages}
+        n = mark_running(doc.lines, heights, len(doc.pages), doc.settings.layout)
+        if n:
+            doc.notes["running_lines_removed"] = n
+        rights = column_rights(doc.lines)
+        # A page's column edge comes from its own lines; pages with few lines borrow the
+        # document's typical edge.
+        typical = statistics.median(rights.values()) if rights else None
+        for ln in doc.lines:
+            r = rights.get(ln.page)
+            ln.column_right = max(r, typical) if (r and typical) else (r or typical)

@@ -1,0 +1,169 @@
+"""Stage 1, load: check the file, read its identity, then hand out its pages one at a time.
+
+pypdf answers the cheap questions first (is it a PDF, is it encrypted, how many pages, what
+metadata), so a bad file fails with a clear reason before pdfminer parses any content.
+pdfplumber then parses each page; the pipeline closes every page after use so memory stays
+flat on long files.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
+
+from .errors import DamagedPDF, EmptyFile, EncryptedPDF, NoPages, NotAPDF
+from .model import PageInfo
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .document import Document
+
+log = logging.getLogger(__name__)
+
+# The PDF header may be preceded by junk; readers accept it within the first KB.
+HEADER_WINDOW = 1024
+
+
+def sniff_pdf(path: Path) -> None:
+    """Raise NotAPDF/EmptyFile unless the bytes look like a PDF."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(HEADER_WINDOW)
+    except FileNotFoundError:
+        raise NotAPDF(path, "no such file", hint="Check the path") from None
+    except IsADirectoryError:
+        raise NotAPDF(path, "it is a directory", hint="Use 'bulletin-extract batch' for folders") from None
+    if not head:
+        raise EmptyFile(path)
+    if b"%PDF-" not in head:
+        raise NotAPDF(path)
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _looks_truncated(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        fh.seek(0, 2)
+        size = fh.tell()
+        fh.seek(max(0, size - 2048))
+        return b"%%EOF" not in fh.read()
+
+
+def _open_pypdf(path: Path, password: str | None):
+    """Open with pypdf, decrypting with the given or the empty password."""
+    import pypdf
+    from pypdf.errors import FileNotDecryptedError, PdfReadError, WrongPasswordError
+
+    try:
+        reader = pypdf.PdfReader(str(path), strict=False)
+    except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AssertionError) as exc:
+        if _looks_truncated(path):
+            raise DamagedPDF(path, "the file is truncated: it has no %%EOF marker at its end",
+                             hint="The download or copy was probably cut short; fetch the file again") from exc
+        raise DamagedPDF(path, f"{type(exc).__name__}: {exc}") from exc
+    except RecursionError as exc:
+        raise DamagedPDF(path, "a reference loop in the file structure") from exc
+    if reader.is_encrypted:
+        tried = [password] if password is not None else [""]
+        for pw in tried:
+            try:
+                if reader.decrypt(pw):
+                    return reader, pw
+            except (WrongPasswordError, FileNotDecryptedError, NotImplementedError) as exc:
+                if isinstance(exc, NotImplementedError):
+                    raise EncryptedPDF(path, f"unsupported encryption: {exc}",
+                                       hint="Decrypt it first with 'qpdf --decrypt'") from exc
+        detail = "wrong password" if password is not None else "a password is required"
+        raise EncryptedPDF(path, detail)
+    return reader, password
+
+
+def _read_identity(doc: "Document") -> None:
+    reader, password = _open_pypdf(doc.path, doc.settings.password)
+    doc.password = password
+    try:
+        doc.n_pages = len(reader.pages)
+    except RecursionError as exc:
+        raise DamagedPDF(doc.path, "the page tree loops back on itself") from exc
+    except Exception as exc:  # pypdf raises many types on broken page trees
+        raise DamagedPDF(doc.path, f"unreadable page tree ({type(exc).__name__}: {exc})") from exc
+    if doc.n_pages == 0:
+        raise NoPages(doc.path)
+    try:
+        meta = reader.metadata or {}
+        doc.metadata = {str(k).lstrip("/"): str(v) for k, v in meta.items() if v is not None}
+    except Exception as exc:  # metadata is nice to have, never a reason to fail
+        doc.warnings.append(f"metadata unreadable: {type(exc).__name__}")
+
+
+def _unwrap_pdfminer(path: Path, exc: BaseException) -> Exception:
+    """pdfplumber wraps parser errors in PdfminerException; report the real cause."""
+    cause = exc.__cause__ or exc.__context__ or exc
+    name = type(cause).__name__
+    if "Password" in name or "Encrypt" in name:
+        return EncryptedPDF(path, name)
+    if isinstance(cause, RecursionError):
+        return DamagedPDF(path, "a reference loop in the file structure")
+    if isinstance(cause, MemoryError):
+        return DamagedPDF(path, "a stream too large to decode (possibly a decompression bomb)")
+    text = str(cause) or name
+    return DamagedPDF(path, f"{name}: {text}" if text != name else name)
+
+
+class PageSource:
+    """Iterates over pdfplumber pages, closing each after the caller is done with it."""
+
+    def __init__(self, doc: "Document"):
+        import pdfplumber
+
+        self.doc = doc
+        try:
+            self.pdf = pdfplumber.open(str(doc.path), password=doc.password or "")
+        except Exception as exc:
+            raise _unwrap_pdfminer(doc.path, exc) from exc
+
+    def pages(self) -> Iterator:
+        try:
+            pages = self.pdf.pages
+        except Exception as exc:
+            raise _unwrap_pdfminer(self.doc.path, exc) from exc
+        for number, page in enumerate(pages, start=1):
+            try:
+                yield number, page
+            finally:
+                page.close()
+
+    def close(self) -> None:
+        self.pdf.close()
+
+
+def open_document(doc: "Document") -> PageSource:
+    """Check the file, fill in identity fields of ``doc`` and return its page source."""
+    sniff_pdf(doc.path)
+    doc.sha256 = sha256_of(doc.path)
+    _read_identity(doc)
+    return PageSource(doc)
+
+
+def read_page(doc: "Document", number: int, page) -> PageInfo:
+    """Parse one page (this is where pdfminer does its work) and note what we need of it."""
+    try:
+        chars = page.chars
+        rects = page.rects
+        images = page.images
+    except Exception as exc:
+        raise _unwrap_pdfminer(doc.path, exc) from exc
+    info = PageInfo(number=number, width=float(page.width), height=float(page.height),
+                    rotation=int(page.rotation or 0), n_chars=len(chars))
+    info.images = [(float(i["x0"]), float(i["top"]), float(i["x1"]), float(i["bottom"])) for i in images]
+    half = info.width / 2
+    for r in rects:
+        if r.get("fill") and (r["x1"] - r["x0"]) > half and (r["bottom"] - r["top"]) > 8:
+            info.bands.append((float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"])))
+    return info

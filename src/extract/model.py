@@ -1,0 +1,120 @@
+"""Plain dataclasses passed between the stages.
+
+Reading order of the pipeline (see ``pipeline.py``):
+
+    load      -> PageInfo (+ the pdfplumber page, only while that page is processed)
+    tables    -> TableFragment per ruled grid on a page (tables.detect)
+    layout    -> TextLine per line of body text, with running headers/footers removed
+    segment   -> the bulletin's structure (cover, contents, sections, articles ...)
+    tables    -> Table per logical table (fragments stitched and unfolded, typed records)
+    normalize -> Entity per name mention
+    assemble  -> the contract JSON (a dict), validated and written
+
+Coordinates are pdfplumber's: points, origin top-left, ``top`` grows downwards.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+@dataclass
+class PageInfo:
+    number: int  # 1-based
+    width: float
+    height: float
+    rotation: int = 0
+    n_chars: int = 0
+    images: list[BBox] = field(default_factory=list)
+    #: Filled rectangles wider than half the page (section banners, shaded boxes).
+    bands: list[BBox] = field(default_factory=list)
+
+
+@dataclass
+class TextLine:
+    """One line of text in reading order, with the font facts segmentation needs."""
+
+    page: int
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float  # median font size of the line's glyphs
+    bold: bool = False
+    #: Set by the layout stage: "body", "running" (header/footer), "caption", "note",
+    #: "figure" (text inside an image area) or "table" (inside a table grid).
+    role: str = "body"
+    #: Right edge of the text column the line sits in (for line-join decisions).
+    column_right: float | None = None
+    #: The producer put a space glyph after the last visible glyph: a wrap at a space.
+    trailing_space: bool = False
+
+    @property
+    def bbox(self) -> BBox:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+
+@dataclass
+class TableFragment:
+    """One ruled (or aligned) grid on one page, before stitching across pages."""
+
+    id: str  # "p3-1": page 3, first grid on the page
+    page: int
+    bbox: BBox
+    rows: list[list[str]]  # every row of the grid as printed, header rows included
+    header_rows: int = 0  # how many leading rows are header rows
+    col_edges: list[float] = field(default_factory=list)  # x of the column boundaries
+    caption: str | None = None  # text of the 〈caption〉 above, without the brackets
+    caption_bbox: BBox | None = None
+    notes: list[str] = field(default_factory=list)  # '* 출처: ...' lines under the grid
+    notes_bbox: BBox | None = None
+    method: str = "lattice"  # "lattice" (ruled) or "stream" (aligned words)
+    #: Merged cells: (row, col, rowspan, colspan) in ``rows`` coordinates.
+    spans: list[tuple[int, int, int, int]] = field(default_factory=list)
+    quality: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def occupied(self) -> list[BBox]:
+        """Every area whose text belongs to the table and not to the body."""
+        out = [self.bbox]
+        if self.caption_bbox:
+            out.append(self.caption_bbox)
+        if self.notes_bbox:
+            out.append(self.notes_bbox)
+        return out
+
+
+@dataclass
+class Table:
+    """A logical table of the output: fragments stitched, two-up unfolded, typed."""
+
+    id: str
+    kind: str  # drug_approvals | device_approvals | compute_platforms | country_rankings | generic
+    caption: str | None
+    source_note: str | None
+    header: list[list[str]]
+    rows: list[list[str]]
+    records: list[dict[str, Any]]
+    pages: list[int]
+    fragments: list[str] = field(default_factory=list)  # TableFragment ids, in order
+    notes: list[str] = field(default_factory=list)  # other notes ('* 주석 ...')
+    quality: dict[str, Any] = field(default_factory=dict)
+    bboxes: list[tuple[int, BBox]] = field(default_factory=list)  # (page, bbox) per fragment
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "caption": self.caption,
+            "source_note": self.source_note,
+            "header": self.header,
+            "rows": self.rows,
+            "records": self.records,
+            "pages": self.pages,
+            "notes": self.notes,
+            "quality": self.quality,
+            "bboxes": [{"page": p, "bbox": [round(v, 1) for v in b]} for p, b in self.bboxes],
+        }

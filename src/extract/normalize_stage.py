@@ -1,0 +1,19 @@
+"""Stage: normalize. Name mentions in the tables -> canonical entities (``normalize``)."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .document import Document
+
+
+class NormalizeStage:
+    name = "normalize"
+
+    def process_document(self, doc: "Document") -> None:
+        try:
+            from .normalize import Normalizer
+        except ImportError:  # normaliser not available in this build
+            return
+        normalizer = Normalizer(doc.settings.names)
+        doc.entities = [r.to_dict() for r in normalizer.entities_from_tables(doc.tables)]

@@ -1,0 +1,69 @@
+"""The pipeline: a list of stages over one Document, each timed on its own.
+
+Page stages run page by page while the page is open (and the page is closed right after,
+so memory stays flat); document stages run once all pages are read.
+"""
+from __future__ import annotations
+
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from . import load
+from .assemble import AssembleStage
+from .document import Document
+from .errors import NoText
+from .layout import LayoutStage
+from .normalize_stage import NormalizeStage
+from .segment import SegmentStage
+from .settings import Settings
+from .tables_stage import TablesStage
+from .validate import ValidateStage
+
+
+class LoadStage:
+    """Parses each page (pdfminer's work) and records what later stages need of it."""
+
+    name = "load"
+
+    def process_page(self, doc: Document, number: int, page) -> None:
+        doc.pages.append(load.read_page(doc, number, page))
+
+
+#: Run for every page while it is open, in this order.
+PAGE_STAGES = [LoadStage(), TablesStage(), LayoutStage()]
+#: Run once over the whole document, in this order.
+DOCUMENT_STAGES = [LayoutStage(), TablesStage(), SegmentStage(), NormalizeStage(),
+                   AssembleStage(), ValidateStage()]
+
+
+@contextmanager
+def timed(doc: Document, name: str):
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        doc.timings[name] = doc.timings.get(name, 0.0) + time.perf_counter() - start
+
+
+def run_document(path: str | Path, settings: Settings | None = None) -> Document:
+    doc = Document(path=Path(path), settings=settings or Settings())
+    with timed(doc, "load"):
+        source = load.open_document(doc)
+    try:
+        for number, page in source.pages():
+            for stage in PAGE_STAGES:
+                with timed(doc, stage.name):
+                    stage.process_page(doc, number, page)
+    finally:
+        source.close()
+    if not any(p.n_chars for p in doc.pages):
+        raise NoText(doc.path)
+    for stage in DOCUMENT_STAGES:
+        if getattr(stage, "process_document", None) is None:
+            continue
+        if stage.name == "validate" and not doc.settings.validate:
+            continue
+        with timed(doc, stage.name):
+            stage.process_document(doc)
+    return doc

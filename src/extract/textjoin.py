@@ -1,0 +1,173 @@
+"""Joining wrapped lines: with a space or without.
+
+PDF producers wrap Korean text anywhere between syllables, so a line break may fall inside a
+word ("분|야별로") or at a space ("구분하고|중국"). The page tells us when a break was *not*
+forced by the width (the line ends well before the column edge: the break was at a space or a
+new paragraph). When the line is full the geometry cannot tell, so the document itself is
+asked: does the joined word occur elsewhere as one word, do the two halves occur as words of
+their own, and which way does the syllable pair around the break usually go.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from .model import TextLine
+
+TOKEN_STRIP = "\"'‘’“”()[]{}〈〉《》「」,.;:!?·~"
+URL_TAIL = re.compile(r"https?://\S*$")
+NO_SPACE_AFTER = set("(/[{‘“《〈「-·~")
+NO_SPACE_BEFORE = set(")]},.;:!?’”》〉」·~%")
+
+
+def is_hangul(ch: str) -> bool:
+    return "\uac00" <= ch <= "\ud7a3"
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def _core(token: str) -> str:
+    return token.strip(TOKEN_STRIP)
+
+
+def char_class(ch: str) -> str:
+    if is_hangul(ch):
+        return "H"
+    if is_cjk(ch):
+        return "C"
+    if ch.isdigit():
+        return "D"
+    if ch.isalpha():
+        return "L"
+    return ch
+
+
+class JoinStats:
+    """Counts over one document's text that tell how its words are usually split.
+
+    ``words``: tokens (between spaces); ``inside``/``across``: character pairs seen inside a
+    token or on both sides of a space; ``starts``/``ends``/``chars``: how often a character
+    begins or ends a token, of all its occurrences.
+    """
+
+    def __init__(self, lines):
+        self.words: Counter[str] = Counter()
+        self.inside: Counter[str] = Counter()
+        self.across: Counter[str] = Counter()
+        self.class_inside: Counter[str] = Counter()
+        self.class_across: Counter[str] = Counter()
+        self.starts: Counter[str] = Counter()
+        self.ends: Counter[str] = Counter()
+        self.chars: Counter[str] = Counter()
+        for line in lines:
+            tokens = line.text.split()
+            # A token at a line edge may be half a word cut by the wrap: it says nothing
+            # about where words start or end, so only its inner pairs are counted. A line
+            # that starts with a marker, or ends well before the column edge, has whole
+            # words at that edge.
+            first = 1 if tokens and len(tokens[0]) == 1 and not tokens[0].isalnum() else 0
+            last = len(tokens) - 1
+            if line.trailing_space or (line.column_right and line.column_right - line.x1 > 2 * line.size):
+                last = len(tokens)
+            for i, tok in enumerate(tokens):
+                if first < i < last or (i == first and first == 1 and i < last):
+                    core = _core(tok)
+                    if core:
+                        self.words[core] += 1
+                if i > 0:
+                    self.starts[tok[0]] += 1
+                if i < last:
+                    self.ends[tok[-1]] += 1
+                self.chars.update(tok)
+                for a, b in zip(tok, tok[1:]):
+                    self.inside[a + b] += 1
+                    self.class_inside[char_class(a) + char_class(b)] += 1
+            for t1, t2 in zip(tokens, tokens[1:]):
+                self.across[t1[-1] + t2[0]] += 1
+                self.class_across[char_class(t1[-1]) + char_class(t2[0])] += 1
+
+    def decide_join(self, left: str, right: str) -> bool | None:
+        """True: join without space; False: with a space; None: no evidence."""
+        decision, self.last_rule = self._decide(left, right)
+        return decision
+
+    def _decide(self, left: str, right: str) -> tuple[bool | None, str]:
+        lt = _core(left.split()[-1]) if left.split() else ""
+        rt = _core(right.split()[0]) if right.split() else ""
+        # 1. The joined word occurs elsewhere as one word.
+        if lt and rt and self.words.get(lt + rt, 0) > 0:
+            return True, "joined word"
+        # 2. The right half occurs elsewhere as a word of its own (one-syllable halves are
+        #    too often endings and particles to count).
+        if len(rt) >= 2 and self.words.get(rt, 0) > 0:
+            return False, "right word"
+        a, b = left[-1], right[0]
+        # 3. The pair of characters around the break, inside words versus across spaces.
+        inside, across = self.inside.get(a + b, 0), self.across.get(a + b, 0)
+        if inside != across:
+            return inside > across, "pair"
+        # 4. Between different kinds of characters (Hangul and a bracket, a digit and Hangul)
+        #    the document's habit for that kind of pair.
+        ca, cb = char_class(a), char_class(b)
+        if ca + cb != "HH":
+            ci, cx = self.class_inside.get(ca + cb, 0), self.class_across.get(ca + cb, 0)
+            if ci != cx:
+                return ci > cx, "class pair"
+            return None, "none"
+        # 5. Does ``a`` usually end a word and ``b`` usually begin one?
+        na, nb = self.chars.get(a, 0), self.chars.get(b, 0)
+        if na and nb:
+            p_end, p_start = self.ends.get(a, 0) / na, self.starts.get(b, 0) / nb
+            if p_end * p_start > (1 - p_end) * (1 - p_start):
+                return False, "end/start"
+            return True, "end/start"
+        return None, "none"
+
+
+def estimate_width(token: str, size: float) -> float:
+    """Rough printed width of a token: CJK glyphs are square, others about half as wide."""
+    return sum(size * (0.95 if is_hangul(c) or is_cjk(c) else 0.55) for c in token)
+
+
+def join_wrapped(left: str, right: str, prev: TextLine | None, stats: JoinStats | None) -> str:
+    """Append a wrapped line ``right`` to the text ``left`` whose last line is ``prev``."""
+    left, right = left.rstrip(), right.lstrip()
+    if not left:
+        return right
+    if not right:
+        return left
+    # A URL broken over lines continues without a space when the next line is URL-like.
+    if URL_TAIL.search(left) and " " not in right and not any(is_hangul(c) for c in right):
+        return left + right
+    a, b = left[-1], right[0]
+    if a in NO_SPACE_AFTER and a != "-":
+        return left + right
+    if b in NO_SPACE_BEFORE:
+        return left + right
+    if a in "-–" and b.isalnum() and not is_hangul(b):
+        return left + right  # a hyphenated Latin word or number range: keep the hyphen, no space
+    if prev is not None and prev.trailing_space:
+        return left + " " + right
+    if prev is not None and prev.column_right:
+        # Had the next line's first word fitted in the room left, the producer would have
+        # put it there: so the break was not forced by the width (end of a sentence, an
+        # explicit line break), and words are separate.
+        room = prev.column_right - prev.x1
+        if room > estimate_width(right.split()[0], prev.size) + 0.3 * prev.size:
+            return left + " " + right
+    if not (is_hangul(a) or is_hangul(b)) and not (is_cjk(a) or is_cjk(b)):
+        # Latin words and numbers wrap at spaces.
+        return left + " " + right
+    decision = stats.decide_join(left, right) if stats else None
+    if decision is None:
+        # A full line that ends inside Hangul is more often cut inside a word than at a
+        # space: most syllable boundaries are inside words.
+        decision = True
+    return left + right if decision else left + " " + right
+
+
+def fold(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()

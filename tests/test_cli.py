@@ -1,0 +1,67 @@
+"""The command line is a thin skin over the API: same results, clear errors, quick help."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+import extract
+from extract.cli import app
+
+from conftest import ROOT, sample_pairs
+
+runner = CliRunner()
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and extract.__version__ in result.output
+
+
+def test_help_lists_commands_with_examples():
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for word in ("run", "schema", "bulletin-extract run issue.pdf -o issue.json"):
+        assert word in result.output
+
+
+def test_schema_command_prints_the_shipped_schema():
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0
+    assert json.loads(result.output) == json.loads((ROOT / "schemas" / "bulletin.schema.json").read_text())
+
+
+def test_run_to_stdout_equals_api(tmp_path):
+    pdf = sample_pairs()[0][0]
+    result = runner.invoke(app, ["run", str(pdf)])
+    assert result.exit_code == 0
+    from_cli = json.loads(result.stdout)
+    from_api = extract.run(pdf).data
+    for data in (from_cli, from_api):
+        data["provenance"].pop("timings")
+    assert from_cli == from_api
+
+
+def test_run_writes_file_atomically(tmp_path):
+    pdf = sample_pairs()[0][0]
+    out = tmp_path / "nested" / "out.json"
+    result = runner.invoke(app, ["run", str(pdf), "-o", str(out)])
+    assert result.exit_code == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["source"]["file"] == pdf.name
+    assert [p.name for p in out.parent.iterdir()] == ["out.json"]
+
+
+def test_python_dash_m_works():
+    proc = subprocess.run([sys.executable, "-m", "extract", "--version"], capture_output=True, text=True)
+    assert proc.returncode == 0 and extract.__version__ in proc.stdout
+
+
+def test_help_does_not_import_heavy_libraries():
+    code = ("import sys; from extract.cli import app; "
+            "heavy = [m for m in ('pdfplumber', 'pandas', 'jsonschema', 'pdfminer') if m in sys.modules]; "
+            "print(','.join(heavy))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0 and proc.stdout.strip() == ""

@@ -1,0 +1,124 @@
+"""Segmentation on a small bulletin drawn in the test, and its date rules on their own."""
+from __future__ import annotations
+
+import pytest
+
+import extract
+from extract.segment import resolve_month_day
+
+from conftest import make_pdf
+
+KO = "HYSMyeongJo-Medium"
+
+
+@pytest.mark.parametrize("md, issue, expected", [
+    ((7, 15), "2023-08-04", "2023-07-15"),
+    ((8, 1), "2023-08-04", "2023-08-01"),
+    ((12, 28), "2024-01-12", "2023-12-28"),   # a January issue citing December
+    ((1, 3), "2024-01-12", "2024-01-03"),
+    ((2, 30), "2023-08-04", None),            # no such day
+    ((7, 15), None, None),                    # no issue date to take the year from
+])
+def test_resolve_month_day(md, issue, expected):
+    assert resolve_month_day(*md, issue) == expected
+
+
+def _mini_bulletin(c):
+    def page_frame(n):
+        c.setFont(KO, 8)
+        c.drawCentredString(297, 815, "중국 과학기술 정책 주간동향")
+        c.drawCentredString(297, 30, f"- {n} -")
+
+    # cover + contents
+    page_frame(1)
+    c.setFont(KO, 26)
+    c.drawString(60, 700, "중국 과학기술 정책")
+    c.drawString(60, 665, "주/간/동/향")
+    c.setFont(KO, 12)
+    c.drawString(60, 630, "2024. 1. 12")
+    c.setFont(KO, 16)
+    c.drawString(60, 590, "CONTENTS")
+    c.setFont(KO, 11)
+    c.drawString(60, 565, "1. 정책동향")
+    c.drawString(75, 548, "- 과기부, 인공지능 시범구 추가 지정")
+    c.showPage()
+    # summary
+    page_frame(2)
+    c.setFont(KO, 10.5)
+    c.drawString(60, 760, "- 과기부는 인공지능 혁신 시범구 다섯 곳을 추가로 지정하였다.")
+    c.showPage()
+    # a section with one article
+    page_frame(3)
+    c.setFillGray(0.2)
+    c.rect(55, 740, 485, 26, fill=1, stroke=0)
+    c.setFillGray(1)
+    c.setFont(KO, 15)
+    c.drawString(62, 747, "정책동향")
+    c.setFillGray(0)
+    c.setFont(KO, 13)
+    c.drawString(60, 705, "01 과기부, 인공지능 시범구 추가 지정")
+    c.setFont(KO, 10.5)
+    c.drawString(60, 680, "■ 베이징, 상하이 등 다섯 곳 지정 (12.28)")
+    c.setFont(KO, 10)
+    c.drawString(62, 655, "- 과기부는 국가 인공지능 혁신 응용 시범구를 추가로 지정")
+    c.drawString(78, 638, "- 시범구는 산업 응용과 제도 혁신을 함께 추진")
+    c.drawString(60, 600, "〈인공지능 시범구 분포도〉")
+    c.setFont(KO, 9)
+    c.drawString(60, 570, "참고자료")
+    c.drawString(60, 555, "☞ 科技部新增人工智能试验区 https://www.most.gov.cn/a/b.html")
+    c.showPage()
+    # colophon
+    page_frame(4)
+    c.setFont(KO, 16)
+    c.drawString(60, 740, "중국 과학기술 정책 주/간/동/향")
+    c.setFont(KO, 10)
+    c.drawString(60, 710, "발 행 일 2024. 1. 12")
+    c.drawString(60, 695, "발 행 인 홍길동")
+    c.drawString(60, 680, "발행기관 한중과학기술협력센터")
+    c.drawString(60, 665, "발 행 처 주소 : 북경시 조양구 시험로 1호")
+    c.drawString(95, 650, "TEL: 86)10-1234-5678")
+    c.drawString(95, 635, "http://www.example.org")
+    c.showPage()
+
+
+@pytest.fixture(scope="module")
+def mini(tmp_path_factory):
+    pdf = make_pdf(tmp_path_factory.mktemp("mini") / "mini.pdf", _mini_bulletin)
+    return extract.run(pdf).data
+
+
+def test_cover_contents_summary(mini):
+    assert mini["issue"]["series"] == "중국 과학기술 정책 주간동향"
+    assert mini["issue"]["date"] == "2024-01-12"
+    assert mini["contents"] == [{"section": "정책동향", "titles": ["과기부, 인공지능 시범구 추가 지정"]}]
+    assert mini["summary"] == ["과기부는 인공지능 혁신 시범구 다섯 곳을 추가로 지정하였다."]
+
+
+def test_sections_and_article(mini):
+    assert [s["name"] for s in mini["sections"]] == ["정책동향"]
+    (article,) = mini["sections"][0]["articles"]
+    assert article["title"] == "과기부, 인공지능 시범구 추가 지정"
+    assert article["lead"] == "베이징, 상하이 등 다섯 곳 지정"
+    assert article["date"] == "2023-12-28", "a December date in a January issue is last year's"
+    assert article["bullets"] == [
+        {"level": 1, "text": "과기부는 국가 인공지능 혁신 응용 시범구를 추가로 지정"},
+        {"level": 2, "text": "시범구는 산업 응용과 제도 혁신을 함께 추진"},
+    ]
+    assert article["figures"] == ["인공지능 시범구 분포도"]
+    assert article["references"] == [
+        {"title": "科技部新增人工智能试验区", "url": "https://www.most.gov.cn/a/b.html"}]
+    assert article["pages"] == [3]
+
+
+def test_colophon(mini):
+    issue = mini["issue"]
+    assert issue["issuer"] == "홍길동"
+    assert issue["publisher"] == "한중과학기술협력센터"
+    assert issue["address"] == "북경시 조양구 시험로 1호"
+    assert issue["tel"] == "86)10-1234-5678"
+    assert issue["url"] == "http://www.example.org"
+
+
+def test_running_header_and_page_numbers_left_out(mini):
+    texts = [b["text"] for s in mini["sections"] for a in s["articles"] for b in a["bullets"]]
+    assert not any("주간동향" in t or t.startswith("- 3") for t in texts)
