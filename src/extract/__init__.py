@@ -12,7 +12,7 @@ command line answers ``--help`` at once.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 __version__ = "0.1.0"
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
     from .settings import Settings
 
-__all__ = ["run", "Bulletin", "Settings", "__version__"]
+__all__ = ["run", "batch", "Bulletin", "Settings", "__version__"]
 
 
 class Bulletin:
@@ -64,11 +64,13 @@ class Bulletin:
                 f"{len(d['warnings'])} warnings, {seconds:.2f}s")
 
 
-def run(path: str | Path, settings: "Settings | None" = None, **overrides: Any) -> Bulletin:
+def run(path: str | Path, settings: "Settings | None" = None, *,
+        on_page: "Callable[[int, int], None] | None" = None, **overrides: Any) -> Bulletin:
     """Extract one bulletin PDF.
 
     ``settings`` is a :class:`extract.settings.Settings`; keyword ``overrides`` set its
-    top-level fields (e.g. ``password="secret"``). Raises an :class:`extract.errors.ExtractError`
+    top-level fields (e.g. ``password="secret"``). ``on_page(number, total)`` is called after
+    each page is read (progress bars). Raises an :class:`extract.errors.ExtractError`
     subclass naming the file and the reason when the file cannot be read.
     """
     from .pipeline import run_document
@@ -79,8 +81,15 @@ def run(path: str | Path, settings: "Settings | None" = None, **overrides: Any) 
         if not hasattr(settings, key):
             raise TypeError(f"unknown setting {key!r}")
         setattr(settings, key, value)
-    doc = run_document(path, settings)
+    doc = run_document(path, settings, on_page=on_page)
     return Bulletin(doc.output, doc)
+
+
+def batch(inputs, out_dir, **options: Any):
+    """Convert every PDF under ``inputs`` into ``out_dir``; see :func:`extract.batch.batch`."""
+    from .batching import batch as _batch
+
+    return _batch(inputs, out_dir, **options)
 
 
 def __getattr__(name: str):

@@ -68,6 +68,72 @@ def run_cmd(
         typer.echo(bulletin.summary_line(), err=True)
 
 
+@app.command("batch")
+def batch_cmd(
+    in_dir: list[Path] = typer.Argument(..., help="Folders (searched recursively) or PDF files."),
+    out_dir: Path = typer.Option(..., "-o", "--output", help="Output folder; its structure mirrors the input."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Files converted at once."),
+    timeout: float = typer.Option(60.0, "--timeout", help="Seconds a file may take, plus --timeout-per-page per page."),
+    timeout_per_page: float = typer.Option(5.0, "--timeout-per-page", help="Extra seconds allowed per page."),
+    max_memory: int = typer.Option(1500, "--max-memory", help="Memory cap of each conversion in MB (0: none)."),
+    password_file: Optional[Path] = typer.Option(None, "--password-file",
+                                                 help="Lines 'PATTERN<TAB>PASSWORD' or 'PASSWORD'."),
+    retry_failed: bool = typer.Option(False, "--retry-failed", help="Rerun only the files that failed before."),
+    executor: str = typer.Option("local", "--executor", help="local, or dask (pip install '.[dask]')."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a LocalCluster)."),
+) -> None:
+    """Convert a whole archive: resumable, one process per file, failures listed in errors.csv.
+
+    Example: bulletin-extract batch archive/ -o out/ --workers 2
+    """
+    from .batching import Limits, load_passwords
+    from .progress import BatchProgress
+    import extract
+
+    if executor not in ("local", "dask"):
+        _fail(f"--executor must be 'local' or 'dask', not {executor!r}", code=2)
+    for item in in_dir:
+        if not item.exists():
+            _fail(f"{item}: no such file or folder", code=2)
+    limits = Limits(timeout=timeout, per_page=timeout_per_page, max_memory_mb=max_memory or None)
+    with BatchProgress() as progress:
+        report = extract.batch(in_dir, out_dir, workers=workers, limits=limits,
+                               passwords=load_passwords(password_file), retry_failed=retry_failed,
+                               executor=executor, scheduler=scheduler, progress=progress.event)
+    progress.print_summary(report)
+    raise typer.Exit(report.exit_code)
+
+
+@app.command("check")
+def check_cmd(
+    output: Path = typer.Argument(..., help="An output JSON, or a folder of them."),
+    golden: Path = typer.Argument(..., help="The golden JSON, or a folder of them (paired by name)."),
+    ignore: list[str] = typer.Option([], "--ignore", help="Path glob to leave out, e.g. source.sha256, "
+                                                          "warnings, 'tables[*].quality'. Repeatable."),
+    fmt: str = typer.Option("text", "--format", help="text, json or junit (JUnit XML for CI)."),
+    accept_changes: bool = typer.Option(False, "--accept", help="Copy differing outputs over their goldens."),
+) -> None:
+    """Compare outputs with golden JSON field by field; exit 1 when anything differs.
+
+    Example: bulletin-extract check out/ golden/ --ignore provenance --format junit > report.xml
+    """
+    from .check import accept, check_paths
+
+    if fmt not in ("text", "json", "junit"):
+        _fail(f"--format must be text, json or junit, not {fmt!r}", code=2)
+    try:
+        report = check_paths(output, golden, ignore=ignore)
+    except FileNotFoundError as exc:
+        _fail(str(exc), code=2)
+    text = {"text": report.as_text, "json": report.as_json, "junit": report.as_junit}[fmt]()
+    sys.stdout.write(text)
+    if accept_changes:
+        for line in accept(report):
+            typer.echo(line, err=True)
+        raise typer.Exit(0)
+    raise typer.Exit(report.exit_code)
+
+
 @app.command("schema")
 def schema_cmd() -> None:
     """Print the JSON Schema the output is validated against."""

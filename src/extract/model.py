@@ -72,6 +72,11 @@ class TableFragment:
     notes: list[str] = field(default_factory=list)  # '* 출처: ...' lines under the grid
     notes_bbox: BBox | None = None
     method: str = "lattice"  # "lattice" (ruled) or "stream" (aligned words)
+    #: The text lines of every cell (rows x columns x lines), kept so that wrapped cell
+    #: text can be joined with the document's own word statistics once all pages are read.
+    cell_lines: list[list[list[TextLine]]] = field(default_factory=list, repr=False)
+    #: Per row: True where the row is drawn as a header (shaded or bold).
+    header_like: list[bool] = field(default_factory=list)
     #: Merged cells: (row, col, rowspan, colspan) in ``rows`` coordinates.
     spans: list[tuple[int, int, int, int]] = field(default_factory=list)
     quality: dict[str, Any] = field(default_factory=dict)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import time
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable
 
 from . import load
 from .assemble import AssembleStage
@@ -46,7 +47,8 @@ def timed(doc: Document, name: str):
         doc.timings[name] = doc.timings.get(name, 0.0) + time.perf_counter() - start
 
 
-def run_document(path: str | Path, settings: Settings | None = None) -> Document:
+def run_document(path: str | Path, settings: Settings | None = None,
+                 on_page: Callable[[int, int], None] | None = None) -> Document:
     doc = Document(path=Path(path), settings=settings or Settings())
     with timed(doc, "load"):
         source = load.open_document(doc)
@@ -55,6 +57,8 @@ def run_document(path: str | Path, settings: Settings | None = None) -> Document
             for stage in PAGE_STAGES:
                 with timed(doc, stage.name):
                     stage.process_page(doc, number, page)
+            if on_page is not None:
+                on_page(number, doc.n_pages)
     finally:
         source.close()
     if not any(p.n_chars for p in doc.pages):

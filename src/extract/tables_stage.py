@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import tables
+from .textjoin import JoinStats
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -22,5 +23,14 @@ class TablesStage:
         doc.fragments.extend(found)
 
     def process_document(self, doc: "Document") -> None:
-        doc.tables, warnings = tables.build_tables(doc.fragments, doc.settings.tables)
+        stats = JoinStats([ln for ln in doc.lines if ln.role == "body"])
+        body = [ln for ln in doc.lines if ln.role == "body"]
+
+        def text_between(a, b) -> bool:
+            """Body text below ``a`` on its page or above ``b`` on the next one means
+            ``b`` is not a continuation of ``a``."""
+            return any((ln.page == a.page and ln.top > a.bbox[3]) or (ln.page == b.page and ln.bottom < b.bbox[1])
+                       for ln in body)
+
+        doc.tables, warnings = tables.build_tables(doc.fragments, doc.settings.tables, stats, text_between)
         doc.warnings.extend(warnings)

@@ -1,0 +1,165 @@
+"""Convert one file in a child process with a wall-clock timeout and a memory cap.
+
+A hostile file (a decompression bomb, a page-tree loop) can hang or exhaust a parser; in its
+own process it costs one failed entry, not the batch. The child writes its output
+atomically before it reports, so an output on disk is always complete.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable
+
+_CONTEXT = None
+
+
+@dataclass
+class Limits:
+    timeout: float = 60.0  # seconds for the file, plus per_page for each of its pages
+    per_page: float = 5.0
+    max_memory_mb: int | None = 1500  # address-space limit of the child
+
+
+@dataclass
+class Result:
+    status: str  # done | failed | interrupted
+    error_class: str | None = None
+    message: str | None = None
+    pages: int | None = None
+    seconds: float = 0.0
+    warnings: int = 0
+    extra: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _context():
+    """A forkserver that has imported the pipeline once: children start in milliseconds and
+    are never forked from a parent that runs threads."""
+    global _CONTEXT
+    if _CONTEXT is None:
+        methods = multiprocessing.get_all_start_methods()
+        if "forkserver" in methods:
+            ctx = multiprocessing.get_context("forkserver")
+            ctx.set_forkserver_preload(["extract.pipeline", "extract.batching.worker"])
+        else:  # pragma: no cover - platforms without fork
+            ctx = multiprocessing.get_context("spawn")
+        _CONTEXT = ctx
+    return _CONTEXT
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this child when its parent dies, so a killed batch leaves no
+    orphan still writing outputs."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        PR_SET_PDEATHSIG = 1
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except Exception:  # not Linux: the parent's own cleanup has to do
+        pass
+
+
+def _child(conn, source: str, output: str, password: str | None, max_memory_mb: int | None) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
+    _die_with_parent()
+    if max_memory_mb:
+        import resource
+
+        limit = int(max_memory_mb) * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    start = time.perf_counter()
+    try:
+        import extract
+        from extract.errors import ExtractError
+
+        def on_page(number: int, total: int) -> None:
+            conn.send(("page", number, total))
+
+        try:
+            bulletin = extract.run(source, password=password, on_page=on_page)
+            bulletin.write(output)
+            conn.send(("result", Result("done", pages=bulletin.data["source"]["pages"],
+                                        seconds=time.perf_counter() - start,
+                                        warnings=len(bulletin.warnings)).to_dict()))
+        except ExtractError as exc:
+            conn.send(("result", Result("failed", type(exc).__name__, str(exc),
+                                        seconds=time.perf_counter() - start).to_dict()))
+        except MemoryError:
+            conn.send(("result", Result("failed", "MemoryLimit",
+                                        f"{source}: needed more than {max_memory_mb} MB of memory; the file may be "
+                                        "hostile (a decompression bomb); raise --max-memory to try again",
+                                        seconds=time.perf_counter() - start).to_dict()))
+        except RecursionError:
+            conn.send(("result", Result("failed", "DamagedPDF",
+                                        f"{source}: the PDF is damaged and cannot be read (a reference loop)",
+                                        seconds=time.perf_counter() - start).to_dict()))
+        except Exception as exc:  # a bug of ours: still one failed entry with its cause
+            conn.send(("result", Result("failed", "InternalError",
+                                        f"{source}: unexpected {type(exc).__name__}: {exc} (please report it)",
+                                        seconds=time.perf_counter() - start).to_dict()))
+    finally:
+        conn.close()
+
+
+def convert_isolated(source: Path, output: Path, password: str | None, limits: Limits,
+                     on_page: Callable[[int, int], None] | None = None,
+                     should_stop: Callable[[], bool] | None = None) -> Result:
+    """Run one file in a child process; never raises for a bad file."""
+    ctx = _context()
+    receiver, sender = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(sender, str(source), str(output), password, limits.max_memory_mb),
+                       daemon=True)
+    start = time.perf_counter()
+    proc.start()
+    sender.close()
+    deadline = start + limits.timeout
+    result: Result | None = None
+    try:
+        while result is None:
+            if should_stop is not None and should_stop():
+                result = Result("interrupted", "Interrupted", f"{source}: stopped by the user")
+                break
+            remaining = deadline - time.perf_counter()
+            if remaining <= 0:
+                result = Result("failed", "Timeout",
+                                f"{source}: took longer than {deadline - start:.0f} s and was stopped; the file "
+                                "may be hostile or very large (raise --timeout to try again)")
+                break
+            if receiver.poll(min(remaining, 0.25)):
+                try:
+                    msg = receiver.recv()
+                except EOFError:
+                    proc.join(1)
+                    result = _crashed(source, proc.exitcode, limits)
+                    break
+                if msg[0] == "page":
+                    _, number, total = msg
+                    deadline = start + limits.timeout + limits.per_page * total
+                    if on_page is not None:
+                        on_page(number, total)
+                else:
+                    result = Result(**msg[1])
+            elif not proc.is_alive() and not receiver.poll(0):
+                result = _crashed(source, proc.exitcode, limits)
+    finally:
+        if proc.is_alive():
+            proc.kill()
+        proc.join(5)
+        receiver.close()
+    result.seconds = result.seconds or (time.perf_counter() - start)
+    return result
+
+
+def _crashed(source: Path, exitcode: int | None, limits: Limits) -> Result:
+    if exitcode is not None and exitcode < 0:
+        sig = signal.Signals(-exitcode).name
+        return Result("failed", "Crashed", f"{source}: the converter was killed by {sig}"
+                      + (f" (memory limit {limits.max_memory_mb} MB?)" if limits.max_memory_mb else ""))
+    return Result("failed", "Crashed", f"{source}: the converter exited with code {exitcode} without a result")

@@ -1,0 +1,85 @@
+"""From page fragments to the document's logical tables: stitch, unfold, type."""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from ..model import Table, TableFragment
+from ..settings import TableSettings
+from ..textjoin import JoinStats
+from .cells import join_cell
+from .kinds import classify, records
+from .stitch import continues, repeated_header_rows
+from .twoup import repeat_width, unfold
+
+SOURCE_NOTE = re.compile(r"^[*※]?\s*(?:출처|자료|source)\s*[:：]\s*(.+)$", re.I)
+
+
+def _rejoin(frag: TableFragment, stats: JoinStats | None) -> None:
+    """Cell text joined again with the whole document's word statistics."""
+    if stats is None or not frag.cell_lines:
+        return
+    frag.rows = [[join_cell(lines, stats) for lines in row] for row in frag.cell_lines]
+
+
+def _chains(fragments: list[TableFragment], text_between) -> list[list[TableFragment]]:
+    chains: list[list[TableFragment]] = []
+    for frag in fragments:
+        if chains and continues(chains[-1][-1], frag, text_between):
+            chains[-1].append(frag)
+        else:
+            chains.append([frag])
+    return chains
+
+
+def build_tables(fragments: list[TableFragment], settings: TableSettings | None = None,
+                 stats: JoinStats | None = None,
+                 text_between: Callable[[TableFragment, TableFragment], bool] | None = None,
+                 ) -> tuple[list[Table], list[str]]:
+    """Logical tables (ids t01, t02 ... in reading order) and warnings about each join."""
+    warnings: list[str] = []
+    tables: list[Table] = []
+    ordered = sorted(fragments, key=lambda f: (f.page, f.bbox[1]))
+    for frag in ordered:
+        _rejoin(frag, stats)
+    for chain in _chains(ordered, text_between):
+        table_id = f"t{len(tables) + 1:02d}"
+        first = chain[0]
+        header = [list(r) for r in first.rows[: first.header_rows]]
+        parts = [first.rows[first.header_rows:]]
+        quality = dict(first.quality)
+        dropped = 0
+        for frag in chain[1:]:
+            n, how = repeated_header_rows(header, frag)
+            dropped += n
+            parts.append(frag.rows[n:])
+            warnings.append(f"table {table_id}: joined its continuation on page {frag.page} ({how})")
+        k = repeat_width(header[-1]) if header else None
+        if k:
+            header = [row[:k] for row in header]
+            rows = unfold(parts, k)
+            quality["unfolded"] = True
+        else:
+            rows = [row for part in parts for row in part]
+            quality["unfolded"] = False
+        quality["stitched_pages"] = [f.page for f in chain] if len(chain) > 1 else []
+        quality["header_repeats_dropped"] = dropped
+        header_text = header[-1] if header else []
+        kind = classify(header_text, first.caption)
+        recs, rec_warnings = records(kind, header_text, rows)
+        warnings += [f"table {table_id}: {w}" for w in rec_warnings]
+        notes = [n for f in chain for n in f.notes]
+        source_note = None
+        other_notes = []
+        for note in notes:
+            m = SOURCE_NOTE.match(note)
+            if m and source_note is None:
+                source_note = m.group(1).strip()
+            else:
+                other_notes.append(note)
+        tables.append(Table(
+            id=table_id, kind=kind, caption=first.caption, source_note=source_note, header=header,
+            rows=rows, records=recs, pages=sorted({f.page for f in chain}), fragments=[f.id for f in chain],
+            notes=other_notes, quality=quality, bboxes=[(f.page, f.bbox) for f in chain],
+        ))
+    return tables, warnings

@@ -1,0 +1,72 @@
+"""The 〈caption〉 above a table and the '* 출처:' / '* 주석' notes under it."""
+from __future__ import annotations
+
+import re
+
+from ..layout import chars_to_lines
+from ..model import BBox
+from ..settings import LayoutSettings
+from ..textjoin import fold
+
+_LAYOUT = LayoutSettings()
+OPEN, CLOSE = "〈<《", "〉>》"
+CAPTION = re.compile(r"[〈<《]\s*([^〈〉<>《》]+?)\s*[〉>》]")
+NOTE_START = re.compile(r"^(\*|※|주\s*[:)）]|자료\s*[:：]|출처\s*[:：])")
+NOT_A_NOTE_CONTINUATION = re.compile(r"^([-–○•●■□▶]|[〈<《]|\d{1,2}\s)")
+
+
+def _band(chars: list[dict], x0: float, x1: float, top: float, bottom: float) -> list[dict]:
+    return [c for c in chars if top <= (c["top"] + c["bottom"]) / 2 <= bottom
+            and x0 - 1 <= (c["x0"] + c["x1"]) / 2 <= x1 + 1 and c["text"].strip()]
+
+
+def find_caption(chars: list[dict], table: BBox, page_width: float, distance: float
+                 ) -> tuple[str | None, BBox | None]:
+    """The nearest line above the table that holds a 〈...〉 caption; only the bracketed
+    characters are claimed, the rest of that line stays body text."""
+    x0, top, x1, bottom = table
+    near = _band(chars, 0, page_width, top - distance, top)
+    lines = chars_to_lines(near, 0, _LAYOUT)
+    for line in sorted(lines, key=lambda ln: -ln.bottom):
+        m = CAPTION.search(line.text)
+        if not m:
+            continue
+        row = sorted((c for c in near if line.top - 0.5 <= c["top"] and c["bottom"] <= line.bottom + 0.5),
+                     key=lambda c: c["x0"])
+        opens = [c for c in row if c["text"] in OPEN]
+        closes = [c for c in row if c["text"] in CLOSE]
+        if not opens or not closes:
+            continue
+        start = opens[-1] if len(opens) == 1 else next((c for c in opens if c["x0"] < closes[-1]["x0"]), opens[0])
+        end = closes[-1]
+        box = (start["x0"], min(c["top"] for c in row), end["x1"], max(c["bottom"] for c in row))
+        return fold(m.group(1)), box
+    return None, None
+
+
+def find_notes(chars: list[dict], table: BBox, page_width: float, distance: float
+               ) -> tuple[list[str], BBox | None]:
+    """Note lines right under the table: the first starts with '*', '※', '주:', '자료:' or
+    '출처:'; a note may wrap onto lines that start without a marker."""
+    x0, top, x1, bottom = table
+    near = _band(chars, 0, page_width, bottom, bottom + distance * 3)
+    lines = chars_to_lines(near, 0, _LAYOUT)
+    notes: list[str] = []
+    boxes = []
+    prev = None
+    for line in lines:
+        gap = line.top - (prev.bottom if prev else bottom)
+        if gap > (distance if prev is None else line.size * 0.9):
+            break
+        if NOTE_START.match(line.text):
+            notes.append(line.text)
+        elif prev is not None and not NOT_A_NOTE_CONTINUATION.match(line.text):
+            notes[-1] = notes[-1] + (" " if notes[-1][-1:].isascii() else "") + line.text
+        else:
+            break
+        boxes.append(line.bbox)
+        prev = line
+    if not boxes:
+        return [], None
+    box = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+    return [fold(n) for n in notes], box

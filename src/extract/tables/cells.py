@@ -1,0 +1,38 @@
+"""Text of one table cell: its glyphs grouped into lines, then joined.
+
+A cell's lines are joined with one space, except where a Hangul word was cut by the cell's
+right edge ("의료설비회|사"): that is decided like body text, from the cell's edge and the
+document's own words (see ``textjoin``).
+"""
+from __future__ import annotations
+
+from ..layout import chars_to_lines
+from ..model import BBox, TextLine
+from ..settings import LayoutSettings
+from ..textjoin import JoinStats, fold, join_wrapped
+
+_LAYOUT = LayoutSettings()
+
+
+def cell_lines(chars: list[dict], box: BBox, page: int) -> list[TextLine]:
+    """Lines of the glyphs whose centre lies inside ``box``; each line knows the cell's
+    usable right edge (the box minus the padding seen on the left)."""
+    x0, top, x1, bottom = box
+    inside = [c for c in chars
+              if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
+    lines = chars_to_lines(inside, page, _LAYOUT)
+    if lines:
+        pad = max(0.0, min(ln.x0 for ln in lines) - x0)
+        for ln in lines:
+            ln.column_right = x1 - pad
+            ln.role = "table"
+    return lines
+
+
+def join_cell(lines: list[TextLine], stats: JoinStats | None = None) -> str:
+    text = ""
+    prev = None
+    for ln in lines:
+        text = join_wrapped(text, ln.text, prev, stats) if text else ln.text
+        prev = ln
+    return fold(text)

@@ -1,0 +1,131 @@
+"""Ruled tables on one page: grids from ruling lines and rectangle edges.
+
+pdfplumber's TableFinder turns lines and rectangle edges (cell borders drawn as thin
+rectangles, header rows drawn as shaded boxes) into cells; here the cells are placed on the
+grid of distinct column and row boundaries, merged cells get their spans, every cell's text
+lines are read, and header rows are recognised by shading or weight.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import BBox, TableFragment
+from ..settings import TableSettings
+from .captions import find_caption, find_notes
+from .cells import cell_lines, join_cell
+
+
+def _finder_settings(settings: TableSettings) -> dict[str, Any]:
+    return {
+        "vertical_strategy": "lines",
+        "horizontal_strategy": "lines",
+        "snap_tolerance": settings.snap_tolerance,
+        "join_tolerance": settings.snap_tolerance,
+        "edge_min_length": settings.min_edge_length,
+        "intersection_tolerance": settings.snap_tolerance,
+    }
+
+
+def _positions(values: list[float], tol: float = 1.5) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tol:
+            out.append(v)
+    return out
+
+
+def _index(positions: list[float], value: float) -> int:
+    return min(range(len(positions)), key=lambda k: abs(positions[k] - value))
+
+
+def _is_white(color) -> bool:
+    if color is None:
+        return True
+    if isinstance(color, (int, float)):
+        return color >= 0.97
+    values = list(color)
+    if len(values) == 4:  # CMYK: white is no ink
+        return all(v <= 0.03 for v in values)
+    return all(v >= 0.97 for v in values)
+
+
+def _shaded_rects(page) -> list[BBox]:
+    return [(r["x0"], r["top"], r["x1"], r["bottom"]) for r in page.rects
+            if r.get("fill") and not _is_white(r.get("non_stroking_color"))]
+
+
+def _covered(box: BBox, shades: list[BBox]) -> bool:
+    x0, top, x1, bottom = box
+    area = max((x1 - x0) * (bottom - top), 1e-6)
+    covered = 0.0
+    for s in shades:
+        w = min(x1, s[2]) - max(x0, s[0])
+        h = min(bottom, s[3]) - max(top, s[1])
+        if w > 0 and h > 0:
+            covered += w * h
+    return covered >= 0.6 * area
+
+
+def find_fragments(page, page_number: int, settings: TableSettings) -> list[TableFragment]:
+    """Every ruled grid of the page as a TableFragment (see model.TableFragment)."""
+    found = page.find_tables(table_settings=_finder_settings(settings))
+    if not found:
+        return []
+    chars = page.chars
+    shades = _shaded_rects(page)
+    fragments = []
+    for table in sorted(found, key=lambda t: (t.bbox[1], t.bbox[0])):
+        frag = _fragment(table, chars, shades, page, page_number, len(fragments) + 1, settings)
+        if frag is not None:
+            fragments.append(frag)
+    return fragments
+
+
+def _fragment(table, chars, shades, page, page_number: int, k: int,
+              settings: TableSettings) -> TableFragment | None:
+    cells = [c for c in table.cells if c[2] - c[0] > 1 and c[3] - c[1] > 1]
+    if not cells:
+        return None
+    xs = _positions([c[0] for c in cells] + [c[2] for c in cells])
+    ys = _positions([c[1] for c in cells] + [c[3] for c in cells])
+    n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    if n_rows < settings.min_rows or n_cols < settings.min_cols:
+        return None
+    lines_grid: list[list[list]] = [[[] for _ in range(n_cols)] for _ in range(n_rows)]
+    text_grid = [["" for _ in range(n_cols)] for _ in range(n_rows)]
+    spans = []
+    for cell in cells:
+        c0, c1 = _index(xs, cell[0]), _index(xs, cell[2])
+        r0, r1 = _index(ys, cell[1]), _index(ys, cell[3])
+        if c1 <= c0 or r1 <= r0:
+            continue
+        lines = cell_lines(chars, cell, page_number)
+        text = join_cell(lines)
+        if r1 - r0 > 1 or c1 - c0 > 1:
+            spans.append((r0, c0, r1 - r0, c1 - c0))
+        for r in range(r0, r1):
+            for c in range(c0, c1):
+                # A merged cell's text is repeated in every position it covers.
+                lines_grid[r][c] = lines
+                text_grid[r][c] = text
+    bbox = (xs[0], ys[0], xs[-1], ys[-1])
+    header_like = []
+    for r in range(n_rows):
+        row_box = (xs[0], ys[r], xs[-1], ys[r + 1])
+        row_lines = [ln for cell in lines_grid[r] for ln in cell]
+        bold = bool(row_lines) and all(ln.bold for ln in row_lines)
+        header_like.append(_covered(row_box, shades) or bold)
+    header_rows = 0
+    while header_rows < n_rows - 1 and header_like[header_rows]:
+        header_rows += 1
+    empty = sum(1 for row in text_grid for t in row if not t)
+    caption, caption_box = find_caption(chars, bbox, float(page.width), settings.caption_distance)
+    notes, notes_box = find_notes(chars, bbox, float(page.width), settings.note_distance)
+    return TableFragment(
+        id=f"p{page_number}-{k}", page=page_number, bbox=bbox, rows=text_grid, header_rows=header_rows,
+        col_edges=xs, caption=caption, caption_bbox=caption_box, notes=notes, notes_bbox=notes_box,
+        method="lattice", spans=spans, cell_lines=lines_grid, header_like=header_like,
+        quality={"method": "lattice", "cells": n_rows * n_cols,
+                 "empty_cell_ratio": round(empty / max(n_rows * n_cols, 1), 3),
+                 "merged_cells": len(spans)},
+    )

@@ -1,0 +1,179 @@
+"""Batch conversion: mirrors folders, keeps going past bad files, resumes, never half-writes."""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import extract
+from extract.batching import Limits, load_passwords
+
+from conftest import draw_mini_bulletin, make_pdf
+
+
+def _archive(root: Path, n_good: int = 3) -> Path:
+    """An archive folder with good bulletins in sub-folders and a few bad files."""
+    src = root / "archive"
+    for k in range(n_good):
+        folder = src / f"{2020 + k % 2}"
+        folder.mkdir(parents=True, exist_ok=True)
+        make_pdf(folder / f"issue-{k:02d}.pdf", lambda c, k=k: draw_mini_bulletin(c, date=f"2024. 1. {10 + k}"))
+    (src / "bad").mkdir(parents=True, exist_ok=True)
+    (src / "bad" / "notes.pdf").write_text("not a pdf at all")
+    (src / "bad" / "empty.pdf").write_bytes(b"")
+    # A PDF without the .pdf extension is found by its content.
+    make_pdf(src / "bad" / "scan-without-extension", lambda c: (c.rect(50, 50, 100, 100, fill=1), c.showPage()))
+    (src / "readme.txt").write_text("not a PDF and not named like one: ignored")
+    return src
+
+
+def _manifest(out: Path) -> dict[str, tuple]:
+    db = sqlite3.connect(out / "manifest.sqlite")
+    rows = {r[0]: r[1:] for r in db.execute("SELECT file, status, error_class, output, attempts FROM files")}
+    db.close()
+    return rows
+
+
+def _errors(out: Path) -> list[dict]:
+    with open(out / "errors.csv", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+@pytest.fixture()
+def archive(tmp_path):
+    return _archive(tmp_path)
+
+
+def test_batch_mirrors_folders_and_lists_failures(archive, tmp_path):
+    out = tmp_path / "out"
+    report = extract.batch(archive, out, workers=2)
+    assert report.done == 3 and report.failed == 3 and report.exit_code == 1
+    for k in range(3):
+        data = json.loads((out / f"{2020 + k % 2}" / f"issue-{k:02d}.json").read_text(encoding="utf-8"))
+        assert data["issue"]["date"] == f"2024-01-{10 + k}"
+    errors = {e["file"]: e for e in _errors(out)}
+    assert errors["bad/notes.pdf"]["error_class"] == "NotAPDF"
+    assert errors["bad/empty.pdf"]["error_class"] == "EmptyFile"
+    assert errors["bad/scan-without-extension"]["error_class"] == "NoText"
+    assert all(e["message"] and e["file"].split("/")[-1] in e["message"] for e in errors.values())
+    assert "readme.txt" not in str(_manifest(out))
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_rerun_skips_done_files_and_retry_failed_reruns_failures(archive, tmp_path):
+    out = tmp_path / "out"
+    extract.batch(archive, out)
+    stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*.json")}
+    again = extract.batch(archive, out)
+    assert again.skipped == 3 and again.done == 0 and again.failed == 3
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*.json")} == stamps, "no output was rewritten"
+    (archive / "bad" / "notes.pdf").unlink()  # the user fixed it by removing it
+    retry = extract.batch(archive, out, retry_failed=True)
+    assert retry.done == 0 and retry.skipped == 3
+    attempts = {f: row[3] for f, row in _manifest(out).items()}
+    assert attempts["bad/empty.pdf"] == 3 and attempts["2020/issue-00.pdf"] == 1
+
+
+def test_timeout_costs_one_entry(archive, tmp_path):
+    out = tmp_path / "out"
+    report = extract.batch(archive / "2020", out, limits=Limits(timeout=0.01, per_page=0.0))
+    assert report.failed == report.total and report.done == 0
+    assert {e["error_class"] for e in _errors(out)} == {"Timeout"}
+
+
+def test_memory_cap_costs_one_entry(archive, tmp_path):
+    out = tmp_path / "out"
+    report = extract.batch(archive / "2020", out, limits=Limits(max_memory_mb=40))
+    assert report.failed == report.total
+    assert {e["error_class"] for e in _errors(out)} <= {"MemoryLimit", "Crashed", "InternalError"}
+
+
+def test_password_file(tmp_path):
+    import pypdf
+
+    src = tmp_path / "in"
+    src.mkdir()
+    plain = make_pdf(tmp_path / "plain.pdf", draw_mini_bulletin)
+    writer = pypdf.PdfWriter(clone_from=str(plain))
+    writer.encrypt(user_password="sesame", owner_password="owner")
+    with open(src / "locked.pdf", "wb") as fh:
+        writer.write(fh)
+    pw = tmp_path / "passwords.txt"
+    pw.write_text("other.pdf\twrong\nlocked.pdf\tsesame\n")
+    out = tmp_path / "out"
+    report = extract.batch(src, out, passwords=load_passwords(pw))
+    assert report.done == 1 and report.failed == 0
+
+
+def test_cli_exit_codes_and_summary(archive, tmp_path):
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "extract", "batch", str(archive), "-o", str(out)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "converted" in proc.stderr and "failed: NotAPDF" in proc.stderr and "errors.csv" in proc.stderr
+    ok = subprocess.run([sys.executable, "-m", "extract", "batch", str(archive / "2021"), "-o", str(tmp_path / "o2")],
+                        capture_output=True, text=True)
+    assert ok.returncode == 0
+    usage = subprocess.run([sys.executable, "-m", "extract", "batch", str(tmp_path / "nowhere"), "-o", str(out)],
+                           capture_output=True, text=True)
+    assert usage.returncode == 2
+
+
+def test_sigkill_half_way_then_resume(tmp_path):
+    """Kill the batch with SIGKILL half way, rerun it: every output complete and valid,
+    nothing converted twice, manifest and disk agree."""
+    src = tmp_path / "in"
+    src.mkdir()
+    first = make_pdf(src / "issue-00.pdf", draw_mini_bulletin)
+    for k in range(1, 12):
+        (src / f"issue-{k:02d}.pdf").write_bytes(first.read_bytes().replace(b"%%EOF", b"%%EOF\n%" + bytes([65 + k])))
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "extract", "batch", str(src), "-o", str(out), "--workers", "1"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    while time.time() < deadline and len(list(out.glob("issue-*.json"))) < 5:
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    time.sleep(0.5)  # children die with their parent
+    before = {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in out.glob("issue-*.json")}
+    assert 0 < len(before) < 12, "the batch was killed half way"
+    for p in out.glob("issue-*.json"):
+        json.loads(p.read_text(encoding="utf-8"))  # complete JSON, never half-written
+    rerun = subprocess.run(cmd, capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stderr
+    after = {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in out.glob("issue-*.json")}
+    assert len(after) == 12
+    for name, stamp in before.items():
+        assert after[name] == stamp, f"{name} was converted twice"
+    rows = _manifest(out)
+    assert {r[2] for r in rows.values() if r[0] == "done"} == set(after), "manifest matches outputs on disk"
+    assert all(r[0] == "done" for r in rows.values())
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_dask_local_cluster_gives_the_same_outputs(archive, tmp_path):
+    pytest.importorskip("dask.distributed", reason="the dask extra is not installed (pip install '.[dask]')")
+    local, dask_out = tmp_path / "local", tmp_path / "dask"
+    extract.batch(archive, local, workers=1)
+    report = extract.batch(archive, dask_out, workers=2, executor="dask")
+    assert report.done == 3 and report.failed == 3
+
+    def outputs(root):
+        found = {}
+        for p in root.rglob("*.json"):
+            data = json.loads(p.read_text(encoding="utf-8"))
+            data["provenance"].pop("timings", None)
+            found[p.relative_to(root).as_posix()] = data
+        return found
+
+    assert outputs(local) == outputs(dask_out)
+    assert _errors(local) == _errors(dask_out)
