@@ -38,7 +38,9 @@ def test_output_is_schema_valid(pdf, truth, run_cache):
 def test_output_matches_golden_field_by_field(pdf, truth, run_cache):
     found = renumber_tables(run_cache(pdf).data)
     golden = renumber_tables(load_json(truth))
-    diffs = [str(d) for d in compare(found, golden, ignore=CONTRACT_EXTENSIONS)]
+    # Entities are checked on their own (test_normalize): the normaliser's misses would
+    # otherwise drown the structural differences this test is about.
+    diffs = [str(d) for d in compare(found, golden, ignore=CONTRACT_EXTENSIONS + ("entities",))]
     known = known_differences(pdf)
     new = [d for d in diffs if d not in known]
     gone = sorted(known - set(diffs))

@@ -52,6 +52,7 @@ def assemble(doc: "Document") -> dict[str, Any]:
                 "source_date": a.source_date,
                 "pages": _pages(a, tables_by_fragment),
                 "number": a.number,
+                "notes": a.notes,
             })
         sections.append({"name": section.name, "articles": articles})
     meta = {k: v for k, v in doc.metadata.items() if k in ("Producer", "Creator", "Title", "Author")}

@@ -7,7 +7,6 @@ article is one difference, not a cascade of shifted ones.
 """
 from __future__ import annotations
 
-import fnmatch
 import json
 import re
 from dataclasses import dataclass
@@ -19,9 +18,9 @@ IDENTITY_KEYS = ("title", "caption", "name", "mention", "section", "id", "url")
 
 #: Extension fields that a contract golden does not carry.
 CONTRACT_EXTENSIONS = (
-    "provenance", "provenance.*", "warnings", "warnings[*]",
+    "provenance", "warnings",
     "tables[*].notes", "tables[*].quality", "tables[*].bboxes",
-    "sections[*].articles[*].number", "entities[*].candidates", "entities[*].score",
+    "sections[*].articles[*].number", "sections[*].articles[*].notes", "entities[*].candidates", "entities[*].score",
 )
 
 
@@ -53,13 +52,15 @@ def _identity(item: Any) -> str:
     return json.dumps(item, ensure_ascii=False, sort_keys=True)
 
 
-def _glob_path(path: str) -> str:
-    return re.sub(r"\[\d+\]", "[*]", path)
+def _pattern(glob: str) -> re.Pattern:
+    """A path glob: ``[*]`` is any list index, ``*`` any text (``tables[*].quality``,
+    ``source.sha256``, ``warnings``); a pattern also covers everything below its path."""
+    regex = re.escape(glob).replace(r"\[\*\]", r"\[\d+\]").replace(r"\*", ".*")
+    return re.compile(regex + r"(?:$|[.\[].*)")
 
 
 def ignored(path: str, patterns: Iterable[str]) -> bool:
-    generic = _glob_path(path)
-    return any(fnmatch.fnmatchcase(path, p) or fnmatch.fnmatchcase(generic, p) for p in patterns)
+    return any(_pattern(p).match(path) for p in patterns)
 
 
 def compare(found: Any, expected: Any, ignore: Iterable[str] = (), path: str = "") -> list[Difference]:

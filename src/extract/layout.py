@@ -59,8 +59,8 @@ def word_gap_threshold(rows: list[list[dict]], default: float) -> float:
     return 0.8 * mode
 
 
-def chars_to_lines(chars: Iterable[dict], page: int, settings: "LayoutSettings") -> list[TextLine]:
-    """Group glyphs into lines (by vertical overlap) and words (by horizontal gap)."""
+def _rows(chars: Iterable[dict], settings: "LayoutSettings") -> list[list[dict]]:
+    """Glyphs grouped into rows by vertical overlap, each row sorted left to right."""
     glyphs = [c for c in chars if c.get("upright", True) and c["text"] and c["text"] != "\n"]
     if not glyphs:
         return []
@@ -79,7 +79,26 @@ def chars_to_lines(chars: Iterable[dict], page: int, settings: "LayoutSettings")
         row_top, row_bottom = c["top"], c["bottom"]
     for row in rows:
         row.sort(key=lambda c: c["x0"])
-    gap = word_gap_threshold(rows, settings.word_gap_ratio)
+    return rows
+
+
+def page_word_gap(chars: Iterable[dict], settings: "LayoutSettings") -> float:
+    """The word-gap threshold of a whole page (see word_gap_threshold)."""
+    return word_gap_threshold(_rows(chars, settings), settings.word_gap_ratio)
+
+
+def chars_to_lines(chars: Iterable[dict], page: int, settings: "LayoutSettings",
+                   gap: float | None = None) -> list[TextLine]:
+    """Group glyphs into lines (by vertical overlap) and words (by horizontal gap).
+
+    ``gap`` is the page's word-gap threshold; small areas (a table cell, a caption) should
+    pass their page's, since a few glyphs are too few to learn spacing from.
+    """
+    rows = _rows(chars, settings)
+    if not rows:
+        return []
+    if gap is None:
+        gap = word_gap_threshold(rows, settings.word_gap_ratio)
     lines = []
     for row in rows:
         line = _make_line(row, page, gap)
@@ -126,7 +145,7 @@ def _make_line(row: list[dict], page: int, gap_ratio: float) -> TextLine | None:
 
 
 def page_lines(page, number: int, occupied: list[BBox], images: list[BBox],
-               settings: "LayoutSettings") -> list[TextLine]:
+               settings: "LayoutSettings", gap: float | None = None) -> list[TextLine]:
     """Lines of one pdfplumber page; text in ``occupied`` areas (tables) is left out and
     text over images is marked as figure text."""
     try:
@@ -142,8 +161,8 @@ def page_lines(page, number: int, occupied: list[BBox], images: list[BBox],
             figure.append(c)
             continue
         body.append(c)
-    lines = chars_to_lines(body, number, settings)
-    for line in chars_to_lines(figure, number, settings):
+    lines = chars_to_lines(body, number, settings, gap)
+    for line in chars_to_lines(figure, number, settings, gap):
         line.role = "figure"
         lines.append(line)
     lines.sort(key=lambda ln: (ln.top, ln.x0))
@@ -197,17 +216,13 @@ def mark_running(lines: list[TextLine], heights: dict[int, float], n_pages: int,
     return marked
 
 
-def column_rights(lines: list[TextLine]) -> dict[int, float]:
-    """Right edge of the text column per page: where wrapped lines end."""
-    per_page: dict[int, list[float]] = defaultdict(list)
-    for ln in lines:
-        if ln.role == "body":
-            per_page[ln.page].append(ln.x1)
-    out = {}
-    for page, xs in per_page.items():
-        xs.sort()
-        out[page] = xs[int(0.9 * (len(xs) - 1))] if xs else 0.0
-    return out
+def column_right(lines: list[TextLine]) -> float | None:
+    """Right edge of the text column: where full lines end (a high percentile of the line
+    ends, so that short last lines and stray wide lines do not move it)."""
+    xs = sorted(ln.x1 for ln in lines if ln.role == "body")
+    if not xs:
+        return None
+    return xs[int(0.95 * (len(xs) - 1))]
 
 
 class LayoutStage:
@@ -216,17 +231,15 @@ class LayoutStage:
     def process_page(self, doc: "Document", number: int, page) -> None:
         info = doc.pages[-1]
         occupied = [box for f in doc.fragments if f.page == number for box in f.occupied]
-        doc.lines.extend(page_lines(page, number, occupied, info.images, doc.settings.layout))
+        doc.lines.extend(page_lines(page, number, occupied, info.images, doc.settings.layout, info.word_gap))
 
     def process_document(self, doc: "Document") -> None:
         heights = {p.number: p.height for p in doc.pages}
         n = mark_running(doc.lines, heights, len(doc.pages), doc.settings.layout)
         if n:
             doc.notes["running_lines_removed"] = n
-        rights = column_rights(doc.lines)
-        # A page's column edge comes from its own lines; pages with few lines borrow the
-        # document's typical edge.
-        typical = statistics.median(rights.values()) if rights else None
+        # One column edge for the document: a page with few lines (a table page) cannot
+        # show its own.
+        right = column_right(doc.lines)
         for ln in doc.lines:
-            r = rights.get(ln.page)
-            ln.column_right = max(r, typical) if (r and typical) else (r or typical)
+            ln.column_right = right

@@ -12,6 +12,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
+from .layout import page_word_gap
 from .errors import DamagedPDF, EmptyFile, EncryptedPDF, NoPages, NotAPDF
 from .model import PageInfo
 
@@ -159,8 +160,10 @@ def read_page(doc: "Document", number: int, page) -> PageInfo:
         images = page.images
     except Exception as exc:
         raise _unwrap_pdfminer(doc.path, exc) from exc
+    settings = doc.settings
     info = PageInfo(number=number, width=float(page.width), height=float(page.height),
                     rotation=int(page.rotation or 0), n_chars=len(chars))
+    info.word_gap = page_word_gap(chars, settings.layout)
     info.images = [(float(i["x0"]), float(i["top"]), float(i["x1"]), float(i["bottom"])) for i in images]
     half = info.width / 2
     for r in rects:

@@ -30,6 +30,8 @@ class PageInfo:
     images: list[BBox] = field(default_factory=list)
     #: Filled rectangles wider than half the page (section banners, shaded boxes).
     bands: list[BBox] = field(default_factory=list)
+    #: Gap (in em) above which two glyphs of a line are separate words on this page.
+    word_gap: float | None = None
 
 
 @dataclass

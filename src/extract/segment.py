@@ -40,6 +40,7 @@ BRIEF_SOURCE = re.compile(r"^출처\s*[:：]\s*(.+?)\s*\(\s*(\d{1,2})\s*[.,·/]\
 BRIEF_SOURCE_NODATE = re.compile(r"^출처\s*[:：]\s*(.+?)\s*$")
 CAPTION = re.compile(r"^[〈<《]\s*(.+?)\s*[〉>》]$")
 COLOPHON_LABEL = re.compile(r"^(발\s*행\s*일|발\s*행\s*인|발\s*행\s*처|발\s*행\s*기\s*관)")
+NOTE_LINE = re.compile(r"^[*※]\s*(출처|자료|주석|주|비고)\s*[:：]")
 REF_MARKS = re.compile(r"^[^\w\s\u3131-\u318e\uac00-\ud7a3\u4e00-\u9fff《「\"'(]+\s*")
 
 
@@ -65,6 +66,7 @@ class Article:
     source: str | None = None
     source_date: str | None = None
     pages: set[int] = field(default_factory=set)
+    notes: list[str] = field(default_factory=list)  # '* 출처: ...' under figures and text
 
 
 @dataclass
@@ -316,6 +318,8 @@ class Segmenter:
             elif state == "body" and article.bullets:
                 b = article.bullets[-1]
                 b.text = join_wrapped(b.text, ln.text, last_line, self.stats)
+            elif state == "note" and article.notes:
+                article.notes[-1] = fold(join_wrapped(article.notes[-1], ln.text, last_line, self.stats))
             else:
                 self.warn(ln.page, f"text outside any bullet kept out: {ln.text[:40]!r}")
             last_line = ln
@@ -416,6 +420,11 @@ class Segmenter:
                     last_line = ln
                     continue
                 text_target_append(ln)
+                continue
+            if NOTE_LINE.match(text):
+                # A source note under a figure or a paragraph: not a bullet of the article.
+                article.notes.append(fold(text))
+                state, last_line = "note", ln
                 continue
             cap = CAPTION.match(text)
             if cap:

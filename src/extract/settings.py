@@ -35,6 +35,9 @@ class TableSettings:
     caption_distance: float = 40.0
     #: Distance in points searched below a table for '* 출처' / '* 주석' notes.
     note_distance: float = 30.0
+    #: Share of the page height at its top where a full-width grid row is a page-header
+    #: band, not part of a table.
+    margin_band: float = 0.09
     #: Tables need at least this many rows and columns.
     min_rows: int = 2
     min_cols: int = 2

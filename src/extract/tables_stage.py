@@ -16,7 +16,7 @@ class TablesStage:
 
     def process_page(self, doc: "Document", number: int, page) -> None:
         try:
-            found = tables.find_fragments(page, number, doc.settings.tables)
+            found = tables.find_fragments(page, number, doc.settings.tables, doc.pages[-1].word_gap)
         except Exception as exc:  # a table we cannot read must not cost the whole issue
             doc.warnings.append(f"page {number}: table detection failed ({type(exc).__name__}: {exc})")
             return

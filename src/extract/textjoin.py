@@ -17,6 +17,7 @@ from .model import TextLine
 
 TOKEN_STRIP = "\"'‘’“”()[]{}〈〉《》「」,.;:!?·~"
 URL_TAIL = re.compile(r"https?://\S*$")
+LINE_MARKER = re.compile(r"^[•●○◦▪■□▶☞※-]\s")
 NO_SPACE_AFTER = set("(/[{‘“《〈「-·~")
 NO_SPACE_BEFORE = set(")]},.;:!?’”》〉」·~%")
 
@@ -121,9 +122,7 @@ class JoinStats:
         na, nb = self.chars.get(a, 0), self.chars.get(b, 0)
         if na and nb:
             p_end, p_start = self.ends.get(a, 0) / na, self.starts.get(b, 0) / nb
-            if p_end * p_start > (1 - p_end) * (1 - p_start):
-                return False, "end/start"
-            return True, "end/start"
+            return p_end * p_start <= (1 - p_end) * (1 - p_start), "end/start"
         return None, "none"
 
 
@@ -143,6 +142,8 @@ def join_wrapped(left: str, right: str, prev: TextLine | None, stats: JoinStats 
     if URL_TAIL.search(left) and " " not in right and not any(is_hangul(c) for c in right):
         return left + right
     a, b = left[-1], right[0]
+    if LINE_MARKER.match(right):
+        return left + " " + right  # a new item (a bullet inside a cell) after a wrapped one
     if a in NO_SPACE_AFTER and a != "-":
         return left + right
     if b in NO_SPACE_BEFORE:

@@ -32,6 +32,21 @@ def _chains(fragments: list[TableFragment], text_between) -> list[list[TableFrag
     return chains
 
 
+def _continue_merged_cells(prev: TableFragment, rows: list[list[str]]) -> None:
+    """A merged cell that reaches the bottom of a page goes on over the top rows of the
+    continuation where those are empty (a ranking tier spanning the page break)."""
+    last = len(prev.rows) - 1
+    for r0, c0, rowspan, colspan in prev.spans:
+        if r0 + rowspan - 1 != last or rowspan < 2:
+            continue
+        text = prev.rows[r0][c0]
+        for row in rows:
+            if any(row[c] for c in range(c0, min(c0 + colspan, len(row)))):
+                break
+            for c in range(c0, min(c0 + colspan, len(row))):
+                row[c] = text
+
+
 def build_tables(fragments: list[TableFragment], settings: TableSettings | None = None,
                  stats: JoinStats | None = None,
                  text_between: Callable[[TableFragment, TableFragment], bool] | None = None,
@@ -49,10 +64,14 @@ def build_tables(fragments: list[TableFragment], settings: TableSettings | None 
         parts = [first.rows[first.header_rows:]]
         quality = dict(first.quality)
         dropped = 0
+        prev = first
         for frag in chain[1:]:
             n, how = repeated_header_rows(header, frag)
             dropped += n
-            parts.append(frag.rows[n:])
+            rows_here = [list(r) for r in frag.rows[n:]]
+            _continue_merged_cells(prev, rows_here)
+            parts.append(rows_here)
+            prev = frag
             warnings.append(f"table {table_id}: joined its continuation on page {frag.page} ({how})")
         k = repeat_width(header[-1]) if header else None
         if k:

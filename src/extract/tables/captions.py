@@ -12,6 +12,7 @@ _LAYOUT = LayoutSettings()
 OPEN, CLOSE = "〈<《", "〉>》"
 CAPTION = re.compile(r"[〈<《]\s*([^〈〉<>《》]+?)\s*[〉>》]")
 NOTE_START = re.compile(r"^(\*|※|주\s*[:)）]|자료\s*[:：]|출처\s*[:：])")
+NOTE_KEYWORD = re.compile(r"^[*※]?\s*(출처|주석|주|자료|비고|note|source)\s*[:：)）]", re.I)
 NOT_A_NOTE_CONTINUATION = re.compile(r"^([-–○•●■□▶]|[〈<《]|\d{1,2}\s)")
 
 
@@ -20,13 +21,13 @@ def _band(chars: list[dict], x0: float, x1: float, top: float, bottom: float) ->
             and x0 - 1 <= (c["x0"] + c["x1"]) / 2 <= x1 + 1 and c["text"].strip()]
 
 
-def find_caption(chars: list[dict], table: BBox, page_width: float, distance: float
-                 ) -> tuple[str | None, BBox | None]:
+def find_caption(chars: list[dict], table: BBox, page_width: float, distance: float,
+                 gap: float | None = None) -> tuple[str | None, BBox | None]:
     """The nearest line above the table that holds a 〈...〉 caption; only the bracketed
     characters are claimed, the rest of that line stays body text."""
     x0, top, x1, bottom = table
     near = _band(chars, 0, page_width, top - distance, top)
-    lines = chars_to_lines(near, 0, _LAYOUT)
+    lines = chars_to_lines(near, 0, _LAYOUT, gap)
     for line in sorted(lines, key=lambda ln: -ln.bottom):
         m = CAPTION.search(line.text)
         if not m:
@@ -44,13 +45,13 @@ def find_caption(chars: list[dict], table: BBox, page_width: float, distance: fl
     return None, None
 
 
-def find_notes(chars: list[dict], table: BBox, page_width: float, distance: float
-               ) -> tuple[list[str], BBox | None]:
+def find_notes(chars: list[dict], table: BBox, page_width: float, distance: float,
+               gap: float | None = None) -> tuple[list[str], BBox | None]:
     """Note lines right under the table: the first starts with '*', '※', '주:', '자료:' or
     '출처:'; a note may wrap onto lines that start without a marker."""
     x0, top, x1, bottom = table
     near = _band(chars, 0, page_width, bottom, bottom + distance * 3)
-    lines = chars_to_lines(near, 0, _LAYOUT)
+    lines = chars_to_lines(near, 0, _LAYOUT, gap)
     notes: list[str] = []
     boxes = []
     prev = None
@@ -58,7 +59,9 @@ def find_notes(chars: list[dict], table: BBox, page_width: float, distance: floa
         gap = line.top - (prev.bottom if prev else bottom)
         if gap > (distance if prev is None else line.size * 0.9):
             break
-        if NOTE_START.match(line.text):
+        if NOTE_START.match(line.text) and (NOTE_KEYWORD.match(line.text) or abs(line.x0 - x0) <= line.size):
+            # A marked line is a note when it names itself one ('* 출처:') or starts where the
+            # table starts; an indented '* ...' further left or right is a body bullet.
             notes.append(line.text)
         elif prev is not None and not NOT_A_NOTE_CONTINUATION.match(line.text):
             notes[-1] = notes[-1] + (" " if notes[-1][-1:].isascii() else "") + line.text

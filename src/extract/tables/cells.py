@@ -14,13 +14,13 @@ from ..textjoin import JoinStats, fold, join_wrapped
 _LAYOUT = LayoutSettings()
 
 
-def cell_lines(chars: list[dict], box: BBox, page: int) -> list[TextLine]:
+def cell_lines(chars: list[dict], box: BBox, page: int, gap: float | None = None) -> list[TextLine]:
     """Lines of the glyphs whose centre lies inside ``box``; each line knows the cell's
     usable right edge (the box minus the padding seen on the left)."""
     x0, top, x1, bottom = box
     inside = [c for c in chars
               if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
-    lines = chars_to_lines(inside, page, _LAYOUT)
+    lines = chars_to_lines(inside, page, _LAYOUT, gap)
     if lines:
         pad = max(0.0, min(ln.x0 for ln in lines) - x0)
         for ln in lines:

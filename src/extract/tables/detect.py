@@ -66,8 +66,10 @@ def _covered(box: BBox, shades: list[BBox]) -> bool:
     return covered >= 0.6 * area
 
 
-def find_fragments(page, page_number: int, settings: TableSettings) -> list[TableFragment]:
-    """Every ruled grid of the page as a TableFragment (see model.TableFragment)."""
+def find_fragments(page, page_number: int, settings: TableSettings, gap: float | None = None
+                   ) -> list[TableFragment]:
+    """Every ruled grid of the page as a TableFragment (see model.TableFragment); ``gap`` is
+    the page's word-gap threshold (layout.page_word_gap)."""
     found = page.find_tables(table_settings=_finder_settings(settings))
     if not found:
         return []
@@ -75,19 +77,26 @@ def find_fragments(page, page_number: int, settings: TableSettings) -> list[Tabl
     shades = _shaded_rects(page)
     fragments = []
     for table in sorted(found, key=lambda t: (t.bbox[1], t.bbox[0])):
-        frag = _fragment(table, chars, shades, page, page_number, len(fragments) + 1, settings)
+        frag = _fragment(table, chars, shades, page, page_number, len(fragments) + 1, settings, gap)
         if frag is not None:
             fragments.append(frag)
     return fragments
 
 
 def _fragment(table, chars, shades, page, page_number: int, k: int,
-              settings: TableSettings) -> TableFragment | None:
+              settings: TableSettings, gap: float | None) -> TableFragment | None:
     cells = [c for c in table.cells if c[2] - c[0] > 1 and c[3] - c[1] > 1]
     if not cells:
         return None
     xs = _positions([c[0] for c in cells] + [c[2] for c in cells])
     ys = _positions([c[1] for c in cells] + [c[3] for c in cells])
+    # A page-header band drawn as a box can share its bottom edge with a table that starts
+    # at the top of the page; a full-width row inside the top margin is that band, not data.
+    margin = settings.margin_band * float(page.height)
+    while len(ys) > 2 and ys[1] <= margin and any(
+            abs(c[0] - xs[0]) < 1.5 and abs(c[2] - xs[-1]) < 1.5 and abs(c[3] - ys[1]) < 1.5 for c in cells):
+        cells = [c for c in cells if c[1] >= ys[1] - 0.5]
+        ys = ys[1:]
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
     if n_rows < settings.min_rows or n_cols < settings.min_cols:
         return None
@@ -99,7 +108,7 @@ def _fragment(table, chars, shades, page, page_number: int, k: int,
         r0, r1 = _index(ys, cell[1]), _index(ys, cell[3])
         if c1 <= c0 or r1 <= r0:
             continue
-        lines = cell_lines(chars, cell, page_number)
+        lines = cell_lines(chars, cell, page_number, gap)
         text = join_cell(lines)
         if r1 - r0 > 1 or c1 - c0 > 1:
             spans.append((r0, c0, r1 - r0, c1 - c0))
@@ -119,8 +128,8 @@ def _fragment(table, chars, shades, page, page_number: int, k: int,
     while header_rows < n_rows - 1 and header_like[header_rows]:
         header_rows += 1
     empty = sum(1 for row in text_grid for t in row if not t)
-    caption, caption_box = find_caption(chars, bbox, float(page.width), settings.caption_distance)
-    notes, notes_box = find_notes(chars, bbox, float(page.width), settings.note_distance)
+    caption, caption_box = find_caption(chars, bbox, float(page.width), settings.caption_distance, gap)
+    notes, notes_box = find_notes(chars, bbox, float(page.width), settings.note_distance, gap)
     return TableFragment(
         id=f"p{page_number}-{k}", page=page_number, bbox=bbox, rows=text_grid, header_rows=header_rows,
         col_edges=xs, caption=caption, caption_bbox=caption_box, notes=notes, notes_bbox=notes_box,
