@@ -222,7 +222,7 @@ def column_right(lines: list[TextLine]) -> float | None:
     xs = sorted(ln.x1 for ln in lines if ln.role == "body")
     if not xs:
         return None
-    return xs[int(0.95 * (len(xs) - 1))]
+    return xs[int(0.98 * (len(xs) - 1))]
 
 
 class LayoutStage:

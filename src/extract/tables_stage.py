@@ -2,10 +2,13 @@
 the body); per document, stitch, unfold and type them (see the ``tables`` package)."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from . import tables
-from .textjoin import JoinStats
+from .textjoin import JoinStats, fold
+
+CAPTION_LINE = re.compile(r"^[〈<《]\s*(.+?)\s*[〉>》]$")
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -32,5 +35,23 @@ class TablesStage:
             return any((ln.page == a.page and ln.top > a.bbox[3]) or (ln.page == b.page and ln.bottom < b.bbox[1])
                        for ln in body)
 
+        self._adopt_orphan_captions(doc, body)
         doc.tables, warnings = tables.build_tables(doc.fragments, doc.settings.tables, stats, text_between)
         doc.warnings.extend(warnings)
+
+    @staticmethod
+    def _adopt_orphan_captions(doc: "Document", body) -> None:
+        """A 〈caption〉 left alone at the foot of a page belongs to the table that opens the
+        next page (the producer moved the table, not its caption)."""
+        for frag in doc.fragments:
+            if frag.caption or any(ln.page == frag.page and ln.bottom <= frag.bbox[1] for ln in body):
+                continue
+            above = [ln for ln in body if ln.page == frag.page - 1]
+            if not above:
+                continue
+            last = max(above, key=lambda ln: ln.bottom)
+            m = CAPTION_LINE.match(last.text.strip())
+            if m:
+                frag.caption = fold(m.group(1))
+                last.role = "caption"
+                doc.warnings.append(f"page {frag.page}: table caption found at the foot of page {last.page}")

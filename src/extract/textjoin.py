@@ -89,6 +89,33 @@ class JoinStats:
             for t1, t2 in zip(tokens, tokens[1:]):
                 self.across[t1[-1] + t2[0]] += 1
                 self.class_across[char_class(t1[-1]) + char_class(t2[0])] += 1
+        self.word_wrapping = self._producer_wraps_words(lines)
+
+    @staticmethod
+    def _producer_wraps_words(lines) -> bool:
+        """Does this document's producer wrap lines only at spaces?
+
+        A producer that cuts words fills a line until the next syllable does not fit, so
+        before a line that starts with a lone syllable the room left is under one syllable.
+        When such lines often have room for more, the producer wraps at spaces only, and a
+        wrap never falls inside a word.
+        """
+        total = wide = 0
+        for line, nxt in zip(lines, lines[1:]):
+            if nxt.page != line.page or not line.column_right or nxt.top - line.bottom > line.size:
+                continue
+            if LINE_MARKER.match(nxt.text) or nxt.x0 < line.x0 - 1:
+                continue
+            unit = first_unit(nxt.text)
+            if len(unit) != 1 or not is_hangul(unit):
+                continue
+            room = line.column_right - line.x1
+            if room > 6 * line.size or nxt.x0 > line.x0 + 2 * line.size:
+                continue  # a paragraph that ended, or a right-aligned line: not a wrap
+            total += 1
+            if room >= estimate_width(unit, line.size) + 0.15 * line.size:
+                wide += 1
+        return total >= 5 and wide >= 0.3 * total
 
     def decide_join(self, left: str, right: str) -> bool | None:
         """True: join without space; False: with a space; None: no evidence."""
@@ -126,6 +153,17 @@ class JoinStats:
         return None, "none"
 
 
+def first_unit(text: str) -> str:
+    """The start of ``text`` that a line breaker cannot split: a Hangul or CJK character,
+    together with the Latin letters, digits and signs glued to it, or a Latin word."""
+    unit = text[:1]
+    for ch in text[1:]:
+        if ch.isspace() or is_hangul(ch) or is_cjk(ch):
+            break
+        unit += ch
+    return unit
+
+
 def estimate_width(token: str, size: float) -> float:
     """Rough printed width of a token: CJK glyphs are square, others about half as wide."""
     return sum(size * (0.95 if is_hangul(c) or is_cjk(c) else 0.55) for c in token)
@@ -153,14 +191,23 @@ def join_wrapped(left: str, right: str, prev: TextLine | None, stats: JoinStats 
     if prev is not None and prev.trailing_space:
         return left + " " + right
     if prev is not None and prev.column_right:
-        # Had the next line's first word fitted in the room left, the producer would have
-        # put it there: so the break was not forced by the width (end of a sentence, an
-        # explicit line break), and words are separate.
+        # A producer that may cut words fills a line until the next unbreakable unit (one
+        # syllable, or a Latin/number run) no longer fits. If that unit would have fitted
+        # in the room left, the line was broken at a space (word wrapping, or a forced
+        # break), so the words are separate.
         room = prev.column_right - prev.x1
-        if room > estimate_width(right.split()[0], prev.size) + 0.3 * prev.size:
+        if room >= estimate_width(first_unit(right), prev.size) + 0.15 * prev.size:
             return left + " " + right
     if not (is_hangul(a) or is_hangul(b)) and not (is_cjk(a) or is_cjk(b)):
         # Latin words and numbers wrap at spaces.
+        return left + " " + right
+    if stats is not None and stats.word_wrapping:
+        # This producer wraps at spaces; it cuts a word only when the word is wider than
+        # the whole line (a long name in a narrow table cell).
+        word = left.split()[-1] + right.split()[0]
+        if prev is not None and prev.column_right and \
+                estimate_width(word, prev.size) > prev.column_right - prev.x0:
+            return left + right
         return left + " " + right
     decision = stats.decide_join(left, right) if stats else None
     if decision is None:
