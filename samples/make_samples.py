@@ -3,6 +3,7 @@
 
     python samples/make_samples.py            # every samples/content/*.json
     python samples/make_samples.py X.json     # one content file
+    python samples/make_samples.py --out DIR  # write elsewhere (the tests compare)
 
 For each content file ``samples/content/<stem>.json`` (the content model of
 ``../shared/corpus/kostec/*.content.json``) this writes
@@ -468,16 +469,21 @@ def truth(content: dict, pdf_path: Path) -> dict:
 
 
 def main(argv: list[str]) -> int:
+    out_dir = HERE
+    if "--out" in argv:
+        k = argv.index("--out")
+        out_dir = Path(argv[k + 1])
+        argv = argv[:k] + argv[k + 2:]
     files = [Path(a) for a in argv] or sorted((HERE / "content").glob("*.json"))
     for path in files:
         RECORD.pages.clear()
         content = json.loads(path.read_text(encoding="utf-8"))
-        pdf = HERE / f"{path.stem}.reportlab.pdf"
+        pdf = out_dir / f"{path.stem}.reportlab.pdf"
         render(content, pdf)
         gold = truth(content, pdf)
-        (HERE / f"{path.stem}.reportlab.truth.json").write_text(
+        (out_dir / f"{path.stem}.reportlab.truth.json").write_text(
             json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        print(f"{pdf.relative_to(HERE.parent)}: {gold['source']['pages']} pages, {len(gold['tables'])} tables, "
+        print(f"{pdf.name}: {gold['source']['pages']} pages, {len(gold['tables'])} tables, "
               f"{sum(len(s['articles']) for s in gold['sections'])} articles")
     if MISSING:
         print(f"warning: no font here has {''.join(sorted(MISSING))!r}; those characters are not drawn",
