@@ -16,7 +16,7 @@ import pytest
 import extract
 from extract.batching import Limits, load_passwords
 
-from conftest import draw_mini_bulletin, make_pdf
+from conftest import draw_mini_bulletin, load_json, make_pdf
 
 
 def _archive(root: Path, n_good: int = 3) -> Path:
@@ -177,3 +177,29 @@ def test_dask_local_cluster_gives_the_same_outputs(archive, tmp_path):
 
     assert outputs(local) == outputs(dask_out)
     assert _errors(local) == _errors(dask_out)
+
+
+def test_public_corpus_batch_loses_nothing(corpus, tmp_path):
+    """Every PDF of the public corpus (broken, hostile and encrypted ones among them) is
+    either converted or listed in errors.csv with a class and a message; none crashes or
+    times out the batch, and the files whose passwords are documented open."""
+    manifest = load_json(corpus / "public" / "MANIFEST.json")
+    pw_lines = []
+    for f in manifest["files"]:
+        if f["kind"] == "pdf" and f.get("passwords"):
+            values = f["passwords"].values() if isinstance(f["passwords"], dict) else f["passwords"]
+            pw_lines += [f"{f['file']}\t{v}" for v in values if isinstance(v, str)]
+    pw_file = tmp_path / "passwords.txt"
+    pw_file.write_text("\n".join(pw_lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    report = extract.batch(corpus / "public", out, workers=2, passwords=load_passwords(pw_file))
+    n_pdfs = sum(1 for f in manifest["files"] if f["kind"] == "pdf")
+    assert report.total == n_pdfs and report.done + report.failed == n_pdfs
+    errors = _errors(out)
+    assert len(errors) == report.failed
+    assert not {e["error_class"] for e in errors} & {"Crashed", "Timeout", "InternalError", "MemoryLimit"}, errors
+    for e in errors:
+        assert Path(e["file"]).name in e["message"] and len(e["message"]) > 40
+    with_password = {f["file"] for f in manifest["files"] if f.get("passwords") and f["kind"] == "pdf"}
+    locked = [e for e in errors if e["file"] in with_password and e["error_class"] == "EncryptedPDF"]
+    assert not locked, "documented passwords must open their files"

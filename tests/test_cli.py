@@ -65,3 +65,16 @@ def test_help_does_not_import_heavy_libraries():
             "print(','.join(heavy))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0 and proc.stdout.strip() == ""
+
+
+def test_every_command_the_readme_shows_exists():
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = set(re.findall(r"^bulletin-extract (\w+)", readme, re.M))
+    assert shown, "the README shows the command line"
+    registered = {c.name for c in app.registered_commands}
+    assert shown <= registered, f"README shows commands that do not exist: {shown - registered}"
+    for name in shown:
+        result = runner.invoke(app, [name, "--help"])
+        assert result.exit_code == 0, name

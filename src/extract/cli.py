@@ -134,6 +134,57 @@ def check_cmd(
     raise typer.Exit(report.exit_code)
 
 
+@app.command("names")
+def names_cmd(
+    names: list[str] = typer.Argument(None, help="Names to resolve; '-' reads one per line from stdin."),
+    from_file: Optional[Path] = typer.Option(None, "--file", "-f", help="Read names, one per line, from a file."),
+    kind: Optional[str] = typer.Option(None, "--type", help="region, country, company or institution."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per name."),
+) -> None:
+    """Show how names resolve to canonical entities, with score and runner-up.
+
+    Example: bulletin-extract names 광동성 귀저우 美国 산시
+    """
+    import json
+
+    from .normalize import Normalizer
+
+    items = list(names or [])
+    if "-" in items:
+        items.remove("-")
+        items += [ln.strip() for ln in sys.stdin if ln.strip()]
+    if from_file is not None:
+        items += [ln.strip() for ln in from_file.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    if not items:
+        _fail("give names as arguments, with --file, or '-' for stdin", code=2)
+    if kind not in (None, "region", "country", "company", "institution"):
+        _fail(f"--type must be region, country, company or institution, not {kind!r}", code=2)
+    normalizer = Normalizer()
+    rows = []
+    for name in items:
+        res = normalizer.resolve(name, kind)
+        d = res.to_dict()
+        if res.type in ("region", "country"):
+            others = [c for c, _ in normalizer.ranked(name) if c["canonical_zh"] != res.canonical_zh]
+            scores = dict((c["canonical_zh"], s) for c, s in normalizer.ranked(name))
+            d.setdefault("candidates", [dict(c, score=scores.get(c["canonical_zh"])) for c in others[:1]])
+        rows.append(d)
+    if as_json:
+        for d in rows:
+            sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("mention", "type", "canonical_ko", "canonical_zh", "canonical_en", "code", "score", "runner-up / candidates")
+    for d in rows:
+        cands = ", ".join(f"{c.get('canonical_zh')} {c.get('score') or ''}".strip() for c in d.get("candidates", []))
+        name = "[yellow]ambiguous[/yellow]" if d["ambiguous"] else (d["canonical_ko"] or "")
+        table.add_row(d["mention"], d["type"], name, d["canonical_zh"] or "", d["canonical_en"] or "",
+                      d["code"] or "", f"{d['score']:g}", cands)
+    Console().print(table)
+
+
 @app.command("schema")
 def schema_cmd() -> None:
     """Print the JSON Schema the output is validated against."""

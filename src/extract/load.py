@@ -85,8 +85,28 @@ def _open_pypdf(path: Path, password: str | None):
     return reader, password
 
 
+def _pages_by_pdfminer(doc: "Document") -> int | None:
+    """Page count as pdfminer sees it: it repairs some structures pypdf gives up on
+    (junk before the header, a missing startxref)."""
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(str(doc.path), password=doc.settings.password or "") as pdf:
+            return len(pdf.pages)
+    except Exception:
+        return None
+
+
 def _read_identity(doc: "Document") -> None:
-    reader, password = _open_pypdf(doc.path, doc.settings.password)
+    try:
+        reader, password = _open_pypdf(doc.path, doc.settings.password)
+    except DamagedPDF as exc:
+        pages = _pages_by_pdfminer(doc)
+        if not pages:
+            raise
+        doc.n_pages, doc.password = pages, doc.settings.password
+        doc.warnings.append(f"the file structure is damaged ({exc.detail}); read with pdfminer's repair")
+        return
     doc.password = password
     try:
         doc.n_pages = len(reader.pages)

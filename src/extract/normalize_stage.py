@@ -11,9 +11,7 @@ class NormalizeStage:
     name = "normalize"
 
     def process_document(self, doc: "Document") -> None:
-        try:
-            from .normalize import Normalizer
-        except ImportError:  # normaliser not available in this build
-            return
+        from .normalize import Normalizer
+
         normalizer = Normalizer(doc.settings.names)
         doc.entities = [r.to_dict() for r in normalizer.entities_from_tables(doc.tables)]

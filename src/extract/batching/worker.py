@@ -46,7 +46,9 @@ def _context():
         methods = multiprocessing.get_all_start_methods()
         if "forkserver" in methods:
             ctx = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload(["extract.pipeline", "extract.batching.worker"])
+            # Import the parsers once in the server, not once per file in every child.
+            ctx.set_forkserver_preload(["extract.pipeline", "extract.batching.worker", "extract.validate",
+                                        "extract.normalize", "pdfplumber", "pypdf", "jsonschema", "rapidfuzz"])
         else:  # pragma: no cover - platforms without fork
             ctx = multiprocessing.get_context("spawn")
         _CONTEXT = ctx
@@ -66,9 +68,19 @@ def _die_with_parent() -> None:
         pass
 
 
+def quiet_parser_logs() -> None:
+    """pypdf and pdfminer log every oddity of a damaged file; the batch reports failures
+    through the manifest and errors.csv instead."""
+    import logging
+
+    for name in ("pypdf", "pdfminer"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
 def _child(conn, source: str, output: str, password: str | None, max_memory_mb: int | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
     _die_with_parent()
+    quiet_parser_logs()
     if max_memory_mb:
         import resource
 
