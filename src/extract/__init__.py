@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
     from .settings import Settings
 
-__all__ = ["run", "batch", "Bulletin", "Settings", "__version__"]
+__all__ = ["run", "batch", "load_archive", "Bulletin", "Settings", "__version__"]
 
 
 class Bulletin:
@@ -44,6 +44,12 @@ class Bulletin:
 
     def to_dict(self) -> dict[str, Any]:
         return self.data
+
+    def tables_as_frames(self) -> dict[str, Any]:
+        """One pandas DataFrame per table id: typed tables as records, others as rows."""
+        from .export import table_frames
+
+        return table_frames(self.data)
 
     def to_json(self) -> str:
         from .write import dumps
@@ -90,6 +96,15 @@ def batch(inputs, out_dir, **options: Any):
     from .batching import batch as _batch
 
     return _batch(inputs, out_dir, **options)
+
+
+def load_archive(out_dir: str | Path) -> dict[str, Any]:
+    """Long pandas DataFrames over every output JSON under ``out_dir`` (drug_approvals,
+    device_approvals, compute_platforms, country_rankings, articles, entities,
+    tables_generic), each row with its issue date and source file."""
+    from .export import archive_frames, load_outputs
+
+    return archive_frames(load_outputs(out_dir))
 
 
 def __getattr__(name: str):

@@ -185,6 +185,27 @@ def names_cmd(
     Console().print(table)
 
 
+@app.command("export")
+def export_cmd(
+    source: Path = typer.Argument(..., help="An output JSON, or a folder of them."),
+    to: str = typer.Option(..., "--to", help="csv, xlsx, parquet or sqlite."),
+    dest: Path = typer.Option(..., "-o", "--output", help="Folder (csv, parquet) or file (xlsx, sqlite)."),
+) -> None:
+    """Export tables for spreadsheets and databases.
+
+    Example: bulletin-extract export out/ --to sqlite -o archive.sqlite
+    """
+    from .export import export
+
+    if to not in ("csv", "xlsx", "parquet", "sqlite"):
+        _fail(f"--to must be csv, xlsx, parquet or sqlite, not {to!r}", code=2)
+    try:
+        written = export(source, to, dest)
+    except (FileNotFoundError, RuntimeError) as exc:
+        _fail(str(exc), code=2)
+    typer.echo(f"wrote {len(written)} file(s) to {dest}", err=True)
+
+
 @app.command("schema")
 def schema_cmd() -> None:
     """Print the JSON Schema the output is validated against."""

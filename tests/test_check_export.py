@@ -1,0 +1,157 @@
+"""Golden checks for CI and exports for analysts, read back with other readers."""
+from __future__ import annotations
+
+import copy
+import csv
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+import extract
+from extract.check import check_paths
+from extract.export import export
+
+from conftest import ROOT, sample_pairs
+
+
+@pytest.fixture(scope="module")
+def output(run_cache):
+    pdf = next(p for p, _ in sample_pairs() if "weasyprint" in p.name)
+    return copy.deepcopy(run_cache(pdf).data)
+
+
+@pytest.fixture()
+def pair(output, tmp_path):
+    """An output and a golden that differ in one cell, one article and one table."""
+    golden = copy.deepcopy(output)
+    golden["tables"][2]["rows"][3][1] = "Lerociclib (changed)"
+    output = copy.deepcopy(output)
+    del output["sections"][1]["articles"][1]
+    output["tables"].append({"id": "t99", "kind": "generic", "caption": "extra", "source_note": None,
+                             "header": [["a", "b"]], "rows": [["1", "2"]], "records": [], "pages": [9]})
+    out, gold = tmp_path / "out" / "issue.json", tmp_path / "golden" / "issue.json"
+    for path, data in ((out, output), (gold, golden)):
+        path.parent.mkdir(parents=True)
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return out, gold
+
+
+def test_check_reports_exactly_the_three_differences(pair):
+    out, gold = pair
+    report = check_paths(out, gold)
+    diffs = [str(d) for d in report.files[0].differences]
+    assert len(diffs) == 3, diffs
+    assert any(d.startswith("tables[2].rows[3][1]: ") for d in diffs)
+    assert any(d.startswith("sections[1].articles[1]: missing") for d in diffs)
+    assert any(d.startswith("tables[") and ": extra" in d for d in diffs)
+
+
+def test_check_cli_text_json_junit_and_exit_codes(pair, tmp_path):
+    out, gold = pair
+    run = lambda *a: subprocess.run([sys.executable, "-m", "extract", "check", *a],  # noqa: E731
+                                    capture_output=True, text=True)
+    text = run(str(out.parent), str(gold.parent))
+    assert text.returncode == 1 and "issue.json: 3 difference(s)" in text.stdout
+    assert "1 file(s) checked, 0 ok, 1 differ" in text.stdout
+    same = run(str(gold), str(gold))
+    assert same.returncode == 0
+    as_json = json.loads(run(str(out), str(gold), "--format", "json").stdout)
+    assert not as_json["ok"] and len(as_json["files"][0]["differences"]) == 3
+    ignored = run(str(out), str(gold), "--ignore", "tables", "--ignore", "sections")
+    assert ignored.returncode == 0, ignored.stdout
+
+    import xmlschema
+
+    junit = run(str(out.parent), str(gold.parent), "--format", "junit").stdout
+    schema = xmlschema.XMLSchema(str(ROOT / "tests" / "data" / "junit.xsd"))
+    schema.validate(junit)  # raises on any deviation from the JUnit format
+    assert 'failures="1"' in junit and "tables[2].rows[3][1]" in junit
+
+
+def test_accept_copies_reviewed_outputs(pair):
+    out, gold = pair
+    proc = subprocess.run([sys.executable, "-m", "extract", "check", str(out), str(gold), "--accept"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0 and "accepted 3 difference(s)" in proc.stderr
+    assert check_paths(out, gold).ok
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory, run_cache):
+    root = tmp_path_factory.mktemp("archive")
+    for pdf, _ in sample_pairs():
+        run_cache(pdf).write(root / "out" / f"{pdf.stem}.json")
+    return root
+
+
+def test_csv_export_read_with_the_csv_module(archive, output):
+    written = export(archive / "out", "csv", archive / "csv")
+    drug = next(p for p in written if "weasyprint" in p.name and "drug_approvals" in p.name)
+    raw = drug.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 with BOM, so Excel opens Korean correctly"
+    with open(drug, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    table = next(t for t in output["tables"] if t["kind"] == "drug_approvals")
+    assert [r["company"] for r in rows] == [rec["company"] for rec in table["records"]]
+    assert [int(r["no"]) for r in rows] == [rec["no"] for rec in table["records"]]
+
+
+def test_xlsx_export_read_with_pandas(archive, output, tmp_path):
+    import pandas as pd
+
+    one = archive / "out" / "kostec-2023-11-17.weasyprint.json"
+    path = export(one, "xlsx", tmp_path / "issue.xlsx")[0]
+    sheets = pd.read_excel(path, sheet_name=None)
+    assert "articles" in sheets and "entities" in sheets
+    assert all(len(name) <= 31 for name in sheets)
+    ranking = next(df for name, df in sheets.items() if "country_rankings" in name)
+    table = next(t for t in output["tables"] if t["kind"] == "country_rankings")
+    assert ranking["score"].tolist() == [r["score"] for r in table["records"]], "numbers stay numbers"
+    assert ranking["country"].tolist() == [r["country"] for r in table["records"]]
+    from openpyxl import load_workbook
+
+    ws = load_workbook(path)[next(n for n in sheets if "country_rankings" in n)]
+    assert ws.freeze_panes == "A2" and ws["A1"].font.bold
+
+
+def test_sqlite_export_answers_archive_questions(archive):
+    db = sqlite3.connect(export(archive / "out", "sqlite", archive / "archive.sqlite")[0])
+    per_company = dict(db.execute("SELECT company, count(*) FROM drug_approvals GROUP BY company").fetchall())
+    assert per_company["항저우 베이다(贝达)제약*"] >= 2  # the same company across two issues
+    dates = {d for (d,) in db.execute("SELECT DISTINCT issue_date FROM drug_approvals")}
+    assert {"2023-08-04", "2023-11-17", "2024-01-12"} <= dates
+    canon = db.execute("SELECT DISTINCT company_canonical_zh FROM drug_approvals "
+                       "WHERE company LIKE '%베이다%'").fetchall()
+    assert canon == [("贝达",)]
+    n_generic = db.execute("SELECT count(*) FROM tables_generic").fetchone()[0]
+    assert n_generic > 0
+
+
+def test_parquet_export_read_with_pyarrow(archive):
+    pq = pytest.importorskip("pyarrow.parquet", reason="the parquet extra is not installed")
+    written = export(archive / "out", "parquet", archive / "parquet")
+    table = pq.read_table(next(p for p in written if p.name == "country_rankings.parquet"))
+    assert "score" in table.column_names and str(table.schema.field("score").type) == "double"
+    assert "中国" in table.column("country").to_pylist()
+
+
+def test_frames_api(archive):
+    frames = extract.load_archive(archive / "out")
+    assert set(frames) >= {"drug_approvals", "articles", "entities", "tables_generic"}
+    assert str(frames["drug_approvals"]["no"].dtype) == "Int64"
+    one = extract.run(sample_pairs()[0][0]).tables_as_frames()
+    assert one and all(not df.empty for df in one.values())
+
+
+def test_xlsx_opens_in_libreoffice(archive, tmp_path):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed here (apt-get install libreoffice-calc)")
+    path = export(archive / "out" / "kostec-2023-11-17.weasyprint.json", "xlsx", tmp_path / "issue.xlsx")[0]
+    proc = subprocess.run([soffice, "--headless", "--convert-to", "csv", "--outdir", str(tmp_path), str(path)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and (tmp_path / "issue.csv").exists(), proc.stderr
