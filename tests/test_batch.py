@@ -203,3 +203,33 @@ def test_public_corpus_batch_loses_nothing(corpus, tmp_path):
     with_password = {f["file"] for f in manifest["files"] if f.get("passwords") and f["kind"] == "pdf"}
     locked = [e for e in errors if e["file"] in with_password and e["error_class"] == "EncryptedPDF"]
     assert not locked, "documented passwords must open their files"
+
+
+def test_ctrl_c_stops_cleanly_and_resumes(tmp_path):
+    """SIGINT (Ctrl-C) half way: exit 130, finished outputs kept and complete, no row left
+    'running' in the manifest, no temporary file; the same command then finishes the job."""
+    src = tmp_path / "in"
+    src.mkdir()
+    first = make_pdf(src / "issue-00.pdf", draw_mini_bulletin)
+    for k in range(1, 10):
+        (src / f"issue-{k:02d}.pdf").write_bytes(first.read_bytes().replace(b"%%EOF", b"%%EOF\n%" + bytes([65 + k])))
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "extract", "batch", str(src), "-o", str(out)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 120
+    while time.time() < deadline and len(list(out.glob("issue-*.json"))) < 3:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "interrupted" in err
+    done = list(out.glob("issue-*.json"))
+    assert 0 < len(done) < 10
+    for p in done:
+        json.loads(p.read_text(encoding="utf-8"))
+    rows = _manifest(out)
+    assert not [f for f, r in rows.items() if r[0] == "running"]
+    assert {r[2] for r in rows.values() if r[0] == "done"} == {p.name for p in done}
+    assert not list(out.rglob("*.tmp"))
+    again = subprocess.run(cmd, capture_output=True, text=True)
+    assert again.returncode == 0 and len(list(out.glob("issue-*.json"))) == 10

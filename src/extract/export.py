@@ -210,16 +210,36 @@ def _format_sheet(ws, df) -> None:
 
 
 def to_sqlite(docs: list[dict], dest: Path) -> Path:
+    """Long tables into SQLite (standard library only; rows inserted in bulk)."""
     import sqlite3
 
     dest.parent.mkdir(parents=True, exist_ok=True)
-    frames = archive_frames(docs)
+    rows: dict[str, list[dict]] = {name: [] for name in LONG_TABLES}
+    for doc in docs:
+        for name, items in long_rows(doc).items():
+            rows[name].extend(items)
     with sqlite3.connect(dest) as db:
-        for name, df in frames.items():
-            if df.empty:
+        for name, items in rows.items():
+            if not items:
                 continue
-            df.to_sql(name, db, if_exists="replace", index=False)
+            columns = list(dict.fromkeys(k for item in items for k in item))
+            db.execute(f'DROP TABLE IF EXISTS "{name}"')
+            db.execute(f'CREATE TABLE "{name}" ({", ".join(_sql_column(c, items) for c in columns)})')
+            db.executemany(f'INSERT INTO "{name}" VALUES ({", ".join("?" * len(columns))})',
+                           ([_sql_value(item.get(c)) for c in columns] for item in items))
     return dest
+
+
+def _sql_column(name: str, items: list[dict]) -> str:
+    sample = next((i[name] for i in items if i.get(name) is not None), None)
+    kind = "INTEGER" if isinstance(sample, (bool, int)) else "REAL" if isinstance(sample, float) else "TEXT"
+    return f'"{name}" {kind}'
+
+
+def _sql_value(value):
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return value
 
 
 def to_parquet(docs: list[dict], dest: Path) -> list[Path]:

@@ -59,6 +59,23 @@ def word_gap_threshold(rows: list[list[dict]], default: float) -> float:
     return 0.8 * mode
 
 
+def dedupe_chars(chars: list[dict], tolerance: float) -> list[dict]:
+    """Drop overprinted duplicates (fake bold, a text layer drawn twice): a glyph with the
+    same text, font and size as an earlier one within ``tolerance`` points. Linear time, by
+    looking up the neighbouring cells of a grid of that size."""
+    tol = max(tolerance, 0.01)
+    seen: set[tuple] = set()
+    out = []
+    for c in chars:
+        gx, gy = round(c["x0"] / tol), round(c["top"] / tol)
+        base = (c["text"], c.get("fontname"), round(c.get("size", 0), 1))
+        if any((*base, gx + dx, gy + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
+            continue
+        seen.add((*base, gx, gy))
+        out.append(c)
+    return out
+
+
 def _rows(chars: Iterable[dict], settings: "LayoutSettings") -> list[list[dict]]:
     """Glyphs grouped into rows by vertical overlap, each row sorted left to right."""
     glyphs = [c for c in chars if c.get("upright", True) and c["text"] and c["text"] != "\n"]
@@ -144,16 +161,12 @@ def _make_line(row: list[dict], page: int, gap_ratio: float) -> TextLine | None:
     )
 
 
-def page_lines(page, number: int, occupied: list[BBox], images: list[BBox],
+def page_lines(chars: list[dict], number: int, occupied: list[BBox], images: list[BBox],
                settings: "LayoutSettings", gap: float | None = None) -> list[TextLine]:
-    """Lines of one pdfplumber page; text in ``occupied`` areas (tables) is left out and
-    text over images is marked as figure text."""
-    try:
-        page = page.dedupe_chars(tolerance=settings.dedupe_tolerance)
-    except Exception:  # dedupe is an improvement, never a reason to fail
-        pass
+    """Lines of one page's (de-duplicated) glyphs; text in ``occupied`` areas (tables) is
+    left out and text over images is marked as figure text."""
     body, figure = [], []
-    for c in page.chars:
+    for c in chars:
         cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
         if any(_inside(cx, cy, box) for box in occupied):
             continue
@@ -231,7 +244,7 @@ class LayoutStage:
     def process_page(self, doc: "Document", number: int, page) -> None:
         info = doc.pages[-1]
         occupied = [box for f in doc.fragments if f.page == number for box in f.occupied]
-        doc.lines.extend(page_lines(page, number, occupied, info.images, doc.settings.layout, info.word_gap))
+        doc.lines.extend(page_lines(page.chars, number, occupied, info.images, doc.settings.layout, info.word_gap))
 
     def process_document(self, doc: "Document") -> None:
         heights = {p.number: p.height for p in doc.pages}

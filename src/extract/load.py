@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from .layout import page_word_gap
+from .layout import dedupe_chars, page_word_gap
 from .errors import DamagedPDF, EmptyFile, EncryptedPDF, NoPages, NotAPDF
 from .model import PageInfo
 
@@ -172,10 +172,27 @@ def open_document(doc: "Document") -> PageSource:
     return PageSource(doc)
 
 
-def read_page(doc: "Document", number: int, page) -> PageInfo:
+class PageInput:
+    """What the page stages read of one open page: the pdfplumber page (for its ruling
+    lines and rectangles) and its glyphs with overprinted duplicates removed."""
+
+    def __init__(self, page, chars: list[dict]):
+        self.page = page
+        self.chars = chars
+
+    @property
+    def width(self) -> float:
+        return float(self.page.width)
+
+    @property
+    def height(self) -> float:
+        return float(self.page.height)
+
+
+def read_page(doc: "Document", number: int, page) -> tuple[PageInfo, PageInput]:
     """Parse one page (this is where pdfminer does its work) and note what we need of it."""
     try:
-        chars = page.chars
+        chars = dedupe_chars(page.chars, doc.settings.layout.dedupe_tolerance)
         rects = page.rects
         images = page.images
     except Exception as exc:
@@ -189,4 +206,4 @@ def read_page(doc: "Document", number: int, page) -> PageInfo:
     for r in rects:
         if r.get("fill") and (r["x1"] - r["x0"]) > half and (r["bottom"] - r["top"]) > 8:
             info.bands.append((float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"])))
-    return info
+    return info, PageInput(page, chars)

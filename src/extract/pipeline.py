@@ -27,12 +27,15 @@ class LoadStage:
 
     name = "load"
 
-    def process_page(self, doc: Document, number: int, page) -> None:
-        doc.pages.append(load.read_page(doc, number, page))
+    def read(self, doc: Document, number: int, page) -> load.PageInput:
+        info, page_input = load.read_page(doc, number, page)
+        doc.pages.append(info)
+        return page_input
 
 
-#: Run for every page while it is open, in this order.
-PAGE_STAGES = [LoadStage(), TablesStage(), LayoutStage()]
+LOAD = LoadStage()
+#: Run for every page while it is open, after load, in this order.
+PAGE_STAGES = [TablesStage(), LayoutStage()]
 #: Run once over the whole document, in this order.
 DOCUMENT_STAGES = [LayoutStage(), TablesStage(), SegmentStage(), NormalizeStage(),
                    AssembleStage(), ValidateStage()]
@@ -54,9 +57,11 @@ def run_document(path: str | Path, settings: Settings | None = None,
         source = load.open_document(doc)
     try:
         for number, page in source.pages():
+            with timed(doc, LOAD.name):
+                page_input = LOAD.read(doc, number, page)
             for stage in PAGE_STAGES:
                 with timed(doc, stage.name):
-                    stage.process_page(doc, number, page)
+                    stage.process_page(doc, number, page_input)
             if on_page is not None:
                 on_page(number, doc.n_pages)
     finally:

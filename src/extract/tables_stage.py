@@ -19,7 +19,8 @@ class TablesStage:
 
     def process_page(self, doc: "Document", number: int, page) -> None:
         try:
-            found = tables.find_fragments(page, number, doc.settings.tables, doc.pages[-1].word_gap)
+            found = tables.find_fragments(page.page, number, doc.settings.tables, doc.pages[-1].word_gap,
+                                          chars=page.chars)
         except Exception as exc:  # a table we cannot read must not cost the whole issue
             doc.warnings.append(f"page {number}: table detection failed ({type(exc).__name__}: {exc})")
             return

@@ -43,6 +43,8 @@ def _is_white(color) -> bool:
         return True
     if isinstance(color, (int, float)):
         return color >= 0.97
+    if isinstance(color, str) or not all(isinstance(v, (int, float)) for v in color):
+        return False  # a pattern or named colour space: treat as drawn
     values = list(color)
     if len(values) == 4:  # CMYK: white is no ink
         return all(v <= 0.03 for v in values)
@@ -66,14 +68,15 @@ def _covered(box: BBox, shades: list[BBox]) -> bool:
     return covered >= 0.6 * area
 
 
-def find_fragments(page, page_number: int, settings: TableSettings, gap: float | None = None
-                   ) -> list[TableFragment]:
+def find_fragments(page, page_number: int, settings: TableSettings, gap: float | None = None,
+                   chars: list[dict] | None = None) -> list[TableFragment]:
     """Every ruled grid of the page as a TableFragment (see model.TableFragment); ``gap`` is
-    the page's word-gap threshold (layout.page_word_gap)."""
+    the page's word-gap threshold (layout.page_word_gap), ``chars`` its de-duplicated
+    glyphs (default: all of the page's)."""
     found = page.find_tables(table_settings=_finder_settings(settings))
     if not found:
         return []
-    chars = page.chars
+    chars = page.chars if chars is None else chars
     shades = _shaded_rects(page)
     fragments = []
     for table in sorted(found, key=lambda t: (t.bbox[1], t.bbox[0])):
@@ -97,26 +100,41 @@ def _fragment(table, chars, shades, page, page_number: int, k: int,
             abs(c[0] - xs[0]) < 1.5 and abs(c[2] - xs[-1]) < 1.5 and abs(c[3] - ys[1]) < 1.5 for c in cells):
         cells = [c for c in cells if c[1] >= ys[1] - 0.5]
         ys = ys[1:]
-    n_rows, n_cols = len(ys) - 1, len(xs) - 1
-    if n_rows < settings.min_rows or n_cols < settings.min_cols:
-        return None
-    lines_grid: list[list[list]] = [[[] for _ in range(n_cols)] for _ in range(n_rows)]
-    text_grid = [["" for _ in range(n_cols)] for _ in range(n_rows)]
-    spans = []
+    # Each cell on the grid of distinct boundaries, with its lines and text.
+    placed = []
     for cell in cells:
         c0, c1 = _index(xs, cell[0]), _index(xs, cell[2])
         r0, r1 = _index(ys, cell[1]), _index(ys, cell[3])
         if c1 <= c0 or r1 <= r0:
             continue
         lines = cell_lines(chars, cell, page_number, gap)
-        text = join_cell(lines)
-        if r1 - r0 > 1 or c1 - c0 > 1:
-            spans.append((r0, c0, r1 - r0, c1 - c0))
-        for r in range(r0, r1):
-            for c in range(c0, c1):
+        placed.append((r0, c0, r1, c1, lines, join_cell(lines)))
+    # Double rules and hairline gaps make slivers of columns and rows in which no cell
+    # holds text of its own; they would repeat merged text into meaningless positions.
+    keep_cols = sorted({c0 for _, c0, _, _, _, t in placed if t})
+    keep_rows = sorted({r0 for r0, _, _, _, _, t in placed if t})
+    if len(keep_rows) < settings.min_rows or len(keep_cols) < settings.min_cols:
+        return None
+    col_at = {c: k for k, c in enumerate(keep_cols)}
+    row_at = {r: k for k, r in enumerate(keep_rows)}
+    n_rows, n_cols = len(keep_rows), len(keep_cols)
+    lines_grid: list[list[list]] = [[[] for _ in range(n_cols)] for _ in range(n_rows)]
+    text_grid = [["" for _ in range(n_cols)] for _ in range(n_rows)]
+    spans = []
+    for r0, c0, r1, c1, lines, text in placed:
+        cols = [col_at[c] for c in range(c0, c1) if c in col_at]
+        rows = [row_at[r] for r in range(r0, r1) if r in row_at]
+        if not cols or not rows:
+            continue
+        if len(rows) > 1 or len(cols) > 1:
+            spans.append((rows[0], cols[0], len(rows), len(cols)))
+        for r in rows:
+            for c in cols:
                 # A merged cell's text is repeated in every position it covers.
                 lines_grid[r][c] = lines
                 text_grid[r][c] = text
+    xs = [xs[c] for c in keep_cols] + [xs[-1]]
+    ys = [ys[r] for r in keep_rows] + [ys[-1]]
     bbox = (xs[0], ys[0], xs[-1], ys[-1])
     header_like = []
     for r in range(n_rows):
