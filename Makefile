@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SAMPLE_PDFS := $(shell find samples -name '*.pdf' -not -path '*/damaged/*' 2>/dev/null | sort)
 
-.PHONY: run test samples schema clean setup
+.PHONY: run test samples schema bench clean setup
 
 setup: $(STAMP)
 
@@ -31,6 +31,11 @@ test: $(STAMP)
 ## Re-render the project's own sample PDFs and goldens from samples/content/*.json.
 samples: $(STAMP)
 	$(BIN)/python samples/make_samples.py
+
+## Benchmarks (minutes): floors A/B against our pipeline, writes bench/RESULTS-pipeline.md.
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet matplotlib
+	$(BIN)/python -m bench
 
 ## Copy the package's schema to schemas/ (the two must stay identical; a test checks).
 schema: $(STAMP)

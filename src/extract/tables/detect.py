@@ -68,6 +68,47 @@ def _covered(box: BBox, shades: list[BBox]) -> bool:
     return covered >= 0.6 * area
 
 
+def _merge_unsupported_columns(placed: list[tuple], n_cols: int) -> list[tuple]:
+    """Remove column boundaries that most rows' text cells cross.
+
+    Header rules are often offset from the body's (a header cell over a pair of narrow
+    columns, or a rule drawn a few points off); a boundary that only a row or two respect
+    while the data cells of most rows span across it is not a column of the table.
+    """
+    if n_cols < 3:
+        return placed
+    rows = {p[0] for p in placed}
+    drop = set()
+    for j in range(1, n_cols):
+        respect = {r0 for r0, c0, r1, c1, _, t in placed if (c0 == j or c1 == j)}
+        cross = {r0 for r0, c0, r1, c1, _, t in placed if c0 < j < c1 and t}
+        if len(cross) > len(respect - cross) and len(cross) >= max(2, 0.5 * len(rows)):
+            drop.add(j)
+    if not drop:
+        return placed
+    new_index = {}
+    k = 0
+    for j in range(n_cols + 1):
+        if j in drop:
+            new_index[j] = k  # a dropped boundary folds into the column on its left
+            continue
+        new_index[j] = k
+        k += 1
+    merged: dict[tuple[int, int, int, int], list] = {}
+    for r0, c0, r1, c1, lines, text in placed:
+        key = (r0, new_index[c0] if c0 not in drop else new_index[c0] - 1, r1, new_index[c1] if c1 not in drop
+               else new_index[c1])
+        if key[3] <= key[1]:
+            key = (key[0], key[1], key[2], key[1] + 1)
+        if key in merged:
+            prev = merged[key]
+            prev[4] = prev[4] + lines
+            prev[5] = (prev[5] + " " + text).strip() if text else prev[5]
+        else:
+            merged[key] = [key[0], key[1], key[2], key[3], list(lines), text]
+    return [tuple(v) for v in merged.values()]
+
+
 def find_fragments(page, page_number: int, settings: TableSettings, gap: float | None = None,
                    chars: list[dict] | None = None) -> list[TableFragment]:
     """Every ruled grid of the page as a TableFragment (see model.TableFragment); ``gap`` is
@@ -109,6 +150,7 @@ def _fragment(table, chars, shades, page, page_number: int, k: int,
             continue
         lines = cell_lines(chars, cell, page_number, gap)
         placed.append((r0, c0, r1, c1, lines, join_cell(lines)))
+    placed = _merge_unsupported_columns(placed, len(xs) - 1)
     # Double rules and hairline gaps make slivers of columns and rows in which no cell
     # holds text of its own; they would repeat merged text into meaningless positions.
     keep_cols = sorted({c0 for _, c0, _, _, _, t in placed if t})

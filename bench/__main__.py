@@ -1,0 +1,188 @@
+"""Benchmarks: what our pipeline costs on top of parsing the PDF, on 10 pages or 1,000.
+
+    python -m bench            # full run (medians of 3), writes bench/RESULTS.md and bench/scaling.png
+    python -m bench --quick    # about a minute: one run, samples and the 10-page document
+
+Measured side by side, in one run, on the same files, each in a fresh process (so peak RSS
+is the process's own):
+
+- floor A: pdfplumber opening each page and reading chars, lines and rects (what our load needs);
+- floor B: pdfplumber extract_words() + extract_tables() per page (what plain pdfplumber costs);
+- ours: extract.run end to end, with its per-stage seconds from the output's provenance.
+
+Files: the bundled samples, the ICDAR 2013 set (when ../shared is here), and long documents
+made by concatenating the samples with pypdf (10, 100 and 1,000 pages).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+CHILD = r"""
+import json, resource, sys, time
+sys.path.insert(0, {src!r})
+tool, path = sys.argv[1], sys.argv[2]
+import pdfplumber
+start = time.perf_counter()
+stages = {{}}
+if tool == "floor_a":
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.chars, page.lines, page.rects
+            page.close()
+elif tool == "floor_b":
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_words(); page.extract_tables()
+            page.close()
+else:
+    import extract
+    stages = extract.run(path).data["provenance"]["timings"]
+seconds = time.perf_counter() - start
+print(json.dumps({{"seconds": seconds, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                   "stages": stages}}))
+"""
+
+TOOLS = ("floor_a", "floor_b", "ours")
+
+
+def measure(tool: str, path: Path) -> dict:
+    code = CHILD.format(src=str(ROOT / "src"))
+    proc = subprocess.run([sys.executable, "-c", code, tool, str(path)], capture_output=True, text=True)
+    if proc.returncode != 0:
+        return {"seconds": float("nan"), "rss_mb": float("nan"), "stages": {}, "error": proc.stderr[-300:]}
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def pages_of(path: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(str(path)).pages)
+
+
+def long_documents(tmp: Path, sizes: list[int]) -> list[Path]:
+    """Documents of N pages made by concatenating the samples' pages (pypdf)."""
+    from pypdf import PdfReader, PdfWriter
+
+    pages = []
+    for pdf in sorted((ROOT / "samples").rglob("*.pdf")):
+        reader = PdfReader(str(pdf))
+        pages += [(pdf, k) for k in range(len(reader.pages))]
+    readers = {}
+    out = []
+    for n in sizes:
+        writer = PdfWriter()
+        for k in range(n):
+            pdf, p = pages[k % len(pages)]
+            reader = readers.setdefault(pdf, PdfReader(str(pdf)))
+            writer.add_page(reader.pages[p])
+        path = tmp / f"long-{n}.pdf"
+        with open(path, "wb") as fh:
+            writer.write(fh)
+        out.append(path)
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="one run; samples and the 10-page document only")
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args()
+    runs = 1 if args.quick else args.runs
+    with tempfile.TemporaryDirectory() as tmp:
+        groups: dict[str, list[Path]] = {"samples": sorted((ROOT / "samples").rglob("*.pdf"))}
+        icdar = SHARED / "corpus" / "public" / "icdar2013"
+        if icdar.is_dir() and not args.quick:
+            groups["icdar2013"] = sorted(icdar.glob("*.pdf"))
+        groups["long"] = long_documents(Path(tmp), [10] if args.quick else [10, 100, 1000])
+        results: dict[str, dict[str, dict]] = {}
+        for group, files in groups.items():
+            for path in files:
+                row = {"group": group, "pages": pages_of(path)}
+                for tool in TOOLS:
+                    samples = [measure(tool, path) for _ in range(runs)]
+                    row[tool] = {
+                        "seconds": statistics.median(s["seconds"] for s in samples),
+                        "rss_mb": max(s["rss_mb"] for s in samples),
+                        "stages": samples[-1]["stages"],
+                    }
+                results[f"{group}/{path.name}"] = row
+                print(f"{group}/{path.name}: {row['pages']} pages, " + ", ".join(
+                    f"{t} {row[t]['seconds']:.2f}s" for t in TOOLS), flush=True)
+    report = render(results, runs)
+    print(report)
+    if not args.quick:
+        (ROOT / "bench" / "RESULTS-pipeline.md").write_text(report, encoding="utf-8")
+        chart(results, ROOT / "bench" / "scaling.png")
+    return 0
+
+
+def _per_page(rows: list[dict], tool: str) -> float:
+    pages = sum(r["pages"] for r in rows)
+    return sum(r[tool]["seconds"] for r in rows) / pages if pages else float("nan")
+
+
+def render(results: dict, runs: int) -> str:
+    import pdfplumber
+
+    lines = [f"# Pipeline benchmark ({dt.date.today().isoformat()})", "",
+             f"Machine: {platform.platform()}, {os.cpu_count()} cores; Python {platform.python_version()}, "
+             f"pdfplumber {pdfplumber.__version__}. Medians of {runs} run(s), each file in a fresh process.",
+             "Command: `python -m bench` (`make bench`).", "",
+             "| set | files | pages | floor A s/page | floor B s/page | ours s/page | ours / A | ours / B |",
+             "|---|---|---|---|---|---|---|---|"]
+    groups: dict[str, list[dict]] = {}
+    for row in results.values():
+        groups.setdefault(row["group"], []).append(row)
+    for group, rows in groups.items():
+        a, b, o = (_per_page(rows, t) for t in TOOLS)
+        lines.append(f"| {group} | {len(rows)} | {sum(r['pages'] for r in rows)} | {a:.4f} | {b:.4f} | {o:.4f} "
+                     f"| {o / a:.2f} | {o / b:.2f} |")
+    lines += ["", "Per file (seconds, peak RSS MB):", "",
+              "| file | pages | floor A | floor B | ours | ours RSS | stages (ours) |", "|---|---|---|---|---|---|---|"]
+    for name, row in results.items():
+        stages = ", ".join(f"{k} {v:.2f}" for k, v in row["ours"]["stages"].items())
+        lines.append(f"| {name} | {row['pages']} | {row['floor_a']['seconds']:.2f} | {row['floor_b']['seconds']:.2f} "
+                     f"| {row['ours']['seconds']:.2f} | {row['ours']['rss_mb']:.0f} | {stages} |")
+    return "\n".join(lines) + "\n"
+
+
+def chart(results: dict, path: Path) -> None:
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        print("matplotlib is not installed: no chart (pip install matplotlib)", file=sys.stderr)
+        return
+    rows = sorted((r for r in results.values() if r["group"] == "long"), key=lambda r: r["pages"])
+    pages = [r["pages"] for r in rows]
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 4))
+    for tool in TOOLS:
+        ax1.plot(pages, [r[tool]["seconds"] for r in rows], marker="o", label=tool)
+        ax2.plot(pages, [r[tool]["rss_mb"] for r in rows], marker="o", label=tool)
+    for ax, label in ((ax1, "seconds"), (ax2, "peak RSS (MB)")):
+        ax.set_xscale("log")
+        ax.set_xlabel("pages")
+        ax.set_ylabel(label)
+        ax.legend()
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
