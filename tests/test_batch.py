@@ -35,6 +35,16 @@ def _archive(root: Path, n_good: int = 3) -> Path:
     return src
 
 
+def _copies(src: Path, n: int) -> Path:
+    """``n`` bulletins that differ in their bytes (a comment after %%EOF), so each has its
+    own sha256."""
+    src.mkdir()
+    first = make_pdf(src / "issue-00.pdf", draw_mini_bulletin)
+    for k in range(1, n):
+        (src / f"issue-{k:02d}.pdf").write_bytes(first.read_bytes().replace(b"%%EOF", b"%%EOF\n%" + bytes([65 + k])))
+    return src
+
+
 def _manifest(out: Path) -> dict[str, tuple]:
     db = sqlite3.connect(out / "manifest.sqlite")
     rows = {r[0]: r[1:] for r in db.execute("SELECT file, status, error_class, output, attempts FROM files")}
@@ -130,11 +140,7 @@ def test_cli_exit_codes_and_summary(archive, tmp_path):
 def test_sigkill_half_way_then_resume(tmp_path):
     """Kill the batch with SIGKILL half way, rerun it: every output complete and valid,
     nothing converted twice, manifest and disk agree."""
-    src = tmp_path / "in"
-    src.mkdir()
-    first = make_pdf(src / "issue-00.pdf", draw_mini_bulletin)
-    for k in range(1, 12):
-        (src / f"issue-{k:02d}.pdf").write_bytes(first.read_bytes().replace(b"%%EOF", b"%%EOF\n%" + bytes([65 + k])))
+    src = _copies(tmp_path / "in", 12)
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "extract", "batch", str(src), "-o", str(out), "--workers", "1"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -208,11 +214,7 @@ def test_public_corpus_batch_loses_nothing(corpus, tmp_path):
 def test_ctrl_c_stops_cleanly_and_resumes(tmp_path):
     """SIGINT (Ctrl-C) half way: exit 130, finished outputs kept and complete, no row left
     'running' in the manifest, no temporary file; the same command then finishes the job."""
-    src = tmp_path / "in"
-    src.mkdir()
-    first = make_pdf(src / "issue-00.pdf", draw_mini_bulletin)
-    for k in range(1, 10):
-        (src / f"issue-{k:02d}.pdf").write_bytes(first.read_bytes().replace(b"%%EOF", b"%%EOF\n%" + bytes([65 + k])))
+    src = _copies(tmp_path / "in", 10)
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "extract", "batch", str(src), "-o", str(out)]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import fnmatch
-import hashlib
 import json
 import threading
 import time
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .. import __version__
+from ..load import sha256_of
 from .discover import Task, discover
 from .manifest import Manifest
 from .worker import Limits, Result, convert_isolated
@@ -61,14 +61,6 @@ class BatchReport:
         for cls, n in sorted(self.failed_by_class.items()):
             rows.append((f"failed: {cls}", n))
         return rows
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def load_passwords(path: str | Path | None) -> list[tuple[str, str]]:
@@ -153,7 +145,7 @@ def batch(inputs: Iterable[str | Path] | str | Path, out_dir: str | Path, *, wor
         tasks = discover(inputs, out_dir)
         todo: list[tuple[Task, str, int]] = []
         for task in tasks:
-            sha, size = _sha256(task.source), task.source.stat().st_size
+            sha, size = sha256_of(task.source), task.source.stat().st_size
             row = manifest.get(task.relative)
             if row and row.sha256 == sha and row.tool_version == __version__ and row.status == "done" \
                     and task.output.exists():
