@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .segment import iter_articles
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document

@@ -90,15 +90,20 @@ def long_rows(doc: dict) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def archive_frames(docs: list[dict]) -> dict[str, "Any"]:
-    import pandas as pd
-
+def archive_rows(docs: list[dict]) -> dict[str, list[dict[str, Any]]]:
+    """The long-table rows of many outputs, in the order of the outputs."""
     rows: dict[str, list[dict]] = {name: [] for name in LONG_TABLES}
     for doc in docs:
         for name, items in long_rows(doc).items():
             rows[name].extend(items)
+    return rows
+
+
+def archive_frames(docs: list[dict]) -> dict[str, "Any"]:
+    import pandas as pd
+
     frames = {}
-    for name, items in rows.items():
+    for name, items in archive_rows(docs).items():
         df = pd.DataFrame(items)
         for col in ("no", "rank"):
             if col in df:
@@ -214,12 +219,8 @@ def to_sqlite(docs: list[dict], dest: Path) -> Path:
     import sqlite3
 
     dest.parent.mkdir(parents=True, exist_ok=True)
-    rows: dict[str, list[dict]] = {name: [] for name in LONG_TABLES}
-    for doc in docs:
-        for name, items in long_rows(doc).items():
-            rows[name].extend(items)
     with sqlite3.connect(dest) as db:
-        for name, items in rows.items():
+        for name, items in archive_rows(docs).items():
             if not items:
                 continue
             columns = list(dict.fromkeys(k for item in items for k in item))

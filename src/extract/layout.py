@@ -213,10 +213,8 @@ def mark_running(lines: list[TextLine], heights: dict[int, float], n_pages: int,
     keys = sorted(groups)
     need = max(2, settings.running_min_share * n_pages)
     for k in keys:
-        members = groups[k] + groups.get(k + 1, []) + groups.get(k - 1, [])
-        members = [m for m in members if abs(m.top - groups[k][0].top) <= tol] if groups[k] else []
-        if not members:
-            continue
+        members = [m for m in groups[k] + groups.get(k + 1, []) + groups.get(k - 1, [])
+                   if abs(m.top - groups[k][0].top) <= tol]
         masked = [DIGITS.sub("#", m.text) for m in members]
         common = max(set(masked), key=masked.count)
         similar = [m for m, t in zip(members, masked)

@@ -8,7 +8,6 @@ flat on long files.
 from __future__ import annotations
 
 import hashlib
-import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
@@ -18,8 +17,6 @@ from .model import PageInfo
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
-
-log = logging.getLogger(__name__)
 
 # The PDF header may be preceded by junk; readers accept it within the first KB.
 HEADER_WINDOW = 1024

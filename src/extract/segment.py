@@ -16,7 +16,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any
 
 from .model import TableFragment, TextLine
 from .textjoin import JoinStats, fold, join_wrapped
@@ -544,8 +544,3 @@ class SegmentStage:
             doc.warnings.append("no bulletin structure found (no section banners or articles): "
                                 "only tables and text-level facts were extracted")
 
-
-def iter_articles(structure: Structure) -> Iterator[tuple[Section, Article]]:
-    for section in structure.sections:
-        for article in section.articles:
-            yield section, article

@@ -7,10 +7,9 @@ atomically before it reports, so an output on disk is always complete.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import signal
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -32,7 +31,6 @@ class Result:
     pages: int | None = None
     seconds: float = 0.0
     warnings: int = 0
-    extra: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return asdict(self)
