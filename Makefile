@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SAMPLE_PDFS := $(shell find samples -name '*.pdf' -not -path '*/damaged/*' 2>/dev/null | sort)
 
-.PHONY: run test samples schema bench clean setup
+.PHONY: run test samples producers schema bench clean setup
 
 setup: $(STAMP)
 
@@ -31,6 +31,11 @@ test: $(STAMP)
 ## Re-render the project's own sample PDFs and goldens from samples/content/*.json.
 samples: $(STAMP)
 	$(BIN)/python samples/make_samples.py
+
+## Render the content files with a second producer, headless Chromium (needs Debian's
+## chromium, fonts-nanum and fonts-noto-cjk); writes samples/producers/.
+producers: $(STAMP)
+	$(BIN)/python samples/render_html.py
 
 ## Benchmarks (minutes): floors A/B against our pipeline, writes bench/RESULTS-pipeline.md.
 bench: $(STAMP)

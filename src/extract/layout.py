@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import unicodedata
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Iterable
@@ -57,6 +58,48 @@ def word_gap_threshold(rows: list[list[dict]], default: float) -> float:
         return default
     mode = bins.most_common(1)[0][0] / 100
     return 0.8 * mode
+
+
+# Code points that fonts' ToUnicode maps point at instead of the ideograph the reader sees:
+# Kangxi radicals (⼼ for 心), CJK radicals supplement, CJK compatibility ideographs, and
+# half-width Hangul letters. Their compatibility decomposition is the intended character.
+_COMPAT_RANGES = ((0x2E80, 0x2EFF), (0x2F00, 0x2FDF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F), (0xFFA0, 0xFFDC))
+
+
+# CJK Radicals Supplement forms that stand for whole characters but have no compatibility
+# decomposition in Unicode (fonts such as Noto CJK map 贝 to ⻉): from the character names
+# ("C-SIMPLIFIED SHELL" is 贝), written out by hand.
+_RADICAL_CHARACTERS = dict(zip(
+    "⺠⺩⺝⻁⻄⻅⻆⻉⻋⻐⻑⻓⻔⻘⻙⻚⻛⻜⻝⻠⻢⻣⻤⻥⻦⻧⻨⻩⻪⻫⻬⻭⻮⻯⻰⻱⻲",
+    "民王月虎西见角贝车钅長长门青韦页风飞食饣马骨鬼鱼鸟卤麦黄黾斉齐歯齿竜龙龜亀"))
+
+
+def _compat(ch: str) -> bool:
+    o = ord(ch)
+    return any(lo <= o <= hi for lo, hi in _COMPAT_RANGES)
+
+
+def clean_glyph_text(chars: list[dict]) -> list[tuple[str, str]]:
+    """Glyph text as the reader means it, changed in place; returns the repairs made.
+
+    Some producers map the space glyph to a control character (Chromium's fonts give
+    U+0001): such a glyph is a space. Ideographs mapped to compatibility code points are
+    mapped to the unified ideograph (NFKC, for those blocks only: NFKC elsewhere would turn
+    Ⅰ into I).
+    """
+    repairs = []
+    for c in chars:
+        t = c["text"]
+        if not t or len(t) != 1:
+            continue
+        if unicodedata.category(t) == "Cc" and t != "\n":
+            c["text"] = " "
+        elif _compat(t):
+            fixed = _RADICAL_CHARACTERS.get(t) or unicodedata.normalize("NFKC", t)
+            if fixed != t:
+                c["text"] = fixed
+                repairs.append((t, fixed))
+    return repairs
 
 
 def dedupe_chars(chars: list[dict], tolerance: float) -> list[dict]:

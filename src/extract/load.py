@@ -11,7 +11,7 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from .layout import dedupe_chars, page_word_gap
+from .layout import clean_glyph_text, dedupe_chars, page_word_gap
 from .errors import DamagedPDF, EmptyFile, EncryptedPDF, NoPages, NotAPDF
 from .model import PageInfo
 
@@ -189,11 +189,17 @@ class PageInput:
 def read_page(doc: "Document", number: int, page) -> tuple[PageInfo, PageInput]:
     """Parse one page (this is where pdfminer does its work) and note what we need of it."""
     try:
-        chars = dedupe_chars(page.chars, doc.settings.layout.dedupe_tolerance)
+        raw = page.chars
+        repairs = clean_glyph_text(raw)
+        chars = dedupe_chars(raw, doc.settings.layout.dedupe_tolerance)
         rects = page.rects
         images = page.images
     except Exception as exc:
         raise _unwrap_pdfminer(doc.path, exc) from exc
+    if repairs:
+        shown = ", ".join(sorted({f"{a}→{b}" for a, b in repairs})[:8])
+        doc.warnings.append(f"page {number}: {len(repairs)} glyph(s) mapped to compatibility code points "
+                            f"were read as the ideographs they show ({shown})")
     settings = doc.settings
     info = PageInfo(number=number, width=float(page.width), height=float(page.height),
                     rotation=int(page.rotation or 0), n_chars=len(chars))

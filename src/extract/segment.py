@@ -29,14 +29,17 @@ KNOWN_SECTIONS = ("특집기사", "정책동향", "기술동향", "단신동향"
 CONTENTS_HEAD = re.compile(r"^(contents|목\s*차|차\s*례)$", re.I)
 CONTENTS_SECTION = re.compile(r"^[-–]?\s*(\d{1,2})\s*[.)]\s*(\S.*)$")
 DATE_FULL = re.compile(r"(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})")
-LEAD_DATE = re.compile(r"\s*\(\s*(\d{1,2})\s*[.,·/]\s*(\d{1,2})\s*\)\s*$")
+# '(7.15)', '(6,25)', '(07.26)', '(7.15.)', '(7월 15일)'
+LEAD_DATE = re.compile(r"\s*\(\s*(\d{1,2})\s*(?:[.,·/]|월)\s*(\d{1,2})\s*(?:일|\.)?\s*\)\s*$")
 NUMBERED_TITLE = re.compile(r"^(\d{1,2})\s+(\S.*)$")
 NUMBER_ONLY = re.compile(r"^\d{1,2}$")
 LEAD_MARKS = "■▣◼◾▪🔳□"
-BULLET = re.compile(r"^([-–○•●◦▪∙·*※➢▶►◆◇])\s+(\S.*)$")
+# Bullet markers of Korean reports: '-' and 'ㅇ'/'○' first, '•' '·' '*' deeper; '◎' and '▷'
+# open items in some producers' templates.
+BULLET = re.compile(r"^([-–○•●◦▪∙·*※➢▶►▷◆◇◎ㅇ⊙✓→])\s+(\S.*)$")
 REFERENCES_HEAD = re.compile(r"^(참고\s*자료|참고\s*문헌|References?)$", re.I)
 URL = re.compile(r"(https?://\S+|www\.\S+)")
-BRIEF_SOURCE = re.compile(r"^출처\s*[:：]\s*(.+?)\s*\(\s*(\d{1,2})\s*[.,·/]\s*(\d{1,2})\s*\)\s*$")
+BRIEF_SOURCE = re.compile(r"^출처\s*[:：]\s*(.+?)\s*\(\s*(\d{1,2})\s*(?:[.,·/]|월)\s*(\d{1,2})\s*(?:일|\.)?\s*\)\s*$")
 BRIEF_SOURCE_NODATE = re.compile(r"^출처\s*[:：]\s*(.+?)\s*$")
 CAPTION = re.compile(r"^[〈<《]\s*(.+?)\s*[〉>》]$")
 COLOPHON_LABEL = re.compile(r"^(발\s*행\s*일|발\s*행\s*인|발\s*행\s*처|발\s*행\s*기\s*관)")
@@ -239,6 +242,7 @@ class Segmenter:
 
     def _contents(self, items: list[Item], i: int, end: int) -> int:
         section_x = None
+        title_x = None  # where the first title's marker stands; later titles stand there too
         current = None
         last_line = None
         while i < end:
@@ -255,7 +259,10 @@ class Segmenter:
                 i += 1
                 continue
             b = BULLET.match(ln.text)
-            if current is not None and b and section_x is not None and ln.x0 > section_x + 2:
+            if current is not None and b and section_x is not None and ln.x0 > section_x + 2 \
+                    and (title_x is None or abs(ln.x0 - title_x) <= 3) \
+                    and (last_line is None or ln.page == last_line.page):
+                title_x = ln.x0 if title_x is None else title_x
                 current["titles"].append(b.group(2).strip())
                 last_line = ln
                 i += 1

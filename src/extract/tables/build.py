@@ -25,7 +25,8 @@ def _rejoin(frag: TableFragment, stats: JoinStats | None) -> None:
 def _chains(fragments: list[TableFragment], text_between) -> list[list[TableFragment]]:
     chains: list[list[TableFragment]] = []
     for frag in fragments:
-        if chains and continues(chains[-1][-1], frag, text_between):
+        header = chains[-1][0].rows[: chains[-1][0].header_rows] if chains else None
+        if chains and continues(chains[-1][-1], frag, text_between, header):
             chains[-1].append(frag)
         else:
             chains.append([frag])

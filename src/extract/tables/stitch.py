@@ -21,14 +21,21 @@ def same_columns(a: TableFragment, b: TableFragment, tol: float = 6.0) -> bool:
 
 
 def continues(prev: TableFragment, frag: TableFragment,
-              text_between: Callable[[TableFragment, TableFragment], bool] | None) -> bool:
+              text_between: Callable[[TableFragment, TableFragment], bool] | None,
+              header: list[list[str]] | None = None) -> bool:
+    """``frag`` goes on with the table whose last part is ``prev``: it opens the next page,
+    has no caption of its own, no text stands between them, the column count is the same,
+    and either the columns line up or the table's header is repeated on top of ``frag``
+    (some producers lay each page part out anew, so widths drift)."""
     if frag.page != prev.page + 1 or frag.caption:
         return False
-    if not same_columns(prev, frag):
+    if len(prev.col_edges) != len(frag.col_edges):
         return False
     if text_between is not None and text_between(prev, frag):
         return False
-    return True
+    if same_columns(prev, frag):
+        return True
+    return bool(header) and repeated_header_rows(header, frag)[1] == "header repeated"
 
 
 def _row_text(row: list[str]) -> str:
