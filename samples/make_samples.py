@@ -236,25 +236,31 @@ def _col_widths(header: list[str], rows: list[list], total: float) -> list[float
     return [total * w / sum(weights) for w in weights]
 
 
-def _table_flowables(block: dict, keys: tuple[str, ...]) -> list:
+def printed_layout(block: dict) -> tuple[list[str], list[list], list[list[list]]]:
+    """How a table block is printed: its header row, its printed rows (a two-up list puts
+    the first half left and the rest right) and those rows split into page parts before
+    each ``break_before`` (1-based printed row numbers)."""
     header = block["header"][-1]
     rows = block["rows"]
-    twoup = block.get("layout") == "twoup"
-    merge_cols = set(block.get("merge_cols") or [])
-    breaks = sorted(block.get("break_before") or [])
-    if twoup:
+    if block.get("layout") == "twoup":
         half = math.ceil(len(rows) / 2)
         left, right = rows[:half], rows[half:]
         printed = [list(left[i]) + (list(right[i]) if i < len(right) else [""] * len(header)) for i in range(half)]
         head = header + header
     else:
         printed, head = [list(r) for r in rows], list(header)
-    # page parts: printed rows split before each break_before (1-based printed row number)
     parts, start = [], 0
-    for b in breaks:
+    for b in sorted(block.get("break_before") or []):
         parts.append(printed[start:b - 1])
         start = b - 1
     parts.append(printed[start:])
+    return head, printed, parts
+
+
+def _table_flowables(block: dict, keys: tuple[str, ...]) -> list:
+    twoup = block.get("layout") == "twoup"
+    merge_cols = set(block.get("merge_cols") or [])
+    head, printed, parts = printed_layout(block)
     widths = _col_widths(head, printed, TEXT_W)
     cls = marked(Table, *keys)
     out = []
@@ -284,7 +290,7 @@ def _table_flowables(block: dict, keys: tuple[str, ...]) -> list:
               ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#d9dde3")),
               ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *spans]
         if twoup:
-            st.append(("LINEAFTER", (len(header) - 1, 0), (len(header) - 1, -1), 1.6, colors.black))
+            st.append(("LINEAFTER", (len(head) // 2 - 1, 0), (len(head) // 2 - 1, -1), 1.6, colors.black))
         out.append(cls(data, colWidths=widths, repeatRows=1, style=TableStyle(st)))
     return out
 

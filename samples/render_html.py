@@ -67,23 +67,9 @@ def _cells(value) -> str:
 
 
 def table_html(block: dict) -> str:
-    header = block["header"][-1]
-    rows = block["rows"]
     merge = set(block.get("merge_cols") or [])
-    breaks = sorted(block.get("break_before") or [])
-    if block.get("layout") == "twoup":
-        half = -(-len(rows) // 2)
-        left, right = rows[:half], rows[half:]
-        printed = [list(left[i]) + (list(right[i]) if i < len(right) else [""] * len(header)) for i in range(half)]
-        head = header + header
-    else:
-        printed, head = [list(r) for r in rows], list(header)
-    parts, start = [], 0
-    for b in breaks:
-        parts.append(printed[start:b - 1])
-        start = b - 1
-    parts.append(printed[start:])
-    k = len(header)
+    head, _, parts = make_samples.printed_layout(block)
+    k = len(block["header"][-1])
     out = []
     for n, part in enumerate(parts):
         cls = ' class="page"' if n else ""
