@@ -1,21 +1,45 @@
-"""Name normalisation: canonical entities for places, countries and companies."""
+"""Name normalisation: canonical entities for regions, countries, companies and institutions."""
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 
 import pytest
 
 from extract.model import Table
 from extract.normalize import Normalizer, jamo
+from extract.settings import NameSettings
 
-from conftest import ROOT, load_json
-
-HELDOUT = ROOT / "tests" / "data" / "names_heldout.csv"
+DATA = Path(__file__).resolve().parent / "data"
+HELDOUT = DATA / "names_heldout.csv"
+TUNING = DATA / "names_tuning.csv"
+SHARED_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
 
 @pytest.fixture(scope="module")
 def normalizer():
     return Normalizer()
+
+
+def _rows(path: Path) -> list[list[str]]:
+    rows = [r for r in csv.reader(path.open(encoding="utf-8")) if r and not r[0].startswith("#")]
+    assert rows[0] == ["mention", "type", "expected"]
+    return rows[1:]
+
+
+def _score_list(normalizer, path: Path):
+    right, wrong, missed = 0, [], []
+    rows = _rows(path)
+    for mention, typ, expected in rows:
+        r = normalizer.resolve(mention, typ or None)
+        got = "AMBIGUOUS" if r.ambiguous else r.canonical_zh
+        if got == expected:
+            right += 1
+        elif got is not None and got != "AMBIGUOUS":
+            wrong.append((mention, expected, got))  # resolved, to the wrong entity
+        else:
+            missed.append((mention, expected, got))
+    return rows, right, wrong, missed
 
 
 def test_jamo_brings_spellings_of_one_sound_together():
@@ -24,11 +48,12 @@ def test_jamo_brings_spellings_of_one_sound_together():
     assert fuzz.ratio("광둥", "광동") == 50
     assert fuzz.ratio(jamo("광둥"), jamo("광동")) > 80
     assert jamo("귀저우") == jamo("구이저우")  # 귀 = 구+이 once the silent ㅇ goes
+    assert jamo("칭해") == jamo("칭하이")
 
 
 @pytest.mark.parametrize("mention, zh", [
-    ("광동성", "广东"), ("광둥", "广东"), ("귀저우", "贵州"), ("칭해", "青海"), ("티벳", "西藏"),
-    ("美国", "美国"), ("韩国", "韩国"), ("하남", "河南"), ("상해", "上海"),
+    ("광동성", "广东"), ("광둥", "广东"), ("귀저우", "贵州"), ("칭해", "青海"), ("티벳", "西藏"), ("지란", "吉林"),
+    ("美国", "美国"), ("韩国", "韩国"), ("하남", "河南"), ("상해", "上海"), ("廣東省", "广东"), ("Shaanxi", "陕西"),
 ])
 def test_variants_resolve(normalizer, mention, zh):
     r = normalizer.resolve(mention)
@@ -37,47 +62,102 @@ def test_variants_resolve(normalizer, mention, zh):
 
 def test_shanxi_alone_is_ambiguous_and_context_decides(normalizer):
     alone = normalizer.resolve("산시")
-    assert alone.ambiguous and alone.canonical_zh is None
+    assert alone.ambiguous and alone.canonical_zh is None and alone.canonical_ko is None
     assert {c["canonical_zh"] for c in alone.candidates} == {"山西", "陕西"}
+    assert normalizer.resolve("산시성", "region").ambiguous
     assert normalizer.resolve("산시", context=["시안"]).canonical_zh == "陕西"
+    assert normalizer.resolve("산시", context=["西安"]).canonical_zh == "陕西"
+    assert normalizer.resolve("산시", context=["陕西"]).canonical_zh == "陕西"
     assert normalizer.resolve("산시", context=["타이위안"]).canonical_zh == "山西"
+    assert normalizer.resolve("산시", context=["산둥", "허난"]).ambiguous, "other provinces decide nothing"
     assert normalizer.resolve("산시(陕西)").canonical_zh == "陕西", "the Hanzi in parentheses win"
+
+
+def test_city_and_province_collisions_are_type_and_context_aware(normalizer):
+    # 지란 is a slip for the province 지린 (a vowel), not the city 지난 (a consonant)
+    assert normalizer.resolve("지란", "region").canonical_zh == "吉林"
+    # 홍콩/타이완 are a region (CN-HK) and a country (HK): the type decides
+    assert normalizer.resolve("홍콩", "region").code == "CN-HK"
+    assert normalizer.resolve("홍콩", "country").code == "HK"
+    # 몽골 is the country; 내몽골 the region
+    assert normalizer.resolve("몽골", "country").code == "MN"
+    assert normalizer.resolve("내몽골").code == "CN-NM"
+    assert normalizer.resolve("몽골", "region").canonical_zh != "蒙古"
 
 
 def test_company_canonical_forms(normalizer):
     r = normalizer.resolve("항저우 베이다(贝达)제약*", "company")
-    assert (r.canonical_ko, r.canonical_zh) == ("베이다제약", "贝达")
+    assert (r.canonical_ko, r.canonical_zh, r.canonical_en) == ("베이다제약", "贝达", "Betta")
     assert normalizer.resolve("미국 Medtronic Inc.", "company").canonical_ko == "Medtronic Inc."
+    assert normalizer.resolve("Nuvation Bio사", "company").canonical_ko == "NuvationBio사"
     assert normalizer.split_prefix("쑤저우 쑨마이더 (潤邁德)의료회사") == ("쑤저우", "쑨마이더 (潤邁德)의료회사")
+    # without its Hanzi, a known company is still recognised by its Korean core name
+    assert normalizer.resolve("저장 베이다 제약", "company").canonical_zh == "贝达"
+    assert normalizer.resolve("란저우 생물학적 제제연구소").type == "institution"
+
+
+def test_to_dict_has_the_contract_fields_and_candidates(normalizer):
+    d = normalizer.resolve("산시").to_dict()
+    assert set(d) == {"mention", "type", "canonical_ko", "canonical_zh", "canonical_en", "code", "score",
+                      "ambiguous", "candidates"}
+    assert d["ambiguous"] is True and len(d["candidates"]) == 2
+
+
+def test_generic_columns_by_header_and_by_content(normalizer):
+    by_header = Table("a", "generic", None, None, [["기업", "소재지"]],
+                      [["즈푸(智谱)", "베이징"], ["MiniMax", "상하이"]], [], [1])
+    by_content = Table("b", "generic", None, None, [["분야", "상위 지역"]],
+                       [["정보", "광둥, 시안, 산시"], ["재료", "지란, 윈난, 간쑤"], ["제조", "장쑤, 랴오닝, 산둥"]], [], [1])
+    found = {(r.mention, r.type): r for r in normalizer.entities_from_tables([by_header, by_content])}
+    assert {m for m, t in found} >= {"베이징", "상하이", "광둥", "시안", "산시", "지란", "장쑤"}
+    assert found[("산시", "region")].canonical_zh == "陕西", "시안 in the same row decides"
+    assert found[("지란", "region")].canonical_zh == "吉林"
+    assert ("즈푸(智谱)", "company") not in found, "organisation columns are off by default"
+    with_orgs = Normalizer(NameSettings(generic_organisations=True)).entities_from_tables([by_header])
+    assert ("즈푸(智谱)", "company") in {(r.mention, r.type) for r in with_orgs}
+    assert [r.canonical_zh for r in with_orgs if r.mention == "즈푸(智谱)"] == ["智谱"]
 
 
 def _truth_tables(truth):
-    return [Table(id=t["id"], kind=t["kind"], caption=t["caption"], source_note=t["source_note"],
-                  header=t["header"], rows=t["rows"], records=t["records"], pages=t["pages"])
+    return [Table(id=t["id"], kind=t["kind"], caption=t.get("caption"), source_note=t.get("source_note"),
+                  header=t["header"], rows=t["rows"], records=t["records"], pages=t.get("pages") or [])
             for t in truth["tables"]]
 
 
-def test_every_truth_entity_of_the_shared_corpus(corpus, normalizer):
-    for truth_path in sorted((corpus / "kostec").glob("*.truth.json")):
-        truth = load_json(truth_path)
+def test_every_truth_entity_of_the_shared_corpus(normalizer):
+    import json
+
+    kostec = SHARED_CORPUS / "kostec"
+    if not kostec.is_dir():
+        pytest.skip(f"the shared corpus is not here ({SHARED_CORPUS}); it is present in CI and on the "
+                    "project's machines, not in a fresh clone")
+    truths = sorted(kostec.glob("*.truth.json"))
+    assert truths
+    bad = []
+    for truth_path in truths:
+        truth = json.loads(truth_path.read_text(encoding="utf-8"))
         found = {(r.mention, r.type): r for r in normalizer.entities_from_tables(_truth_tables(truth))}
         for e in truth["entities"]:
             r = found.get((e["mention"], e["type"]))
-            assert r is not None, (truth_path.name, e["mention"])
+            if r is None:
+                bad.append((truth_path.name, e["mention"], "not found"))
+                continue
             got = (r.canonical_ko, r.canonical_zh, r.canonical_en, r.ambiguous)
-            assert got == (e["canonical_ko"], e["canonical_zh"], e["canonical_en"], e["ambiguous"]), e
+            want = (e["canonical_ko"], e["canonical_zh"], e["canonical_en"], e["ambiguous"])
+            if got != want:
+                bad.append((truth_path.name, e["mention"], got, want))
+    assert not bad, bad
+
+
+def test_tuning_list(normalizer):
+    rows, right, wrong, missed = _score_list(normalizer, TUNING)
+    assert not wrong, f"resolved to a wrong entity: {wrong}"
+    assert right / len(rows) >= 0.97, (f"{right}/{len(rows)}", missed)
 
 
 def test_held_out_spellings(normalizer):
-    rows = [r for r in csv.reader(HELDOUT.open(encoding="utf-8")) if r and not r[0].startswith("#")][1:]
+    """Written before the matcher and never tuned on: >= 97% right, none resolved wrongly."""
+    rows, right, wrong, missed = _score_list(normalizer, HELDOUT)
     assert len(rows) >= 150
-    right, wrong = 0, []
-    for mention, typ, expected in rows:
-        r = normalizer.resolve(mention, typ)
-        got = "AMBIGUOUS" if r.ambiguous else r.canonical_zh
-        if got == expected:
-            right += 1
-        elif got is not None and got != "AMBIGUOUS":
-            wrong.append((mention, expected, got))
     assert not wrong, f"resolved to a wrong entity: {wrong}"
-    assert right / len(rows) >= 0.97, f"{right}/{len(rows)}"
+    assert right / len(rows) >= 0.97, (f"{right}/{len(rows)}", missed)

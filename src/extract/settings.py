@@ -49,6 +49,15 @@ class NameSettings:
     threshold: float = 80.0
     #: The best match must beat the runner-up by this many points.
     margin: float = 6.0
+    #: Hangul fuzzy score = (1 - w) * ratio of the letters (jamo) + w * ratio of the consonants
+    #: alone: a vowel slip (지란 for 지린) costs less than another consonant (지난).
+    consonant_weight: float = 0.5
+    #: Score needed to give a company printed without its Hanzi the known names of a company
+    #: whose Korean core name is close (베이다제약 -> 贝达 Betta).
+    org_threshold: float = 90.0
+    #: Also list company/institution columns of generic tables (대표업체, 기관명) as entities.
+    #: Off: the contract's truth files list organisations of the typed tables only.
+    generic_organisations: bool = False
 
 
 @dataclass

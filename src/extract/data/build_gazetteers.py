@@ -1,141 +1,171 @@
 #!/usr/bin/env python3
-"""Regenerate ``gazetteer.json``: China's provincial-level divisions, the cities the
-bulletin cites, countries, and companies/institutions seen in the samples.
+"""Regenerate the gazetteers of the name normaliser: ``regions.csv``, ``countries.csv`` and
+``organisations.csv`` beside this file.
 
-    python src/extract/data/build_gazetteers.py
+    .venv/bin/pip install pycountry pypinyin opencc-python-reimplemented hanja   # build only
+    .venv/bin/python src/extract/data/build_gazetteers.py
 
-Every row below was curated by hand (see README.md beside this file for the sources); the
-script adds the mechanical variants — administrative suffixes in Korean and Chinese,
-traditional forms, spacing — so the lists stay short and reviewable. It needs nothing but
-the standard library; the runtime reads only the JSON it writes.
+What comes from packages (see README.md for the column-by-column account):
+
+- ``pycountry`` (ISO 3166 data with the iso-codes translations): the 34 ISO 3166-2:CN codes
+  and their official romanised and Chinese full names (广东省, 广西壮族自治区 ...), and, for
+  countries, ISO 3166-1 alpha-2 codes with the Chinese (zh_CN, zh_TW) and Korean names of
+  every country, kept as aliases;
+- ``opencc`` (opencc-python-reimplemented): traditional forms (s2t, s2tw, s2hk) of every
+  Chinese name;
+- ``hanja``: the Korean Hanja reading of every Chinese name (广东 -> 廣東 -> 광동), the
+  older Korean way of writing Chinese places;
+- ``pypinyin``: the tone-marked pinyin of each name, kept as a column, and a check that the
+  curated English name agrees with it (the tones are what tell 陕西 shǎn from 山西 shān).
+
+What no package has and is curated below by hand: the Korean Chinese-sound spellings
+(국립국어원 외래어 표기), the short Chinese names, common English names, spelling variants seen
+in Korean texts, the cities, and the organisations. The runtime reads only the CSV files.
 """
 from __future__ import annotations
 
-import json
+import csv
+import gettext
 from pathlib import Path
+
+import hanja
+import opencc
+import pycountry
+from pypinyin import Style, pinyin
 
 HERE = Path(__file__).resolve().parent
 
-# canonical_zh, code, canonical_en, Korean Chinese-sound (canonical_ko), other Korean forms
-# (Hanja readings, common spellings), Chinese full/traditional forms, Korean full names.
-PROVINCES = [
-    ("北京", "CN-BJ", "Beijing", "베이징", ["북경"], ["北京市"], []),
-    ("天津", "CN-TJ", "Tianjin", "톈진", ["천진", "텐진"], ["天津市"], []),
-    ("河北", "CN-HE", "Hebei", "허베이", ["하북"], ["河北省"], []),
-    ("山西", "CN-SX", "Shanxi", "산시", ["산서"], ["山西省"], []),
-    ("内蒙古", "CN-NM", "Inner Mongolia", "네이멍구", ["내몽골", "내몽고", "네이멍구자치구", "내몽골자치구"],
-     ["内蒙古自治区", "內蒙古"], []),
-    ("辽宁", "CN-LN", "Liaoning", "랴오닝", ["요녕", "요령"], ["辽宁省", "遼寧"], []),
-    ("吉林", "CN-JL", "Jilin", "지린", ["길림"], ["吉林省"], []),
-    ("黑龙江", "CN-HL", "Heilongjiang", "헤이룽장", ["흑룡강", "헤이룽쟝"], ["黑龙江省", "黑龍江"], []),
-    ("上海", "CN-SH", "Shanghai", "상하이", ["상해"], ["上海市"], []),
-    ("江苏", "CN-JS", "Jiangsu", "장쑤", ["강소", "장수"], ["江苏省", "江蘇"], []),
-    ("浙江", "CN-ZJ", "Zhejiang", "저장", ["절강"], ["浙江省"], []),
-    ("安徽", "CN-AH", "Anhui", "안후이", ["안휘"], ["安徽省"], []),
-    ("福建", "CN-FJ", "Fujian", "푸젠", ["복건", "푸지엔"], ["福建省"], []),
-    ("江西", "CN-JX", "Jiangxi", "장시", ["강서"], ["江西省"], []),
-    ("山东", "CN-SD", "Shandong", "산둥", ["산동"], ["山东省", "山東"], []),
-    ("河南", "CN-HA", "Henan", "허난", ["하남"], ["河南省"], []),
-    ("湖北", "CN-HB", "Hubei", "후베이", ["호북"], ["湖北省"], []),
-    ("湖南", "CN-HN", "Hunan", "후난", ["호남"], ["湖南省"], []),
-    ("广东", "CN-GD", "Guangdong", "광둥", ["광동"], ["广东省", "廣東"], []),
-    ("广西", "CN-GX", "Guangxi", "광시", ["광서", "광시좡족자치구", "광서장족자치구"],
-     ["广西壮族自治区", "廣西"], []),
-    ("海南", "CN-HI", "Hainan", "하이난", ["해남"], ["海南省"], []),
-    ("重庆", "CN-CQ", "Chongqing", "충칭", ["중경"], ["重庆市", "重慶"], []),
-    ("四川", "CN-SC", "Sichuan", "쓰촨", ["사천", "스촨"], ["四川省"], []),
-    ("贵州", "CN-GZ", "Guizhou", "구이저우", ["귀주"], ["贵州省", "貴州"], []),
-    ("云南", "CN-YN", "Yunnan", "윈난", ["운남"], ["云南省", "雲南"], []),
-    ("西藏", "CN-XZ", "Tibet", "시짱", ["서장", "티베트", "티벳", "시짱자치구", "티베트자치구"], ["西藏自治区"], ["xizang"]),
-    ("陕西", "CN-SN", "Shaanxi", "산시", ["섬서"], ["陕西省", "陝西"], []),
-    ("甘肃", "CN-GS", "Gansu", "간쑤", ["감숙"], ["甘肃省", "甘肅"], []),
-    ("青海", "CN-QH", "Qinghai", "칭하이", ["청해"], ["青海省"], []),
-    ("宁夏", "CN-NX", "Ningxia", "닝샤", ["영하", "닝샤후이족자치구", "영하회족자치구"], ["宁夏回族自治区", "寧夏"], []),
-    ("新疆", "CN-XJ", "Xinjiang", "신장", ["신강", "신장위구르자치구", "신강위구르자치구"],
-     ["新疆维吾尔自治区", "新疆維吾爾自治區"], []),
-    ("台湾", "CN-TW", "Taiwan", "타이완", ["대만"], ["台灣", "臺灣"], []),
-    ("香港", "CN-HK", "Hong Kong", "홍콩", ["향항", "홍콩특별행정구"], ["香港特别行政区"], []),
-    ("澳门", "CN-MO", "Macau", "마카오", ["오문", "마카오특별행정구"], ["澳門", "澳门特别行政区"], ["macao"]),
-]
+# ISO code -> (canonical_zh short, canonical_ko Chinese-sound, canonical_en common,
+#              other Korean spellings seen in Korean texts, other Chinese/English forms)
+PROVINCES = {
+    "CN-BJ": ("北京", "베이징", "Beijing", [], []),
+    "CN-TJ": ("天津", "톈진", "Tianjin", ["텐진"], []),
+    "CN-HE": ("河北", "허베이", "Hebei", [], []),
+    "CN-SX": ("山西", "산시", "Shanxi", [], []),
+    "CN-NM": ("内蒙古", "네이멍구", "Inner Mongolia", ["내몽골", "내몽고"], ["Nei Mongol"]),
+    "CN-LN": ("辽宁", "랴오닝", "Liaoning", ["요녕"], []),
+    "CN-JL": ("吉林", "지린", "Jilin", [], []),
+    "CN-HL": ("黑龙江", "헤이룽장", "Heilongjiang", ["헤이룽쟝"], []),
+    "CN-SH": ("上海", "상하이", "Shanghai", [], []),
+    "CN-JS": ("江苏", "장쑤", "Jiangsu", ["장수"], []),
+    "CN-ZJ": ("浙江", "저장", "Zhejiang", [], []),
+    "CN-AH": ("安徽", "안후이", "Anhui", [], []),
+    "CN-FJ": ("福建", "푸젠", "Fujian", ["푸지엔"], []),
+    "CN-JX": ("江西", "장시", "Jiangxi", [], []),
+    "CN-SD": ("山东", "산둥", "Shandong", [], []),
+    "CN-HA": ("河南", "허난", "Henan", [], []),
+    "CN-HB": ("湖北", "후베이", "Hubei", [], []),
+    "CN-HN": ("湖南", "후난", "Hunan", [], []),
+    "CN-GD": ("广东", "광둥", "Guangdong", [], []),
+    "CN-GX": ("广西", "광시", "Guangxi", [], []),
+    "CN-HI": ("海南", "하이난", "Hainan", [], []),
+    "CN-CQ": ("重庆", "충칭", "Chongqing", [], []),
+    "CN-SC": ("四川", "쓰촨", "Sichuan", ["스촨"], []),
+    "CN-GZ": ("贵州", "구이저우", "Guizhou", [], []),
+    "CN-YN": ("云南", "윈난", "Yunnan", [], []),
+    "CN-XZ": ("西藏", "시짱", "Tibet", ["티베트", "티벳"], ["Xizang"]),
+    "CN-SN": ("陕西", "산시", "Shaanxi", [], []),
+    "CN-GS": ("甘肃", "간쑤", "Gansu", [], []),
+    "CN-QH": ("青海", "칭하이", "Qinghai", [], []),
+    "CN-NX": ("宁夏", "닝샤", "Ningxia", [], []),
+    "CN-XJ": ("新疆", "신장", "Xinjiang", [], []),
+    "CN-TW": ("台湾", "타이완", "Taiwan", ["대만"], []),
+    "CN-HK": ("香港", "홍콩", "Hong Kong", [], []),
+    "CN-MO": ("澳门", "마카오", "Macau", [], ["Macao"]),
+}
+# Pinyin of the short name disagrees with the English name on purpose for these.
+EN_NOT_PINYIN = {"CN-SN", "CN-NM", "CN-XZ", "CN-HK", "CN-MO"}
 
-# Cities (prefecture level and below) that the bulletin cites. Hanja readings are added only
-# where they are not also common Korean words or Korean place names (광주, 상주, 장사, 성도 ...).
+# Cities the bulletin cites: canonical_zh, canonical_en, canonical_ko, other Korean spellings,
+# province (canonical_zh) for context decisions.
 CITIES = [
-    ("杭州", "Hangzhou", "항저우", ["항주"]), ("苏州", "Suzhou", "쑤저우", ["소주", "수저우"]),
-    ("深圳", "Shenzhen", "선전", ["심천", "션전"]), ("南京", "Nanjing", "난징", ["남경"]),
-    ("武汉", "Wuhan", "우한", ["무한"]), ("兰州", "Lanzhou", "란저우", ["난주"]),
-    ("厦门", "Xiamen", "샤먼", ["하문"]), ("西安", "Xi'an", "시안", ["서안"]),
-    ("成都", "Chengdu", "청두", []), ("大连", "Dalian", "다롄", ["대련", "다렌"]),
-    ("珠海", "Zhuhai", "주하이", ["주해"]), ("青岛", "Qingdao", "칭다오", []),
-    ("郑州", "Zhengzhou", "정저우", ["정주"]), ("合肥", "Hefei", "허페이", ["합비"]),
-    ("长沙", "Changsha", "창사", []), ("太原", "Taiyuan", "타이위안", ["태원"]),
-    ("常州", "Changzhou", "창저우", []), ("福州", "Fuzhou", "푸저우", ["복주"]),
-    ("沈阳", "Shenyang", "선양", ["심양"]), ("广州", "Guangzhou", "광저우", []),
-    ("贵阳", "Guiyang", "구이양", ["귀양"]), ("呼和浩特", "Hohhot", "후허하오터", ["호화호특"]),
-    ("无锡", "Wuxi", "우시", ["무석"]), ("宁波", "Ningbo", "닝보", ["영파"]),
-    ("济南", "Jinan", "지난", ["제남"]), ("哈尔滨", "Harbin", "하얼빈", []),
-    ("长春", "Changchun", "창춘", ["장춘"]), ("昆明", "Kunming", "쿤밍", ["곤명"]),
-    ("南宁", "Nanning", "난닝", ["남녕"]), ("海口", "Haikou", "하이커우", []),
-    ("东莞", "Dongguan", "둥관", ["동관"]), ("佛山", "Foshan", "포산", ["불산"]),
-    ("温州", "Wenzhou", "원저우", ["온주"]), ("南昌", "Nanchang", "난창", ["남창"]),
-    ("石家庄", "Shijiazhuang", "스자좡", ["석가장"]), ("烟台", "Yantai", "옌타이", ["연대"]),
-    ("乌鲁木齐", "Urumqi", "우루무치", []), ("拉萨", "Lhasa", "라싸", []),
-    ("西宁", "Xining", "시닝", ["서녕"]), ("银川", "Yinchuan", "인촨", ["은천"]),
-    ("绵阳", "Mianyang", "몐양", ["면양"]), ("雄安", "Xiong'an", "슝안", ["웅안"]),
-    ("哈密", "Hami", "하미", []), ("宜宾", "Yibin", "이빈", []),
+    ("杭州", "Hangzhou", "항저우", [], "浙江"), ("苏州", "Suzhou", "쑤저우", ["수저우"], "江苏"),
+    ("深圳", "Shenzhen", "선전", ["션전", "심천"], "广东"), ("南京", "Nanjing", "난징", [], "江苏"),
+    ("武汉", "Wuhan", "우한", [], "湖北"), ("兰州", "Lanzhou", "란저우", [], "甘肃"),
+    ("厦门", "Xiamen", "샤먼", [], "福建"), ("西安", "Xi'an", "시안", [], "陕西"),
+    ("成都", "Chengdu", "청두", [], "四川"), ("大连", "Dalian", "다롄", ["다렌"], "辽宁"),
+    ("珠海", "Zhuhai", "주하이", [], "广东"), ("青岛", "Qingdao", "칭다오", [], "山东"),
+    ("郑州", "Zhengzhou", "정저우", [], "河南"), ("合肥", "Hefei", "허페이", [], "安徽"),
+    ("长沙", "Changsha", "창사", [], "湖南"), ("太原", "Taiyuan", "타이위안", [], "山西"),
+    ("常州", "Changzhou", "창저우", [], "江苏"), ("福州", "Fuzhou", "푸저우", [], "福建"),
+    ("沈阳", "Shenyang", "선양", [], "辽宁"), ("广州", "Guangzhou", "광저우", [], "广东"),
+    ("贵阳", "Guiyang", "구이양", [], "贵州"), ("呼和浩特", "Hohhot", "후허하오터", [], "内蒙古"),
+    ("无锡", "Wuxi", "우시", [], "江苏"), ("宁波", "Ningbo", "닝보", [], "浙江"),
+    ("济南", "Jinan", "지난", [], "山东"), ("哈尔滨", "Harbin", "하얼빈", [], "黑龙江"),
+    ("长春", "Changchun", "창춘", [], "吉林"), ("昆明", "Kunming", "쿤밍", [], "云南"),
+    ("南宁", "Nanning", "난닝", ["남녕"], "广西"), ("海口", "Haikou", "하이커우", [], "海南"),
+    ("东莞", "Dongguan", "둥관", [], "广东"), ("佛山", "Foshan", "포산", [], "广东"),
+    ("温州", "Wenzhou", "원저우", [], "浙江"), ("南昌", "Nanchang", "난창", [], "江西"),
+    ("石家庄", "Shijiazhuang", "스자좡", [], "河北"), ("烟台", "Yantai", "옌타이", [], "山东"),
+    ("乌鲁木齐", "Urumqi", "우루무치", [], "新疆"), ("拉萨", "Lhasa", "라싸", [], "西藏"),
+    ("西宁", "Xining", "시닝", ["서녕"], "青海"), ("银川", "Yinchuan", "인촨", [], "宁夏"),
+    ("绵阳", "Mianyang", "몐양", [], "四川"), ("雄安", "Xiong'an", "슝안", [], "河北"),
+    ("哈密", "Hami", "하미", [], "新疆"), ("宜宾", "Yibin", "이빈", [], "四川"),
 ]
+# Hanja readings that are also ordinary Korean words or Korean place names: a Korean text
+# using them means the Korean thing, so they are not aliases (광주 Gwangju, 장사 business,
+# 성도 saints, 청도 Cheongdo, 소주 soju, 연대 era, 동관, 불산 ...).
+HANJA_STOP = {"광주", "장사", "성도", "청도", "소주", "연대", "상주", "해구", "귀양", "불산", "동완",
+              "남령", "서령", "심수", "합이빈", "오로목제", "납살", "합밀", "의빈"}
+# Hanja readings kept for provinces even where they are Korean words too, because Korean
+# texts on China use them (하남, 호남, 강서 ...): the bulletin itself prints 하남.
+KO_SUFFIX = {"province": ["성"], "municipality": ["시"], "autonomous": ["자치구"], "sar": ["특별행정구"]}
 
-# canonical_zh, code, canonical_en (ISO 3166-1 common name), Korean, other forms.
+# canonical_zh short, ISO alpha-2, canonical_en (ISO 3166-1 common name), canonical_ko,
+# other forms in use. Every other ISO country is added from pycountry with its zh/ko names.
 COUNTRIES = [
-    ("美国", "US", "United States", "미국", ["美國", "USA", "U.S.", "United States of America", "America"]),
-    ("韩国", "KR", "South Korea", "한국", ["韓國", "대한민국", "Korea", "Republic of Korea", "남한"]),
-    ("中国", "CN", "China", "중국", ["中國", "중화인민공화국", "PRC"]),
+    ("美国", "US", "United States", "미국", ["USA", "U.S.", "America"]),
+    ("韩国", "KR", "South Korea", "한국", ["Korea", "남한"]),
+    ("中国", "CN", "China", "중국", ["PRC", "중화인민공화국"]),
     ("日本", "JP", "Japan", "일본", []),
-    ("英国", "GB", "United Kingdom", "영국", ["英國", "UK", "Britain", "Great Britain"]),
-    ("德国", "DE", "Germany", "독일", ["德國"]),
-    ("法国", "FR", "France", "프랑스", ["法國"]),
+    ("英国", "GB", "United Kingdom", "영국", ["UK", "Britain", "Great Britain"]),
+    ("德国", "DE", "Germany", "독일", []),
+    ("法国", "FR", "France", "프랑스", []),
     ("加拿大", "CA", "Canada", "캐나다", []),
     ("新加坡", "SG", "Singapore", "싱가포르", ["싱가폴"]),
-    ("澳大利亚", "AU", "Australia", "호주", ["澳大利亞", "澳洲", "오스트레일리아"]),
+    ("澳大利亚", "AU", "Australia", "호주", ["澳洲"]),
     ("以色列", "IL", "Israel", "이스라엘", []),
     ("瑞典", "SE", "Sweden", "스웨덴", []),
-    ("荷兰", "NL", "Netherlands", "네덜란드", ["荷蘭", "Holland", "화란"]),
+    ("荷兰", "NL", "Netherlands", "네덜란드", ["Holland", "화란"]),
     ("瑞士", "CH", "Switzerland", "스위스", []),
-    ("芬兰", "FI", "Finland", "핀란드", ["芬蘭"]),
-    ("丹麦", "DK", "Denmark", "덴마크", ["丹麥"]),
+    ("芬兰", "FI", "Finland", "핀란드", []),
+    ("丹麦", "DK", "Denmark", "덴마크", []),
     ("挪威", "NO", "Norway", "노르웨이", []),
-    ("奥地利", "AT", "Austria", "오스트리아", ["奧地利"]),
+    ("奥地利", "AT", "Austria", "오스트리아", []),
     ("西班牙", "ES", "Spain", "스페인", ["에스파냐"]),
     ("意大利", "IT", "Italy", "이탈리아", ["義大利", "이태리"]),
-    ("比利时", "BE", "Belgium", "벨기에", ["比利時"]),
-    ("爱尔兰", "IE", "Ireland", "아일랜드", ["愛爾蘭"]),
+    ("比利时", "BE", "Belgium", "벨기에", []),
+    ("爱尔兰", "IE", "Ireland", "아일랜드", []),
     ("印度", "IN", "India", "인도", []),
-    ("俄罗斯", "RU", "Russia", "러시아", ["俄羅斯", "Russian Federation"]),
+    ("俄罗斯", "RU", "Russia", "러시아", []),
     ("巴西", "BR", "Brazil", "브라질", []),
-    ("卢森堡", "LU", "Luxembourg", "룩셈부르크", ["盧森堡"]),
-    ("新西兰", "NZ", "New Zealand", "뉴질랜드", ["紐西蘭", "新西蘭"]),
-    ("爱沙尼亚", "EE", "Estonia", "에스토니아", ["愛沙尼亞"]),
-    ("冰岛", "IS", "Iceland", "아이슬란드", ["冰島"]),
+    ("卢森堡", "LU", "Luxembourg", "룩셈부르크", []),
+    ("新西兰", "NZ", "New Zealand", "뉴질랜드", ["紐西蘭"]),
+    ("爱沙尼亚", "EE", "Estonia", "에스토니아", []),
+    ("冰岛", "IS", "Iceland", "아이슬란드", []),
     ("葡萄牙", "PT", "Portugal", "포르투갈", []),
-    ("波兰", "PL", "Poland", "폴란드", ["波蘭"]),
+    ("波兰", "PL", "Poland", "폴란드", []),
     ("捷克", "CZ", "Czechia", "체코", ["Czech Republic"]),
     ("匈牙利", "HU", "Hungary", "헝가리", []),
-    ("希腊", "GR", "Greece", "그리스", ["希臘"]),
+    ("希腊", "GR", "Greece", "그리스", []),
     ("土耳其", "TR", "Türkiye", "튀르키예", ["터키", "Turkey"]),
     ("沙特阿拉伯", "SA", "Saudi Arabia", "사우디아라비아", ["沙特", "사우디"]),
-    ("阿联酋", "AE", "United Arab Emirates", "아랍에미리트", ["阿聯酋", "UAE"]),
-    ("越南", "VN", "Vietnam", "베트남", ["Viet Nam"]),
-    ("泰国", "TH", "Thailand", "태국", ["泰國"]),
-    ("马来西亚", "MY", "Malaysia", "말레이시아", ["馬來西亞"]),
+    ("阿联酋", "AE", "United Arab Emirates", "아랍에미리트", ["UAE"]),
+    ("越南", "VN", "Vietnam", "베트남", []),
+    ("泰国", "TH", "Thailand", "태국", []),
+    ("马来西亚", "MY", "Malaysia", "말레이시아", []),
     ("印度尼西亚", "ID", "Indonesia", "인도네시아", ["印尼"]),
-    ("菲律宾", "PH", "Philippines", "필리핀", ["菲律賓"]),
+    ("菲律宾", "PH", "Philippines", "필리핀", []),
     ("墨西哥", "MX", "Mexico", "멕시코", []),
     ("南非", "ZA", "South Africa", "남아프리카공화국", ["남아공"]),
     ("阿根廷", "AR", "Argentina", "아르헨티나", []),
     ("智利", "CL", "Chile", "칠레", []),
-    ("乌克兰", "UA", "Ukraine", "우크라이나", ["烏克蘭"]),
-    ("朝鲜", "KP", "North Korea", "북한", ["朝鮮", "조선"]),
+    ("乌克兰", "UA", "Ukraine", "우크라이나", []),
+    ("朝鲜", "KP", "North Korea", "북한", []),
     ("蒙古", "MN", "Mongolia", "몽골", ["蒙古国"]),
+    ("台湾", "TW", "Taiwan", "타이완", ["대만", "中华民国"]),
+    ("香港", "HK", "Hong Kong", "홍콩", []),
+    ("澳门", "MO", "Macao", "마카오", ["Macau"]),
     ("哈萨克斯坦", "KZ", "Kazakhstan", "카자흐스탄", []),
     ("巴基斯坦", "PK", "Pakistan", "파키스탄", []),
     ("埃及", "EG", "Egypt", "이집트", []),
@@ -145,44 +175,146 @@ COUNTRIES = [
     ("马耳他", "MT", "Malta", "몰타", []),
     ("塞浦路斯", "CY", "Cyprus", "키프로스", []),
 ]
+# ISO countries that are provincial-level divisions of China in ISO 3166-2:CN (TW, HK, MO) are
+# countries too; both entries stay, and the mention's type decides.
 
-# Companies and institutions: key (the Hanzi printed in parentheses, or the Latin name as
-# printed without country prefix) -> canonical_zh, canonical_en. Only names whose English
-# (or Chinese) form is known from public company information; others keep null.
-ORGANISATIONS = {
-    "贝达": ("贝达", "Betta"), "先声": ("先声", "Simcere"), "齐鲁": ("齐鲁", "Qilu"),
-    "恒瑞": ("恒瑞", "Hengrui"), "豪森": ("豪森", "Hansoh"), "特宝": ("特宝", "Amoytop"),
-    "驯鹿": ("驯鹿", "IASO Bio"), "科曼": ("科曼", "Comen"), "英福美": ("英福美", "Infervision"),
-    "聯影": ("聯影", "United Imaging"), "迈瑞": ("迈瑞", "Mindray"), "康方": ("康方", "Akeso"),
-    "亚盛": ("亚盛", "Ascentage"), "迪哲": ("迪哲", "Dizal"),
-    "Takeda": ("武田", "Takeda"), "Medtronic MiniMed": ("美敦力", "Medtronic MiniMed"),
-    "Alcon Laboratories, Incorporated": ("爱尔康", "Alcon"), "Ubiosis Co.": (None, "Ubiosis"),
-    "Conavi Medical Inc.": (None, "Conavi Medical"), "Corindus Inc": (None, "Corindus"),
-    "ZAP Surgical Systems.Inc.": (None, "ZAP Surgical Systems"),
-    "Boehringer Ingelheim": (None, "Boehringer Ingelheim"), "argenx": (None, "argenx"),
-}
+# Companies and institutions seen in the shared truth and the project's samples: key (the
+# Hanzi printed in parentheses, or the Latin name as printed without country prefix and the
+# Korean 사), canonical_zh (a known Chinese name for Latin-named companies, else the key),
+# canonical_en (public English name, else None), Korean core names as printed (without the
+# legal-form word), so that the same company printed without its Hanzi is still recognised.
+ORGANISATIONS = [
+    ("贝达", "贝达", "Betta", ["베이다"]), ("先声", "先声", "Simcere", ["셴성"]),
+    ("齐鲁", "齐鲁", "Qilu", ["치루"]), ("恒瑞", "恒瑞", "Hengrui", ["헝루이"]),
+    ("豪森", "豪森", "Hansoh", ["하오선"]), ("特宝", "特宝", "Amoytop", ["터바오"]),
+    ("驯鹿", "驯鹿", "IASO Bio", ["쉰루"]), ("科曼", "科曼", "Comen", ["커만"]),
+    ("英福美", "英福美", "Infervision", ["잉푸메이"]), ("聯影", "聯影", "United Imaging", ["롄잉"]),
+    ("迈瑞", "迈瑞", "Mindray", ["마이루이"]), ("康方", "康方", "Akeso", ["캉팡"]),
+    ("亚盛", "亚盛", "Ascentage", ["야성"]), ("迪哲", "迪哲", "Dizal", ["디쩌"]),
+    ("旺实", "旺实", None, ["왕스"]), ("柯菲平", "柯菲平", None, ["커페이핑"]),
+    ("盛迪亚", "盛迪亚", None, ["성디야"]), ("海和", "海和", None, ["하이허"]),
+    ("众生睿创", "众生睿创", None, ["중성뤼촹"]), ("圣和", "圣和", None, ["성허"]),
+    ("博锐", "博锐", None, ["보루이"]), ("思济", "思济", None, ["쓰지"]),
+    ("轩竹", "轩竹", None, ["쉬안주"]), ("三生国健", "三生国健", None, ["싼성궈젠"]),
+    ("白药", "白药", None, ["바이야오"]), ("泰德", "泰德", None, ["타이더"]),
+    ("百济", "百济", None, ["바이지"]), ("天智航", "天智航", None, ["톈즈항"]),
+    ("Takeda", "武田", "Takeda", ["다케다"]),
+    ("Medtronic MiniMed", "美敦力", "Medtronic MiniMed", []),
+    ("Alcon Laboratories, Incorporated", "爱尔康", "Alcon", []),
+    ("Ubiosis Co.", None, "Ubiosis", []), ("Conavi Medical Inc.", None, "Conavi Medical", []),
+    ("Corindus Inc", None, "Corindus", []), ("ZAP Surgical Systems.Inc.", None, "ZAP Surgical Systems", []),
+    ("Boehringer Ingelheim", None, "Boehringer Ingelheim", []), ("argenx", None, "argenx", []),
+]
 
-KO_SUFFIXES = ["성", "시", "자치구", "특별행정구"]
+_S2T = [opencc.OpenCC(c) for c in ("s2t", "s2tw", "s2hk")]
+_T2S = opencc.OpenCC("t2s")
+
+
+def chinese_forms(text: str) -> set[str]:
+    """The simplified text and its traditional forms."""
+    simp = _T2S.convert(text)
+    return {text, simp, *(c.convert(simp) for c in _S2T)}
+
+
+def hanja_reading(zh: str) -> str:
+    """Korean reading of a Chinese name; hanja reads traditional characters only."""
+    return hanja.translate(_S2T[0].convert(zh), "substitution")
+
+
+def tone_pinyin(zh: str) -> str:
+    return " ".join(p[0] for p in pinyin(zh, style=Style.TONE))
+
+
+def plain_pinyin(zh: str) -> str:
+    return "".join(p[0] for p in pinyin(zh, style=Style.NORMAL))
+
+
+def _level(sub) -> str:
+    return {"Province": "province", "Municipality": "municipality", "Autonomous region": "autonomous",
+            "Special administrative region": "sar"}[sub.type]
+
+
+def build_regions() -> list[dict]:
+    zh_cn = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["zh_CN"])
+    rows = []
+    subs = {s.code: s for s in pycountry.subdivisions.get(country_code="CN")}
+    assert set(subs) == set(PROVINCES), set(subs) ^ set(PROVINCES)
+    for code, (zh, ko, en, ko_other, other) in PROVINCES.items():
+        sub = subs[code]
+        level = _level(sub)
+        full_zh = zh_cn.gettext(sub.name)
+        if full_zh == sub.name:  # the translation lacks it (Ningxia in this pycountry)
+            full_zh = {"CN-NX": "宁夏回族自治区"}[code]
+        if code not in EN_NOT_PINYIN:
+            assert plain_pinyin(zh).lower() == en.lower().replace(" ", ""), (code, plain_pinyin(zh), en)
+        hanja_ko = hanja_reading(zh)
+        aliases = {ko, hanja_ko, *ko_other, en, *other, sub.name}
+        aliases |= chinese_forms(zh) | chinese_forms(full_zh)
+        for base in {ko, hanja_ko, *ko_other}:
+            aliases.update(base + s for s in KO_SUFFIX[level])
+        rows.append({"level": level, "code": code, "canonical_zh": zh, "canonical_ko": ko, "canonical_en": en,
+                     "province_zh": zh, "pinyin": tone_pinyin(zh), "hanja_ko": hanja_ko,
+                     "aliases": "|".join(sorted(a for a in aliases if a))})
+    for zh, en, ko, ko_other, province in CITIES:
+        hanja_ko = hanja_reading(zh)
+        aliases = {ko, *ko_other, en, *chinese_forms(zh), *chinese_forms(zh + "市"), ko + "시"}
+        if hanja_ko not in HANJA_STOP and hanja_ko != ko:
+            aliases |= {hanja_ko, hanja_ko + "시"}
+        rows.append({"level": "city", "code": "", "canonical_zh": zh, "canonical_ko": ko, "canonical_en": en,
+                     "province_zh": province, "pinyin": tone_pinyin(zh), "hanja_ko": hanja_ko,
+                     "aliases": "|".join(sorted(aliases))})
+    return rows
+
+
+def build_countries() -> list[dict]:
+    tr = {lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+          for lang in ("zh_CN", "zh_TW", "ko")}
+    curated = {code: (zh, en, ko, other) for zh, code, en, ko, other in COUNTRIES}
+    rows = []
+    for c in pycountry.countries:
+        names = {c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)}
+        names.discard(None)
+        iso_zh = {tr["zh_CN"].gettext(c.name), tr["zh_TW"].gettext(c.name)} - {c.name}
+        iso_ko = {tr["ko"].gettext(c.name)} - {c.name}
+        if c.alpha_2 in curated:
+            zh, en, ko, other = curated[c.alpha_2]
+        else:
+            zh_cn = tr["zh_CN"].gettext(c.name)
+            ko_iso = tr["ko"].gettext(c.name)
+            if zh_cn == c.name or ko_iso == c.name:
+                continue  # no Chinese or Korean name: of no use to this bulletin
+            zh, en, ko, other = zh_cn, getattr(c, "common_name", None) or c.name, ko_iso, []
+        aliases = {zh, ko, en, *other, *names, *iso_zh, *iso_ko}
+        for a in list(aliases):
+            if any("\u4e00" <= ch <= "\u9fff" for ch in a):
+                aliases |= chinese_forms(a)
+        rows.append({"code": c.alpha_2, "canonical_zh": zh, "canonical_ko": ko, "canonical_en": en,
+                     "curated": "yes" if c.alpha_2 in curated else "no",
+                     "aliases": "|".join(sorted(a for a in aliases if a and "," not in a))})
+    return rows
+
+
+def build_organisations() -> list[dict]:
+    rows = []
+    for key, zh, en, ko in ORGANISATIONS:
+        keys = chinese_forms(key) if any("\u4e00" <= ch <= "\u9fff" for ch in key) else {key}
+        rows.append({"key": key, "canonical_zh": zh or "", "canonical_en": en or "",
+                     "aliases": "|".join(sorted(keys | set(ko)))})
+    return rows
+
+
+def write(name: str, rows: list[dict]) -> None:
+    with (HERE / name).open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    print(f"{name}: {len(rows)} rows")
 
 
 def main() -> None:
-    regions = []
-    for zh, code, en, ko, ko_other, zh_other, en_other in PROVINCES:
-        aliases = {ko, *ko_other, zh, *zh_other, en, *en_other}
-        for base in [ko, *[k for k in ko_other if len(k) <= 4]]:
-            aliases.update(base + s for s in KO_SUFFIXES[:2])
-        regions.append({"canonical_ko": ko, "canonical_zh": zh, "canonical_en": en, "code": code,
-                        "level": "province", "aliases": sorted(aliases)})
-    for zh, en, ko, ko_other in CITIES:
-        aliases = {ko, *ko_other, zh, en, ko + "시", zh + "市"}
-        regions.append({"canonical_ko": ko, "canonical_zh": zh, "canonical_en": en, "code": None,
-                        "level": "city", "aliases": sorted(aliases)})
-    countries = [{"canonical_ko": ko, "canonical_zh": zh, "canonical_en": en, "code": code,
-                  "aliases": sorted({ko, zh, en, code, *other})} for zh, code, en, ko, other in COUNTRIES]
-    organisations = [{"key": k, "canonical_zh": zh, "canonical_en": en} for k, (zh, en) in ORGANISATIONS.items()]
-    data = {"regions": regions, "countries": countries, "organisations": organisations}
-    (HERE / "gazetteer.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"gazetteer.json: {len(regions)} regions, {len(countries)} countries, {len(organisations)} organisations")
+    write("regions.csv", build_regions())
+    write("countries.csv", build_countries())
+    write("organisations.csv", build_organisations())
 
 
 if __name__ == "__main__":

@@ -1,67 +1,102 @@
-"""Name normalisation: region, country and company mentions -> one canonical entity.
+"""Name normalisation: region, country, company and institution mentions -> one canonical entity.
 
     n = Normalizer()
     n.resolve("광동성").canonical_zh        # '广东'
     n.resolve("산시").ambiguous             # True: 山西 Shanxi or 陕西 Shaanxi
     n.entities_from_tables(tables)          # every mention in the tables, deduplicated
 
-Matching: the Hanzi printed in parentheses first; then an exact alias lookup after stripping
-administrative suffixes, footnote stars and brackets; then fuzzy matching (rapidfuzz) on
-Hangul broken into its letters, where 광둥/광동 and 귀저우/구이저우 are near. A mention is
-resolved when the best match passes ``threshold`` and beats the runner-up by ``margin``;
-when the text cannot decide (`산시` alone), it is ambiguous and the candidates are listed.
+Places (regions, countries): the Hanzi printed in parentheses first (산시(陕西) is Shaanxi);
+then an exact alias lookup, also after stripping an administrative suffix that fits the level
+(성 for provinces, 시 for cities and municipalities, 자치구/自治区 for autonomous regions ...);
+then rapidfuzz on Hangul decomposed to its letters (jamo), where 광둥/광동 (50 as syllables) and
+귀저우/구이저우 meet, mixed with the same ratio on the consonants alone, so that a vowel slip
+(지란 for 지린) costs less than a different consonant (지난, another city). A mention is
+resolved when the best entity passes ``threshold`` and beats the runner-up by ``margin``;
+otherwise it is ambiguous, with the candidates listed, unless the context (other mentions of
+the same row) decides: a city of one of the candidate provinces, one of the candidates
+itself, or a list of provinces around a name that is a province or a city.
+
+Companies and institutions: the printed Korean name without a leading place, the Hanzi, the
+footnote star and spaces is canonical_ko; the Hanzi in parentheses is canonical_zh; a known
+English (and, for Latin names, Chinese) name comes from the organisations gazetteer.
+
+The gazetteers are the CSV files in ``extract/data`` (see its README); they are read once per
+process, on first use. The runtime needs only them and rapidfuzz.
 """
 from __future__ import annotations
 
-import json
+import csv
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 from ..settings import NameSettings
 
-__all__ = ["Normalizer", "Resolution", "jamo"]
+__all__ = ["Normalizer", "Resolution", "jamo", "consonants"]
 
-# Hanzi in parentheses; PDFs often space them out ("(智 谱)" in the seed), so spaces between
-# the characters are allowed and dropped.
-HANZI_IN_PARENS = re.compile(r"[(（]\s*([\u3400-\u9fff][\u3400-\u9fff\s]*?)\s*[)）]")
+PLACE_TYPES = ("region", "country")
+ORG_TYPES = ("company", "institution")
+
+# Hanzi in parentheses; PDFs often space them out ("(智 谱)"), so inner spaces are dropped.
+HANZI_IN_PARENS = re.compile(r"\s*[(（]\s*([\u3400-\u9fff\uf900-\ufaff][\u3400-\u9fff\uf900-\ufaff\s·]*?)\s*[)）]\s*")
+PARENS = re.compile(r"\s*[(（\[【〔][^)）\]】〕]*[)）\]】〕]\s*")
 STAR = re.compile(r"[*＊※]+")
-REGION_SUFFIX_KO = re.compile(r"(특별행정구|자치구|성|시)$")
-REGION_SUFFIX_ZH = re.compile(r"(特别行政区|特別行政區|壮族自治区|壯族自治區|回族自治区|回族自治區|维吾尔自治区|"
-                              r"維吾爾自治區|自治区|自治區|省|市)$")
-INSTITUTION = re.compile(r"(연구소|연구원|대학|대학교|실험실|위원회|연구센터|研究所|研究院|大学|实验室)$")
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+HANZI = re.compile(r"[\u3400-\u9fff]")
 
-# Compound vowels written as their parts, so 귀 is near 구이 and 해 near 하이.
-_VOWEL_PARTS = {
+# Administrative suffixes, each with the levels it can follow (type-aware stripping: 성 is
+# only stripped to find a province, 시 a city or municipality ...).
+_SUFFIXES = [
+    (re.compile(r"(특별행정구|特别行政区|特別行政區|specialadministrativeregion|sar)$"), {"sar"}),
+    (re.compile(r"(좡족|장족|후이족|회족|위구르|위그르|壮族|壯族|回族|维吾尔|維吾爾|uygur|zhuangzu|huizu)?"
+                r"(자치구|自治区|自治區|autonomousregion|zizhiqu)$"), {"autonomous"}),
+    (re.compile(r"(성|省|province|sheng)$"), {"province"}),
+    (re.compile(r"(시|市|city|municipality|shi)$"), {"municipality", "city"}),
+]
+INSTITUTION = re.compile(r"(연구소|연구원|대학|대학교|실험실|위원회|연구센터|센터|학부|研究所|研究院|大学|实验室|實驗室)$")
+# Legal-form and trade words after a company's name, longest first: stripped to find the core
+# name (베이다제약 -> 베이다) that the organisations gazetteer knows.
+LEGAL_FORMS = re.compile(
+    r"(정밀의료기기회사|의료설비회사|의료기기회사|바이오제약|바이오의약|의료회사|기기회사|제약회사|제약|의약|바이오|그룹|"
+    r"회사|股份有限公司|有限责任公司|有限公司|集团|公司|사)$")
+LATIN_LEGAL = re.compile(r"[\s,.]*(inc|incorporated|co|corp|corporation|ltd|llc|se|ag|gmbh|plc)\.?$", re.I)
+
+# Compound vowels written as their parts (귀 = 구+이, 해 = 하+이); tense consonants as plain ones
+# (쑤/수, 따/다: both spellings of one Chinese sound are in use).
+_JAMO_MAP = {
     "\u1162": "\u1161\u1175", "\u1164": "\u1163\u1175", "\u1166": "\u1165\u1175", "\u1168": "\u1167\u1175",
     "\u116a": "\u1169\u1161", "\u116b": "\u1169\u1161\u1175", "\u116c": "\u1169\u1175",
     "\u116f": "\u116e\u1165", "\u1170": "\u116e\u1165\u1175", "\u1171": "\u116e\u1175", "\u1174": "\u1173\u1175",
+    "\u1101": "\u1100", "\u1104": "\u1103", "\u1108": "\u1107", "\u110a": "\u1109", "\u110d": "\u110c",
+    "\u110b": "",  # the silent initial ㅇ
 }
-_SILENT_IEUNG = "\u110b"
+_VOWELS = set(chr(c) for c in range(0x1161, 0x1176))
 
 
+@lru_cache(maxsize=65536)
 def jamo(text: str) -> str:
-    """Hangul as letters: syllables decomposed (NFD), the silent initial ㅇ dropped and
-    compound vowels split, so spellings of one sound come out alike."""
-    out = []
-    for ch in unicodedata.normalize("NFD", text):
-        if ch == _SILENT_IEUNG:
-            continue
-        out.append(_VOWEL_PARTS.get(ch, ch))
-    return "".join(out)
+    """Hangul as letters: syllables decomposed (NFD), the silent initial ㅇ dropped, compound
+    vowels split and tense consonants made plain, so spellings of one sound come out alike."""
+    return "".join(_JAMO_MAP.get(ch, ch) for ch in unicodedata.normalize("NFD", text))
+
+
+@lru_cache(maxsize=65536)
+def consonants(text: str) -> str:
+    """The consonant skeleton of :func:`jamo` (vowels dropped)."""
+    return "".join(ch for ch in jamo(text) if ch not in _VOWELS)
 
 
 def _key(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFC", text)).lower()
+    return re.sub(r"[\s'’‘`]+", "", unicodedata.normalize("NFC", text)).lower()
 
 
 @dataclass
 class Resolution:
     mention: str
-    type: str
+    type: str  # region | country | company | institution
     canonical_ko: str | None = None
     canonical_zh: str | None = None
     canonical_en: str | None = None
@@ -77,259 +112,421 @@ class Resolution:
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["score"] = round(float(self.score), 1)
-        if not d["candidates"]:
-            d.pop("candidates")
         return d
 
 
 @dataclass(frozen=True)
-class _Entity:
+class _Place:
     kind: str  # region | country
+    level: str  # province | municipality | autonomous | sar | city | country
     canonical_ko: str
     canonical_zh: str
     canonical_en: str
     code: str | None
-    level: str = ""
+    province_zh: str | None
+
+    def candidate(self, score: float) -> dict[str, Any]:
+        return {"canonical_ko": self.canonical_ko, "canonical_zh": self.canonical_zh,
+                "canonical_en": self.canonical_en, "code": self.code, "score": round(score, 1)}
+
+
+class _Index:
+    """The gazetteers, indexed for exact and fuzzy lookup (built once per process)."""
+
+    def __init__(self) -> None:
+        self.places: list[_Place] = []
+        self.exact: dict[str, set[int]] = {}
+        self.fuzzy_full: list[str] = []
+        self.fuzzy_cons: list[str] = []
+        self.fuzzy_owner: list[int] = []
+        self.latin_keys: list[str] = []
+        self.latin_owner: list[int] = []
+        for row in _read_csv("regions.csv"):
+            self._add(_Place("region", row["level"], row["canonical_ko"], row["canonical_zh"], row["canonical_en"],
+                             row["code"] or None, row["province_zh"] or None), row["aliases"].split("|"))
+        for row in _read_csv("countries.csv"):
+            self._add(_Place("country", "country", row["canonical_ko"], row["canonical_zh"], row["canonical_en"],
+                             row["code"], None), row["aliases"].split("|"))
+        self.orgs: dict[str, tuple[str | None, str | None]] = {}
+        self.org_ko_full: list[str] = []
+        self.org_ko_cons: list[str] = []
+        self.org_ko_owner: list[tuple[str | None, str | None]] = []
+        for row in _read_csv("organisations.csv"):
+            value = (row["canonical_zh"] or None, row["canonical_en"] or None)
+            for alias in row["aliases"].split("|"):
+                self.orgs[_key(alias)] = value
+                if HANGUL.search(alias):
+                    self.org_ko_full.append(jamo(_key(alias)))
+                    self.org_ko_cons.append(consonants(_key(alias)))
+                    self.org_ko_owner.append(value)
+
+    def _add(self, place: _Place, aliases: list[str]) -> None:
+        idx = len(self.places)
+        self.places.append(place)
+        for alias in aliases:
+            k = _key(alias)
+            if not k:
+                continue
+            self.exact.setdefault(k, set()).add(idx)
+            if HANGUL.search(k):
+                self.fuzzy_full.append(jamo(k))
+                self.fuzzy_cons.append(consonants(k))
+                self.fuzzy_owner.append(idx)
+            elif not HANZI.search(k) and len(k) > 3:
+                self.latin_keys.append(k)
+                self.latin_owner.append(idx)
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    text = resources.files("extract").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines()))
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> dict[str, Any]:
-    text = resources.files("extract").joinpath("data/gazetteer.json").read_text(encoding="utf-8")
-    return json.loads(text)
+def _index() -> _Index:
+    return _Index()
 
 
 class Normalizer:
     def __init__(self, settings: NameSettings | None = None):
         self.settings = settings or NameSettings()
-        data = _gazetteer()
-        self.entities: list[_Entity] = []
-        self.exact: dict[str, set[int]] = {}
-        self.fuzzy_keys: list[str] = []
-        self.fuzzy_owner: list[int] = []
-        for row in data["regions"]:
-            self._add(_Entity("region", row["canonical_ko"], row["canonical_zh"], row["canonical_en"],
-                              row["code"], row["level"]), row["aliases"])
-        for row in data["countries"]:
-            self._add(_Entity("country", row["canonical_ko"], row["canonical_zh"], row["canonical_en"], row["code"]),
-                      row["aliases"])
-        self.organisations = {o["key"]: (o["canonical_zh"], o["canonical_en"]) for o in data["organisations"]}
         self._cache: dict[tuple, Resolution] = {}
+        self._scores: dict[tuple[str, bool], dict[int, float]] = {}
 
-    def _add(self, entity: _Entity, aliases: Iterable[str]) -> None:
-        idx = len(self.entities)
-        self.entities.append(entity)
-        for alias in aliases:
-            self.exact.setdefault(_key(alias), set()).add(idx)
-            if any("\uac00" <= c <= "\ud7a3" for c in alias):
-                self.fuzzy_keys.append(jamo(_key(alias)))
-                self.fuzzy_owner.append(idx)
+    @property
+    def index(self) -> _Index:
+        return _index()
+
+    @property
+    def entities(self) -> list[_Place]:
+        return self.index.places
 
     # ------------------------------------------------------------------ places
-    def _place_candidates(self, text: str) -> tuple[set[int], float]:
-        """Entity indices for a place name, and the score that found them."""
+    def _exact(self, key: str) -> dict[int, float]:
+        """Exact alias hits for a cleaned key: 100 as written, 100 after stripping a suffix
+        that fits the entity's level, 95 after stripping one that does not (지린시)."""
+        ix = self.index
+        if key in ix.exact:
+            return {i: 100.0 for i in ix.exact[key]}
+        out: dict[int, float] = {}
+        for pattern, levels in _SUFFIXES:
+            probe = pattern.sub("", key)
+            if probe != key and probe in ix.exact:
+                for i in ix.exact[probe]:
+                    score = 100.0 if ix.places[i].level in levels else 95.0
+                    out[i] = max(out.get(i, 0.0), score)
+        return out
+
+    def _scores_for(self, text: str, fuzzy: bool = True) -> dict[int, float]:
+        """Score of every plausible place entity for a mention (entity index -> 0-100)."""
+        cache_key = (text, fuzzy)
+        cached = self._scores.get(cache_key)
+        if cached is not None:
+            return cached
         key = _key(STAR.sub("", text))
-        for probe in (key, REGION_SUFFIX_KO.sub("", key), REGION_SUFFIX_ZH.sub("", key)):
-            if probe and probe in self.exact:
-                return set(self.exact[probe]), 100.0
-        if not any("\uac00" <= c <= "\ud7a3" for c in key):
-            return set(), 0.0
-        from rapidfuzz import fuzz, process
-
-        best: dict[int, float] = {}
-        for probe in {key, REGION_SUFFIX_KO.sub("", key)}:
-            if len(probe) < 2:
-                continue
-            for _, score, k in process.extract(jamo(probe), self.fuzzy_keys, scorer=fuzz.ratio, limit=8):
-                owner = self.fuzzy_owner[k]
-                best[owner] = max(best.get(owner, 0.0), score)
-        if not best:
-            return set(), 0.0
-        ranked = sorted(best.items(), key=lambda kv: -kv[1])
-        top, top_score = ranked[0]
-        if top_score < self.settings.threshold:
-            return set(), top_score
-        close = {i for i, s in ranked if top_score - s < self.settings.margin}
-        return close, top_score
-
-    def _place(self, mention: str, kind: str | None, context: Sequence[str]) -> Resolution | None:
-        hanzi = HANZI_IN_PARENS.search(mention)
-        if hanzi:  # the Hanzi decide: 산시(陕西) is Shaanxi
-            found, score = self._place_candidates(re.sub(r"\s+", "", hanzi.group(1)))
-            if len(found) == 1:
-                return self._result(mention, next(iter(found)), score)
-        text = HANZI_IN_PARENS.sub("", mention)
-        found, score = self._place_candidates(text)
-        if kind in ("region", "country"):
-            found = {i for i in found if self.entities[i].kind == kind}
-        if not found:
-            return None
-        if len(found) > 1:
-            found = self._by_context(found, context)
-        if len(found) == 1:
-            return self._result(mention, next(iter(found)), score)
-        ents = [self.entities[i] for i in sorted(found)]
-        return Resolution(mention, ents[0].kind, score=score, ambiguous=True, candidates=[
-            {"canonical_zh": e.canonical_zh, "canonical_en": e.canonical_en, "code": e.code} for e in ents])
-
-    def _by_context(self, found: set[int], context: Sequence[str]) -> set[int]:
-        """Other places named beside the mention may decide between candidates: a city
-        next to 산시 tells which province it is."""
-        near = set()
-        for other in context:
-            cands, _ = self._place_candidates(HANZI_IN_PARENS.sub("", other))
-            hanzi = HANZI_IN_PARENS.search(other)
-            if hanzi:
-                cands |= self._place_candidates(hanzi.group(1))[0]
-            if len(cands) == 1:
-                near.add(self.entities[next(iter(cands))])
-        province_of_city = _PROVINCE_OF_CITY
-        decided = {i for i in found if any(
-            province_of_city.get(n.canonical_zh) == self.entities[i].canonical_zh for n in near)}
-        if decided:
-            return decided
-        # Listed among provinces, a name is a province (지란 beside 윈난 and 간쑤 is 지린,
-        # not the city 지난).
-        levels = {n.level for n in near}
-        if levels == {"province"}:
-            same = {i for i in found if self.entities[i].level == "province"}
-            if same:
-                return same
+        found = self._exact(key) if key else {}
+        if not found and fuzzy and key:
+            found = self._fuzzy(key)
+        self._scores[cache_key] = found
         return found
 
-    def _result(self, mention: str, idx: int, score: float) -> Resolution:
-        e = self.entities[idx]
-        return Resolution(mention, e.kind, e.canonical_ko, e.canonical_zh, e.canonical_en, e.code, score)
+    def _fuzzy(self, key: str) -> dict[int, float]:
+        from rapidfuzz import fuzz, process
+
+        ix = self.index
+        best: dict[int, float] = {}
+        if HANGUL.search(key):
+            w = self.settings.consonant_weight
+            probes = {key}
+            for pattern, _ in _SUFFIXES:
+                stripped = pattern.sub("", key)
+                if len(stripped) >= 2:
+                    probes.add(stripped)
+            for probe in probes:
+                full, cons = jamo(probe), consonants(probe)
+                for _, s_full, k in process.extract(full, ix.fuzzy_full, scorer=fuzz.ratio, limit=None,
+                                                    score_cutoff=50):
+                    score = (1 - w) * s_full + w * fuzz.ratio(cons, ix.fuzzy_cons[k])
+                    owner = ix.fuzzy_owner[k]
+                    if score > best.get(owner, 0.0):
+                        best[owner] = score
+        elif not HANZI.search(key) and len(key) > 3:
+            for _, score, k in process.extract(key, ix.latin_keys, scorer=fuzz.ratio, limit=10, score_cutoff=60):
+                owner = ix.latin_owner[k]
+                best[owner] = max(best.get(owner, 0.0), score)
+        return best
+
+    @staticmethod
+    def _filter(scores: dict[int, float], places: list[_Place], kind: str | None) -> dict[int, float]:
+        if kind in PLACE_TYPES:
+            return {i: s for i, s in scores.items() if places[i].kind == kind}
+        return scores
+
+    def _place(self, mention: str, kind: str | None, context: Sequence[str]) -> Resolution | None:
+        places = self.index.places
+        hanzi = HANZI_IN_PARENS.search(mention)
+        if hanzi:  # the Hanzi decide: 산시(陕西) is Shaanxi
+            scores = self._filter(self._scores_for(re.sub(r"[\s·]+", "", hanzi.group(1)), fuzzy=False),
+                                  places, kind)
+            top = _decide(scores, places, self.settings, kind)
+            if top is not None:
+                return self._result(mention, top, scores[top], scores)
+        text = PARENS.sub("", mention).strip() or mention
+        scores = self._filter(self._scores_for(text), places, kind)
+        if not scores:
+            return None
+        best = max(scores.values())
+        if best < self.settings.threshold:
+            return None
+        top = _decide(scores, places, self.settings, kind)
+        if top is not None:
+            return self._result(mention, top, scores[top], scores)
+        close = {i: s for i, s in scores.items() if best - s < self.settings.margin}
+        decided = self._by_context(close, mention, context)
+        if decided is not None:
+            return self._result(mention, decided, scores[decided], scores)
+        ranked = _ranked(close, places)
+        return Resolution(mention, places[ranked[0]].kind, score=best, ambiguous=True,
+                          candidates=[places[i].candidate(close[i]) for i in ranked])
+
+    def _by_context(self, close: dict[int, float], mention: str, context: Sequence[str]) -> int | None:
+        """Other mentions beside this one may decide between close candidates: a city of one
+        candidate province (시안 -> 陕西), the candidate itself (陕西 nearby), or a list of
+        provinces, in which a name that is a province or a city is the province (지란 among
+        윈난 and 간쑤 is 지린, not the city 지난)."""
+        if not context:
+            return None
+        places = self.index.places
+        near: list[_Place] = []
+        for other in context:
+            if not other or other == mention:
+                continue
+            hanzi = HANZI_IN_PARENS.search(other)
+            scores = self._scores_for(re.sub(r"\s+", "", hanzi.group(1)), fuzzy=False) if hanzi else {}
+            if len(scores) != 1:
+                scores = self._scores_for(PARENS.sub("", other).strip() or other, fuzzy=False)
+            if len(scores) == 1:
+                near.append(places[next(iter(scores))])
+        if not near:
+            return None
+        zh_near = {p.canonical_zh for p in near} | {p.province_zh for p in near if p.level == "city"}
+        by_zh = [i for i in close if places[i].canonical_zh in zh_near and places[i].level != "city"]
+        if len({places[i].canonical_zh for i in by_zh}) == 1:
+            return by_zh[0]
+        if all(p.level != "city" and p.kind == "region" for p in near):
+            provincial = [i for i in close if places[i].level not in ("city", "country")]
+            if len(provincial) == 1:
+                return provincial[0]
+        return None
+
+    def _result(self, mention: str, idx: int, score: float, scores: dict[int, float]) -> Resolution:
+        e = self.index.places[idx]
+        others = [i for i in _ranked(scores, self.index.places) if self.index.places[i].canonical_zh != e.canonical_zh]
+        return Resolution(mention, e.kind, e.canonical_ko, e.canonical_zh, e.canonical_en, e.code, round(score, 1),
+                          candidates=[self.index.places[i].candidate(scores[i]) for i in others[:3]])
 
     # ------------------------------------------------------------------ organisations
     def split_prefix(self, mention: str) -> tuple[str | None, str]:
-        """'항저우 베이다(贝达)제약*' -> ('항저우', '베이다(贝达)제약*') when the first word is
-        a place; otherwise (None, mention)."""
+        """'항저우 베이다(贝达)제약*' -> ('항저우', '베이다(贝达)제약*') when the first word is a
+        place (an exact alias, suffix allowed); otherwise (None, mention)."""
         parts = mention.split(maxsplit=1)
         if len(parts) == 2 and not HANZI_IN_PARENS.search(parts[0]):
-            found, score = self._place_candidates(parts[0])
-            if found and score >= 99:
+            scores = self._scores_for(parts[0], fuzzy=False)
+            if scores and max(scores.values()) >= 95:
                 return parts[0], parts[1]
         return None, mention
 
     def _organisation(self, mention: str, kind: str | None) -> Resolution:
-        prefix, name = self.split_prefix(mention)
+        ix = self.index
+        _, name = self.split_prefix(mention)
         hanzi = HANZI_IN_PARENS.search(name)
         bare = STAR.sub("", HANZI_IN_PARENS.sub("", name)).strip()
-        has_hangul = any("\uac00" <= c <= "\ud7a3" for c in bare)
+        has_hangul = bool(HANGUL.search(bare))
         canonical_ko = re.sub(r"\s+", "", bare) if has_hangul else re.sub(r"\s+", " ", bare)
-        zh = re.sub(r"\s+", "", hanzi.group(1)) if hanzi else None
-        en = None
-        latin_key = re.sub(r"사$", "", bare).strip()
-        for key in (zh, bare, latin_key):
-            if key and key in self.organisations:
-                known_zh, en = self.organisations[key]
-                zh = zh or known_zh
+        zh = re.sub(r"[\s·]+", "", hanzi.group(1)) if hanzi else None
+        known: tuple[str | None, str | None] | None = None
+        score = 100.0
+        latin = re.sub(r"\s*사$", "", bare).strip()
+        for key in (zh, bare, latin):
+            if key and _key(key) in ix.orgs:
+                known = ix.orgs[_key(key)]
                 break
-        typ = kind if kind in ("company", "institution") else (
-            "institution" if INSTITUTION.search(canonical_ko or "") else "company")
-        return Resolution(mention, typ, canonical_ko or None, zh, en, None, 100.0)
+        if known is None and zh is None and has_hangul:
+            core = _key(LEGAL_FORMS.sub("", canonical_ko))
+            if len(core) >= 2:
+                known, score = self._org_fuzzy(core)
+        en = None
+        if known is not None:
+            zh = zh or known[0]
+            en = known[1]
+        typ = kind if kind in ORG_TYPES else ("institution" if INSTITUTION.search(canonical_ko or "") else "company")
+        return Resolution(mention, typ, canonical_ko or None, zh, en, None, score)
+
+    def _org_fuzzy(self, core: str) -> tuple[tuple[str | None, str | None] | None, float]:
+        """A company printed without its Hanzi: its core name against the known Korean names."""
+        ix = self.index
+        if core in ix.orgs:
+            return ix.orgs[core], 100.0
+        from rapidfuzz import fuzz, process
+
+        w = self.settings.consonant_weight
+        full, cons = jamo(core), consonants(core)
+        best: dict[tuple, float] = {}
+        for _, s_full, k in process.extract(full, ix.org_ko_full, scorer=fuzz.ratio, limit=None, score_cutoff=60):
+            s = (1 - w) * s_full + w * fuzz.ratio(cons, ix.org_ko_cons[k])
+            owner = ix.org_ko_owner[k]
+            best[owner] = max(best.get(owner, 0.0), s)
+        ranked = sorted(best.items(), key=lambda kv: -kv[1])
+        if ranked and ranked[0][1] >= self.settings.org_threshold and (
+                len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= self.settings.margin):
+            return ranked[0][0], round(ranked[0][1], 1)
+        return None, 100.0
 
     # ------------------------------------------------------------------ public
     def resolve(self, mention: str, type: str | None = None, context: Sequence[str] = ()) -> Resolution:
+        """One mention -> its entity. ``type`` None guesses: a place if the gazetteers know
+        it, else an institution or company by its last word."""
         key = (mention, type, tuple(context))
         cached = self._cache.get(key)
         if cached is not None:
             return cached
+        text = unicodedata.normalize("NFC", mention).strip()
         result = None
-        if type in (None, "region", "country"):
-            result = self._place(mention.strip(), type, context)
+        if type in (None, *PLACE_TYPES):
+            result = self._place(text, type, context)
         if result is None:
-            if type in ("region", "country"):
+            if type in PLACE_TYPES:
                 result = Resolution(mention, type, score=0.0)
             else:
-                result = self._organisation(mention.strip(), type)
+                result = self._organisation(text, type)
+        result.mention = mention
         self._cache[key] = result
         return result
 
     def ranked(self, mention: str, limit: int = 3) -> list[tuple[dict[str, Any], float]]:
-        """The closest places for a mention by fuzzy score, best first: what a person
-        checking a list by hand wants to see beside the decision (the runner-up)."""
-        from rapidfuzz import fuzz, process
-
-        key = jamo(_key(REGION_SUFFIX_KO.sub("", STAR.sub("", HANZI_IN_PARENS.sub("", mention)))))
-        best: dict[int, float] = {}
-        for _, score, k in process.extract(key, self.fuzzy_keys, scorer=fuzz.ratio, limit=limit * 4):
-            owner = self.fuzzy_owner[k]
-            best[owner] = max(best.get(owner, 0.0), score)
+        """The closest places for a mention, best first, with their scores."""
+        scores = self._scores_for(PARENS.sub("", mention).strip() or mention)
+        if not scores or max(scores.values()) >= 100:
+            key = _key(STAR.sub("", PARENS.sub("", mention)))
+            scores = {**self._fuzzy(key), **scores}
         out = []
-        for idx, score in sorted(best.items(), key=lambda kv: -kv[1])[:limit]:
-            e = self.entities[idx]
+        for idx in _ranked(scores, self.index.places)[:limit]:
+            e = self.index.places[idx]
             out.append(({"canonical_ko": e.canonical_ko, "canonical_zh": e.canonical_zh,
-                         "canonical_en": e.canonical_en, "code": e.code, "type": e.kind}, round(score, 1)))
+                         "canonical_en": e.canonical_en, "code": e.code, "type": e.kind}, round(scores[idx], 1)))
         return out
 
     def entities_from_tables(self, tables) -> list[Resolution]:
-        """Every place, country and company mention in the tables' records and in generic
-        tables' place columns, first occurrence first, one per (mention, type)."""
+        """Every region, country, company and institution mention in the tables, first
+        occurrence first, one per (mention, type):
+
+        - drug/device approvals: each company, and the place in front of it (a province or
+          city as a region, a country as a country);
+        - country rankings: each country;
+        - generic tables: items of region/country columns (found by header word or by
+          content that resolves), comma lists split; company/institution columns too when
+          ``settings.generic_organisations`` is on (the contract's truth files list none).
+        """
         out: list[Resolution] = []
         seen: set[tuple[str, str]] = set()
 
         def add(res: Resolution | None) -> None:
-            if res is None:
-                return
-            k = (res.mention, res.type)
-            if k not in seen:
-                seen.add(k)
+            if res is not None and (res.mention, res.type) not in seen:
+                seen.add((res.mention, res.type))
                 out.append(res)
 
         for table in tables:
-            kind = table.kind
-            if kind in ("drug_approvals", "device_approvals"):
+            if table.kind in ("drug_approvals", "device_approvals"):
                 for rec in table.records:
-                    company = (rec.get("company") or "").strip()
+                    company = re.sub(r"\s+", " ", str(rec.get("company") or "")).strip()
                     if not company:
                         continue
-                    prefix, _ = self.split_prefix(company)
+                    prefix, rest = self.split_prefix(company)
                     if prefix:
-                        add(self.resolve(prefix, None))
-                    add(self.resolve(company, "company") if not INSTITUTION.search(company) else
-                        self.resolve(company, "institution"))
-            elif kind == "country_rankings":
+                        add(self.resolve(prefix, None, [rest]))
+                    typ = "institution" if INSTITUTION.search(STAR.sub("", company).strip()) else "company"
+                    add(self.resolve(company, typ))
+            elif table.kind == "country_rankings":
                 for rec in table.records:
                     if rec.get("country"):
-                        add(self.resolve(rec["country"], "country"))
-            else:
-                for col in self._place_columns(table):
-                    for row in table.rows:
-                        if col < len(row):
-                            items = [x.strip() for x in re.split(r"[,、，]", row[col]) if x.strip()]
-                            for item in items:
-                                res = self.resolve(item, None, [x for x in items if x != item])
-                                if res.type in ("region", "country") and (res.resolved or res.ambiguous):
-                                    add(res)
+                        add(self.resolve(str(rec["country"]).strip(), "country"))
+            elif table.kind == "generic":
+                place_cols, org_cols = self._typed_columns(table)
+                for row in table.rows:
+                    row_items = {c: _split(row[c]) for c in place_cols if c < len(row)}
+                    row_context = [x for items in row_items.values() for x in items]
+                    for c, items in row_items.items():
+                        for item in items:
+                            res = self.resolve(item, None, [x for x in row_context if x != item])
+                            if res.type in PLACE_TYPES and (res.resolved or res.ambiguous):
+                                add(res)
+                    if self.settings.generic_organisations:
+                        for c in org_cols:
+                            if c < len(row):
+                                for item in _split(row[c]):
+                                    add(self.resolve(item, None if c in place_cols else "company"))
         return out
 
-    PLACE_HEADER = re.compile(r"지역|소재지|위치|국가|성\(省\)|도시|region|country|province|city", re.I)
+    PLACE_HEADER = re.compile(r"지역|소재지|위치|국가|나라|도시|성\(省\)|省份|地区|国家|region|country|province|city|location",
+                              re.I)
+    ORG_HEADER = re.compile(r"기업|기관|회사|업체|대학|company|institution|organi[sz]ation|企业|机构", re.I)
 
-    def _place_columns(self, table) -> list[int]:
-        """Columns of places: the header says so, or most of their items are places."""
-        header = table.header[-1] if table.header else []
-        cols = []
+    def _typed_columns(self, table) -> tuple[list[int], list[int]]:
+        """Columns of places (the header says so and half the items resolve, or 80% of at
+        least three items resolve) and of organisations (by header word)."""
+        header = [" ".join(h[c] for h in table.header if c < len(h)) for c in
+                  range(max((len(h) for h in table.header), default=0))]
         n = max((len(r) for r in table.rows), default=0)
+        places, orgs = [], []
         for c in range(n):
-            items = [x.strip() for r in table.rows if c < len(r) for x in re.split(r"[,、，]", r[c]) if x.strip()]
+            items = [x for r in table.rows if c < len(r) for x in _split(r[c])]
             if not items:
                 continue
-            named = c < len(header) and self.PLACE_HEADER.search(header[c] or "")
-            places = sum(1 for x in items if self._place_candidates(HANZI_IN_PARENS.sub("", x))[1] >= 99)
-            if (named and places >= 0.5 * len(items)) or (places >= 0.8 * len(items) and len(items) >= 3):
-                cols.append(c)
-        return cols
+            title = header[c] if c < len(header) else ""
+            if self.ORG_HEADER.search(title):
+                orgs.append(c)
+            hits = 0
+            for x in items:
+                res = self.resolve(x, None)
+                hits += res.type in PLACE_TYPES and (res.resolved or res.ambiguous)
+            if (self.PLACE_HEADER.search(title) and hits >= 0.5 * len(items)) or \
+                    (hits >= 0.8 * len(items) and len(items) >= 3):
+                places.append(c)
+        return places, orgs
 
 
-# Province of the cities in the gazetteer (Chinese names), for context decisions.
-_PROVINCE_OF_CITY = {
-    "西安": "陕西", "太原": "山西", "杭州": "浙江", "苏州": "江苏", "深圳": "广东", "南京": "江苏",
-    "武汉": "湖北", "兰州": "甘肃", "厦门": "福建", "成都": "四川", "大连": "辽宁", "珠海": "广东",
-    "青岛": "山东", "郑州": "河南", "合肥": "安徽", "长沙": "湖南", "常州": "江苏", "福州": "福建",
-    "沈阳": "辽宁", "广州": "广东", "贵阳": "贵州", "呼和浩特": "内蒙古", "无锡": "江苏", "宁波": "浙江",
-    "济南": "山东", "哈尔滨": "黑龙江", "长春": "吉林", "昆明": "云南", "南宁": "广西", "海口": "海南",
-    "东莞": "广东", "佛山": "广东", "温州": "浙江", "南昌": "江西", "石家庄": "河北", "烟台": "山东",
-    "乌鲁木齐": "新疆", "拉萨": "西藏", "西宁": "青海", "银川": "宁夏", "绵阳": "四川", "雄安": "河北",
-    "哈密": "新疆", "宜宾": "四川",
-}
+def _split(cell: str) -> list[str]:
+    """A cell's comma list: '광둥, 베이징, 상하이' -> three items (not inside parentheses)."""
+    if not cell:
+        return []
+    if len(cell) > 80 or "•" in cell or "○" in cell:
+        return []  # running text, not a list of names
+    items = re.split(r"\s*[,、，/]\s*(?![^()（）]*[)）])", cell)
+    return [re.sub(r"\s+", " ", x).strip() for x in items if x and x.strip()]
+
+
+def _ranked(scores: dict[int, float], places: list[_Place]) -> list[int]:
+    """Entity indices best first; ties by level (province before city) and code."""
+    order = {"province": 0, "municipality": 0, "autonomous": 0, "sar": 0, "country": 1, "city": 2}
+    return sorted(scores, key=lambda i: (-scores[i], order.get(places[i].level, 3), places[i].code or "",
+                                         places[i].canonical_zh))
+
+
+def _decide(scores: dict[int, float], places: list[_Place], settings: NameSettings, kind: str | None) -> int | None:
+    """The winning entity: best score past the threshold, ahead of every other entity by the
+    margin. With no type given, a region and a country of the same name (홍콩, 타이완) are
+    the region."""
+    if not scores:
+        return None
+    ranked = _ranked(scores, places)
+    top = ranked[0]
+    if scores[top] < settings.threshold:
+        return None
+    rivals = [i for i in ranked[1:] if places[i].canonical_zh != places[top].canonical_zh]
+    if kind is None:
+        rivals = [i for i in rivals if not (places[i].kind == "country" and places[top].kind == "region"
+                                            and places[i].code and places[top].code
+                                            and places[top].code.endswith("-" + places[i].code))]
+    if rivals and scores[top] - scores[rivals[0]] < settings.margin:
+        return None
+    return top
