@@ -50,6 +50,27 @@ def test_check_reports_exactly_the_three_differences(pair):
     assert any(d.startswith("tables[") and ": extra" in d for d in diffs)
 
 
+def test_contract_golden_without_extension_fields_matches(output, tmp_path):
+    """A golden written to the contract alone has no quality, bboxes, notes ...: their absence
+    is not a difference, but a changed contract field still is, and so is an extension field
+    the golden does carry."""
+    golden = copy.deepcopy(output)
+    for table in golden["tables"]:
+        for key in ("quality", "bboxes", "notes"):
+            table.pop(key, None)
+    golden.pop("provenance", None)
+    out, gold = tmp_path / "out.json", tmp_path / "gold.json"
+    out.write_text(json.dumps(output, ensure_ascii=False), encoding="utf-8")
+    gold.write_text(json.dumps(golden, ensure_ascii=False), encoding="utf-8")
+    assert check_paths(out, gold).ok
+    golden["tables"][0]["pages"] = [99]
+    golden["tables"][1]["quality"] = {"method": "changed"}
+    gold.write_text(json.dumps(golden, ensure_ascii=False), encoding="utf-8")
+    diffs = [str(d) for d in check_paths(out, gold).files[0].differences]
+    assert any(d.startswith("tables[0].pages") for d in diffs), diffs
+    assert any(d.startswith("tables[1].quality") for d in diffs), diffs
+
+
 def test_check_cli_text_json_junit_and_exit_codes(pair, tmp_path):
     out, gold = pair
     run = lambda *a: subprocess.run([sys.executable, "-m", "extract", "check", *a],  # noqa: E731
