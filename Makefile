@@ -32,10 +32,12 @@ test: $(STAMP)
 samples: $(STAMP)
 	$(BIN)/python samples/make_samples.py
 
-## Render the content files with a second producer, headless Chromium (needs Debian's
-## chromium, fonts-nanum and fonts-noto-cjk); writes samples/producers/.
+## Render the content files with two more producers: headless Chromium (needs Debian's
+## chromium, fonts-nanum and fonts-noto-cjk) and WeasyPrint (pip extra "producers", needs
+## Debian's libpango); writes samples/producers/.
 producers: $(STAMP)
-	$(BIN)/python samples/render_html.py
+	$(BIN)/python -m pip install --quiet -e ".[producers]"
+	$(BIN)/python samples/render_html.py --producer chromium,weasyprint
 
 ## Benchmarks (minutes): floors A/B against our pipeline, writes bench/RESULTS-pipeline.md.
 bench: $(STAMP)

@@ -3,6 +3,7 @@
 
     python samples/render_html.py                 # every samples/content/*.json
     python samples/render_html.py --out DIR X.json
+    python samples/render_html.py --producer weasyprint   # or chromium,weasyprint
 
 Writes ``<stem>.chromium.pdf`` and its golden ``<stem>.chromium.truth.json`` beside the
 reportlab renders (``samples/producers/`` by default). The golden's text fields come from the
@@ -203,35 +204,70 @@ def locate_pages(content: dict, pdf: Path) -> dict[str, set[int]]:
     return pages
 
 
+def _print_chromium(page: Path, pdf: Path, tmp: str) -> None:
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    f"--user-data-dir={tmp}/profile", "--no-pdf-header-footer",
+                    f"--print-to-pdf={pdf}", page.as_uri()],
+                   check=True, capture_output=True, timeout=180)
+
+
+def _print_weasyprint(page: Path, pdf: Path, tmp: str) -> None:
+    import weasyprint
+
+    weasyprint.HTML(filename=str(page)).write_pdf(str(pdf))
+
+
+PRODUCERS = {"chromium": _print_chromium, "weasyprint": _print_weasyprint}
+
+
+def _missing(producer: str) -> str | None:
+    """Why ``producer`` cannot run here, or None."""
+    if producer == "chromium":
+        if not (shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")):
+            return "Chromium is not installed (apt-get install chromium fonts-nanum fonts-noto-cjk)"
+    elif producer == "weasyprint":
+        try:
+            import weasyprint  # noqa: F401
+        except (ImportError, OSError) as exc:  # OSError: Pango missing
+            return f"WeasyPrint cannot be imported ({exc}); pip install weasyprint (needs Debian's libpango)"
+    else:
+        return f"unknown producer {producer!r}; choose from {', '.join(PRODUCERS)}"
+    return None
+
+
 def main(argv: list[str]) -> int:
     out_dir = HERE / "producers"
+    producers = ["chromium"]
     if "--out" in argv:
         k = argv.index("--out")
         out_dir = Path(argv[k + 1])
         argv = argv[:k] + argv[k + 2:]
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-    if chromium is None:
-        print("render_html.py: Chromium is not installed (apt-get install chromium fonts-nanum fonts-noto-cjk)",
-              file=sys.stderr)
-        return 2
+    if "--producer" in argv:
+        k = argv.index("--producer")
+        producers = argv[k + 1].split(",")
+        argv = argv[:k] + argv[k + 2:]
+    for producer in producers:
+        why = _missing(producer)
+        if why:
+            print(f"render_html.py: {why}", file=sys.stderr)
+            return 2
     out_dir.mkdir(parents=True, exist_ok=True)
-    for path in [Path(a) for a in argv] or sorted((HERE / "content").glob("*.json")):
-        content = json.loads(path.read_text(encoding="utf-8"))
-        pdf = out_dir / f"{path.stem}.chromium.pdf"
-        with tempfile.TemporaryDirectory() as tmp:
-            page = Path(tmp) / "issue.html"
-            page.write_text(document_html(content), encoding="utf-8")
-            subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                            f"--user-data-dir={tmp}/profile", "--no-pdf-header-footer",
-                            f"--print-to-pdf={pdf}", page.as_uri()],
-                           check=True, capture_output=True, timeout=180)
-        make_samples.RECORD.pages.clear()
-        make_samples.RECORD.pages.update(locate_pages(content, pdf))
-        gold = make_samples.truth(content, pdf)
-        (out_dir / f"{path.stem}.chromium.truth.json").write_text(
-            json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        print(f"{pdf.name}: {gold['source']['pages']} pages, {len(gold['tables'])} tables")
+    for producer in producers:
+        for path in [Path(a) for a in argv] or sorted((HERE / "content").glob("*.json")):
+            content = json.loads(path.read_text(encoding="utf-8"))
+            pdf = out_dir / f"{path.stem}.{producer}.pdf"
+            with tempfile.TemporaryDirectory() as tmp:
+                page = Path(tmp) / "issue.html"
+                page.write_text(document_html(content), encoding="utf-8")
+                PRODUCERS[producer](page, pdf, tmp)
+            make_samples.RECORD.pages.clear()
+            make_samples.RECORD.pages.update(locate_pages(content, pdf))
+            gold = make_samples.truth(content, pdf)
+            (out_dir / f"{path.stem}.{producer}.truth.json").write_text(
+                json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+            print(f"{pdf.name}: {gold['source']['pages']} pages, {len(gold['tables'])} tables")
     return 0
 
 
