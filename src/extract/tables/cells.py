@@ -6,6 +6,8 @@ document's own words (see ``textjoin``).
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from ..layout import chars_to_lines
 from ..model import BBox, TextLine
 from ..settings import LayoutSettings
@@ -13,13 +15,28 @@ from ..textjoin import JoinStats, fold, join_wrapped
 
 _LAYOUT = LayoutSettings()
 
+# The page's glyphs sorted by vertical centre, for the last page asked about: a table asks
+# for each of its cells in turn, and scanning every glyph of the page per cell cost more
+# than the rest of the table stage together.
+_sorted_for: list[dict] | None = None
+_centres: list[float] = []
+_by_centre: list[dict] = []
+
+
+def _chars_between(chars: list[dict], top: float, bottom: float) -> list[dict]:
+    global _sorted_for, _centres, _by_centre
+    if _sorted_for is not chars:
+        _by_centre = sorted(chars, key=lambda c: c["top"] + c["bottom"])
+        _centres = [(c["top"] + c["bottom"]) / 2 for c in _by_centre]
+        _sorted_for = chars
+    return _by_centre[bisect_left(_centres, top):bisect_right(_centres, bottom)]
+
 
 def cell_lines(chars: list[dict], box: BBox, page: int, gap: float | None = None) -> list[TextLine]:
     """Lines of the glyphs whose centre lies inside ``box``; each line knows the cell's
     usable right edge (the box minus the padding seen on the left)."""
     x0, top, x1, bottom = box
-    inside = [c for c in chars
-              if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
+    inside = [c for c in _chars_between(chars, top, bottom) if x0 <= (c["x0"] + c["x1"]) / 2 <= x1]
     lines = chars_to_lines(inside, page, _LAYOUT, gap)
     if lines:
         pad = max(0.0, min(ln.x0 for ln in lines) - x0)
