@@ -6,6 +6,7 @@ document's own words (see ``textjoin``).
 """
 from __future__ import annotations
 
+import threading
 from bisect import bisect_left, bisect_right
 
 from ..layout import chars_to_lines
@@ -17,19 +18,16 @@ _LAYOUT = LayoutSettings()
 
 # The page's glyphs sorted by vertical centre, for the last page asked about: a table asks
 # for each of its cells in turn, and scanning every glyph of the page per cell cost more
-# than the rest of the table stage together.
-_sorted_for: list[dict] | None = None
-_centres: list[float] = []
-_by_centre: list[dict] = []
+# than the rest of the table stage together. Per thread, as the batch may run in threads.
+_index = threading.local()
 
 
 def _chars_between(chars: list[dict], top: float, bottom: float) -> list[dict]:
-    global _sorted_for, _centres, _by_centre
-    if _sorted_for is not chars:
-        _by_centre = sorted(chars, key=lambda c: c["top"] + c["bottom"])
-        _centres = [(c["top"] + c["bottom"]) / 2 for c in _by_centre]
-        _sorted_for = chars
-    return _by_centre[bisect_left(_centres, top):bisect_right(_centres, bottom)]
+    if getattr(_index, "chars", None) is not chars:
+        _index.by_centre = sorted(chars, key=lambda c: c["top"] + c["bottom"])
+        _index.centres = [(c["top"] + c["bottom"]) / 2 for c in _index.by_centre]
+        _index.chars = chars
+    return _index.by_centre[bisect_left(_index.centres, top):bisect_right(_index.centres, bottom)]
 
 
 def cell_lines(chars: list[dict], box: BBox, page: int, gap: float | None = None) -> list[TextLine]:
