@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
     from .settings import Settings
 
-__all__ = ["run", "batch", "load_archive", "Bulletin", "Settings", "__version__"]
+__all__ = ["run", "inspect", "batch", "load_archive", "Bulletin", "Settings", "__version__"]
 
 
 class Bulletin:
@@ -89,6 +89,17 @@ def run(path: str | Path, settings: "Settings | None" = None, *,
         setattr(settings, key, value)
     doc = run_document(path, settings, on_page=on_page)
     return Bulletin(doc.output, doc)
+
+
+def inspect(path: str | Path, out_html: str | Path, settings: "Settings | None" = None,
+            **options: Any) -> Path:
+    """Run the pipeline on ``path`` and write a self-contained HTML report to ``out_html``:
+    each page's image with what was found on it drawn over it (articles, table grids and
+    cells, dropped text, warnings), beside the extracted structure; see
+    :func:`extract.report.inspect`. Returns the path written."""
+    from .report import inspect as _inspect
+
+    return _inspect(path, out_html, settings, **options)
 
 
 def batch(inputs, out_dir, **options: Any):

@@ -12,6 +12,9 @@ from typing import Optional
 import typer
 
 from . import __version__
+from .settings import InspectSettings
+
+_DOUBT = InspectSettings()  # the thresholds of batch --inspect-doubtful, for its help
 
 app = typer.Typer(
     add_completion=False,
@@ -68,6 +71,34 @@ def run_cmd(
         typer.echo(bulletin.summary_line(), err=True)
 
 
+@app.command("inspect")
+def inspect_cmd(
+    pdf: Path = typer.Argument(..., help="The bulletin PDF."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output",
+                                          help="Write the HTML report here (default: FILE.inspect.html beside the PDF)."),
+    password: Optional[str] = typer.Option(None, "--password", help="Password of an encrypted PDF."),
+    resolution: Optional[int] = typer.Option(None, "--resolution", min=24, max=400,
+                                             help="Pixels per inch of the page images (default 100)."),
+) -> None:
+    """Write one self-contained HTML file showing what was found on each page.
+
+    Page images with overlays (articles, table grids and cells, header rows, stitched and unfolded tables, dropped headers/footers, warnings) beside the extracted structure. The output is not schema-validated, so a file whose output would be invalid can still be looked at.
+
+    Example: bulletin-extract inspect issue.pdf -o report.html
+    """
+    import extract
+    from .errors import ExtractError
+    from .settings import Settings
+
+    out = output if output is not None else pdf.with_name(pdf.stem + ".inspect.html")
+    settings = Settings(password=password, validate=False)
+    try:
+        written = extract.inspect(pdf, out, settings, resolution=resolution)
+    except ExtractError as exc:
+        _fail(str(exc))
+    typer.echo(f"wrote {written}", err=True)
+
+
 @app.command("batch")
 def batch_cmd(
     in_dir: list[Path] = typer.Argument(..., help="Folders (searched recursively) or PDF files."),
@@ -81,6 +112,11 @@ def batch_cmd(
     retry_failed: bool = typer.Option(False, "--retry-failed", help="Rerun only the files that failed before."),
     executor: str = typer.Option("local", "--executor", help="local, or dask (pip install '.[dask]')."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a LocalCluster)."),
+    inspect_doubtful: bool = typer.Option(False, "--inspect-doubtful",
+                                          help="Also write OUT/inspect/<name>.html for each file converted whose output "
+                                               f"is doubtful: more than {_DOUBT.max_warnings} warnings, or a table with "
+                                               f"over {_DOUBT.max_empty_cell_ratio:.0%} empty cells or without rulings "
+                                               "(thresholds: extract.settings.InspectSettings)."),
 ) -> None:
     """Convert a whole archive: resumable, one process per file, failures listed in errors.csv.
 
@@ -99,7 +135,8 @@ def batch_cmd(
     with BatchProgress() as progress:
         report = extract.batch(in_dir, out_dir, workers=workers, limits=limits,
                                passwords=load_passwords(password_file), retry_failed=retry_failed,
-                               executor=executor, scheduler=scheduler, progress=progress.event)
+                               executor=executor, scheduler=scheduler, progress=progress.event,
+                               inspect_doubtful=inspect_doubtful)
     progress.print_summary(report)
     raise typer.Exit(report.exit_code)
 

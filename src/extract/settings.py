@@ -61,6 +61,21 @@ class NameSettings:
 
 
 @dataclass
+class InspectSettings:
+    """The inspection report (``bulletin-extract inspect``, ``extract.inspect``) and which
+    outputs ``batch --inspect-doubtful`` writes one for (``report.doubtful_reasons``)."""
+
+    #: Pixels per inch of the page images inlined in the report.
+    resolution: int = 100
+    #: An output with more warnings than this is doubtful.
+    max_warnings: int = 5
+    #: A table with a larger share of empty cells than this is doubtful.
+    max_empty_cell_ratio: float = 0.3
+    #: A table read from aligned words (no ruled grid) is doubtful.
+    flag_stream_tables: bool = True
+
+
+@dataclass
 class Settings:
     password: str | None = None
     validate: bool = True
@@ -69,3 +84,4 @@ class Settings:
     layout: LayoutSettings = field(default_factory=LayoutSettings)
     tables: TableSettings = field(default_factory=TableSettings)
     names: NameSettings = field(default_factory=NameSettings)
+    inspect: InspectSettings = field(default_factory=InspectSettings)

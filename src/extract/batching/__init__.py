@@ -8,6 +8,11 @@ atomically; a SQLite manifest in the output folder records each file's sha256, s
 and timings, so a rerun skips what is done, picks up after a crash or Ctrl-C, and
 ``retry_failed`` reruns only the failures. At the end ``errors.csv`` lists every failure with
 its class and a message a person can act on.
+
+With ``inspect_doubtful``, each file converted in this run whose output is doubtful (more
+warnings, or a table of poorer quality, than ``InspectSettings`` allows; see
+``extract.report.doubtful_reasons``) also gets an HTML inspection report in
+``out/inspect/<relative path>.html``, written by the same child process.
 """
 from __future__ import annotations
 
@@ -26,7 +31,7 @@ from .. import __version__
 from ..load import sha256_of
 from .discover import Task, discover
 from .manifest import Manifest
-from .worker import Limits, Result, convert_isolated
+from .worker import Inspect, Limits, Result, convert_isolated
 
 __all__ = ["batch", "BatchReport", "Limits", "load_passwords"]
 
@@ -43,6 +48,7 @@ class BatchReport:
     pages: int = 0
     seconds: float = 0.0
     failures: list[tuple[str, str, str]] = field(default_factory=list)  # file, class, message
+    reports: list[str] = field(default_factory=list)  # inspection reports written (inspect_doubtful)
 
     @property
     def failed_by_class(self) -> Counter:
@@ -60,6 +66,8 @@ class BatchReport:
             rows.append(("recovered from an earlier crash", self.recovered))
         for cls, n in sorted(self.failed_by_class.items()):
             rows.append((f"failed: {cls}", n))
+        if self.reports:
+            rows.append(("doubtful: inspection report in inspect/", len(self.reports)))
         return rows
 
 
@@ -109,22 +117,34 @@ def _remove_stale_temporaries(out_dir: Path) -> None:
             pass
 
 
+def inspect_path(out_dir: Path, task: Task) -> Path:
+    """Where the inspection report of a task goes: ``out/inspect/`` mirroring the input."""
+    rel = Path(task.relative)
+    name = rel.name[:-4] if rel.name.lower().endswith(".pdf") else rel.name
+    return Path(out_dir) / "inspect" / rel.parent / f"{name}.html"
+
+
 def convert_with_passwords(task: Task, passwords: list[str], limits: Limits,
-                           on_page=None, should_stop=None) -> Result:
+                           on_page=None, should_stop=None, inspect: Inspect | None = None) -> Result:
     """Convert one task, trying the given passwords in turn when the file is encrypted."""
-    result = convert_isolated(task.source, task.output, None, limits, on_page, should_stop)
+    result = convert_isolated(task.source, task.output, None, limits, on_page, should_stop, inspect)
     for pw in passwords:
         if result.error_class != "EncryptedPDF":
             break
-        result = convert_isolated(task.source, task.output, pw, limits, on_page, should_stop)
+        result = convert_isolated(task.source, task.output, pw, limits, on_page, should_stop, inspect)
     return result
 
 
 def batch(inputs: Iterable[str | Path] | str | Path, out_dir: str | Path, *, workers: int = 1,
           limits: Limits | None = None, passwords: list[tuple[str, str]] | None = None,
           retry_failed: bool = False, executor: str = "local", scheduler: str | None = None,
-          progress: "Callable[[str, dict], None] | None" = None) -> BatchReport:
+          progress: "Callable[[str, dict], None] | None" = None, inspect_doubtful: bool = False,
+          inspect_settings=None) -> BatchReport:
     """Convert every PDF under ``inputs`` into ``out_dir``, mirroring folders.
+
+    ``inspect_doubtful``: write an HTML inspection report to ``out_dir/inspect/`` for each
+    converted file whose output is doubtful by ``inspect_settings`` (an
+    ``extract.settings.InspectSettings``; default thresholds when None).
 
     ``progress(event, info)`` is called with ``"start"`` (total), ``"page"`` and ``"file"``
     (file, result) events; the CLI turns them into a progress bar or log lines.
@@ -175,14 +195,22 @@ def batch(inputs: Iterable[str | Path] | str | Path, out_dir: str | Path, *, wor
             if result.status == "done":
                 report.done += 1
                 report.pages += result.pages or 0
+                if result.report:
+                    report.reports.append(result.report)
             else:
                 report.failed += 1
             notify("file", {"file": task.relative, "result": result})
 
+        inspect = None
+        if inspect_doubtful:
+            from ..settings import InspectSettings
+
+            inspect = lambda task: Inspect(inspect_path(out_dir, task), inspect_settings or InspectSettings())  # noqa: E731
         runner = _run_dask if executor == "dask" else _run_local
         for task, sha, size in todo:
             manifest.mark_running(task.relative, sha, size, str(task.output.relative_to(out_dir)))
-        interrupted = runner([t for t, _, _ in todo], passwords, limits, workers, scheduler, record, notify)
+        interrupted = runner([t for t, _, _ in todo], passwords, limits, workers, scheduler, record, notify,
+                             inspect)
         report.interrupted = interrupted
     except KeyboardInterrupt:
         report.interrupted = True
@@ -209,7 +237,8 @@ def _write_errors_csv(out_dir: Path, failures: list[tuple[str, str, str]]) -> No
     write_atomic(out_dir / "errors.csv", buf.getvalue())
 
 
-def _run_local(tasks: list[Task], passwords, limits: Limits, workers: int, scheduler, record, notify) -> bool:
+def _run_local(tasks: list[Task], passwords, limits: Limits, workers: int, scheduler, record, notify,
+               inspect=None) -> bool:
     """Threads that each wait on one child process; the main thread records results, so the
     manifest has one writer. Returns True when interrupted."""
     stop = threading.Event()
@@ -217,7 +246,7 @@ def _run_local(tasks: list[Task], passwords, limits: Limits, workers: int, sched
     def one(task: Task) -> Result:
         return convert_with_passwords(task, _passwords_for(task, passwords), limits,
                                       on_page=lambda n, total: notify("page", {"file": task.relative}),
-                                      should_stop=stop.is_set)
+                                      should_stop=stop.is_set, inspect=inspect(task) if inspect else None)
 
     pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="convert")
     futures = {}
@@ -245,11 +274,12 @@ def _run_local(tasks: list[Task], passwords, limits: Limits, workers: int, sched
     return False
 
 
-def _dask_convert(task: Task, passwords: list[str], limits: Limits) -> Result:
-    return convert_with_passwords(task, passwords, limits)
+def _dask_convert(task: Task, passwords: list[str], limits: Limits, inspect: Inspect | None = None) -> Result:
+    return convert_with_passwords(task, passwords, limits, inspect=inspect)
 
 
-def _run_dask(tasks: list[Task], passwords, limits: Limits, workers: int, scheduler, record, notify) -> bool:
+def _run_dask(tasks: list[Task], passwords, limits: Limits, workers: int, scheduler, record, notify,
+              inspect=None) -> bool:
     """Submit the same per-file function to a dask.distributed cluster (``pip install
     .[dask]``): the scheduler at ``scheduler``, or a LocalCluster of ``workers`` processes.
     The output folder must be reachable by the workers under the same path."""
@@ -269,7 +299,8 @@ def _run_dask(tasks: list[Task], passwords, limits: Limits, workers: int, schedu
                                    dashboard_address=None)
             client = Client(cluster)
         try:
-            futures = {client.submit(_dask_convert, t, _passwords_for(t, passwords), limits, pure=False): t
+            futures = {client.submit(_dask_convert, t, _passwords_for(t, passwords), limits,
+                                     inspect(t) if inspect else None, pure=False): t
                        for t in tasks}
             try:
                 for fut in as_completed(futures):

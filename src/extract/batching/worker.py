@@ -24,6 +24,36 @@ class Limits:
 
 
 @dataclass
+class Inspect:
+    """Write an HTML inspection report (``extract.report``) to ``html`` when the output is
+    doubtful by ``settings`` (an ``InspectSettings``; None: its defaults)."""
+
+    html: Path
+    settings: object | None = None
+
+
+def _write_report(bulletin, source: str, inspect: "Inspect") -> tuple[str | None, str | None]:
+    """(the report's path, None) when the output is doubtful, (None, None) when it is not,
+    (None, why) when the report could not be made: that never costs the conversion, which
+    is already written."""
+    from extract.report import doubtful_reasons, render
+    from extract.write import write_atomic
+
+    html = Path(inspect.html)
+    if not doubtful_reasons(bulletin.data, inspect.settings):
+        html.unlink(missing_ok=True)  # a report of an earlier, doubtful conversion
+        return None, None
+    try:
+        resolution = getattr(inspect.settings, "resolution", None) or 100
+        text = render(bulletin, source, resolution=resolution, inspect_settings=inspect.settings)
+        html.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(html, text)
+    except Exception as exc:  # MemoryError included: the output is safe on disk
+        return None, f"{source}: inspection report not written ({type(exc).__name__}: {exc})"
+    return str(html), None
+
+
+@dataclass
 class Result:
     status: str  # done | failed | interrupted
     error_class: str | None = None
@@ -31,6 +61,8 @@ class Result:
     pages: int | None = None
     seconds: float = 0.0
     warnings: int = 0
+    #: The inspection report written for a doubtful output (``Inspect``), if any.
+    report: str | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -75,7 +107,8 @@ def quiet_parser_logs() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
-def _child(conn, source: str, output: str, password: str | None, max_memory_mb: int | None) -> None:
+def _child(conn, source: str, output: str, password: str | None, max_memory_mb: int | None,
+           inspect: Inspect | None = None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
     _die_with_parent()
     quiet_parser_logs()
@@ -95,9 +128,10 @@ def _child(conn, source: str, output: str, password: str | None, max_memory_mb: 
         try:
             bulletin = extract.run(source, password=password, on_page=on_page)
             bulletin.write(output)
-            conn.send(("result", Result("done", pages=bulletin.data["source"]["pages"],
+            report, note = _write_report(bulletin, source, inspect) if inspect is not None else (None, None)
+            conn.send(("result", Result("done", message=note, pages=bulletin.data["source"]["pages"],
                                         seconds=time.perf_counter() - start,
-                                        warnings=len(bulletin.warnings)).to_dict()))
+                                        warnings=len(bulletin.warnings), report=report).to_dict()))
         except ExtractError as exc:
             conn.send(("result", Result("failed", type(exc).__name__, str(exc),
                                         seconds=time.perf_counter() - start).to_dict()))
@@ -120,12 +154,13 @@ def _child(conn, source: str, output: str, password: str | None, max_memory_mb: 
 
 def convert_isolated(source: Path, output: Path, password: str | None, limits: Limits,
                      on_page: Callable[[int, int], None] | None = None,
-                     should_stop: Callable[[], bool] | None = None) -> Result:
-    """Run one file in a child process; never raises for a bad file."""
+                     should_stop: Callable[[], bool] | None = None, inspect: Inspect | None = None) -> Result:
+    """Run one file in a child process; never raises for a bad file. With ``inspect``, a
+    doubtful output also gets its HTML inspection report."""
     ctx = _context()
     receiver, sender = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(sender, str(source), str(output), password, limits.max_memory_mb),
-                       daemon=True)
+    proc = ctx.Process(target=_child, daemon=True,
+                       args=(sender, str(source), str(output), password, limits.max_memory_mb, inspect))
     start = time.perf_counter()
     proc.start()
     sender.close()
