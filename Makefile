@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SAMPLE_PDFS := $(shell find samples -name '*.pdf' -not -path '*/damaged/*' 2>/dev/null | sort)
 
-.PHONY: run test samples producers schema bench clean setup
+.PHONY: run test samples producers damaged schema bench clean setup
 
 setup: $(STAMP)
 
@@ -38,6 +38,12 @@ samples: $(STAMP)
 producers: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[producers]"
 	$(BIN)/python samples/render_html.py --producer chromium,weasyprint
+
+## Make the damaged-PDF test set (samples/damaged/, committed) from the clean samples:
+## wrong or missing ToUnicode maps, an invisible OCR layer, fake bold, a rotated page, a
+## running header that changes per page, no space glyphs. Deterministic.
+damaged: $(STAMP)
+	$(BIN)/python samples/make_damaged.py
 
 ## Benchmarks (minutes): floors A/B against our pipeline, writes bench/RESULTS-pipeline.md.
 bench: $(STAMP)

@@ -153,6 +153,8 @@ class Record:
 
 
 RECORD = Record()
+#: The section whose banner was drawn last on each page (for running headers that name it).
+SECTION_ON_PAGE: dict[int, str] = {}
 _CLASSES: dict[tuple, type] = {}
 
 
@@ -180,6 +182,7 @@ class Banner(Flowable):
 
     def draw(self):
         c = self.canv
+        SECTION_ON_PAGE[c.getPageNumber()] = self.text
         c.setFillColor(colors.HexColor("#1f3a5f"))
         c.rect(0, 4, TEXT_W, 26, stroke=0, fill=1)
         c.setFillColor(colors.white)
@@ -377,13 +380,38 @@ def _decorate(canvas, doc):
     canvas.restoreState()
 
 
-def render(content: dict, pdf_path: Path) -> None:
+def _section_at(page: int) -> str | None:
+    """The section in effect at the end of ``page``: the last banner drawn so far."""
+    before = [p for p in SECTION_ON_PAGE if p <= page]
+    return SECTION_ON_PAGE[max(before)] if before else None
+
+
+def render(content: dict, pdf_path: Path, running_header=None) -> None:
+    """Lay the issue out into ``pdf_path``. ``running_header(page, section)``, if given,
+    returns the header text of each page (drawn once the page is laid out, so it can name
+    the section the page ends in) instead of the fixed RUNNING_HEADER."""
+    SECTION_ON_PAGE.clear()
+    on_page, on_page_end = _decorate, None
+    if running_header is not None:
+        def on_page(canvas, doc):
+            canvas.saveState()
+            canvas.setFont(LATIN, 9)
+            canvas.drawCentredString(PAGE_W / 2, 30, f"- {doc.page} -")
+            canvas.restoreState()
+
+        def on_page_end(canvas, doc):
+            canvas.saveState()
+            canvas.setFont(KO, 8.5)
+            canvas.drawString(MARGIN_X, PAGE_H - 40, running_header(doc.page, _section_at(doc.page)))
+            canvas.restoreState()
     doc = BaseDocTemplate(str(pdf_path), pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
                           topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
                           title=f"{content['series']} {content['date']}", author="bulletin-extract samples",
                           invariant=1)
     frame = Frame(MARGIN_X, MARGIN_BOTTOM, TEXT_W, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM, id="body")
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_decorate)])
+    template = PageTemplate(id="page", frames=[frame], onPage=on_page) if on_page_end is None else \
+        PageTemplate(id="page", frames=[frame], onPage=on_page, onPageEnd=on_page_end)
+    doc.addPageTemplates([template])
     doc.build(story(content))
 
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
     from .settings import Settings
 
-__all__ = ["run", "inspect", "batch", "load_archive", "Bulletin", "Settings", "__version__"]
+__all__ = ["run", "text", "inspect", "batch", "load_archive", "Bulletin", "Settings", "__version__"]
 
 
 class Bulletin:
@@ -100,6 +100,16 @@ def inspect(path: str | Path, out_html: str | Path, settings: "Settings | None" 
     from .report import inspect as _inspect
 
     return _inspect(path, out_html, settings, **options)
+
+
+def text(path: str | Path, settings: "Settings | None" = None) -> str:
+    """The reading-order text of ``path`` as the layout stage reads it (after the glyph
+    repairs: invisible text left out, wrong mappings fixed, overprints dropped, word
+    spaces from the gaps), page by page with a form feed between pages; every line of a
+    page is kept, running headers and table cells included."""
+    from .layout import document_text
+
+    return document_text(path, settings)
 
 
 def batch(inputs, out_dir, **options: Any):

@@ -23,6 +23,7 @@ app = typer.Typer(
          "Examples:\n\n"
          "  bulletin-extract run issue.pdf -o issue.json\n\n"
          "  bulletin-extract run issue.pdf | jq .issue\n\n"
+         "  bulletin-extract text issue.pdf > issue.txt\n\n"
          "  bulletin-extract schema > bulletin.schema.json",
 )
 
@@ -69,6 +70,36 @@ def run_cmd(
     else:
         bulletin.write(output)
         typer.echo(bulletin.summary_line(), err=True)
+
+
+@app.command("text")
+def text_cmd(
+    pdf: Path = typer.Argument(..., help="The PDF."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the text here (default: stdout)."),
+    password: Optional[str] = typer.Option(None, "--password", help="Password of an encrypted PDF."),
+) -> None:
+    """Print the reading-order text of a PDF, for full-text indexing.
+
+    The text as the layout stage reads it: glyph repairs applied (each reported on stderr),
+    invisible text and overprints left out, word spaces from the gaps; pages separated by a
+    form feed. Works on any PDF, bulletin or not.
+
+    Example: bulletin-extract text issue.pdf -o issue.txt
+    """
+    import extract
+    from .errors import ExtractError
+    from .settings import Settings
+    from .write import write_atomic
+
+    try:
+        text = extract.text(pdf, Settings(password=password))
+    except ExtractError as exc:
+        _fail(str(exc))
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text)
+        typer.echo(f"wrote {output}", err=True)
 
 
 @app.command("inspect")

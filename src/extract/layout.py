@@ -12,6 +12,7 @@ page numbers) are marked ``role="running"`` and left out of the body.
 """
 from __future__ import annotations
 
+import math
 import re
 import statistics
 import unicodedata
@@ -119,8 +120,56 @@ def dedupe_chars(chars: list[dict], tolerance: float) -> list[dict]:
     return out
 
 
+def direction(c: dict) -> int:
+    """Quarter turns of a glyph's baseline, counter-clockwise: 0 upright, 1 running up the
+    page, 2 upside down, 3 running down the page."""
+    if c.get("upright", True):
+        return 0
+    m = c.get("matrix")
+    if not m:
+        return 0
+    angle = math.degrees(math.atan2(m[1], m[0]))
+    return round(angle / 90) % 4
+
+
+def sideways_turn(chars: Iterable[dict]) -> int:
+    """The turn of a page's text when most of its glyphs share one non-upright direction
+    (a landscape page stored sideways without /Rotate), else 0."""
+    turns = Counter(direction(c) for c in chars if c["text"] and not c["text"].isspace())
+    if not turns:
+        return 0
+    turn, n = turns.most_common(1)[0]
+    return turn if turn and 2 * n > sum(turns.values()) else 0
+
+
+def derotate(chars: list[dict], turn: int) -> list[dict]:
+    """Glyphs of direction ``turn`` with their boxes turned into the frame where they read
+    left to right and top to bottom (copies; glyphs of other directions are left out)."""
+    chosen = [c for c in chars if direction(c) == turn or (c["text"].isspace() and not c.get("upright", True))]
+    if not chosen:
+        return []
+    right = max(c["x1"] for c in chosen)
+    high = max(c.get("y1", 0) for c in chosen)
+    out = []
+    for c in chosen:
+        if turn == 1:  # running up: reading goes up the page, next lines to the right
+            box = (c["y0"], c["y1"], c["x0"], c["x1"])
+        elif turn == 3:  # running down: reading goes down, next lines to the left
+            box = (c["top"], c["bottom"], right - c["x1"], right - c["x0"])
+        else:  # upside down: reading goes right to left, next lines upwards
+            box = (right - c["x1"], right - c["x0"], c["y0"], c["y1"])
+        x0, x1, top, bottom = box
+        out.append(dict(c, x0=x0, x1=x1, top=top, bottom=bottom, upright=True, turned=turn))
+    return out
+
+
 def _rows(chars: Iterable[dict], settings: "LayoutSettings") -> list[list[dict]]:
-    """Glyphs grouped into rows by vertical overlap, each row sorted left to right."""
+    """Glyphs grouped into rows by vertical overlap, each row sorted left to right. When
+    most glyphs run sideways, those are read in their own direction (see derotate)."""
+    chars = list(chars)
+    turn = sideways_turn(chars)
+    if turn:
+        chars = derotate(chars, turn)
     glyphs = [c for c in chars if c.get("upright", True) and c["text"] and c["text"] != "\n"]
     if not glyphs:
         return []
@@ -297,3 +346,28 @@ class LayoutStage:
         right = column_right(doc.lines)
         for ln in doc.lines:
             ln.column_right = right
+
+
+def document_text(path, settings=None) -> str:
+    """The text of a PDF in reading order as this stage reads it: each page's glyphs after
+    the load stage's repairs (invisible text left out, wrong mappings fixed, overprints
+    dropped), grouped into lines with spaces from the gaps. Every line of the page is kept
+    (running headers, table cells, figure text); pages are separated by a form feed."""
+    from pathlib import Path
+
+    from . import load
+    from .document import Document
+    from .settings import Settings
+
+    doc = Document(path=Path(path), settings=settings or Settings())
+    source = load.open_document(doc)
+    pages = []
+    try:
+        for number, page in source.pages():
+            info, page_input = load.read_page(doc, number, page)
+            doc.pages.append(info)
+            lines = chars_to_lines(page_input.chars, number, doc.settings.layout, info.word_gap)
+            pages.append("\n".join(ln.text for ln in lines))
+    finally:
+        source.close()
+    return "\f".join(pages)

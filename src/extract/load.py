@@ -11,7 +11,8 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from .layout import clean_glyph_text, dedupe_chars, page_word_gap
+from . import repair
+from .layout import clean_glyph_text, dedupe_chars, page_word_gap, sideways_turn
 from .errors import DamagedPDF, EmptyFile, EncryptedPDF, NoPages, NotAPDF
 from .model import PageInfo
 
@@ -140,6 +141,7 @@ class PageSource:
     def __init__(self, doc: "Document"):
         import pdfplumber
 
+        repair.install_hooks()
         self.doc = doc
         try:
             self.pdf = pdfplumber.open(str(doc.path), password=doc.password or "")
@@ -190,16 +192,35 @@ def read_page(doc: "Document", number: int, page) -> tuple[PageInfo, PageInput]:
     """Parse one page (this is where pdfminer does its work) and note what we need of it."""
     try:
         raw = page.chars
+        raw, fixes = repair.repair_page(page, raw, number)
         repairs = clean_glyph_text(raw)
         chars = dedupe_chars(raw, doc.settings.layout.dedupe_tolerance)
+        dropped = len(raw) - len(chars)
+        chars, numerals = repair.fix_numerals(chars, number)
         rects = page.rects
         images = page.images
     except Exception as exc:
         raise _unwrap_pdfminer(doc.path, exc) from exc
+    doc.warnings.extend(fixes)
     if repairs:
         shown = ", ".join(sorted({f"{a}→{b}" for a, b in repairs})[:8])
         doc.warnings.append(f"page {number}: {len(repairs)} glyph(s) mapped to compatibility code points "
                             f"were read as the ideographs they show ({shown})")
+    doc.warnings.extend(numerals)
+    if dropped >= max(3, 0.02 * sum(1 for c in raw if not c["text"].isspace())):
+        doc.warnings.append(f"page {number}: {dropped} overprinted duplicate glyph(s) (fake bold or a text "
+                            f"layer drawn twice) dropped")
+    rotation = int(page.rotation or 0) % 360
+    if rotation:
+        doc.warnings.append(f"page {number}: the page is rotated {rotation}° (/Rotate); read as displayed")
+    turn = sideways_turn(chars)
+    if turn:
+        doc.warnings.append(f"page {number}: most text runs {('up', 'upside down', 'down')[turn - 1]} the page "
+                            f"(turned {90 * turn}°, no /Rotate); read in its own reading direction")
+    visible = [c for c in chars if c["text"] and not c["text"].isspace()]
+    if len(visible) >= 50 and not any(c["text"].isspace() for c in chars):
+        doc.warnings.append(f"page {number}: no space characters on the page; word spaces read from the gaps "
+                            f"between glyphs")
     settings = doc.settings
     info = PageInfo(number=number, width=float(page.width), height=float(page.height),
                     rotation=int(page.rotation or 0), n_chars=len(chars))
