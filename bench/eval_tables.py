@@ -89,12 +89,14 @@ def icdar(score, markdown: bool) -> None:
           f"pdfplumber {mean_base:.3f} ({t_base:.0f} s)")
 
 
-def camelot(score) -> None:
+def camelot(score, markdown: bool = False) -> None:
     folder = SHARED / "corpus" / "public" / "camelot"
     manifest = json.loads((SHARED / "corpus" / "public" / "MANIFEST.json").read_text(encoding="utf-8"))
     passwords = {f["file"]: (list(f["passwords"].values()) if isinstance(f["passwords"], dict) else f["passwords"])
                  for f in manifest["files"] if f.get("passwords")}
     total = hit = 0
+    if markdown:
+        print("| camelot expectation | bulletin-extract F1 |\n|---|---|")
     for exp in sorted(folder.glob("*.expected.json")):
         data = json.loads(exp.read_text(encoding="utf-8"))
         if not data.get("tables") or any(t.get("rows") is None for t in data["tables"]) or "docs-benchmark" in exp.name:
@@ -109,7 +111,10 @@ def camelot(score) -> None:
             out = {"tables": []}
         f1 = score.score_public(out, data)["f1"]
         hit += f1 >= 0.9
-        print(f"{exp.name:60s} F1={f1:.3f}")
+        if markdown:
+            print(f"| {exp.name.replace('.expected.json', '')} | {f1:.3f} |")
+        else:
+            print(f"{exp.name:60s} F1={f1:.3f}")
     print(f"\ncamelot expectations with full rows: {hit}/{total} matched at F1 >= 0.9")
 
 
@@ -123,7 +128,7 @@ def main() -> int:
     if args.icdar or not args.camelot:
         icdar(score, args.markdown)
     if args.camelot:
-        camelot(score)
+        camelot(score, args.markdown)
     return 0
 
 

@@ -41,6 +41,50 @@ class TableSettings:
     #: Tables need at least this many rows and columns.
     min_rows: int = 2
     min_cols: int = 2
+    #: Which detectors run: "lattice" (ruled grids only), "stream" (aligned text only) or
+    #: "auto" (ruled grids first, then aligned text outside them).
+    strategy: str = "auto"
+    #: Stream: two words further apart than this many em are in different cells of a row (a
+    #: justified line stretches its word spaces to about 0.4 em, a column gap is wider).
+    stream_chunk_gap: float = 1.0
+    #: Stream: a gap in the x-projection of the rows' words at least this many em wide
+    #: separates two columns (wider than a word space or a thousands separator, 0.25 em;
+    #: narrower than the space left between the widest cells of neighbouring columns).
+    stream_column_gap: float = 0.3
+    #: Stream: rows further apart than this many em (blank space) end an aligned block.
+    stream_row_gap: float = 1.6
+    #: Stream: a column gap must be a chunk gap (``stream_chunk_gap``) in at least this
+    #: share of the rows with words on both sides of it.
+    stream_gap_support: float = 0.2
+    #: Stream: a wrapped cell's next line sits at most this many em under the line above.
+    stream_wrap_gap: float = 0.8
+    #: Stream: one-chunk rows (section labels, wrapped cells) allowed in a row inside a block.
+    stream_max_single_rows: int = 2
+    #: Stream: a table needs at least this many rows with two or more filled cells.
+    stream_min_rows: int = 3
+    #: Stream: rows with at least this share of the block's usual number of chunks define
+    #: the columns (sparser rows, spanning headers, do not).
+    stream_dense_share: float = 0.5
+    #: Stream: a horizontal rule at least this share of the page wide can bound a table.
+    stream_rule_min_width: float = 0.15
+    #: Stream: two rules of a stack more than this many em of empty page apart (or with no
+    #: text between) belong to different tables (a page-header rule over a table's rule).
+    stream_rule_gap: float = 4.0
+    #: Stream: a table bounded by no rule needs this many columns; two aligned columns
+    #: without rules are as often a label/value list (a colophon, a form) as a table.
+    stream_min_cols_unruled: int = 3
+    #: Stream: in a table a cell's words are close together; when more than this share of
+    #: the body's cells hold a column-wide gap inside, the "columns" are stretched running
+    #: text whose wide spaces happen to line up.
+    stream_split_cell_share: float = 0.3
+    #: Stream: when more than this share of the cells are a single CJK glyph, the "table"
+    #: is vertical writing read across the lines (one glyph of each line per row).
+    stream_lone_glyph_share: float = 0.5
+    #: Stream: at most this many text lines above the header rule are header lines.
+    stream_max_header_lines: int = 8
+    #: Stream: a column whose cells have this many words (median) holds running text; a
+    #: table needs two columns that do not (two-column prose and bullet lists are refused).
+    stream_prose_words: float = 5.0
 
 
 @dataclass

@@ -1,5 +1,6 @@
-"""Stage: tables. Per page, find the ruled grids (before layout, so their text stays out of
-the body); per document, stitch, unfold and type them (see the ``tables`` package)."""
+"""Stage: tables. Per page, find the ruled grids and the aligned-text tables outside them
+(before layout, so their text stays out of the body); per document, stitch, unfold and
+type them (see the ``tables`` package)."""
 from __future__ import annotations
 
 import re
@@ -20,7 +21,7 @@ class TablesStage:
     def process_page(self, doc: "Document", number: int, page) -> None:
         try:
             found = tables.find_fragments(page.page, number, doc.settings.tables, doc.pages[-1].word_gap,
-                                          chars=page.chars)
+                                          chars=page.chars, warnings=doc.warnings)
         except Exception as exc:  # a table we cannot read must not cost the whole issue
             doc.warnings.append(f"page {number}: table detection failed ({type(exc).__name__}: {exc})")
             return

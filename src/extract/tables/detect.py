@@ -109,8 +109,8 @@ def _merge_unsupported_columns(placed: list[tuple], n_cols: int) -> list[tuple]:
     return [tuple(v) for v in merged.values()]
 
 
-def find_fragments(page, page_number: int, settings: TableSettings, gap: float | None = None,
-                   chars: list[dict] | None = None) -> list[TableFragment]:
+def find_ruled_fragments(page, page_number: int, settings: TableSettings, gap: float | None = None,
+                         chars: list[dict] | None = None) -> list[TableFragment]:
     """Every ruled grid of the page as a TableFragment (see model.TableFragment); ``gap`` is
     the page's word-gap threshold (layout.page_word_gap), ``chars`` its de-duplicated
     glyphs (default: all of the page's)."""

@@ -1,0 +1,608 @@
+"""Unruled tables on one page ("stream" tables): columns of aligned words.
+
+Tables drawn without vertical rules (ruled by horizontal lines only, or not at all) are
+found from the text itself:
+
+1. glyphs -> words -> text rows (by vertical overlap); each row is split into *chunks* where
+   two words are further apart than a word space can stretch (``stream_chunk_gap``);
+2. candidate regions: stacks of horizontal rules of about the same extent (a table's top,
+   header and bottom rules) and runs of rows that have two or more chunks;
+3. columns: gaps in the x-projection of the words of the region's fully populated rows;
+4. rows: one per text row, then merged where the rules or the text say a cell wrapped
+   (text only in some columns, no rule between, the line continues the one above);
+   header lines above the header rule are merged per column, and header text spanning
+   several columns is repeated over them;
+5. a region is kept only when it reads as a table: enough rows with two or more filled
+   cells and columns that are not running text (two-column prose and indented lists are
+   refused).
+"""
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+
+from ..layout import chars_to_lines
+from ..model import BBox, TableFragment, TextLine
+from ..settings import LayoutSettings, TableSettings
+from .captions import find_caption, find_notes
+from .cells import join_cell
+
+_LAYOUT = LayoutSettings()
+
+
+@dataclass
+class Word:
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    chars: list[dict]
+
+    @property
+    def text(self) -> str:
+        return "".join(c["text"] for c in self.chars)
+
+
+@dataclass
+class Row:
+    words: list[Word]
+    chunks: list[list[Word]] = field(default_factory=list)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return min(w.x0 for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def size(self) -> float:
+        return statistics.median(w.size for w in self.words)
+
+
+# ---------------------------------------------------------------------------- text rows
+
+def _inside(c: dict, box: BBox, pad: float = 1.0) -> bool:
+    cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+    return box[0] - pad <= cx <= box[2] + pad and box[1] - pad <= cy <= box[3] + pad
+
+
+def text_rows(chars: list[dict], gap_em: float, chunk_gap_em: float) -> list[Row]:
+    """Rows of words, top to bottom; each row's words split into chunks."""
+    glyphs = [c for c in chars if c.get("upright", True) and c["text"] and c["text"] != "\n"]
+    glyphs.sort(key=lambda c: (round(c["top"], 1), c["x0"]))
+    raw: list[list[dict]] = []
+    band = None
+    for c in glyphs:
+        if raw:
+            height = min(c["bottom"] - c["top"], band[1] - band[0]) or 1.0
+            if min(c["bottom"], band[1]) - max(c["top"], band[0]) >= 0.5 * height:
+                raw[-1].append(c)
+                band = (min(band[0], c["top"]), max(band[1], c["bottom"]))
+                continue
+        raw.append([c])
+        band = (c["top"], c["bottom"])
+    rows = []
+    for glyph_row in raw:
+        glyph_row.sort(key=lambda c: c["x0"])
+        words: list[Word] = []
+        current: list[dict] = []
+        for c in glyph_row:
+            if c["text"].isspace():
+                if current:
+                    words.append(_word(current))
+                current = []
+                continue
+            if current:
+                prev = current[-1]
+                size = max(c.get("size", 1.0), prev.get("size", 1.0), 1.0)
+                if c["x0"] - prev["x1"] > gap_em * size:
+                    words.append(_word(current))
+                    current = []
+            current.append(c)
+        if current:
+            words.append(_word(current))
+        if not words:
+            continue
+        row = Row(words)
+        row.chunks = _chunks(words, chunk_gap_em)
+        rows.append(row)
+    rows.sort(key=lambda r: r.top)
+    return rows
+
+
+def _word(chars: list[dict]) -> Word:
+    return Word(min(c["x0"] for c in chars), max(c["x1"] for c in chars), min(c["top"] for c in chars),
+                max(c["bottom"] for c in chars), statistics.median(c.get("size", 1.0) for c in chars), chars)
+
+
+def _chunks(words: list[Word], chunk_gap_em: float) -> list[list[Word]]:
+    out = [[words[0]]]
+    for a, b in zip(words, words[1:]):
+        if b.x0 - a.x1 > chunk_gap_em * max(a.size, b.size, 1.0):
+            out.append([b])
+        else:
+            out[-1].append(b)
+    return out
+
+
+# ---------------------------------------------------------------------------- rules
+
+def horizontal_rules(page, min_length: float) -> list[tuple[float, float, float]]:
+    """Horizontal rules as (y, x0, x1): ruling lines and hairline rectangles, collinear
+    pieces joined (a rule drawn cell by cell is one rule). The edges of larger boxes are not
+    rules (some producers draw a border as a big filled box clipped to a hairline)."""
+    segs = []
+    for ln in page.lines:
+        if abs(ln["top"] - ln["bottom"]) <= 1.0 and ln["x1"] - ln["x0"] >= 1.0:
+            segs.append(((ln["top"] + ln["bottom"]) / 2, float(ln["x0"]), float(ln["x1"])))
+    for r in page.rects:
+        if r["bottom"] - r["top"] <= 3.0 and r["x1"] - r["x0"] >= 1.0:
+            segs.append(((r["top"] + r["bottom"]) / 2, float(r["x0"]), float(r["x1"])))
+    segs.sort()
+    # Group by y (within 2.5 pt: the top and bottom edges of a hairline rectangle), then
+    # join pieces that touch along x.
+    groups: list[list[tuple[float, float, float]]] = []
+    for s in segs:
+        if groups and s[0] - groups[-1][0][0] <= 2.5:
+            groups[-1].append(s)
+        else:
+            groups.append([s])
+    rules = []
+    for g in groups:
+        y = statistics.mean(s[0] for s in g)
+        pieces = sorted((s[1], s[2]) for s in g)
+        cur = list(pieces[0])
+        for x0, x1 in pieces[1:]:
+            if x0 <= cur[1] + 3.0:
+                cur[1] = max(cur[1], x1)
+            else:
+                if cur[1] - cur[0] >= min_length:
+                    rules.append((y, cur[0], cur[1]))
+                cur = [x0, x1]
+        if cur[1] - cur[0] >= min_length:
+            rules.append((y, cur[0], cur[1]))
+    return sorted(rules)
+
+
+def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+    return max(0.0, min(a1, b1) - max(a0, b0))
+
+
+# ---------------------------------------------------------------------------- regions
+
+@dataclass
+class Region:
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    rules: list[float] = field(default_factory=list)  # y of rules that cross the region
+    rule_extents: list[tuple[float, float, float]] = field(default_factory=list)  # (y, x0, x1)
+    ruled: bool = False  # bounded by a stack of rules
+
+
+def _multi(row: Row) -> bool:
+    return len(row.chunks) >= 2
+
+
+def _prose_row(row: Row, width: float, settings: TableSettings) -> bool:
+    """A line of running text: one chunk, a sentence's worth of words, most of ``width``."""
+    return len(row.chunks) == 1 and len(row.words) >= 2 * settings.stream_prose_words \
+        and row.x1 - row.x0 >= 0.5 * width
+
+
+def alignment_blocks(rows: list[Row], settings: TableSettings,
+                     rules: list[tuple[float, float, float]] = ()) -> list[list[Row]]:
+    """Runs of rows with two or more chunks, allowing a few one-chunk rows inside (section
+    labels, wrapped cells), rows close enough to read as one block; a rule across the rows
+    ends a block (the bottom rule of a table above body text)."""
+    blocks: list[list[Row]] = []
+    current: list[Row] = []
+    singles = 0
+    for row in rows:
+        if current:
+            prev = current[-1]
+            gap = row.top - prev.bottom
+            x0, x1 = min(prev.x0, row.x0), max(prev.x1, row.x1)
+            ruled = any(prev.bottom - 1 < y < row.top + 1 and _overlap(a, b, x0, x1) >= 0.5 * (x1 - x0)
+                        for y, a, b in rules)
+            if ruled or gap > settings.stream_row_gap * max(prev.size, row.size):
+                blocks.append(current)
+                current, singles = [], 0
+        if _multi(row):
+            current.append(row)
+            singles = 0
+        elif current:
+            singles += 1
+            if singles > settings.stream_max_single_rows:
+                blocks.append(current)
+                current, singles = [], 0
+            else:
+                current.append(row)
+    if current:
+        blocks.append(current)
+    out = []
+    for b in blocks:
+        while b and not _multi(b[-1]):
+            b = b[:-1]
+        if sum(1 for r in b if _multi(r)) >= settings.stream_min_rows:
+            out.append(b)
+    return out
+
+
+def rule_stacks(rules: list[tuple[float, float, float]], page_width: float,
+                settings: TableSettings) -> list[list[tuple[float, float, float]]]:
+    """Rules of about the same extent stacked one above the other: a table's top, header and
+    bottom rules (and, in some tables, one rule per row)."""
+    long = [r for r in rules if r[2] - r[1] >= settings.stream_rule_min_width * page_width]
+    stacks: list[list[tuple[float, float, float]]] = []
+    for r in long:
+        for s in stacks:
+            ref = s[-1]
+            w = min(r[2] - r[1], ref[2] - ref[1])
+            if _overlap(r[1], r[2], ref[1], ref[2]) >= 0.8 * w and abs((r[2] - r[1]) - (ref[2] - ref[1])) <= \
+                    0.5 * max(r[2] - r[1], ref[2] - ref[1]):
+                s.append(r)
+                break
+        else:
+            stacks.append([r])
+    return stacks
+
+
+# ---------------------------------------------------------------------------- columns
+
+def column_separators(rows: list[Row], settings: TableSettings) -> list[tuple[float, float]]:
+    """Gaps (x0, x1) that no word of the well-populated rows crosses."""
+    multi = [r for r in rows if _multi(r)]
+    if not multi:
+        return []
+    typical = statistics.median(len(r.chunks) for r in multi)
+    dense = [r for r in multi if len(r.chunks) >= max(2, settings.stream_dense_share * typical)]
+    words = sorted(((w.x0, w.x1, w.size) for r in dense for w in r.words))
+    if not words:
+        return []
+    size = statistics.median(s for _, _, s in words)
+    gaps = []
+    reach = words[0][1]
+    for x0, x1, _ in words[1:]:
+        if x0 - reach >= settings.stream_column_gap * size:
+            gaps.append((reach, x0))
+        reach = max(reach, x1)
+    # A column gap is a wide gap (between chunks) in a fair share of the rows that have
+    # words on both sides; a gap that is a word space in every row ("I/we kept", "I/we
+    # sold") only lines up by chance.
+    kept = []
+    for a, b in gaps:
+        both = wide = 0
+        for r in dense:
+            if any(w.x1 <= a + 0.1 for w in r.words) and any(w.x0 >= b - 0.1 for w in r.words):
+                both += 1
+                wide += any(c1[-1].x1 <= a + 0.1 and c2[0].x0 >= b - 0.1 for c1, c2 in zip(r.chunks, r.chunks[1:]))
+        if both >= min(2, len(dense)) and wide >= settings.stream_gap_support * both:
+            kept.append((a, b))
+    return kept
+
+
+# ---------------------------------------------------------------------------- grid
+
+def _column_of(x: float, bounds: list[float]) -> int:
+    for k in range(len(bounds) - 1):
+        if x < bounds[k + 1]:
+            return k
+    return len(bounds) - 2
+
+
+def _cells_of_row(row: Row, bounds: list[float]) -> dict[int, list[Word]]:
+    """Words of a row per column, each word in the column of its centre. A row of one
+    chunk (a section label, a centred sub-heading) stays whole in the column it starts in."""
+    out: dict[int, list[Word]] = {}
+    if len(row.chunks) == 1:
+        out[_column_of((row.words[0].x0 + row.words[0].x1) / 2, bounds)] = list(row.words)
+        return out
+    for chunk in row.chunks:
+        for w in chunk:
+            out.setdefault(_column_of((w.x0 + w.x1) / 2, bounds), []).append(w)
+    return out
+
+
+def _spanning(row: Row, bounds: list[float], rules: list[tuple[float, float, float]] = (),
+              table: tuple[float, float] | None = None) -> list[tuple[int, int, list[Word]]]:
+    """Chunks of a header row that cover two or more columns: (first col, last col, words).
+    A chunk spans the columns of the rule drawn right under it (a rule narrower than the
+    table), or else the columns its text reaches well into."""
+    out = []
+    size = row.size
+    centres = [(bounds[k] + bounds[k + 1]) / 2 for k in range(len(bounds) - 1)]
+    for chunk in row.chunks:
+        x0, x1 = chunk[0].x0, chunk[-1].x1
+        mid = (x0 + x1) / 2
+        c0 = c1 = None
+        for y, a, b in rules:
+            if not (row.bottom - 0.3 * size <= y <= row.bottom + 1.2 * size and a - 1 <= mid <= b + 1):
+                continue
+            if table is not None and a <= table[0] + size and b >= table[1] - size:
+                continue  # a rule across the whole table is not a header's underline
+            inside = [k for k, c in enumerate(centres) if a - 1 <= c <= b + 1]
+            if inside:
+                c0, c1 = inside[0], inside[-1]
+                break
+        if c0 is None:
+            c0 = _column_of(x0 + 0.3 * size, bounds)
+            c1 = _column_of(x1 - 0.3 * size, bounds)
+        if c1 > c0:
+            out.append((c0, c1, chunk))
+    return out
+
+
+def _lines(words: list[Word], page_number: int, gap: float | None, right: float) -> list[TextLine]:
+    chars = [c for w in words for c in w.chars]
+    lines = chars_to_lines(chars, page_number, _LAYOUT, gap)
+    for ln in lines:
+        ln.column_right = right
+        ln.role = "table"
+    return lines
+
+
+def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: int, chars: list[dict],
+                   settings: TableSettings, gap: float | None) -> TableFragment | None:
+    seps = column_separators(rows, settings)
+    if not seps:
+        return None
+    x0 = min(r.x0 for r in rows)
+    x1 = max(r.x1 for r in rows)
+    bounds = [x0 - 1] + [(a + b) / 2 for a, b in seps] + [x1 + 1]
+    header_rule = None
+    # The header rule: the first rule inside the table that spans it (rules under a
+    # spanning header cover only the columns it spans).
+    em = statistics.median(r.size for r in rows)
+    inner = [y for y, a, b in region.rule_extents if rows[0].top + 1 < y < rows[-1].bottom - 1
+             and a <= region.x0 + em and b >= region.x1 - em]
+    if inner:
+        header_rule = inner[0]
+    # Each text row as a row of cells (word lists), with merges.
+    grid: list[dict[int, list[Word]]] = []
+    header_rows = 0
+    if header_rule is not None:
+        head = [r for r in rows if r.bottom <= header_rule]
+        body = [r for r in rows if r.bottom > header_rule]
+        if head and body and len(head) <= settings.stream_max_header_lines:
+            spans_rows = []
+            merged: dict[int, list[Word]] = {}
+            for r in head:
+                sp = _spanning(r, bounds, region.rule_extents, (region.x0, region.x1))
+                if sp:
+                    cells = {}
+                    for c0, c1, words in sp:
+                        for c in range(c0, c1 + 1):
+                            cells[c] = words
+                    spans_rows.append(cells)
+                    spanned = {id(w) for _, _, words in sp for w in words}
+                    for c, ws in _cells_of_row(r, bounds).items():
+                        rest = [w for w in ws if id(w) not in spanned]
+                        if rest:
+                            merged.setdefault(c, []).extend(rest)
+                else:
+                    for c, ws in _cells_of_row(r, bounds).items():
+                        merged.setdefault(c, []).extend(ws)
+            for cells in spans_rows:
+                # Header text that spans no column of its own runs over all header rows.
+                for c, ws in merged.items():
+                    cells.setdefault(c, ws)
+                grid.append(cells)
+            grid.append(merged)
+            header_rows = len(grid)
+            rows = body
+    split = filled = 0
+    for r in rows:
+        cells = _cells_of_row(r, bounds)
+        chunk_of = {id(w): k for k, chunk in enumerate(r.chunks) for w in chunk}
+        for ws in cells.values():
+            filled += 1
+            split += len({chunk_of[id(w)] for w in ws}) > 1
+        grid.append(cells)
+    if filled and split > settings.stream_split_cell_share * filled:
+        return None  # wide word spaces inside most "cells": stretched running text
+    grid = _merge_wrapped(grid, rows, header_rows, region, settings)
+    # Drop empty columns.
+    used = sorted({c for cells in grid for c in cells})
+    if len(used) < settings.min_cols:
+        return None
+    text_grid, lines_grid = [], []
+    for cells in grid:
+        text_row, lines_row = [], []
+        for c in used:
+            ws = cells.get(c, [])
+            lines = _lines(ws, page_number, gap, bounds[c + 1]) if ws else []
+            lines_row.append(lines)
+            text_row.append(join_cell(lines) if lines else "")
+        text_grid.append(text_row)
+        lines_grid.append(lines_row)
+    if not _reads_as_table(text_grid, header_rows, region.ruled, settings):
+        return None
+    col_edges = [bounds[c] for c in used] + [bounds[used[-1] + 1]]
+    top = min(region.top, min(w.top for cells in grid for ws in cells.values() for w in ws))
+    bottom = max(region.bottom, max(w.bottom for cells in grid for ws in cells.values() for w in ws))
+    bbox = (min(col_edges[0], region.x0), top, max(col_edges[-1], region.x1), bottom)
+    caption, caption_box = find_caption(chars, bbox, float(page.width), settings.caption_distance, gap)
+    notes, notes_box = find_notes(chars, bbox, float(page.width), settings.note_distance, gap)
+    n_rows, n_out = len(text_grid), len(used)
+    empty = sum(1 for row in text_grid for t in row if not t)
+    return TableFragment(
+        id=f"p{page_number}-{k}", page=page_number, bbox=bbox, rows=text_grid, header_rows=header_rows,
+        col_edges=col_edges, caption=caption, caption_bbox=caption_box, notes=notes, notes_bbox=notes_box,
+        method="stream", spans=[], cell_lines=lines_grid, header_like=[i < header_rows for i in range(n_rows)],
+        quality={"method": "stream", "cells": n_rows * n_out,
+                 "empty_cell_ratio": round(empty / max(n_rows * n_out, 1), 3),
+                 "merged_cells": 0, "ruled": region.ruled},
+    )
+
+
+def _text(words: list[Word]) -> str:
+    return " ".join(w.text for w in words)
+
+
+def _continues(above: dict[int, list[Word]], below: dict[int, list[Word]], rule_between: bool,
+               gap: float, size: float, settings: TableSettings) -> bool:
+    """``below`` is the wrapped second line of the row ``above``: no rule between, no wider
+    gap than the table's leading, text only in columns where ``above`` has text, and either
+    every piece starts in lower case (a sentence going on) or the first column is empty
+    and the pieces are words, not figures (a description cell wrapping beside its label)."""
+    if rule_between or not below or gap > settings.stream_wrap_gap * size:
+        return False
+    if not set(below) <= set(above):
+        return False
+    texts = [_text(ws) for ws in below.values()]
+    if all(t[:1].islower() for t in texts):
+        return True
+    if min(below) == min(above) or len(below) >= len(above):
+        return False
+    return all(sum(ch.isalpha() for ch in t) > len(t) / 2 for t in texts + [_text(above[c]) for c in below])
+
+
+def _merge_wrapped(grid: list[dict[int, list[Word]]], rows: list[Row], header_rows: int, region: Region,
+                   settings: TableSettings) -> list[dict[int, list[Word]]]:
+    """Body rows whose text is the wrapped continuation of the row above are merged into
+    it (see ``_continues``)."""
+    out = grid[:header_rows]
+    prev_row: Row | None = None
+    for cells, row in zip(grid[header_rows:], rows):
+        if prev_row is not None and out[header_rows:]:
+            above = out[-1]
+            ruled = any(prev_row.bottom - 1 < y < row.top + 1 for y in region.rules)
+            if _continues(above, cells, ruled, row.top - prev_row.bottom, row.size, settings):
+                for c, ws in cells.items():
+                    above[c] = above[c] + ws
+                prev_row = row
+                continue
+        out.append(dict(cells))
+        prev_row = row
+    return out
+
+
+def _ideographic(ch: str) -> bool:
+    """Hangul, kana or a CJK ideograph (a glyph that can stand in a vertical line)."""
+    o = ord(ch)
+    return 0x3040 <= o <= 0x30FF or 0x3400 <= o <= 0x9FFF or 0xAC00 <= o <= 0xD7AF or 0xF900 <= o <= 0xFAFF
+
+
+def _reads_as_table(grid: list[list[str]], header_rows: int, ruled: bool, settings: TableSettings) -> bool:
+    """Enough rows with two filled cells, and not running text laid out in columns."""
+    n_cols = len(grid[0]) if grid else 0
+    if n_cols < settings.min_cols:
+        return False
+    full = sum(1 for row in grid if sum(1 for t in row if t) >= 2)
+    if full < settings.stream_min_rows:
+        return False
+    cells = [t for row in grid for t in row if t]
+    lone = sum(1 for t in cells if len(t) == 1 and _ideographic(t))
+    if lone > settings.stream_lone_glyph_share * len(cells):
+        return False  # vertical writing read across: one glyph of each column per "row"
+    prose = 0
+    for c in range(n_cols):
+        cells = [row[c] for row in grid[header_rows:] if row[c]]
+        if not cells:
+            continue
+        words = statistics.median(len(t.split()) for t in cells)
+        if words >= settings.stream_prose_words:
+            prose += 1
+    filled = sum(1 for c in range(n_cols) if any(row[c] for row in grid))
+    return filled - prose >= 2 and (ruled or filled >= settings.stream_min_cols_unruled)
+
+
+# ---------------------------------------------------------------------------- page
+
+def find_stream_fragments(page, page_number: int, settings: TableSettings, gap: float | None,
+                          chars: list[dict], taken: list[BBox], start: int = 1) -> list[TableFragment]:
+    """Stream tables of one page outside the ``taken`` areas (ruled tables already found)."""
+    gap_em = gap if gap else _LAYOUT.word_gap_ratio
+    free = [c for c in chars if not any(_inside(c, box) for box in taken)]
+    rows = text_rows(free, gap_em, settings.stream_chunk_gap)
+    if not rows:
+        return []
+    rules = horizontal_rules(page, settings.min_edge_length)
+    regions = _regions(rows, rules, float(page.width), settings)
+    fragments = []
+    for region in regions:
+        inside = [r for r in rows if region.top - 0.5 <= (r.top + r.bottom) / 2 <= region.bottom + 0.5
+                  and r.x0 >= region.x0 - 2 and r.x1 <= region.x1 + 2]
+        if len(inside) < settings.stream_min_rows:
+            continue
+        frag = build_fragment(inside, region, page, page_number, start + len(fragments), chars, settings, gap)
+        if frag is not None:
+            fragments.append(frag)
+    return fragments
+
+
+def _regions(rows: list[Row], rules, page_width: float, settings: TableSettings) -> list[Region]:
+    regions: list[Region] = []
+    # Rule-bounded regions: between the first and the last rule of a stack, extended down
+    # over aligned rows when the stack ends under the header.
+    for stack in rule_stacks(rules, page_width, settings):
+        for part in _split_stack(stack, rows, settings):
+            if len(part) < 2:
+                continue
+            x0 = min(r[1] for r in part)
+            x1 = max(r[2] for r in part)
+            inner = [r for r in rules if part[0][0] <= r[0] <= part[-1][0] and _overlap(r[1], r[2], x0, x1) > 0]
+            if any(g.ruled and g.top <= part[0][0] and part[-1][0] <= g.bottom and g.x0 <= x0 and x1 <= g.x1
+                   for g in regions):
+                continue  # rules under a spanning header, inside a table already found
+            regions.append(Region(part[0][0], part[-1][0], x0, x1, [r[0] for r in part], inner, ruled=True))
+    # Aligned blocks: a block that runs on below a ruled region (rules above and under the
+    # header only) extends it; other blocks are regions of their own.
+    for block in alignment_blocks(rows, settings, [r for r in rules if r[2] - r[1] >= settings.stream_rule_min_width * page_width]):
+        top, bottom = block[0].top, block[-1].bottom
+        bx0, bx1 = min(r.x0 for r in block), max(r.x1 for r in block)
+        near = settings.stream_row_gap * block[0].size
+        hit = [g for g in regions if _overlap(top, bottom, g.top - near, g.bottom + near) > 0
+               and _overlap(bx0, bx1, g.x0, g.x1) > 0]
+        if hit:
+            for g in hit:
+                if g.ruled and bottom > g.bottom and bx0 >= g.x0 - 2 and bx1 <= g.x1 + 2 \
+                        and _tabular(block, settings):
+                    g.bottom = bottom
+            continue
+        regions.append(Region(top, bottom, bx0, bx1))
+    return regions
+
+
+def _tabular(block: list[Row], settings: TableSettings) -> bool:
+    """Rows that read as table rows by themselves: their columns are not running text."""
+    seps = column_separators(block, settings)
+    if not seps:
+        return False
+    bounds = [block[0].x0 - 1e6] + [(a + b) / 2 for a, b in seps] + [1e6]
+    grid = []
+    for r in block:
+        cells = _cells_of_row(r, bounds)
+        grid.append([" ".join(w.text for w in cells.get(c, [])) for c in range(len(bounds) - 1)])
+    return _reads_as_table(grid, 0, True, settings)
+
+
+def _split_stack(stack, rows: list[Row], settings: TableSettings) -> list[list[tuple[float, float, float]]]:
+    """A stack of rules cut where two consecutive rules have no text between them or are
+    separated by a band of empty page (a page-header rule over a table's top rule)."""
+    parts = [[stack[0]]]
+    for a, b in zip(stack, stack[1:]):
+        x0, x1 = min(a[1], b[1]), max(a[2], b[2])
+        between = [r for r in rows if a[0] < (r.top + r.bottom) / 2 < b[0] and _overlap(r.x0, r.x1, x0, x1) > 0]
+        ys = [a[0]] + [v for r in sorted(between, key=lambda r: r.top) for v in (r.top, r.bottom)] + [b[0]]
+        size = statistics.median(r.size for r in between) if between else 10.0
+        empty = max(ys[k + 1] - ys[k] for k in range(0, len(ys) - 1, 2))
+        width = max(a[2], b[2]) - min(a[1], b[1])
+        if not between or empty > settings.stream_rule_gap * size or any(_prose_row(r, width, settings) for r in between):
+            parts.append([b])
+        else:
+            parts[-1].append(b)
+    return parts

@@ -1,0 +1,204 @@
+"""Stream tables: tables drawn without vertical rules, found from aligned words.
+
+Each test draws a small page with reportlab and checks one mechanism of
+``extract.tables.stream``: an unruled table, a table ruled by horizontal lines only (with
+a two-line header and a header spanning columns), and text that must not become a table
+(a paragraph, two columns of running text, an indented list).
+"""
+from __future__ import annotations
+
+import pdfplumber
+import pytest
+
+import extract
+from extract.settings import Settings, TableSettings
+from extract.tables import find_fragments
+
+from conftest import make_pdf
+
+LOREM = ("The committee reviewed the annual budget and agreed that the research programme "
+         "should continue for another three years with the same level of funding while the "
+         "new laboratory is being built in the northern part of the campus near the river")
+
+
+def _paragraph(c, x, y, width_chars, text=LOREM, size=10, leading=13, lines=6):
+    words = text.split()
+    line = []
+    out = []
+    while words and len(out) < lines:
+        w = words.pop(0)
+        if sum(len(t) + 1 for t in line) + len(w) > width_chars:
+            out.append(" ".join(line))
+            line = []
+        line.append(w)
+        if not words:
+            words = text.split()
+    for n, t in enumerate(out):
+        c.setFont("Helvetica", size)
+        c.drawString(x, y - n * leading, t)
+    return y - len(out) * leading
+
+
+def _fragments(path, **settings):
+    with pdfplumber.open(str(path)) as pdf:
+        page = pdf.pages[0]
+        return find_fragments(page, 1, TableSettings(**settings), None, page.chars)
+
+
+DATA = [("Country", "2019", "2020", "2021"),
+        ("Austria", "12.5", "13.1", "14.0"),
+        ("Belgium", "9.8", "10.2", "11.7"),
+        ("Czech Republic", "7.1", "7.4", "8.9"),
+        ("Denmark", "15.0", "15.6", "16.3"),
+        ("Estonia", "4.2", "4.9", "5.5")]
+
+
+def _draw_unruled(c, top=600):
+    _paragraph(c, 72, 760, 95)
+    xs = (72, 250, 330, 410)
+    for r, row in enumerate(DATA):
+        for x, text in zip(xs, row):
+            c.setFont("Helvetica-Bold" if r == 0 else "Helvetica", 10)
+            c.drawString(x, top - r * 16, text)
+    _paragraph(c, 72, top - len(DATA) * 16 - 30, 95)
+    c.showPage()
+
+
+def test_unruled_aligned_table_is_found_with_its_cells(tmp_path):
+    pdf = make_pdf(tmp_path / "unruled.pdf", _draw_unruled)
+    frags = _fragments(pdf)
+    assert len(frags) == 1
+    frag = frags[0]
+    assert frag.method == "stream" and frag.quality["method"] == "stream"
+    assert frag.rows == [list(r) for r in DATA]
+
+
+def test_stream_table_in_the_output_says_stream(tmp_path):
+    pdf = make_pdf(tmp_path / "unruled.pdf", _draw_unruled)
+    tables = extract.run(pdf).tables
+    assert len(tables) == 1
+    assert tables[0]["quality"]["method"] == "stream"
+    assert tables[0]["header"] + tables[0]["rows"] == [list(r) for r in DATA]
+
+
+def test_lattice_strategy_leaves_unruled_tables_alone(tmp_path):
+    pdf = make_pdf(tmp_path / "unruled.pdf", _draw_unruled)
+    assert _fragments(pdf, strategy="lattice") == []
+    assert len(_fragments(pdf, strategy="stream")) == 1
+    with pytest.raises(ValueError):
+        _fragments(pdf, strategy="guess")
+
+
+def _draw_rules_only(c):
+    _paragraph(c, 72, 780, 95, lines=3)
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 735, "Table 2.   Funding by indicator, 2006")
+    c.setLineWidth(0.8)
+    c.line(72, 725, 520, 725)  # top rule
+    c.setFont("Helvetica", 9)
+    c.drawString(340, 713, "Weight")  # spanning header over two columns
+    c.line(330, 708, 520, 708)   # rule under the spanning header: part of the header
+    c.drawString(72, 698, "Indicator")
+    c.drawString(330, 698, "Share of")
+    c.drawString(440, 698, "Points in")
+    c.drawString(330, 687, "budget")
+    c.drawString(440, 687, "2006")
+    c.line(72, 680, 520, 680)    # header rule
+    body = [("Employment", "40", "12"), ("Further studies", "15", "7"), ("Dropping out", "15", "5"),
+            ("Formal teaching qualifications", "11", "3"), ("Staff development", "6", "2")]
+    for r, (a, b, d) in enumerate(body):
+        y = 666 - r * 14
+        c.drawString(72, y, a)
+        c.drawString(330, y, b)
+        c.drawString(440, y, d)
+    c.line(72, 666 - len(body) * 14 + 6, 520, 666 - len(body) * 14 + 6)  # bottom rule
+    c.setFont("Helvetica", 8)
+    c.drawString(72, 580, "Source: national board of education")
+    c.showPage()
+
+
+def test_table_ruled_by_horizontal_lines_only(tmp_path):
+    pdf = make_pdf(tmp_path / "hrules.pdf", _draw_rules_only)
+    frags = _fragments(pdf)
+    assert len(frags) == 1
+    frag = frags[0]
+    assert frag.method == "stream" and frag.quality["ruled"] is True
+    # The caption above the top rule and the source under the bottom rule stay outside.
+    assert all("Table 2" not in t and "Source" not in t for row in frag.rows for t in row)
+    # Two header lines merged per column; the spanning header repeated over its columns.
+    assert frag.header_rows == 2
+    assert frag.rows[0] == ["Indicator", "Weight", "Weight"]
+    assert frag.rows[1] == ["Indicator", "Share of budget", "Points in 2006"]
+    assert frag.rows[2:] == [["Employment", "40", "12"], ["Further studies", "15", "7"],
+                             ["Dropping out", "15", "5"], ["Formal teaching qualifications", "11", "3"],
+                             ["Staff development", "6", "2"]]
+
+
+def test_paragraph_of_body_text_is_not_a_table(tmp_path):
+    def draw(c):
+        y = _paragraph(c, 72, 760, 95, lines=12)
+        # Justified text whose last lines stretch their word spaces: wide gaps that do not
+        # line up from one line to the next are not columns.
+        c.setFont("Helvetica", 10)
+        for k, line in enumerate(["results      were        published      in      the      spring",
+                                  "of     the     following    year      after    a   long",
+                                  "review    by     three       independent     panels     of",
+                                  "experts      from         abroad"]):
+            c.drawString(72, y - 20 - k * 13, line)
+        c.showPage()
+    pdf = make_pdf(tmp_path / "para.pdf", draw)
+    assert _fragments(pdf) == []
+
+
+def test_two_column_page_text_is_not_a_table(tmp_path):
+    def draw(c):
+        c.setFont("Helvetica-Bold", 14)
+        c.drawString(72, 790, "Annual report of the research council")
+        _paragraph(c, 72, 760, 44, lines=40)
+        _paragraph(c, 320, 760, 44, lines=40, text=LOREM[::-1].title())
+        c.setLineWidth(0.5)
+        c.line(72, 770, 520, 770)
+        c.line(72, 240, 520, 240)
+        c.showPage()
+    pdf = make_pdf(tmp_path / "twocol.pdf", draw)
+    assert _fragments(pdf) == []
+
+
+def test_indented_list_is_not_a_table(tmp_path):
+    def draw(c):
+        c.setFont("Helvetica", 10)
+        for k in range(6):
+            c.drawString(72, 700 - k * 14, f"{k + 1})")
+            c.drawString(100, 700 - k * 14, "the council approved the programme for the coming year")
+        c.showPage()
+    pdf = make_pdf(tmp_path / "list.pdf", draw)
+    assert _fragments(pdf) == []
+
+
+def test_bulletin_settings_keep_the_strategy_switch():
+    assert Settings().tables.strategy == "auto"
+
+
+def test_wrapped_cell_lines_are_merged_into_their_row(tmp_path):
+    rows = [("Region", "Description", "Share"),
+            ("North", "Hills and forests of the", "12.5"),
+            ("", "upper valley", ""),
+            ("Centre", "The capital", "40.1"),
+            ("South", "Coast and islands", "22.0"),
+            ("Total", "", "74.6")]
+
+    def draw(c):
+        for r, row in enumerate(rows):
+            for x, text in zip((72, 200, 420), row):
+                if text:
+                    c.setFont("Helvetica", 10)
+                    c.drawString(x, 700 - r * 14, text)
+        c.showPage()
+    pdf = make_pdf(tmp_path / "wrapped.pdf", draw)
+    frags = _fragments(pdf)
+    assert len(frags) == 1
+    assert frags[0].rows == [["Region", "Description", "Share"],
+                             ["North", "Hills and forests of the upper valley", "12.5"],
+                             ["Centre", "The capital", "40.1"],
+                             ["South", "Coast and islands", "22.0"],
+                             ["Total", "", "74.6"]]
