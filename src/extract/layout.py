@@ -108,14 +108,23 @@ def dedupe_chars(chars: list[dict], tolerance: float) -> list[dict]:
     same text, font and size as an earlier one within ``tolerance`` points. Linear time, by
     looking up the neighbouring cells of a grid of that size."""
     tol = max(tolerance, 0.01)
-    seen: set[tuple] = set()
+    # Grid cells as one integer (x cell * STRIDE + y cell) per glyph kind: nine integer set
+    # lookups per glyph instead of nine tuples built and hashed (this ran at 5 µs a glyph).
+    stride = 1 << 24
+    seen: dict[tuple, set[int]] = {}
     out = []
     for c in chars:
-        gx, gy = round(c["x0"] / tol), round(c["top"] / tol)
         base = (c["text"], c.get("fontname"), round(c.get("size", 0), 1))
-        if any((*base, gx + dx, gy + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
-            continue
-        seen.add((*base, gx, gy))
+        key = round(c["x0"] / tol) * stride + round(c["top"] / tol)
+        cells = seen.get(base)
+        if cells is None:
+            seen[base] = {key}
+        else:
+            left, right = key - stride, key + stride
+            if (key in cells or key - 1 in cells or key + 1 in cells or left in cells or left - 1 in cells
+                    or left + 1 in cells or right in cells or right - 1 in cells or right + 1 in cells):
+                continue
+            cells.add(key)
         out.append(c)
     return out
 
@@ -135,6 +144,10 @@ def direction(c: dict) -> int:
 def sideways_turn(chars: Iterable[dict]) -> int:
     """The turn of a page's text when most of its glyphs share one non-upright direction
     (a landscape page stored sideways without /Rotate), else 0."""
+    if not isinstance(chars, (list, tuple)):
+        chars = list(chars)
+    if all(c.get("upright", True) for c in chars):
+        return 0  # the common case, without a Counter over every glyph
     turns = Counter(direction(c) for c in chars if c["text"] and not c["text"].isspace())
     if not turns:
         return 0
