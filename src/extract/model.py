@@ -3,7 +3,8 @@
 Reading order of the pipeline (see ``pipeline.py``):
 
     load      -> PageInfo (+ the pdfplumber page, only while that page is processed)
-    tables    -> TableFragment per ruled grid on a page (tables.detect)
+    tables    -> TableFragment per table part on a page (ruled grids: tables.detect;
+                 aligned text: tables.stream)
     layout    -> TextLine per line of body text, with running headers/footers removed
     segment   -> the bulletin's structure (cover, contents, sections, articles ...)
     tables    -> Table per logical table (fragments stitched and unfolded, typed records)
