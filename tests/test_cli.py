@@ -77,3 +77,32 @@ def test_every_command_the_readme_shows_exists():
     for name in shown:
         result = runner.invoke(app, [name, "--help"])
         assert result.exit_code == 0, name
+
+
+def test_text_command_equals_api_and_fails_clearly(tmp_path):
+    """`bulletin-extract text` prints what extract.text returns (pages split by form feeds,
+    the cover's series title among them); a file that is no PDF gets one error line."""
+    pdf, truth = sample_pairs()[0]
+    result = runner.invoke(app, ["text", str(pdf)])
+    assert result.exit_code == 0
+    text = extract.text(pdf)
+    assert result.stdout == text
+    golden = json.loads(truth.read_text(encoding="utf-8"))
+    assert text.count("\f") == golden["source"]["pages"] - 1
+    assert golden["issue"]["series"].replace(" ", "") in text.split("\f")[0].replace(" ", "")
+    out = tmp_path / "issue.txt"
+    assert runner.invoke(app, ["text", str(pdf), "-o", str(out)]).exit_code == 0
+    assert out.read_text(encoding="utf-8") == text
+    bad = tmp_path / "notes.pdf"
+    bad.write_text("not a pdf at all", encoding="utf-8")
+    failed = runner.invoke(app, ["text", str(bad)])
+    assert failed.exit_code == 1 and "notes.pdf" in failed.output and not (tmp_path / "notes.txt").exists()
+
+
+def test_text_command_prints_repairs_as_warnings():
+    damaged = sorted((ROOT / "samples" / "damaged").glob("*tounicode-wrong*.pdf"))
+    assert damaged, "samples/damaged/ holds a PDF with a rewritten ToUnicode map"
+    proc = subprocess.run([sys.executable, "-m", "extract", "text", str(damaged[0])], capture_output=True, text=True)
+    assert proc.returncode == 0
+    assert "Ⅲ급" in proc.stdout and "삐급" not in proc.stdout
+    assert "warning: page" in proc.stderr and "'삐급' → 'Ⅲ급'" in proc.stderr

@@ -80,9 +80,9 @@ def text_cmd(
 ) -> None:
     """Print the reading-order text of a PDF, for full-text indexing.
 
-    The text as the layout stage reads it: glyph repairs applied (each reported on stderr),
-    invisible text and overprints left out, word spaces from the gaps; pages separated by a
-    form feed. Works on any PDF, bulletin or not.
+    The text as the layout stage reads it: glyph repairs applied (each printed on stderr as
+    a warning), invisible text and overprints left out, word spaces from the gaps; pages
+    separated by a form feed. Works on any PDF, bulletin or not.
 
     Example: bulletin-extract text issue.pdf -o issue.txt
     """
@@ -91,10 +91,13 @@ def text_cmd(
     from .settings import Settings
     from .write import write_atomic
 
+    warnings: list[str] = []
     try:
-        text = extract.text(pdf, Settings(password=password))
+        text = extract.text(pdf, Settings(password=password), warnings)
     except ExtractError as exc:
         _fail(str(exc))
+    for warning in warnings:
+        typer.echo(f"warning: {warning}", err=True)
     if output is None:
         sys.stdout.write(text)
     else:

@@ -361,11 +361,12 @@ class LayoutStage:
             ln.column_right = right
 
 
-def document_text(path, settings=None) -> str:
+def document_text(path, settings=None, warnings: list[str] | None = None) -> str:
     """The text of a PDF in reading order as this stage reads it: each page's glyphs after
     the load stage's repairs (invisible text left out, wrong mappings fixed, overprints
     dropped), grouped into lines with spaces from the gaps. Every line of the page is kept
-    (running headers, table cells, figure text); pages are separated by a form feed."""
+    (running headers, table cells, figure text); pages are separated by a form feed. The
+    repairs' warnings are appended to ``warnings`` when a list is given."""
     from pathlib import Path
 
     from . import load
@@ -383,4 +384,6 @@ def document_text(path, settings=None) -> str:
             pages.append("\n".join(ln.text for ln in lines))
     finally:
         source.close()
+    if warnings is not None:
+        warnings.extend(doc.warnings)
     return "\f".join(pages)
