@@ -13,8 +13,10 @@ page numbers) are marked ``role="running"`` and left out of the body.
 from __future__ import annotations
 
 import math
+import operator
 import re
 import statistics
+import threading
 import unicodedata
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
@@ -77,7 +79,20 @@ _RADICAL_CHARACTERS = dict(zip(
 
 def _compat(ch: str) -> bool:
     o = ord(ch)
+    # Most glyphs (Latin, Hangul, unified ideographs) fall in none of the ranges: test the
+    # gaps between them first, without a loop.
+    if o < 0x2E80 or 0x2FDF < o < 0xF900 or 0xFAFF < o < 0xFFA0:
+        return False
     return any(lo <= o <= hi for lo, hi in _COMPAT_RANGES)
+
+
+def median_size(sizes: list[float]) -> float:
+    """statistics.median, without its cost in the usual case of one size for all glyphs."""
+    first = sizes[0]
+    for size in sizes:
+        if size != first:
+            return statistics.median(sizes)
+    return first
 
 
 def clean_glyph_text(chars: list[dict]) -> list[tuple[str, str]]:
@@ -93,7 +108,8 @@ def clean_glyph_text(chars: list[dict]) -> list[tuple[str, str]]:
         t = c["text"]
         if not t or len(t) != 1:
             continue
-        if unicodedata.category(t) == "Cc" and t != "\n":
+        o = ord(t)
+        if (o < 0x20 or 0x7F <= o <= 0x9F) and t != "\n":  # control characters (category Cc)
             c["text"] = " "
         elif _compat(t):
             fixed = _RADICAL_CHARACTERS.get(t) or unicodedata.normalize("NFKC", t)
@@ -176,32 +192,75 @@ def derotate(chars: list[dict], turn: int) -> list[dict]:
     return out
 
 
+# The rows of the last big glyph lists grouped, per thread: the load stage groups a page's
+# glyphs to learn its word gap, and the table and layout stages group the same list again
+# when no table or figure takes glyphs out of it. (Small lists, a table cell's, are cheap
+# to group and would push the page's rows out.)
+_ROW_MEMO = threading.local()
+_MEMO_MIN_GLYPHS = 200
+_MEMO_SIZE = 2
+
+
 def _rows(chars: Iterable[dict], settings: "LayoutSettings") -> list[list[dict]]:
     """Glyphs grouped into rows by vertical overlap, each row sorted left to right. When
-    most glyphs run sideways, those are read in their own direction (see derotate)."""
-    chars = list(chars)
+    most glyphs run sideways, those are read in their own direction (see derotate).
+    Callers must not change the rows they get."""
+    if not isinstance(chars, list):
+        return _group_rows(list(chars), settings)
+    if len(chars) < _MEMO_MIN_GLYPHS:
+        return _group_rows(chars, settings)
+    memo = getattr(_ROW_MEMO, "entries", None)
+    if memo is None:
+        memo = _ROW_MEMO.entries = []
+    for glyphs, n, ratio, rows in memo:
+        if glyphs is chars and n == len(chars) and ratio == settings.line_overlap_ratio:
+            return rows
+    rows = _group_rows(chars, settings)
+    memo.insert(0, (chars, len(chars), settings.line_overlap_ratio, rows))
+    del memo[_MEMO_SIZE:]
+    return rows
+
+
+def _group_rows(chars: list[dict], settings: "LayoutSettings") -> list[list[dict]]:
     turn = sideways_turn(chars)
     if turn:
         chars = derotate(chars, turn)
     glyphs = [c for c in chars if c.get("upright", True) and c["text"] and c["text"] != "\n"]
     if not glyphs:
         return []
-    glyphs.sort(key=lambda c: (round(c["top"], 1), c["x0"]))
+    glyphs.sort(key=_row_order)
+    ratio = settings.line_overlap_ratio
     rows: list[list[dict]] = []
-    row_top = row_bottom = None
+    row = None
+    row_top = row_bottom = 0.0
+    # The loop runs once per glyph of every page: plain comparisons instead of min()/max().
     for c in glyphs:
-        if rows:
-            height = min(c["bottom"] - c["top"], row_bottom - row_top) or 1.0
-            overlap = min(c["bottom"], row_bottom) - max(c["top"], row_top)
-            if overlap >= settings.line_overlap_ratio * height:
-                rows[-1].append(c)
-                row_top, row_bottom = min(row_top, c["top"]), max(row_bottom, c["bottom"])
+        top, bottom = c["top"], c["bottom"]
+        if row is not None:
+            height = bottom - top
+            if row_bottom - row_top < height:
+                height = row_bottom - row_top
+            overlap = (bottom if bottom < row_bottom else row_bottom) - (top if top > row_top else row_top)
+            if overlap >= ratio * (height or 1.0):
+                row.append(c)
+                if top < row_top:
+                    row_top = top
+                if bottom > row_bottom:
+                    row_bottom = bottom
                 continue
-        rows.append([c])
-        row_top, row_bottom = c["top"], c["bottom"]
+        row = [c]
+        rows.append(row)
+        row_top, row_bottom = top, bottom
     for row in rows:
-        row.sort(key=lambda c: c["x0"])
+        row.sort(key=_x0)
     return rows
+
+
+_x0 = operator.itemgetter("x0")
+
+
+def _row_order(c: dict) -> tuple[float, float]:
+    return (round(c["top"], 1), c["x0"])
 
 
 def page_word_gap(chars: Iterable[dict], settings: "LayoutSettings") -> float:
@@ -260,7 +319,7 @@ def _make_line(row: list[dict], page: int, gap_ratio: float) -> TextLine | None:
         x1=max(c["x1"] for c in visible),
         top=min(c["top"] for c in visible),
         bottom=max(c["bottom"] for c in visible),
-        size=round(statistics.median(sizes), 2),
+        size=round(median_size(sizes), 2),
         bold=bold_count * 2 > len(visible),
         trailing_space=row[-1]["text"].isspace(),
     )
@@ -270,6 +329,10 @@ def page_lines(chars: list[dict], number: int, occupied: list[BBox], images: lis
                settings: "LayoutSettings", gap: float | None = None) -> list[TextLine]:
     """Lines of one page's (de-duplicated) glyphs; text in ``occupied`` areas (tables) is
     left out and text over images is marked as figure text."""
+    if not occupied and not images:
+        # Nothing to take out: the same list, whose rows the load stage already grouped.
+        lines = chars_to_lines(chars, number, settings, gap)
+        return lines
     body, figure = [], []
     for c in chars:
         cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2

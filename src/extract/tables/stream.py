@@ -21,7 +21,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass, field
 
-from ..layout import chars_to_lines
+from ..layout import _rows, chars_to_lines, median_size
 from ..model import BBox, TableFragment, TextLine
 from ..settings import LayoutSettings, TableSettings
 from .captions import find_caption, find_notes
@@ -77,8 +77,9 @@ def _inside(c: dict, box: BBox, pad: float = 1.0) -> bool:
     return box[0] - pad <= cx <= box[2] + pad and box[1] - pad <= cy <= box[3] + pad
 
 
-def text_rows(chars: list[dict], gap_em: float, chunk_gap_em: float) -> list[Row]:
-    """Rows of words, top to bottom; each row's words split into chunks."""
+def _upright_rows(chars: list[dict]) -> list[list[dict]]:
+    """Upright glyphs grouped into rows by vertical overlap (half the smaller height), each
+    row sorted left to right; sideways glyphs are left out."""
     glyphs = [c for c in chars if c.get("upright", True) and c["text"] and c["text"] != "\n"]
     glyphs.sort(key=lambda c: (round(c["top"], 1), c["x0"]))
     raw: list[list[dict]] = []
@@ -92,9 +93,21 @@ def text_rows(chars: list[dict], gap_em: float, chunk_gap_em: float) -> list[Row
                 continue
         raw.append([c])
         band = (c["top"], c["bottom"])
-    rows = []
     for glyph_row in raw:
         glyph_row.sort(key=lambda c: c["x0"])
+    return raw
+
+
+def text_rows(chars: list[dict], gap_em: float, chunk_gap_em: float) -> list[Row]:
+    """Rows of words, top to bottom; each row's words split into chunks."""
+    if all(c.get("upright", True) for c in chars):
+        # The layout's grouping (same overlap rule), whose rows the load stage has usually
+        # computed for this very list already.
+        raw = _rows(chars, _LAYOUT)
+    else:
+        raw = _upright_rows(chars)
+    rows = []
+    for glyph_row in raw:
         words: list[Word] = []
         current: list[dict] = []
         for c in glyph_row:
@@ -123,7 +136,7 @@ def text_rows(chars: list[dict], gap_em: float, chunk_gap_em: float) -> list[Row
 
 def _word(chars: list[dict]) -> Word:
     return Word(min(c["x0"] for c in chars), max(c["x1"] for c in chars), min(c["top"] for c in chars),
-                max(c["bottom"] for c in chars), statistics.median(c.get("size", 1.0) for c in chars), chars)
+                max(c["bottom"] for c in chars), median_size([c.get("size", 1.0) for c in chars]), chars)
 
 
 def _chunks(words: list[Word], chunk_gap_em: float) -> list[list[Word]]:
@@ -526,7 +539,7 @@ def find_stream_fragments(page, page_number: int, settings: TableSettings, gap: 
                           chars: list[dict], taken: list[BBox], start: int = 1) -> list[TableFragment]:
     """Stream tables of one page outside the ``taken`` areas (ruled tables already found)."""
     gap_em = gap if gap else _LAYOUT.word_gap_ratio
-    free = [c for c in chars if not any(_inside(c, box) for box in taken)]
+    free = [c for c in chars if not any(_inside(c, box) for box in taken)] if taken else chars
     rows = text_rows(free, gap_em, settings.stream_chunk_gap)
     if not rows:
         return []
