@@ -539,7 +539,14 @@ def find_stream_fragments(page, page_number: int, settings: TableSettings, gap: 
                           chars: list[dict], taken: list[BBox], start: int = 1) -> list[TableFragment]:
     """Stream tables of one page outside the ``taken`` areas (ruled tables already found)."""
     gap_em = gap if gap else _LAYOUT.word_gap_ratio
-    free = [c for c in chars if not any(_inside(c, box) for box in taken)] if taken else chars
+    if taken:
+        # Most glyphs lie above or below every ruled table: test the tables' vertical span
+        # first, then each table.
+        top, bottom = min(b[1] for b in taken) - 1.0, max(b[3] for b in taken) + 1.0
+        free = [c for c in chars if not (top <= (c["top"] + c["bottom"]) / 2 <= bottom)
+                or not any(_inside(c, box) for box in taken)]
+    else:
+        free = chars
     rows = text_rows(free, gap_em, settings.stream_chunk_gap)
     if not rows:
         return []
