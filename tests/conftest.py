@@ -12,6 +12,19 @@ SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
 
 
+def shared_scorer():
+    """The shared ``score.py`` as a module; skips the test where ../shared is absent."""
+    import importlib.util
+
+    path = SHARED / "tools" / "score.py"
+    if not path.exists():
+        pytest.skip(f"the shared scorer is not here ({path}); it is present in CI")
+    spec = importlib.util.spec_from_file_location("shared_score", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def sample_pairs() -> list[tuple[Path, Path]]:
     """(pdf, truth) for every bundled sample that has a golden beside it."""
     pairs = []

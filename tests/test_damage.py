@@ -2,14 +2,13 @@
 as their clean PDF does, and every repair is reported in the warnings with its page."""
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLES, SHARED, load_json
+from conftest import SAMPLES, load_json, shared_scorer
 
 DAMAGED = SAMPLES / "damaged"
 #: Which clean sample each damaged file was made from (see samples/make_damaged.py).
@@ -28,16 +27,6 @@ def damage_of(pdf: Path) -> str:
 
 def base_of(pdf: Path) -> Path:
     return BASES.get(damage_of(pdf), DEFAULT_BASE)
-
-
-def _score_module():
-    path = SHARED / "tools" / "score.py"
-    if not path.exists():
-        pytest.skip(f"the shared scorer is not here ({path}); it is present in CI")
-    spec = importlib.util.spec_from_file_location("shared_score", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def score_lines(score: dict) -> dict[str, object]:
@@ -83,7 +72,7 @@ def test_there_is_a_damaged_set():
 
 @pytest.mark.parametrize("pdf", PDFS, ids=[damage_of(p) for p in PDFS])
 def test_damaged_scores_as_the_clean_pdf(pdf, run_cache):
-    score = _score_module().score_bulletin
+    score = shared_scorer().score_bulletin
     truth = load_json(pdf.with_suffix(".truth.json"))
     clean = score_lines(score(run_cache(base_of(pdf)).data, truth))
     damaged = score_lines(score(run_cache(pdf).data, truth))
@@ -196,9 +185,7 @@ if __name__ == "__main__":  # a table of the figures: python tests/test_damage.p
     import extract
 
     sys.path.insert(0, str(Path(__file__).parent))
-    spec = importlib.util.spec_from_file_location("shared_score", SHARED / "tools" / "score.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    mod = shared_scorer()
     cache: dict = {}
     for pdf in PDFS if len(sys.argv) < 2 else [p for p in PDFS if damage_of(p) in sys.argv[1:]]:
         truth = load_json(pdf.with_suffix(".truth.json"))

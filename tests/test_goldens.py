@@ -2,7 +2,6 @@
 never from this tool's output): schema-valid, field by field, and scored as the issue asks."""
 from __future__ import annotations
 
-import importlib.util
 import re
 
 import pytest
@@ -10,7 +9,7 @@ import pytest
 from extract.compare import CONTRACT_EXTENSIONS, compare, renumber_tables
 from extract.validate import validation_errors
 
-from conftest import SHARED, load_json, sample_pairs
+from conftest import load_json, sample_pairs, shared_scorer
 
 PAIRS = sample_pairs()
 IDS = [p.stem for p, _ in PAIRS]
@@ -53,16 +52,6 @@ def test_output_matches_golden_field_by_field(pdf, truth, run_cache):
         + "\n  ".join(gone)
 
 
-def _score_module():
-    path = SHARED / "tools" / "score.py"
-    if not path.exists():
-        pytest.skip(f"the shared scorer is not here ({path}); it is present in CI")
-    spec = importlib.util.spec_from_file_location("shared_score", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _fraction(text: str) -> float:
     m = re.match(r"(\d+)/(\d+)", text)
     return int(m.group(1)) / int(m.group(2)) if int(m.group(2)) else 1.0
@@ -83,7 +72,7 @@ BAR_PAIRS = [pytest.param(p, t, id=p.stem, marks=pytest.mark.xfail(
 @pytest.mark.parametrize("pdf, truth", BAR_PAIRS)
 def test_scores_reach_the_bar(pdf, truth, run_cache):
     """The figures issue #3 asks for, computed by the shared scorer."""
-    score = _score_module().score_bulletin(run_cache(pdf).data, load_json(truth))
+    score = shared_scorer().score_bulletin(run_cache(pdf).data, load_json(truth))
     assert _fraction(score["issue"]) == 1.0, score["issue"]
     assert score["pages"] and score["sections"]
     arts = score["articles"]
