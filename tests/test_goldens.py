@@ -57,16 +57,9 @@ def _fraction(text: str) -> float:
     return int(m.group(1)) / int(m.group(2)) if int(m.group(2)) else 1.0
 
 
-# The bar of issue #3 holds for the shared kostec PDFs and our own renders. The HTML
-# renders (samples/producers/, Chromium and WeasyPrint) are harder producers, added to find
-# weaknesses: where they break Korean words at line ends without a trace (their known-diffs
-# list says where), they are held to that list above, and to the bar only as an expected
-# failure until the line-join problem they expose is solved.
-BAR_PAIRS = [pytest.param(p, t, id=p.stem, marks=pytest.mark.xfail(
-    reason="the HTML producers cut Korean words at line ends without a trace; see its known-diffs",
-    strict=False))
-    if "producers" in p.parts and p.with_suffix(".known-diffs.txt").exists()
-    else pytest.param(p, t, id=p.stem) for p, t in PAIRS]
+# The bar of issue #3 holds for every sample: the shared kostec PDFs, our own renders and
+# the HTML producers' renders (which cut Korean words at line ends without a trace).
+BAR_PAIRS = [pytest.param(p, t, id=p.stem) for p, t in PAIRS]
 
 
 @pytest.mark.parametrize("pdf, truth", BAR_PAIRS)

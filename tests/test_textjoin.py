@@ -43,3 +43,59 @@ def test_url_continues_without_space():
 def test_latin_words_wrap_at_spaces():
     assert join_wrapped("General Obstacle", "Detection", line("General Obstacle", 499.0), None) \
         == "General Obstacle Detection"
+
+
+def test_known_compound_inside_a_longer_word_stays_glued():
+    # "다라" is a word of its own, but "가나다라" (the left end + the right half) is a known
+    # compound: the longer word "사가나다라" glues it too.
+    stats = stats_from("아무 가나다라 이다 다라 보다")
+    assert stats.decide_join("마바 사가나", "다라") is True and stats.last_rule == "compound"
+
+
+def test_left_half_ending_in_a_phrase_ending_means_a_space():
+    stats = stats_from("아무 말")
+    assert join_wrapped("마바 가나는", "사자 타카", line("마바 가나는", 499.5), stats) == "마바 가나는 사자 타카"
+    assert stats.last_rule == "phrase end"
+    # one syllable is not enough to tell a particle from the start of a word
+    stats.decide_join("마바 는", "사자")
+    assert stats.last_rule != "phrase end"
+
+
+def test_left_word_that_stands_alone_means_a_space():
+    stats = stats_from("가나다 보기 가나다(漢字) 오기 가나다 쓰기")
+    assert stats.decide_join("마바 가나다", "타파하") is False and stats.last_rule == "left word"
+    # ... unless the right half starts like a particle or an ending (가나다|하였다)
+    stats.decide_join("마바 가나다", "하였다")
+    assert stats.last_rule != "left word"
+    # ... or the word often begins longer words
+    stats = stats_from("가나다 보기 가나다라 오기 가나다마 쓰기")
+    stats.decide_join("마바 가나다", "타파하")
+    assert stats.last_rule != "left word"
+
+
+def test_opening_bracket_goes_to_the_next_line_with_what_follows():
+    from extract.textjoin import first_unit
+    assert first_unit("(漢字) 등") == "(漢"
+    assert first_unit("(ABC) 등") == "(ABC)"
+    # 8 pt of room: a bracket alone would fit, bracket + syllable would not, so the page
+    # cannot tell, and the document's habit (bracket glued to Hangul) decides.
+    stats = stats_from("가나(漢字) 다라(漢字) 마바")
+    assert join_wrapped("사아 자차", "(漢字) 등", line("사아 자차", 492.0), stats) == "사아 자차(漢字) 등"
+
+
+def test_word_wrapping_producer_cut_only_with_evidence_from_the_words():
+    stats = stats_from("가나 다라 가나다라 마바")
+    stats.word_wrapping = True
+    narrow = lambda text: TextLine(page=1, text=text, x0=60.0, x1=88.5, top=0, bottom=10, size=10.0,
+                                   column_right=90.0)
+    # "가나다라" is known as one word and is wider than the 30 pt cell: cut inside the word
+    assert join_wrapped("가나다", "라", narrow("가나다"), stats) == "가나다라"
+    # no word evidence, only single-syllable habits: the producer's habit (a space) stands
+    assert join_wrapped("타파하", "차카", narrow("타파하"), stats) == "타파하 차카"
+
+
+def test_width_estimate_follows_the_font_of_the_line():
+    from extract.textjoin import _width_scale
+    wide = TextLine(page=1, text="가나다라마바", x0=0.0, x1=66.0, top=0, bottom=10, size=10.0)
+    assert 1.1 < _width_scale(wide) < 1.2
+    assert _width_scale(TextLine(page=1, text="가", x0=0.0, x1=30.0, top=0, bottom=10, size=10.0)) == 1.0

@@ -20,6 +20,20 @@ URL_TAIL = re.compile(r"https?://\S*$")
 LINE_MARKER = re.compile(r"^[•●○◦▪■□▶☞※-]\s")
 NO_SPACE_AFTER = set("(/[{‘“《〈「-·~")
 NO_SPACE_BEFORE = set(")]},.;:!?’”》〉」·~%")
+#: Opening brackets and quotes: a line breaker never breaks right after one (UAX #14, LB14),
+#: so one travels to the next line together with what follows it.
+OPENERS = set("([{‘“《〈「")
+#: Last syllables of particles and endings that close a phrase (는 를 을 은 에 며 된): a left
+#: half of two or more syllables ending in one ends a phrase: nouns hardly ever end in them.
+PHRASE_END = set("는를을은에며된")
+#: First syllables of particles, endings and suffixes (을 를 이 가 의 에 로 으로 과 도 만 까지
+#: 부터 보다 처럼 하다 되다 들 -적 -화 -시키다 ...): a right half starting with one may
+#: continue the word on the left.
+GRAMMAR_START = set("을를이가은는의에로으와과도만까부보처하했한할함된되될됨들였라적화시")
+#: Rules of ``JoinStats._decide`` that rest on single-syllable habits, not on the words.
+WEAK_RULES = ("end/start", "none")
+HANGUL_TAIL = re.compile(r"[\uac00-\ud7a3]+$")
+HANGUL_HEAD = re.compile(r"^[\uac00-\ud7a3]+")
 
 
 def is_hangul(ch: str) -> bool:
@@ -90,6 +104,8 @@ class JoinStats:
                 self.across[t1[-1] + t2[0]] += 1
                 self.class_across[char_class(t1[-1]) + char_class(t2[0])] += 1
         self.word_wrapping = self._producer_wraps_words(lines)
+        self._text: str | None = None
+        self._runs: dict[str, tuple[int, int]] = {}
 
     @staticmethod
     def _producer_wraps_words(lines) -> bool:
@@ -117,6 +133,18 @@ class JoinStats:
                 wide += 1
         return total >= 5 and wide >= 0.3 * total
 
+    def _standalone_or_prefix(self, run: str) -> tuple[int, int]:
+        """How often the Hangul run ``run`` stands as a word of its own (alone, or before a
+        bracket as in "word(gloss)"), and how often it begins a longer word."""
+        if run not in self._runs:
+            if self._text is None:
+                self._text = " ".join(self.words.elements())
+            head = r"(?:^|(?<=[\s\"'‘’“”()\[\]{}〈〉《》「」·/]))" + re.escape(run)
+            alone = len(re.findall(head + r"(?=$|[\s\"'‘’“”()\[\]{}〈〉《》「」·/])", self._text))
+            longer = len(re.findall(head + r"(?=[\uac00-\ud7a3])", self._text))
+            self._runs[run] = (alone, longer)
+        return self._runs[run]
+
     def decide_join(self, left: str, right: str) -> bool | None:
         """True: join without space; False: with a space; None: no evidence."""
         decision, self.last_rule = self._decide(left, right)
@@ -128,10 +156,30 @@ class JoinStats:
         # 1. The joined word occurs elsewhere as one word.
         if lt and rt and self.words.get(lt + rt, 0) > 0:
             return True, "joined word"
+        m = HANGUL_TAIL.search(left)
+        lh = m.group() if m else ""  # the Hangul end of the left half, past any bracket
+        # 1b. A compound: the end of the left half (two syllables or more) and the right half
+        #     make a word seen elsewhere ("해양공학|기술" when "공학기술" occurs): Korean glues
+        #     nouns into compounds, and a known compound inside a longer one stays glued.
+        if rt:
+            for k in range(len(lh) - 1, 1, -1):
+                if self.words.get(lh[-k:] + rt, 0) > 0:
+                    return True, "compound"
         # 2. The right half occurs elsewhere as a word of its own (one-syllable halves are
         #    too often endings and particles to count).
         if len(rt) >= 2 and self.words.get(rt, 0) > 0:
             return False, "right word"
+        # 2b. The left half ends in a particle or an ending that closes a phrase.
+        if len(lh) >= 2 and lh[-1] in PHRASE_END:
+            return False, "phrase end"
+        # 2c. The left half is a word that stands on its own far more often than it begins a
+        #     longer word, and the right half does not start like a particle or an ending.
+        m = HANGUL_HEAD.match(right)
+        rh = m.group() if m else ""
+        if len(lh) >= 2 and len(rh) >= 2 and rh[0] not in GRAMMAR_START:
+            alone, longer = self._standalone_or_prefix(lh)
+            if alone > 2 * longer:
+                return False, "left word"
         a, b = left[-1], right[0]
         # 3. The pair of characters around the break, inside words versus across spaces.
         inside, across = self.inside.get(a + b, 0), self.across.get(a + b, 0)
@@ -155,18 +203,38 @@ class JoinStats:
 
 def first_unit(text: str) -> str:
     """The start of ``text`` that a line breaker cannot split: a Hangul or CJK character,
-    together with the Latin letters, digits and signs glued to it, or a Latin word."""
-    unit = text[:1]
-    for ch in text[1:]:
+    together with the Latin letters, digits and signs glued to it, or a Latin word; opening
+    brackets go with what follows them."""
+    start = 0
+    while start < len(text) - 1 and text[start] in OPENERS:
+        start += 1
+    unit = text[:start + 1]
+    for ch in text[start + 1:]:
         if ch.isspace() or is_hangul(ch) or is_cjk(ch):
             break
         unit += ch
     return unit
 
 
+#: Narrow signs: brackets, quotes and stops are about a third of an em in Korean fonts.
+NARROW = set("()[]{}'\"‘’“”,.:;!|·")
+
+
 def estimate_width(token: str, size: float) -> float:
-    """Rough printed width of a token: CJK glyphs are square, others about half as wide."""
-    return sum(size * (0.95 if is_hangul(c) or is_cjk(c) else 0.55) for c in token)
+    """Rough printed width of a token: CJK glyphs are square, brackets, quotes and stops about
+    a third as wide, other signs, letters and digits about half."""
+    return sum(size * (0.95 if is_hangul(c) or is_cjk(c) else 0.35 if c in NARROW else 0.55)
+               for c in token)
+
+
+def _width_scale(line: TextLine) -> float:
+    """Printed over estimated width of ``line``: how wide this font runs compared with the
+    rough estimate (full-width or narrow brackets, wider Hangul), within sensible bounds."""
+    glyphs = line.text.replace(" ", "")
+    if len(glyphs) < 4:
+        return 1.0
+    est = estimate_width(glyphs, line.size) + 0.3 * line.size * (len(line.text) - len(glyphs))
+    return min(1.25, max(0.8, (line.x1 - line.x0) / est)) if est > 0 else 1.0
 
 
 def join_wrapped(left: str, right: str, prev: TextLine | None, stats: JoinStats | None) -> str:
@@ -196,18 +264,23 @@ def join_wrapped(left: str, right: str, prev: TextLine | None, stats: JoinStats 
         # in the room left, the line was broken at a space (word wrapping, or a forced
         # break), so the words are separate.
         room = prev.column_right - prev.x1
-        if room >= estimate_width(first_unit(right), prev.size) + 0.15 * prev.size:
+        if room >= estimate_width(first_unit(right), prev.size) * _width_scale(prev) + 0.15 * prev.size:
             return left + " " + right
     if not (is_hangul(a) or is_hangul(b)) and not (is_cjk(a) or is_cjk(b)):
         # Latin words and numbers wrap at spaces.
         return left + " " + right
     if stats is not None and stats.word_wrapping:
         # This producer wraps at spaces; it cuts a word only when the word is wider than
-        # the whole line (a long name in a narrow table cell).
+        # the whole line (a long name in a narrow table cell). Such a word filled the line
+        # up to the edge, as two words wrapped at a space may have done too: the document's
+        # words decide between them; without evidence about these words (only the weak
+        # end/start habits of single syllables) the producer's habit, a space, stands.
         word = left.split()[-1] + right.split()[0]
         if prev is not None and prev.column_right and \
-                estimate_width(word, prev.size) > prev.column_right - prev.x0:
-            return left + right
+                estimate_width(word, prev.size) * _width_scale(prev) > prev.column_right - prev.x0:
+            decision = stats.decide_join(left, right)
+            if decision and stats.last_rule not in WEAK_RULES:
+                return left + right
         return left + " " + right
     decision = stats.decide_join(left, right) if stats else None
     if decision is None:
