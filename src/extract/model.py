@@ -78,6 +78,8 @@ class TableFragment:
     #: The text lines of every cell (rows x columns x lines), kept so that wrapped cell
     #: text can be joined with the document's own word statistics once all pages are read.
     cell_lines: list[list[list[TextLine]]] = field(default_factory=list, repr=False)
+    #: The text lines of every note, for the same reason.
+    note_lines: list[list[TextLine]] = field(default_factory=list, repr=False)
     #: Per row: True where the row is drawn as a header (shaded or bold).
     header_like: list[bool] = field(default_factory=list)
     #: Merged cells: (row, col, rowspan, colspan) in ``rows`` coordinates.

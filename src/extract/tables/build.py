@@ -16,10 +16,13 @@ SOURCE_NOTE = re.compile(r"^[*※]?\s*(?:출처|자료|source)\s*[:：]\s*(.+)$"
 
 
 def _rejoin(frag: TableFragment, stats: JoinStats | None) -> None:
-    """Cell text joined again with the whole document's word statistics."""
-    if stats is None or not frag.cell_lines:
+    """Cell and note text joined again with the whole document's word statistics."""
+    if stats is None:
         return
-    frag.rows = [[join_cell(lines, stats) for lines in row] for row in frag.cell_lines]
+    if frag.cell_lines:
+        frag.rows = [[join_cell(lines, stats) for lines in row] for row in frag.cell_lines]
+    if frag.note_lines:
+        frag.notes = [join_cell(lines, stats) for lines in frag.note_lines]
 
 
 def _chains(fragments: list[TableFragment], text_between) -> list[list[TableFragment]]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 import re
 
 from ..layout import chars_to_lines
-from ..model import BBox
+from ..model import BBox, TextLine
 from ..settings import LayoutSettings
 from ..textjoin import fold
+from .cells import join_cell
 
 _LAYOUT = LayoutSettings()
 OPEN, CLOSE = "〈<《", "〉>》"
@@ -46,13 +47,15 @@ def find_caption(chars: list[dict], table: BBox, page_width: float, distance: fl
 
 
 def find_notes(chars: list[dict], table: BBox, page_width: float, distance: float,
-               gap: float | None = None) -> tuple[list[str], BBox | None]:
+               gap: float | None = None) -> tuple[list[str], BBox | None, list[list[TextLine]]]:
     """Note lines right under the table: the first starts with '*', '※', '주:', '자료:' or
-    '출처:'; a note may wrap onto lines that start without a marker."""
+    '출처:'; a note may wrap onto lines that start without a marker. Returns the notes'
+    text, their box, and each note's lines (to be joined again with the document's word
+    statistics, see build)."""
     x0, top, x1, bottom = table
     near = _band(chars, 0, page_width, bottom, bottom + distance * 3)
     lines = chars_to_lines(near, 0, _LAYOUT, gap)
-    notes: list[str] = []
+    groups: list[list[TextLine]] = []
     boxes = []
     prev = None
     for line in lines:
@@ -62,14 +65,20 @@ def find_notes(chars: list[dict], table: BBox, page_width: float, distance: floa
         if NOTE_START.match(line.text) and (NOTE_KEYWORD.match(line.text) or abs(line.x0 - x0) <= line.size):
             # A marked line is a note when it names itself one ('* 출처:') or starts where the
             # table starts; an indented '* ...' further left or right is a body bullet.
-            notes.append(line.text)
+            groups.append([line])
         elif prev is not None and not NOT_A_NOTE_CONTINUATION.match(line.text):
-            notes[-1] = notes[-1] + (" " if notes[-1][-1:].isascii() else "") + line.text
+            groups[-1].append(line)
         else:
             break
         boxes.append(line.bbox)
         prev = line
     if not boxes:
-        return [], None
+        return [], None, []
+    # A wrapped note fills the table's width (or its own widest line): that is the edge
+    # a line break is judged against.
+    for group in groups:
+        edge = max([x1] + [ln.x1 for ln in group])
+        for ln in group:
+            ln.column_right = edge
     box = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
-    return [fold(n) for n in notes], box
+    return [join_cell(group) for group in groups], box, groups

@@ -189,10 +189,11 @@ def _fragment(table, chars, shades, page, page_number: int, k: int,
         header_rows += 1
     empty = sum(1 for row in text_grid for t in row if not t)
     caption, caption_box = find_caption(chars, bbox, float(page.width), settings.caption_distance, gap)
-    notes, notes_box = find_notes(chars, bbox, float(page.width), settings.note_distance, gap)
+    notes, notes_box, note_lines = find_notes(chars, bbox, float(page.width), settings.note_distance, gap)
     return TableFragment(
         id=f"p{page_number}-{k}", page=page_number, bbox=bbox, rows=text_grid, header_rows=header_rows,
         col_edges=xs, caption=caption, caption_bbox=caption_box, notes=notes, notes_bbox=notes_box,
+        note_lines=note_lines,
         method="lattice", spans=spans, cell_lines=lines_grid, header_like=header_like,
         quality={"method": "lattice", "cells": n_rows * n_cols,
                  "empty_cell_ratio": round(empty / max(n_rows * n_cols, 1), 3),

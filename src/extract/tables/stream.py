@@ -448,12 +448,13 @@ def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: i
     bottom = max(region.bottom, max(w.bottom for cells in grid for ws in cells.values() for w in ws))
     bbox = (min(col_edges[0], region.x0), top, max(col_edges[-1], region.x1), bottom)
     caption, caption_box = find_caption(chars, bbox, float(page.width), settings.caption_distance, gap)
-    notes, notes_box = find_notes(chars, bbox, float(page.width), settings.note_distance, gap)
+    notes, notes_box, note_lines = find_notes(chars, bbox, float(page.width), settings.note_distance, gap)
     n_rows, n_out = len(text_grid), len(used)
     empty = sum(1 for row in text_grid for t in row if not t)
     return TableFragment(
         id=f"p{page_number}-{k}", page=page_number, bbox=bbox, rows=text_grid, header_rows=header_rows,
         col_edges=col_edges, caption=caption, caption_bbox=caption_box, notes=notes, notes_bbox=notes_box,
+        note_lines=note_lines,
         method="stream", spans=[], cell_lines=lines_grid, header_like=[i < header_rows for i in range(n_rows)],
         quality={"method": "stream", "cells": n_rows * n_out,
                  "empty_cell_ratio": round(empty / max(n_rows * n_out, 1), 3),
