@@ -41,6 +41,18 @@ DOCUMENT_STAGES = [LayoutStage(), TablesStage(), SegmentStage(), NormalizeStage(
                    AssembleStage(), ValidateStage()]
 
 
+def warm_up() -> None:
+    """Do once per process what the first document would otherwise pay for: read the
+    gazetteers, compile the schema validator, hook the parser. The batch's forkserver calls
+    this once (see batching.preload), so each file's child starts with it done."""
+    from . import repair, validate
+    from .normalize import _index
+
+    repair.install_hooks()
+    validate._validator()
+    _index()
+
+
 @contextmanager
 def timed(doc: Document, name: str):
     start = time.perf_counter()

@@ -76,9 +76,10 @@ def _context():
         methods = multiprocessing.get_all_start_methods()
         if "forkserver" in methods:
             ctx = multiprocessing.get_context("forkserver")
-            # Import the parsers once in the server, not once per file in every child.
-            ctx.set_forkserver_preload(["extract.pipeline", "extract.batching.worker", "extract.validate",
-                                        "extract.normalize", "pdfplumber", "pypdf", "jsonschema", "rapidfuzz"])
+            # Import the parsers and set the pipeline up once in the server, not once per
+            # file in every child.
+            ctx.set_forkserver_preload(["extract.batching.preload", "extract.batching.worker",
+                                        "pdfplumber", "pypdf", "jsonschema", "rapidfuzz"])
         else:  # pragma: no cover - platforms without fork
             ctx = multiprocessing.get_context("spawn")
         _CONTEXT = ctx
