@@ -181,3 +181,25 @@ def test_xlsx_opens_in_libreoffice(archive, tmp_path):
     proc = subprocess.run([soffice, "--headless", "--convert-to", "csv", "--outdir", str(tmp_path), str(path)],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0 and (tmp_path / "issue.csv").exists(), proc.stderr
+
+
+def test_renumber_tables_compares_tables_by_position(output, tmp_path):
+    """A golden whose producer named its tables b01, b02 ... differs by id only; with
+    --renumber-tables that is no difference, while a changed cell still is."""
+    golden = copy.deepcopy(output)
+    mapping = {t["id"]: f"b{k:02d}" for k, t in enumerate(golden["tables"], start=1)}
+    for t in golden["tables"]:
+        t["id"] = mapping[t["id"]]
+    for s in golden["sections"]:
+        for a in s["articles"]:
+            a["tables"] = [mapping[i] for i in a.get("tables", [])]
+    out, gold = tmp_path / "out.json", tmp_path / "gold.json"
+    out.write_text(json.dumps(output, ensure_ascii=False), encoding="utf-8")
+    gold.write_text(json.dumps(golden, ensure_ascii=False), encoding="utf-8")
+    assert not check_paths(out, gold).ok
+    assert check_paths(out, gold, renumber=True).ok
+    golden["tables"][1]["rows"][0][0] = "changed"
+    gold.write_text(json.dumps(golden, ensure_ascii=False), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "extract", "check", str(out), str(gold), "--renumber-tables"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 1 and "1 difference(s)" in proc.stdout and "tables[1].rows[0][0]" in proc.stdout

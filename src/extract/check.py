@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from .compare import Difference, compare
+from .compare import Difference, compare, renumber_tables
 
 
 @dataclass
@@ -90,23 +90,26 @@ def _load(path: Path):
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def check_file(output: Path, golden: Path, ignore=(), name: str | None = None) -> FileResult:
+def check_file(output: Path, golden: Path, ignore=(), name: str | None = None,
+               renumber: bool = False) -> FileResult:
     result = FileResult(name or output.name, output, golden)
     try:
         found, expected = _load(output), _load(golden)
     except (OSError, ValueError) as exc:
         result.error = f"cannot read: {exc}"
         return result
+    if renumber:  # table ids are names each producer picks: compare what they point to
+        found, expected = renumber_tables(found), renumber_tables(expected)
     result.differences = compare(found, expected, ignore=ignore)
     return result
 
 
-def check_paths(output: Path, golden: Path, ignore=()) -> CheckReport:
+def check_paths(output: Path, golden: Path, ignore=(), renumber: bool = False) -> CheckReport:
     """One file against one golden, or a folder of outputs against a folder of goldens,
     paired by relative path."""
     output, golden = Path(output), Path(golden)
     if output.is_file() and golden.is_file():
-        return CheckReport([check_file(output, golden, ignore)])
+        return CheckReport([check_file(output, golden, ignore, renumber=renumber)])
     if not (output.is_dir() and golden.is_dir()):
         raise FileNotFoundError("give two JSON files or two folders")
     outs = {p.relative_to(output).as_posix(): p for p in output.rglob("*.json")}
@@ -118,7 +121,7 @@ def check_paths(output: Path, golden: Path, ignore=()) -> CheckReport:
         elif name not in outs:
             files.append(FileResult(name, None, golds[name], error="no output for this golden file"))
         else:
-            files.append(check_file(outs[name], golds[name], ignore, name))
+            files.append(check_file(outs[name], golds[name], ignore, name, renumber=renumber))
     return CheckReport(files)
 
 

@@ -183,6 +183,9 @@ def check_cmd(
                                                           "warnings, 'tables[*].quality'. Repeatable."),
     fmt: str = typer.Option("text", "--format", help="text, json or junit (JUnit XML for CI)."),
     accept_changes: bool = typer.Option(False, "--accept", help="Copy differing outputs over their goldens."),
+    renumber_tables: bool = typer.Option(False, "--renumber-tables",
+                                         help="Compare tables by position, not by id (for goldens whose "
+                                              "producer named its tables differently, e.g. b01 for t01)."),
 ) -> None:
     """Compare outputs with golden JSON field by field; exit 1 when anything differs.
 
@@ -193,7 +196,7 @@ def check_cmd(
     if fmt not in ("text", "json", "junit"):
         _fail(f"--format must be text, json or junit, not {fmt!r}", code=2)
     try:
-        report = check_paths(output, golden, ignore=ignore)
+        report = check_paths(output, golden, ignore=ignore, renumber=renumber_tables)
     except FileNotFoundError as exc:
         _fail(str(exc), code=2)
     text = {"text": report.as_text, "json": report.as_json, "junit": report.as_junit}[fmt]()
