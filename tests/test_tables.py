@@ -1,0 +1,178 @@
+"""Each table mechanism on its own, on small PDFs drawn in the test: header rows, merged
+cells, stitching across pages (header repeated, repeated with damaged glyphs, not repeated),
+two different tables kept apart, two-up unfolding, and every typed kind end to end."""
+from __future__ import annotations
+
+import extract
+
+from conftest import KO, make_pdf
+
+ROW_H = 20
+
+
+def draw_table(c, rows, widths, top, *, x0=60, header_rows=1, spans=(), caption=None, size=9):
+    """A ruled grid whose first ``header_rows`` rows are shaded; ``spans`` are
+    (row, col, rowspan, colspan) merged cells whose text is in their first position.
+    ``top`` is the y of the grid's top edge (reportlab's y grows upwards)."""
+    covered = {}
+    for r0, c0, rs, cs in spans:
+        for r in range(r0, r0 + rs):
+            for k in range(c0, c0 + cs):
+                covered[(r, k)] = (r0, c0, rs, cs)
+    xs = [x0]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    if caption:
+        c.setFont(KO, size + 1)
+        c.drawCentredString((xs[0] + xs[-1]) / 2, top + 8, f"〈 {caption} 〉")
+    c.setFont(KO, size)
+    for r, row in enumerate(rows):
+        for k, text in enumerate(row):
+            span = covered.get((r, k))
+            if span and (span[0], span[1]) != (r, k):
+                continue  # inside a merged cell drawn from its first position
+            rs, cs = (span[2], span[3]) if span else (1, 1)
+            x, w = xs[k], xs[k + cs] - xs[k]
+            y = top - (r + rs) * ROW_H
+            if r < header_rows:
+                c.setFillGray(0.85)
+                c.rect(x, y, w, rs * ROW_H, stroke=1, fill=1)
+                c.setFillGray(0)
+            else:
+                c.rect(x, y, w, rs * ROW_H, stroke=1, fill=0)
+            c.drawString(x + 3, y + rs * ROW_H / 2 - 3, text)
+    return top - len(rows) * ROW_H
+
+
+def run(tmp_path, draw):
+    return extract.run(make_pdf(tmp_path / "t.pdf", draw))
+
+
+DEVICE = [["no", "제품명", "기업"]]
+
+
+def test_shaded_header_and_merged_cells_repeated(tmp_path):
+    def draw(c):
+        draw_table(c, [["지역", "분야", "건수"], ["광둥", "의약", "3"], ["", "기기", "4"], ["장쑤", "의약", "2"]],
+                   [120, 120, 80], 700, spans=[(1, 0, 2, 1)], caption="지역별 승인")
+        c.showPage()
+
+    table = run(tmp_path, draw).tables[0]
+    assert table["header"] == [["지역", "분야", "건수"]]
+    assert table["rows"] == [["광둥", "의약", "3"], ["광둥", "기기", "4"], ["장쑤", "의약", "2"]]
+    assert table["quality"]["merged_cells"] >= 1
+
+
+HEADER = ["번호", "지역", "분야", "건수"]
+PART1 = [["1", "광둥", "의약", "3"], ["2", "장쑤", "기기", "4"], ["3", "저장", "의약", "2"]]
+PART2 = [["4", "상하이", "기기", "5"], ["5", "베이징", "의약", "1"]]
+WIDTHS = [50, 120, 120, 80]
+
+
+def _two_pages(second_header):
+    def draw(c):
+        c.setFont(KO, 10)
+        c.drawString(60, 760, "- 본문 첫 줄은 표 앞에 있다")
+        draw_table(c, [HEADER] + PART1, WIDTHS, 160, caption="지역별 현황")
+        c.showPage()
+        rows = ([second_header] if second_header else []) + PART2
+        draw_table(c, rows, WIDTHS, 780, header_rows=1 if second_header else 0)
+        c.setFont(KO, 10)
+        c.drawString(60, 600, "- 본문은 표 다음에 이어진다")
+        c.showPage()
+    return draw
+
+
+def test_continuation_with_the_header_repeated_is_stitched(tmp_path):
+    bulletin = run(tmp_path, _two_pages(HEADER))
+    assert len(bulletin.tables) == 1
+    table = bulletin.tables[0]
+    assert table["pages"] == [1, 2]
+    assert table["header"] == [HEADER]
+    assert table["rows"] == PART1 + PART2, "the repeated header is not a row"
+    assert any("joined its continuation on page 2" in w for w in bulletin.warnings)
+
+
+def test_continuation_with_a_damaged_header_is_stitched(tmp_path):
+    bulletin = run(tmp_path, _two_pages(["-11", "77-04", "=101", "7101"]))
+    table = bulletin.tables[0]
+    assert len(bulletin.tables) == 1 and table["pages"] == [1, 2]
+    assert table["rows"] == PART1 + PART2
+    assert any("damaged" in w for w in bulletin.warnings)
+
+
+def test_continuation_without_a_header_is_stitched(tmp_path):
+    bulletin = run(tmp_path, _two_pages(None))
+    table = bulletin.tables[0]
+    assert len(bulletin.tables) == 1 and table["pages"] == [1, 2]
+    assert table["rows"] == PART1 + PART2
+
+
+def test_a_table_with_its_own_caption_is_not_a_continuation(tmp_path):
+    def draw(c):
+        draw_table(c, [HEADER] + PART1, WIDTHS, 160, caption="지역별 현황")
+        c.showPage()
+        draw_table(c, [HEADER] + PART2, WIDTHS, 760, caption="분야별 현황")
+        c.showPage()
+
+    bulletin = run(tmp_path, draw)
+    assert [t["pages"] for t in bulletin.tables] == [[1], [2]]
+    assert [t["caption"] for t in bulletin.tables] == ["지역별 현황", "분야별 현황"]
+
+
+def test_two_up_table_unfolds_left_half_then_right_half(tmp_path):
+    left = [["1", "인공 심장", "선전 커만"], ["2", "수술 로봇", "상하이 보어둥"], ["3", "진단 소프트웨어", "베이징 잉푸"]]
+    right = [["4", "인공 관절", "쑤저우 쑨마"], ["5", "혈관 스텐트", "항저우 청눠"], ["", "", ""]]
+
+    def draw(c):
+        rows = [DEVICE[0] + DEVICE[0]] + [a + b for a, b in zip(left, right)]
+        draw_table(c, rows, [30, 110, 110, 30, 110, 110], 700, x0=40, caption="혁신 의료기기 승인 목록")
+        c.showPage()
+
+    table = run(tmp_path, draw).tables[0]
+    assert table["kind"] == "device_approvals"
+    assert table["header"] == DEVICE
+    assert [r["no"] for r in table["records"]] == [1, 2, 3, 4, 5], "right half shorter: no empty record"
+    assert table["records"][3] == {"no": 4, "product": "인공 관절", "company": "쑤저우 쑨마"}
+
+
+def test_drug_approvals_records_are_typed_and_keep_the_printed_marks(tmp_path):
+    def draw(c):
+        draw_table(c, [["번호", "제품명", "기업", "유형", "적응증"],
+                       ["1", "Lerociclib", "장쑤 하오선(豪森)제약*", "화학의약품", "유방암"],
+                       ["2", "Efgartigimod (수입)", "argenx사", "생물학적 제제", "중증근무력증"]],
+                   [40, 120, 150, 90, 90], 700, x0=40, caption="신약 승인 목록")
+        c.showPage()
+
+    table = run(tmp_path, draw).tables[0]
+    assert table["kind"] == "drug_approvals"
+    assert table["records"] == [
+        {"no": 1, "product": "Lerociclib", "company": "장쑤 하오선(豪森)제약*", "type": "화학의약품", "indication": "유방암"},
+        {"no": 2, "product": "Efgartigimod (수입)", "company": "argenx사", "type": "생물학적 제제", "indication": "중증근무력증"},
+    ]
+
+
+def test_compute_platform_details_split_per_bullet(tmp_path):
+    def draw(c):
+        draw_table(c, [["번호", "플랫폼", "주요 내용"], ["1", "청두 허브", "• 서부 연산력 거점 • 녹색 데이터센터"]],
+                   [40, 120, 300], 700, x0=40, caption="인공지능 컴퓨팅 플랫폼")
+        c.showPage()
+
+    table = run(tmp_path, draw).tables[0]
+    assert table["kind"] == "compute_platforms"
+    assert table["records"] == [{"no": 1, "name": "청두 허브", "details": ["서부 연산력 거점", "녹색 데이터센터"]}]
+
+
+def test_country_ranking_tiers_are_filled_down_and_checked(tmp_path):
+    def draw(c):
+        rows = [["등급", "순위", "국가", "점수"], ["1그룹", "1", "스위스", "67.6"], ["", "2", "스웨덴", "64.2"],
+                ["2그룹", "3", "미국", "63.5"], ["1그룹", "4", "영국", "62.4"]]
+        draw_table(c, rows, [70, 50, 120, 70], 700, spans=[(1, 0, 2, 1)], caption="글로벌 혁신지수 순위")
+        c.showPage()
+
+    bulletin = run(tmp_path, draw)
+    table = bulletin.tables[0]
+    assert table["kind"] == "country_rankings"
+    assert [(r["rank"], r["tier"], r["score"]) for r in table["records"]] == [
+        (1, "1그룹", 67.6), (2, "1그룹", 64.2), (3, "2그룹", 63.5), (4, "1그룹", 62.4)]
+    assert any("rank 4" in w and "tier" in w for w in bulletin.warnings), bulletin.warnings
