@@ -6,6 +6,7 @@ so memory stays flat); document stages run once all pages are read.
 from __future__ import annotations
 
 import gc
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -69,14 +70,26 @@ def timed(doc: Document, name: str):
 GC_YOUNG_THRESHOLD = 50_000
 
 
+_gc_lock = threading.Lock()
+_gc_running = 0  # documents running now (the batch may run several in threads)
+_gc_saved: tuple[int, ...] = ()
+
+
 def run_document(path: str | Path, settings: Settings | None = None,
                  on_page: Callable[[int, int], None] | None = None) -> Document:
-    threshold = gc.get_threshold()
-    gc.set_threshold(max(threshold[0], GC_YOUNG_THRESHOLD), *threshold[1:])
+    global _gc_running, _gc_saved
+    with _gc_lock:  # the first document in raises the threshold, the last one out restores it
+        if _gc_running == 0:
+            _gc_saved = gc.get_threshold()
+            gc.set_threshold(max(_gc_saved[0], GC_YOUNG_THRESHOLD), *_gc_saved[1:])
+        _gc_running += 1
     try:
         return _run_document(path, settings, on_page)
     finally:
-        gc.set_threshold(*threshold)
+        with _gc_lock:
+            _gc_running -= 1
+            if _gc_running == 0:
+                gc.set_threshold(*_gc_saved)
 
 
 def _run_document(path: str | Path, settings: Settings | None,
