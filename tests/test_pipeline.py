@@ -26,3 +26,17 @@ def test_gc_threshold_is_restored_after_runs_in_threads_and_after_errors(tmp_pat
     with pytest.raises(NotAPDF):
         extract.run(bad)
     assert gc.get_threshold() == before
+
+
+def test_outputs_get_the_permissions_of_any_new_file(tmp_path):
+    """Atomic writes go through a private temporary file; the output must not stay private."""
+    import os
+
+    mask = os.umask(0o022)
+    try:
+        written = extract.run(sample_pairs()[0][0]).write(tmp_path / "issue.json")
+        plain = tmp_path / "plain.txt"
+        plain.write_text("x")
+    finally:
+        os.umask(mask)
+    assert (os.stat(written).st_mode & 0o777) == (os.stat(plain).st_mode & 0o777) == 0o644
