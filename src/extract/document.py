@@ -34,6 +34,17 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     notes: dict[str, Any] = field(default_factory=dict)  # counters for provenance
+    _join_stats: Any = field(default=None, repr=False)
+
+    def join_stats(self):
+        """How this document's words are split (textjoin.JoinStats over the body lines),
+        counted once when the tables stage first asks and shared with the segmenter: both
+        join wrapped lines by it."""
+        if self._join_stats is None:
+            from .textjoin import JoinStats
+
+            self._join_stats = JoinStats(self.body_lines)
+        return self._join_stats
 
     @property
     def body_lines(self) -> list[TextLine]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .model import TableFragment, TextLine
-from .textjoin import JoinStats, fold, join_wrapped
+from .textjoin import fold, join_wrapped
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -155,7 +155,7 @@ class Segmenter:
         for ln in self.lines:
             sizes[round(ln.size * 2) / 2] += len(ln.text)
         self.body_size = sizes.most_common(1)[0][0] if sizes else 10.0
-        self.stats = JoinStats(self.lines)
+        self.stats = doc.join_stats()
         self.bands = {p.number: p.bands for p in doc.pages}
         self.s = Structure()
 

@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from . import tables
-from .textjoin import JoinStats, fold
+from .textjoin import fold
 
 CAPTION_LINE = re.compile(r"^[〈<《]\s*(.+?)\s*[〉>》]$")
 
@@ -28,7 +28,6 @@ class TablesStage:
         doc.fragments.extend(found)
 
     def process_document(self, doc: "Document") -> None:
-        stats = JoinStats([ln for ln in doc.lines if ln.role == "body"])
         body = [ln for ln in doc.lines if ln.role == "body"]
 
         def text_between(a, b) -> bool:
@@ -38,6 +37,7 @@ class TablesStage:
                        for ln in body)
 
         self._adopt_orphan_captions(doc, body)
+        stats = doc.join_stats()
         doc.tables, warnings = tables.build_tables(doc.fragments, doc.settings.tables, stats, text_between)
         doc.warnings.extend(warnings)
 
