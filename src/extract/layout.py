@@ -178,7 +178,6 @@ def derotate(chars: list[dict], turn: int) -> list[dict]:
     if not chosen:
         return []
     right = max(c["x1"] for c in chosen)
-    high = max(c.get("y1", 0) for c in chosen)
     out = []
     for c in chosen:
         if turn == 1:  # running up: reading goes up the page, next lines to the right
@@ -201,7 +200,7 @@ _MEMO_MIN_GLYPHS = 200
 _MEMO_SIZE = 2
 
 
-def _rows(chars: Iterable[dict], settings: "LayoutSettings") -> list[list[dict]]:
+def glyph_rows(chars: Iterable[dict], settings: "LayoutSettings") -> list[list[dict]]:
     """Glyphs grouped into rows by vertical overlap, each row sorted left to right. When
     most glyphs run sideways, those are read in their own direction (see derotate).
     Callers must not change the rows they get."""
@@ -265,7 +264,7 @@ def _row_order(c: dict) -> tuple[float, float]:
 
 def page_word_gap(chars: Iterable[dict], settings: "LayoutSettings") -> float:
     """The word-gap threshold of a whole page (see word_gap_threshold)."""
-    return word_gap_threshold(_rows(chars, settings), settings.word_gap_ratio)
+    return word_gap_threshold(glyph_rows(chars, settings), settings.word_gap_ratio)
 
 
 def chars_to_lines(chars: Iterable[dict], page: int, settings: "LayoutSettings",
@@ -275,7 +274,7 @@ def chars_to_lines(chars: Iterable[dict], page: int, settings: "LayoutSettings",
     ``gap`` is the page's word-gap threshold; small areas (a table cell, a caption) should
     pass their page's, since a few glyphs are too few to learn spacing from.
     """
-    rows = _rows(chars, settings)
+    rows = glyph_rows(chars, settings)
     if not rows:
         return []
     if gap is None:
@@ -331,8 +330,7 @@ def page_lines(chars: list[dict], number: int, occupied: list[BBox], images: lis
     left out and text over images is marked as figure text."""
     if not occupied and not images:
         # Nothing to take out: the same list, whose rows the load stage already grouped.
-        lines = chars_to_lines(chars, number, settings, gap)
-        return lines
+        return chars_to_lines(chars, number, settings, gap)
     body, figure = [], []
     for c in chars:
         cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2

@@ -70,6 +70,9 @@ class TableFragment:
     rows: list[list[str]]  # every row of the grid as printed, header rows included
     header_rows: int = 0  # how many leading rows are header rows
     col_edges: list[float] = field(default_factory=list)  # x of the column boundaries
+    #: y of the row boundaries (len(rows) + 1 values) where the grid's rulings give them;
+    #: empty for tables read from aligned words, whose rows have no drawn boundary.
+    row_edges: list[float] = field(default_factory=list)
     caption: str | None = None  # text of the 〈caption〉 above, without the brackets
     caption_bbox: BBox | None = None
     notes: list[str] = field(default_factory=list)  # '* 출처: ...' lines under the grid

@@ -326,11 +326,12 @@ def fix_numerals(chars: list[dict], number: int) -> tuple[list[dict], list[str]]
     while i < len(chars):
         c = chars[i]
         replaced = False
-        if c["text"] in "삐|॥‖ǀǁ" and _word_start(chars, i):
+        if c["text"] and c["text"] in "삐|॥‖ǀǁ" and _word_start(chars, i):
             # The run of mapped glyphs (|| is two glyphs), an optional gap or space glyph,
             # then the class word, all on one line.
             j, run = i, ""
-            while j < len(chars) and len(run) < _MAX_NUMERAL and chars[j]["text"] in "삐|॥‖ǀǁ" and \
+            while j < len(chars) and len(run) < _MAX_NUMERAL and chars[j]["text"] and \
+                    chars[j]["text"] in "삐|॥‖ǀǁ" and \
                     (j == i or _same_line(chars[j - 1], chars[j])):
                 run += chars[j]["text"]
                 j += 1

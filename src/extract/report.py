@@ -126,10 +126,13 @@ def _cluster(values: list[float], tol: float) -> list[float]:
 def row_edges(frag: "TableFragment", rulings: list[float]) -> list[float]:
     """y of the row boundaries of a fragment (len(rows) + 1 values, top to bottom).
 
-    The fragment keeps its column edges but not its row edges: each boundary is the ruling
-    (horizontal edge of the page) between the text of two rows, else the midpoint."""
-    top, bottom = frag.bbox[1], frag.bbox[3]
+    A ruled grid keeps its row edges; a table read from aligned words has none drawn, so
+    each boundary is the ruling (horizontal edge of the page) between the text of two rows,
+    else the midpoint."""
     n = len(frag.rows)
+    if len(frag.row_edges) == n + 1:
+        return list(frag.row_edges)
+    top, bottom = frag.bbox[1], frag.bbox[3]
     if n == 0:
         return [top, bottom]
     inside = [y for y in _cluster(rulings, 1.5) if top + 1 < y < bottom - 1]

@@ -62,7 +62,6 @@ INSTITUTION = re.compile(r"(연구소|연구원|대학|대학교|실험실|위�
 LEGAL_FORMS = re.compile(
     r"(정밀의료기기회사|의료설비회사|의료기기회사|바이오제약|바이오의약|의료회사|기기회사|제약회사|제약|의약|바이오|그룹|"
     r"회사|股份有限公司|有限责任公司|有限公司|集团|公司|사)$")
-LATIN_LEGAL = re.compile(r"[\s,.]*(inc|incorporated|co|corp|corporation|ltd|llc|se|ag|gmbh|plc)\.?$", re.I)
 
 # Compound vowels written as their parts (귀 = 구+이, 해 = 하+이); tense consonants as plain ones
 # (쑤/수, 따/다: both spellings of one Chinese sound are in use).

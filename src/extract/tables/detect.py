@@ -192,8 +192,8 @@ def _fragment(table, chars, shades, page, page_number: int, k: int,
     notes, notes_box, note_lines = find_notes(chars, bbox, float(page.width), settings.note_distance, gap)
     return TableFragment(
         id=f"p{page_number}-{k}", page=page_number, bbox=bbox, rows=text_grid, header_rows=header_rows,
-        col_edges=xs, caption=caption, caption_bbox=caption_box, notes=notes, notes_bbox=notes_box,
-        note_lines=note_lines,
+        col_edges=xs, row_edges=ys, caption=caption, caption_bbox=caption_box, notes=notes,
+        notes_bbox=notes_box, note_lines=note_lines,
         method="lattice", spans=spans, cell_lines=lines_grid, header_like=header_like,
         quality={"method": "lattice", "cells": n_rows * n_cols,
                  "empty_cell_ratio": round(empty / max(n_rows * n_cols, 1), 3),

@@ -21,7 +21,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass, field
 
-from ..layout import _rows, chars_to_lines, median_size
+from ..layout import chars_to_lines, glyph_rows, median_size
 from ..model import BBox, TableFragment, TextLine
 from ..settings import LayoutSettings, TableSettings
 from .captions import find_caption, find_notes
@@ -77,35 +77,13 @@ def _inside(c: dict, box: BBox, pad: float = 1.0) -> bool:
     return box[0] - pad <= cx <= box[2] + pad and box[1] - pad <= cy <= box[3] + pad
 
 
-def _upright_rows(chars: list[dict]) -> list[list[dict]]:
-    """Upright glyphs grouped into rows by vertical overlap (half the smaller height), each
-    row sorted left to right; sideways glyphs are left out."""
-    glyphs = [c for c in chars if c.get("upright", True) and c["text"] and c["text"] != "\n"]
-    glyphs.sort(key=lambda c: (round(c["top"], 1), c["x0"]))
-    raw: list[list[dict]] = []
-    band = None
-    for c in glyphs:
-        if raw:
-            height = min(c["bottom"] - c["top"], band[1] - band[0]) or 1.0
-            if min(c["bottom"], band[1]) - max(c["top"], band[0]) >= 0.5 * height:
-                raw[-1].append(c)
-                band = (min(band[0], c["top"]), max(band[1], c["bottom"]))
-                continue
-        raw.append([c])
-        band = (c["top"], c["bottom"])
-    for glyph_row in raw:
-        glyph_row.sort(key=lambda c: c["x0"])
-    return raw
-
-
 def text_rows(chars: list[dict], gap_em: float, chunk_gap_em: float) -> list[Row]:
     """Rows of words, top to bottom; each row's words split into chunks."""
-    if all(c.get("upright", True) for c in chars):
-        # The layout's grouping (same overlap rule), whose rows the load stage has usually
-        # computed for this very list already.
-        raw = _rows(chars, _LAYOUT)
-    else:
-        raw = _upright_rows(chars)
+    # The layout's grouping of the upright glyphs (sideways ones are not read as table text);
+    # for a page all upright, the load stage has usually grouped this very list already.
+    upright = chars if all(c.get("upright", True) for c in chars) else \
+        [c for c in chars if c.get("upright", True)]
+    raw = glyph_rows(upright, _LAYOUT)
     rows = []
     for glyph_row in raw:
         words: list[Word] = []
