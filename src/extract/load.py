@@ -15,6 +15,7 @@ from . import repair
 from .layout import clean_glyph_text, dedupe_chars, page_word_gap, sideways_turn
 from .errors import DamagedPDF, EmptyFile, EncryptedPDF, NoPages, NotAPDF
 from .model import PageInfo
+from .pdfobjects import parse_objects
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -191,6 +192,8 @@ class PageInput:
 def read_page(doc: "Document", number: int, page) -> tuple[PageInfo, PageInput]:
     """Parse one page (this is where pdfminer does its work) and note what we need of it."""
     try:
+        if not hasattr(page, "_objects"):  # pdfplumber's cache of parsed objects
+            page._objects = parse_objects(page)
         raw = page.chars
         raw, fixes = repair.repair_page(page, raw, number)
         repairs = clean_glyph_text(raw)

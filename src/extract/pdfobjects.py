@@ -1,0 +1,74 @@
+"""A page's objects as pdfplumber's dictionaries, made without pdfplumber's generic path.
+
+pdfplumber turns every pdfminer layout object into a dict through one generic routine
+(filter the object's attributes, ``resolve_all`` every value, regex the class name), which
+on a text page costs about a fifth of parsing the page itself. Glyphs are nearly all of a
+page's objects and their attributes are plain values, so :func:`parse_objects` builds their
+dicts by direct reads and leaves everything else (and any glyph with an unusual attribute)
+to pdfplumber's own ``process_object``. The result is the same dict, key for key:
+``tests/test_pdfobjects.py`` compares the two on every page of the samples and corpus.
+"""
+from __future__ import annotations
+
+from unicodedata import normalize as normalize_unicode
+
+_PLAIN = (int, float, str, bool, type(None))
+
+
+def parse_objects(page) -> dict[str, list[dict]]:
+    """What ``pdfplumber.Page.parse_objects()`` returns (laparams off, as we open PDFs)."""
+    from pdfminer.layout import LTChar, LTContainer
+    from pdfplumber.utils.pdfinternals import resolve_and_decode
+
+    if page.pdf.laparams is not None:  # then pdfplumber also emits the containers
+        return page.parse_objects()
+    objects: dict[str, list[dict]] = {}
+    chars: list[dict] = []
+    height = page.height
+    mb_x0, mb_top = page.mediabox[:2]
+    doctop0 = page.initial_doctop
+    number = page.page_number
+    norm = page.pdf.unicode_norm
+    process = page.process_object
+    colour_spaces: dict[object, object] = {}
+
+    def walk(objs) -> None:
+        for obj in objs:
+            if type(obj) is LTChar:
+                d = obj.__dict__
+                mcid, tag = d.get("mcid"), d.get("tag")
+                if type(mcid) not in _PLAIN or type(tag) not in _PLAIN or type(d["fontname"]) is not str:
+                    chars.append(process(obj))  # references to resolve, a byte font name
+                    continue
+                y0, y1, x0, x1 = d["y0"], d["y1"], d["x0"], d["x1"]
+                if mb_x0:
+                    x0, x1 = x0 + mb_x0, x1 + mb_x0
+                ncs = d["ncs"].name
+                space = colour_spaces.get(ncs)
+                if space is None:
+                    space = colour_spaces[ncs] = resolve_and_decode(ncs)
+                gs = d["graphicstate"]
+                stroke, fill = gs.scolor, gs.ncolor
+                text = d["_text"]
+                top = (height - y1) + mb_top
+                chars.append({
+                    "matrix": d["matrix"], "fontname": d["fontname"], "adv": d["adv"], "upright": d["upright"],
+                    "x0": x0, "y0": y0, "x1": x1, "y1": y1, "width": d["width"], "height": d["height"],
+                    "size": d["size"], "mcid": mcid, "tag": tag, "object_type": "char", "page_number": number,
+                    "ncs": space, "text": normalize_unicode(norm, text) if norm is not None else text,
+                    "stroking_color": stroke if isinstance(stroke, tuple) else (stroke,),
+                    "non_stroking_color": fill if isinstance(fill, tuple) else (fill,),
+                    "top": top, "bottom": (height - y0) + mb_top, "doctop": doctop0 + top,
+                })
+            elif isinstance(obj, LTContainer):
+                walk(obj._objs)
+            else:
+                made = process(obj)
+                kind = made["object_type"]
+                if kind != "anno":
+                    objects.setdefault(kind, []).append(made)
+
+    walk(page.layout._objs)
+    if chars:
+        objects["char"] = chars
+    return objects
