@@ -176,3 +176,47 @@ def test_country_ranking_tiers_are_filled_down_and_checked(tmp_path):
     assert [(r["rank"], r["tier"], r["score"]) for r in table["records"]] == [
         (1, "1그룹", 67.6), (2, "1그룹", 64.2), (3, "2그룹", 63.5), (4, "1그룹", 62.4)]
     assert any("rank 4" in w and "tier" in w for w in bulletin.warnings), bulletin.warnings
+
+
+def _sideways(turn_degrees):
+    """A page whose table (and its caption) is drawn turned by ``turn_degrees``, as a
+    landscape table stored on a portrait page without /Rotate."""
+    def draw(c):
+        c.saveState()
+        if turn_degrees == 90:  # text runs up the page
+            c.translate(560, 40)
+            c.rotate(90)
+        else:  # -90: text runs down the page
+            c.translate(40, 800)
+            c.rotate(-90)
+        draw_table(c, [["지역", "분야", "건수", "비고"], ["광둥", "의약", "3", "신규"], ["장쑤", "기기", "4", ""],
+                       ["저장", "의약", "2", "수입"]], [120, 120, 80, 120], 400, caption="지역별 승인")
+        c.restoreState()
+        c.showPage()
+    return draw
+
+
+def test_table_on_a_sideways_page_read_in_its_reading_frame(tmp_path):
+    for degrees, turn in ((90, 1), (-90, 3)):
+        result = extract.run(make_pdf(tmp_path / f"s{turn}.pdf", _sideways(degrees)))
+        assert len(result.tables) == 1, degrees
+        table = result.tables[0]
+        assert table["header"] == [["지역", "분야", "건수", "비고"]]
+        assert table["rows"] == [["광둥", "의약", "3", "신규"], ["장쑤", "기기", "4", ""], ["저장", "의약", "2", "수입"]]
+        assert table["caption"] == "지역별 승인"
+        assert table["quality"]["turned"] == 90 * turn
+        # The box is in page coordinates: taller than wide, like the turned grid on the page.
+        (box,) = table["bboxes"]
+        x0, top, x1, bottom = box["bbox"]
+        assert box["page"] == 1 and round(bottom - top) == 440 and round(x1 - x0) == 4 * ROW_H
+        assert any("runs" in w and "reading direction" in w for w in result.warnings)
+
+
+
+def test_sideways_table_text_is_kept_out_of_the_body(tmp_path):
+    from extract.pipeline import run_document
+
+    doc = run_document(make_pdf(tmp_path / "s.pdf", _sideways(90)))
+    body = " ".join(ln.text for ln in doc.lines if ln.role == "body")
+    assert doc.fragments and doc.fragments[0].turn == 1
+    assert "광둥" not in body and "지역별" not in body

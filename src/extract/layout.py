@@ -171,13 +171,15 @@ def sideways_turn(chars: Iterable[dict]) -> int:
     return turn if turn and 2 * n > sum(turns.values()) else 0
 
 
-def derotate(chars: list[dict], turn: int) -> list[dict]:
+def derotate(chars: list[dict], turn: int, right: float | None = None) -> list[dict]:
     """Glyphs of direction ``turn`` with their boxes turned into the frame where they read
-    left to right and top to bottom (copies; glyphs of other directions are left out)."""
+    left to right and top to bottom (copies; glyphs of other directions are left out).
+    ``right`` is the page's right edge (default: the glyphs' own)."""
     chosen = [c for c in chars if direction(c) == turn or (c["text"].isspace() and not c.get("upright", True))]
     if not chosen:
         return []
-    right = max(c["x1"] for c in chosen)
+    if right is None:
+        right = max(c["x1"] for c in chosen)
     out = []
     for c in chosen:
         if turn == 1:  # running up: reading goes up the page, next lines to the right

@@ -218,15 +218,16 @@ def read_page(doc: "Document", number: int, page) -> tuple[PageInfo, PageInput]:
         doc.warnings.append(f"page {number}: the page is rotated {rotation}° (/Rotate); read as displayed")
     turn = sideways_turn(chars)
     if turn:
+        how = "beyond the page's /Rotate" if rotation else "no /Rotate"
         doc.warnings.append(f"page {number}: most text runs {('up', 'upside down', 'down')[turn - 1]} the page "
-                            f"(turned {90 * turn}°, no /Rotate); read in its own reading direction")
+                            f"(turned {90 * turn}°, {how}); read in its own reading direction")
     visible = [c for c in chars if c["text"] and not c["text"].isspace()]
     if len(visible) >= 50 and not any(c["text"].isspace() for c in chars):
         doc.warnings.append(f"page {number}: no space characters on the page; word spaces read from the gaps "
                             f"between glyphs")
     settings = doc.settings
     info = PageInfo(number=number, width=float(page.width), height=float(page.height),
-                    rotation=int(page.rotation or 0), n_chars=len(chars))
+                    rotation=int(page.rotation or 0), n_chars=len(chars), turn=turn)
     info.word_gap = page_word_gap(chars, settings.layout)
     info.images = [(float(i["x0"]), float(i["top"]), float(i["x1"]), float(i["bottom"])) for i in images]
     half = info.width / 2

@@ -33,6 +33,8 @@ class PageInfo:
     bands: list[BBox] = field(default_factory=list)
     #: Gap (in em) above which two glyphs of a line are separate words on this page.
     word_gap: float | None = None
+    #: Quarter turns of the page's text when most of it runs sideways (layout.sideways_turn).
+    turn: int = 0
 
 
 @dataclass
@@ -88,6 +90,10 @@ class TableFragment:
     #: Merged cells: (row, col, rowspan, colspan) in ``rows`` coordinates.
     spans: list[tuple[int, int, int, int]] = field(default_factory=list)
     quality: dict[str, Any] = field(default_factory=dict)
+    #: Quarter turns of the page's text when the table was read on a sideways page
+    #: (tables.turned): ``bbox`` and the caption/notes boxes are in page coordinates, the
+    #: column and row edges and the cell lines in the reading frame.
+    turn: int = 0
 
     @property
     def occupied(self) -> list[BBox]:

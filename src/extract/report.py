@@ -27,6 +27,8 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
+from .tables.turned import page_box, turn_box
+
 if TYPE_CHECKING:  # pragma: no cover
     from . import Bulletin
     from .document import Document
@@ -123,16 +125,17 @@ def _cluster(values: list[float], tol: float) -> list[float]:
     return [sum(g) / len(g) for g in groups]
 
 
-def row_edges(frag: "TableFragment", rulings: list[float]) -> list[float]:
+def row_edges(frag: "TableFragment", rulings: list[float], box=None) -> list[float]:
     """y of the row boundaries of a fragment (len(rows) + 1 values, top to bottom).
 
     A ruled grid keeps its row edges; a table read from aligned words has none drawn, so
     each boundary is the ruling (horizontal edge of the page) between the text of two rows,
-    else the midpoint."""
+    else the midpoint. ``box`` is the fragment's box in the frame of its rows (default
+    its bbox; a table read on a sideways page has its rows in the reading frame)."""
     n = len(frag.rows)
     if len(frag.row_edges) == n + 1:
         return list(frag.row_edges)
-    top, bottom = frag.bbox[1], frag.bbox[3]
+    top, bottom = (box or frag.bbox)[1], (box or frag.bbox)[3]
     if n == 0:
         return [top, bottom]
     inside = [y for y in _cluster(rulings, 1.5) if top + 1 < y < bottom - 1]
@@ -458,8 +461,11 @@ class _Renderer:
                 classes.append("unfolded")
                 label += " · two-up, unfolded"
         box = frag.bbox
-        ys = row_edges(frag, rulings)
-        xs = list(frag.col_edges) if len(frag.col_edges) >= 2 else [box[0], box[2]]
+        # Rows and columns of a table on a sideways page are in its reading frame; its
+        # cells are drawn turned back onto the page.
+        frame = turn_box(box, frag.turn, width, height) if frag.turn else box
+        ys = row_edges(frag, [] if frag.turn else rulings, frame)
+        xs = list(frag.col_edges) if len(frag.col_edges) >= 2 else [frame[0], frame[2]]
         covered: dict[tuple[int, int], tuple[int, int]] = {}
         for r0, c0, rs, cs in frag.spans:
             for r in range(r0, r0 + rs):
@@ -473,6 +479,8 @@ class _Renderer:
                     continue
                 rs, cs = span_of.get((r, c), (1, 1))
                 cell = (xs[c], ys[r], xs[min(c + cs, len(xs) - 1)], ys[min(r + rs, len(ys) - 1)])
+                if frag.turn:
+                    cell = page_box(cell, frag.turn, width, height)
                 cls = ["ov-cell"]
                 if r < frag.header_rows:
                     cls.append("header")

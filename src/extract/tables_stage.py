@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from . import tables
+from .tables.turned import to_page, turned_page
 from .textjoin import fold
 
 CAPTION_LINE = re.compile(r"^[〈<《]\s*(.+?)\s*[〉>》]$")
@@ -19,9 +20,16 @@ class TablesStage:
     name = "tables"
 
     def process_page(self, doc: "Document", number: int, page) -> None:
+        info = doc.pages[-1]
         try:
-            found = tables.find_fragments(page.page, number, doc.settings.tables, doc.pages[-1].word_gap,
-                                          chars=page.chars, warnings=doc.warnings)
+            if info.turn:  # text runs sideways: read the tables in its reading frame
+                view = turned_page(page.page, info.turn, page.chars)
+                found = tables.find_fragments(view, number, doc.settings.tables, info.word_gap,
+                                              chars=view.chars, warnings=doc.warnings)
+                found = [to_page(f, info.turn, info.width, info.height) for f in found]
+            else:
+                found = tables.find_fragments(page.page, number, doc.settings.tables, info.word_gap,
+                                              chars=page.chars, warnings=doc.warnings)
         except Exception as exc:  # a table we cannot read must not cost the whole issue
             doc.warnings.append(f"page {number}: table detection failed ({type(exc).__name__}: {exc})")
             return

@@ -27,7 +27,7 @@ def continues(prev: TableFragment, frag: TableFragment,
     has no caption of its own, no text stands between them, the column count is the same,
     and either the columns line up or the table's header is repeated on top of ``frag``
     (some producers lay each page part out anew, so widths drift)."""
-    if frag.page != prev.page + 1 or frag.caption:
+    if frag.page != prev.page + 1 or frag.caption or frag.turn != prev.turn:
         return False
     if len(prev.col_edges) != len(frag.col_edges):
         return False
