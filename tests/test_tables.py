@@ -220,3 +220,14 @@ def test_sideways_table_text_is_kept_out_of_the_body(tmp_path):
     body = " ".join(ln.text for ln in doc.lines if ln.role == "body")
     assert doc.fragments and doc.fragments[0].turn == 1
     assert "광둥" not in body and "지역별" not in body
+
+
+def test_sideways_copy_of_a_real_table_reads_like_the_upright_one(corpus):
+    """pdfplumber's test suite has the same NICS page upright and stored sideways."""
+    folder = corpus / "public" / "pdfplumber"
+    upright = extract.run(folder / "nics-background-checks-2015-11.pdf").tables
+    sideways = extract.run(folder / "nics-background-checks-2015-11-rotated.pdf").tables
+    assert len(upright) == len(sideways) == 1
+    assert sideways[0]["quality"].get("turned") and not upright[0]["quality"].get("turned")
+    assert sideways[0]["header"] == upright[0]["header"] and sideways[0]["rows"] == upright[0]["rows"]
+    assert len(upright[0]["rows"]) >= 10
