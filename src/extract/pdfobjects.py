@@ -31,44 +31,47 @@ def parse_objects(page) -> dict[str, list[dict]]:
     norm = page.pdf.unicode_norm
     process = page.process_object
     colour_spaces: dict[object, object] = {}
-
-    def walk(objs) -> None:
-        for obj in objs:
-            if type(obj) is LTChar:
-                d = obj.__dict__
-                mcid, tag = d.get("mcid"), d.get("tag")
-                if type(mcid) not in _PLAIN or type(tag) not in _PLAIN or type(d["fontname"]) is not str:
-                    chars.append(process(obj))  # references to resolve, a byte font name
-                    continue
-                y0, y1, x0, x1 = d["y0"], d["y1"], d["x0"], d["x1"]
-                if mb_x0:
-                    x0, x1 = x0 + mb_x0, x1 + mb_x0
-                ncs = d["ncs"].name
-                space = colour_spaces.get(ncs)
-                if space is None:
-                    space = colour_spaces[ncs] = resolve_and_decode(ncs)
-                gs = d["graphicstate"]
-                stroke, fill = gs.scolor, gs.ncolor
-                text = d["_text"]
-                top = (height - y1) + mb_top
-                chars.append({
-                    "matrix": d["matrix"], "fontname": d["fontname"], "adv": d["adv"], "upright": d["upright"],
-                    "x0": x0, "y0": y0, "x1": x1, "y1": y1, "width": d["width"], "height": d["height"],
-                    "size": d["size"], "mcid": mcid, "tag": tag, "object_type": "char", "page_number": number,
-                    "ncs": space, "text": normalize_unicode(norm, text) if norm is not None else text,
-                    "stroking_color": stroke if isinstance(stroke, tuple) else (stroke,),
-                    "non_stroking_color": fill if isinstance(fill, tuple) else (fill,),
-                    "top": top, "bottom": (height - y0) + mb_top, "doctop": doctop0 + top,
-                })
-            elif isinstance(obj, LTContainer):
-                walk(obj._objs)
-            else:
-                made = process(obj)
-                kind = made["object_type"]
-                if kind != "anno":
-                    objects.setdefault(kind, []).append(made)
-
-    walk(page.layout._objs)
+    # A flat walk with an explicit stack: a recursive closure would be a reference cycle
+    # holding every glyph dict of the page until the cyclic collector next runs.
+    stack = [iter(page.layout._objs)]
+    while stack:
+        obj = next(stack[-1], None)
+        if obj is None:
+            stack.pop()
+            continue
+        if type(obj) is LTChar:
+            d = obj.__dict__
+            mcid, tag = d.get("mcid"), d.get("tag")
+            if type(mcid) not in _PLAIN or type(tag) not in _PLAIN or type(d["fontname"]) is not str:
+                chars.append(process(obj))  # references to resolve, a byte font name
+                continue
+            y0, y1, x0, x1 = d["y0"], d["y1"], d["x0"], d["x1"]
+            if mb_x0:
+                x0, x1 = x0 + mb_x0, x1 + mb_x0
+            ncs = d["ncs"].name
+            space = colour_spaces.get(ncs)
+            if space is None:
+                space = colour_spaces[ncs] = resolve_and_decode(ncs)
+            gs = d["graphicstate"]
+            stroke, fill = gs.scolor, gs.ncolor
+            text = d["_text"]
+            top = (height - y1) + mb_top
+            chars.append({
+                "matrix": d["matrix"], "fontname": d["fontname"], "adv": d["adv"], "upright": d["upright"],
+                "x0": x0, "y0": y0, "x1": x1, "y1": y1, "width": d["width"], "height": d["height"],
+                "size": d["size"], "mcid": mcid, "tag": tag, "object_type": "char", "page_number": number,
+                "ncs": space, "text": normalize_unicode(norm, text) if norm is not None else text,
+                "stroking_color": stroke if isinstance(stroke, tuple) else (stroke,),
+                "non_stroking_color": fill if isinstance(fill, tuple) else (fill,),
+                "top": top, "bottom": (height - y0) + mb_top, "doctop": doctop0 + top,
+            })
+        elif isinstance(obj, LTContainer):
+            stack.append(iter(obj._objs))
+        else:
+            made = process(obj)
+            kind = made["object_type"]
+            if kind != "anno":
+                objects.setdefault(kind, []).append(made)
     if chars:
         objects["char"] = chars
     return objects
