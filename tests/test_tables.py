@@ -231,3 +231,77 @@ def test_sideways_copy_of_a_real_table_reads_like_the_upright_one(corpus):
     assert sideways[0]["quality"].get("turned") and not upright[0]["quality"].get("turned")
     assert sideways[0]["header"] == upright[0]["header"] and sideways[0]["rows"] == upright[0]["rows"]
     assert len(upright[0]["rows"]) >= 10
+
+
+def _framed(columns, header, widths, line_h=14):
+    """A table ruled only around its (shaded) header and its outer frame: every data row
+    sits in one ruled cell per column, one value per text line."""
+    def draw(c):
+        xs = [60]
+        for w in widths:
+            xs.append(xs[-1] + w)
+        n = max(len(col) for col in columns)
+        top, head_bottom = 700, 700 - 20
+        bottom = head_bottom - n * line_h - 6
+        c.setFont(KO, 9)
+        c.setFillGray(0.85)
+        c.rect(xs[0], head_bottom, xs[-1] - xs[0], top - head_bottom, stroke=0, fill=1)
+        c.setFillGray(0)
+        c.rect(xs[0], bottom, xs[-1] - xs[0], top - bottom)
+        c.line(xs[0], head_bottom, xs[-1], head_bottom)
+        for x in xs[1:-1]:
+            c.line(x, bottom, x, top)
+        for k, text in enumerate(header):
+            c.drawString(xs[k] + 3, top - 14, text)
+        for k, col in enumerate(columns):
+            for i, text in enumerate(col):
+                c.drawString(xs[k] + 3, head_bottom - (i + 1) * line_h, text)
+        c.showPage()
+    return draw
+
+
+def test_rows_listed_in_one_ruled_cell_are_split_at_their_lines(tmp_path):
+    names = ["광둥", "장쑤", "저장", "상하이"]
+    draw = _framed([names, ["1,530", "1,253", "855", "2,108"], ["12.5%", "8.1%", "-", "3.0%"]],
+                   ["지역", "건수", "비율"], [120, 80, 80])
+    table = run(tmp_path, draw).tables[0]
+    assert table["header"] == [["지역", "건수", "비율"]]
+    assert table["rows"] == [["광둥", "1,530", "12.5%"], ["장쑤", "1,253", "8.1%"], ["저장", "855", "-"],
+                             ["상하이", "2,108", "3.0%"]]
+    assert table["quality"]["rows_split_by_lines"] == 1
+
+
+def test_wrapped_text_in_a_ruled_row_stays_one_row(tmp_path):
+    """Two columns of wrapped words, no column of values: one row whose cells wrap."""
+    draw = _framed([["베이징 인공지능", "연구원"], ["대형 언어 모델을", "개발하고 공개함"], ["2021"]],
+                   ["기관명", "주요내용", "설립"], [120, 160, 60])
+    table = run(tmp_path, draw).tables[0]
+    assert table["rows"] == [["베이징 인공지능 연구원", "대형 언어 모델을 개발하고 공개함", "2021"]]
+    assert "rows_split_by_lines" not in table["quality"]
+
+
+def test_two_numbers_in_one_cell_of_a_ruled_grid_stay_in_their_row(tmp_path):
+    """Every row ruled; one row's cell holds two telephone numbers and its name wraps."""
+    rows = [[["번호"], ["기관명"], ["연락처"]], [["1"], ["광둥 의료기기"], ["020-1234"]],
+            [["2"], ["장쑤 바이오", "연구원"], ["0251111", "0252222"]], [["3"], ["저장 제약"], ["0571-333"]],
+            [["4"], ["상하이 병원"], ["021-4444"]]]
+
+    def draw(c):
+        xs, y = [60, 110, 260, 360], 700
+        c.setFont(KO, 9)
+        for r, row in enumerate(rows):
+            h = 14 * max(len(cell) for cell in row) + 6
+            if r == 0:
+                c.setFillGray(0.85)
+                c.rect(xs[0], y - h, xs[-1] - xs[0], h, stroke=0, fill=1)
+                c.setFillGray(0)
+            for k, cell in enumerate(row):
+                c.rect(xs[k], y - h, xs[k + 1] - xs[k], h)
+                for i, text in enumerate(cell):
+                    c.drawString(xs[k] + 3, y - 14 * (i + 1), text)
+            y -= h
+        c.showPage()
+
+    table = run(tmp_path, draw).tables[0]
+    assert len(table["rows"]) == 4
+    assert table["rows"][1] == ["2", "장쑤 바이오 연구원", "0251111 0252222"]

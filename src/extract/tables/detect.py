@@ -7,9 +7,10 @@ lines are read, and header rows are recognised by shading or weight.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from ..model import BBox, TableFragment
+from ..model import BBox, TableFragment, TextLine
 from ..settings import TableSettings
 from .captions import find_caption, find_notes
 from .cells import cell_lines, join_cell
@@ -177,6 +178,8 @@ def _fragment(table, chars, shades, page, page_number: int, k: int,
                 text_grid[r][c] = text
     xs = [xs[c] for c in keep_cols] + [xs[-1]]
     ys = [ys[r] for r in keep_rows] + [ys[-1]]
+    lines_grid, text_grid, ys, spans, split = split_unruled_rows(lines_grid, text_grid, ys, spans)
+    n_rows = len(text_grid)
     bbox = (xs[0], ys[0], xs[-1], ys[-1])
     header_like = []
     for r in range(n_rows):
@@ -197,5 +200,66 @@ def _fragment(table, chars, shades, page, page_number: int, k: int,
         method="lattice", spans=spans, cell_lines=lines_grid, header_like=header_like,
         quality={"method": "lattice", "cells": n_rows * n_cols,
                  "empty_cell_ratio": round(empty / max(n_rows * n_cols, 1), 3),
-                 "merged_cells": len(spans)},
+                 "merged_cells": len(spans), **({"rows_split_by_lines": split} if split else {})},
     )
+
+
+# A cell line that is one value: a number, a percentage, a year, a dash for "none".
+_VALUE = re.compile(r"^[(\[]?[-+–—−±]?[$€£¥]?\s?(\d[\d,.]*(?:\s\d{3}(?!\d))*|\.\d+)\s?(%|‰)?[)\]]?\*?$|^[-–—:*]$")
+
+
+def _bands(lines: list[TextLine]) -> list[list[TextLine]]:
+    """Lines grouped by vertical position (lines of different cells side by side)."""
+    bands: list[list[TextLine]] = []
+    for ln in sorted(lines, key=lambda ln: (ln.top + ln.bottom) / 2):
+        mid = (ln.top + ln.bottom) / 2
+        if bands:
+            last = bands[-1]
+            top, bottom = min(x.top for x in last), max(x.bottom for x in last)
+            if top <= mid <= bottom:
+                last.append(ln)
+                continue
+        bands.append([ln])
+    return bands
+
+
+def split_unruled_rows(lines_grid, text_grid, ys, spans):
+    """Split grid rows that hold several rows of values with no rule between them.
+
+    Many tables rule only the header and the outer frame, so one ruled "row" holds every
+    data row: a column of names beside columns of numbers, one per line. A row is split at
+    its text lines when at least two of its columns hold two or more lines and one of
+    them holds nothing but single values (numbers, percentages), which wrapped text never
+    is; in a grid of many ruled rows, where one cell with two numbers (two telephone
+    numbers) is just that, it takes three. Rows inside merged cells are left alone.
+    Returns the new grids, row edges and spans, and how many rows were split."""
+    in_span = {r for r0, _, rs, cs in spans if rs > 1 or cs > 1 for r in range(r0, r0 + rs)}
+    out_lines, out_text, out_ys, row_of = [], [], [ys[0]], []
+    split = 0
+    least = 2 if len(lines_grid) <= 3 else 3
+    for r, row in enumerate(lines_grid):
+        multi = [cell for cell in row if len(cell) >= 2]
+        listed = any(len(cell) >= least and all(_VALUE.match(ln.text.strip()) for ln in cell) for cell in multi)
+        bands = _bands([ln for cell in row for ln in cell]) if len(multi) >= 2 and listed and r not in in_span else []
+        if len(bands) < 2:
+            row_of.append(len(out_lines))
+            out_lines.append(row)
+            out_text.append(text_grid[r])
+            out_ys.append(ys[r + 1])
+            continue
+        split += 1
+        row_of.append(len(out_lines))
+        for k, band in enumerate(bands):
+            members = {id(ln) for ln in band}
+            cells = [[ln for ln in cell if id(ln) in members] for cell in row]
+            out_lines.append(cells)
+            out_text.append([join_cell(cell) for cell in cells])
+            if k < len(bands) - 1:
+                below = bands[k + 1]
+                out_ys.append((max(ln.bottom for ln in band) + min(ln.top for ln in below)) / 2)
+        out_ys.append(ys[r + 1])
+    if not split:
+        return lines_grid, text_grid, ys, spans, 0
+    spans = [(row_of[r0], c0, row_of[r0 + rs - 1] - row_of[r0] + 1 if rs > 1 else 1, cs)
+             for r0, c0, rs, cs in spans]
+    return out_lines, out_text, out_ys, spans, split
