@@ -203,3 +203,35 @@ if __name__ == "__main__":  # a table of the figures: python tests/test_damage.p
             print("  warning:", w[:200])
         print(json.dumps({"lines": len(cache[base]), "worse": sum(
             not within_one_point(v, dmg.get(k)) for k, v in cache[base].items())}))
+
+
+def test_scanned_page_with_an_invisible_ocr_layer_is_read(tmp_path):
+    """A scan with its recognised text as an invisible layer (what ocrmypdf makes, and what
+    our no-text error advises): the invisible text is the page's text, read as body text
+    with a warning, not dropped as an OCR layer over a figure."""
+    import extract
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    from conftest import KO, make_pdf
+
+    scan = Image.new("L", (60, 85), 235)  # the page's picture, nearly white
+
+    def draw(c):
+        c.drawImage(ImageReader(scan), 0, 0, width=595, height=842)
+        text = c.beginText(72, 760)
+        text.setTextRenderMode(3)
+        text.setFont(KO, 12)
+        for line in ("스캔한 쪽의 첫째 줄", "둘째 줄 Ⅰ급 신약"):
+            text.textLine(line)
+        c.drawText(text)
+        c.showPage()
+
+    pdf = make_pdf(tmp_path / "scan.pdf", draw)
+    warnings: list[str] = []
+    assert extract.text(pdf, warnings=warnings).splitlines() == ["스캔한 쪽의 첫째 줄", "둘째 줄 Ⅰ급 신약"]
+    assert any("invisible layer over a scanned image" in w and w.startswith("page 1: ") for w in warnings)
+    from extract.pipeline import run_document
+
+    doc = run_document(pdf)
+    assert [ln.text for ln in doc.lines if ln.role == "body"] == ["스캔한 쪽의 첫째 줄", "둘째 줄 Ⅰ급 신약"]

@@ -104,10 +104,10 @@ def inspect(path: str | Path, out_html: str | Path, settings: "Settings | None" 
 
 def text(path: str | Path, settings: "Settings | None" = None, warnings: "list[str] | None" = None) -> str:
     """The reading-order text of ``path`` as the layout stage reads it (after the glyph
-    repairs: invisible text left out, wrong mappings fixed, overprints dropped, word
-    spaces from the gaps), page by page with a form feed between pages; every line of a
-    page is kept, running headers and table cells included. The repairs made are
-    appended to ``warnings`` when a list is given."""
+    repairs: invisible text left out unless it is a scanned page's OCR layer, wrong mappings
+    fixed, overprints dropped, word spaces from the gaps), page by page with a form feed
+    between pages; every line of a page is kept, running headers and table cells included.
+    The repairs made are appended to ``warnings`` when a list is given."""
     from .layout import document_text
 
     return document_text(path, settings, warnings)

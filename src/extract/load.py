@@ -195,7 +195,7 @@ def read_page(doc: "Document", number: int, page) -> tuple[PageInfo, PageInput]:
         if not hasattr(page, "_objects"):  # pdfplumber's cache of parsed objects
             page._objects = parse_objects(page)
         raw = page.chars
-        raw, fixes = repair.repair_page(page, raw, number)
+        raw, fixes = repair.repair_page(page, raw, number, doc.settings.layout.scan_visible_share)
         repairs = clean_glyph_text(raw)
         chars = dedupe_chars(raw, doc.settings.layout.dedupe_tolerance)
         dropped = len(raw) - len(chars)
@@ -229,7 +229,11 @@ def read_page(doc: "Document", number: int, page) -> tuple[PageInfo, PageInput]:
     info = PageInfo(number=number, width=float(page.width), height=float(page.height),
                     rotation=int(page.rotation or 0), n_chars=len(chars), turn=turn)
     info.word_gap = page_word_gap(chars, settings.layout)
-    info.images = [(float(i["x0"]), float(i["top"]), float(i["x1"]), float(i["bottom"])) for i in images]
+    # Figures: an image that covers (nearly) the whole page is the page itself, a scan or
+    # a background, and the text over it is the page's text.
+    page_area = max(info.width * info.height, 1.0)
+    boxes = [(float(i["x0"]), float(i["top"]), float(i["x1"]), float(i["bottom"])) for i in images]
+    info.images = [b for b in boxes if (b[2] - b[0]) * (b[3] - b[1]) < settings.layout.page_image_share * page_area]
     half = info.width / 2
     for r in rects:
         if r.get("fill") and (r["x1"] - r["x0"]) > half and (r["bottom"] - r["top"]) > 8:

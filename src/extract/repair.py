@@ -212,12 +212,20 @@ def _short(text: str, limit: int = 40) -> str:
 # --------------------------------------------------------------------------- the repairs
 
 
-def drop_invisible(chars: list[dict], number: int) -> tuple[list[dict], list[str]]:
-    """Glyphs drawn in an invisible text render mode are not read."""
+def drop_invisible(chars: list[dict], number: int, scan_share: float = 0.1) -> tuple[list[dict], list[str]]:
+    """Glyphs drawn in an invisible text render mode are not read, unless they are nearly
+    all the page's text (fewer than ``scan_share`` visible glyphs per invisible one): then
+    the page is a scan and they are its recognised text, which is what a user who ran OCR
+    on a scanned issue (as our NoText error advises) wants read."""
     hidden = [c for c in chars if c.get("render_mode") in INVISIBLE_MODES]
     if not hidden:
         return chars, []
     text = "".join(c["text"] for c in hidden if c["text"] and len(c["text"]) == 1)
+    visible = sum(1 for c in chars if c.get("render_mode") not in INVISIBLE_MODES and c["text"].strip())
+    if visible < scan_share * sum(1 for c in hidden if c["text"].strip()):
+        return chars, [f"page {number}: the page's text is an invisible layer over a scanned image (text render "
+                       f"mode 3, {len(hidden)} glyph(s), e.g. OCR output); read as its text, so its accuracy is the "
+                       f"OCR's: '{_short(text)}'"]
     warning = (f"page {number}: {len(hidden)} invisible glyph(s) (text render mode 3, e.g. an OCR text layer) "
                f"left out: '{_short(text)}'")
     return [c for c in chars if c.get("render_mode") not in INVISIBLE_MODES], [warning]
@@ -361,9 +369,9 @@ def fix_numerals(chars: list[dict], number: int) -> tuple[list[dict], list[str]]
     return out, warnings
 
 
-def repair_page(page, chars: list[dict], number: int) -> tuple[list[dict], list[str]]:
+def repair_page(page, chars: list[dict], number: int, scan_share: float = 0.1) -> tuple[list[dict], list[str]]:
     """Every glyph-level repair of one page, in order; returns the glyphs and warnings."""
     fonts = annotate(page, chars)
-    chars, warnings = drop_invisible(chars, number)
+    chars, warnings = drop_invisible(chars, number, scan_share)
     warnings += recover_unmapped(chars, fonts, number, fonts_read_by_own_tables(page) if fonts else {})
     return chars, warnings

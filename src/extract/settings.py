@@ -23,6 +23,13 @@ class LayoutSettings:
     running_band: float = 0.12
     #: Overprinted glyphs (fake bold, duplicates) closer than this many points are one glyph.
     dedupe_tolerance: float = 1.0
+    #: An image covering at least this share of the page is the page itself (a scan) or its
+    #: background, not a figure: text over it is body text.
+    page_image_share: float = 0.8
+    #: Invisible text (render mode 3) is read as the page's text, not dropped as an OCR layer
+    #: over a figure, when the visible glyphs are fewer than this share of it (a scanned page
+    #: with its recognised text, as ocrmypdf makes them).
+    scan_visible_share: float = 0.1
 
 
 @dataclass
