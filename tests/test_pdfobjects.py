@@ -61,18 +61,24 @@ def test_same_dicts_on_the_shared_corpus(corpus):
     assert total > 200 and not found, found
 
 
-def test_glyphs_with_unusual_attributes_take_pdfplumber_path(tmp_path):
+def test_objects_with_unusual_attributes_match_too(tmp_path):
     """A glyph whose marked-content id is not a plain value goes through pdfplumber's own
-    conversion (which resolves it), so the result still matches."""
+    conversion, and a rectangle's non-plain colour is resolved as pdfplumber does, so the
+    result still matches."""
     from reportlab.pdfgen import canvas
 
     path = tmp_path / "one.pdf"
     c = canvas.Canvas(str(path))
     c.drawString(72, 720, "Hello")
+    c.rect(72, 600, 100, 50)
     c.save()
     with pdfplumber.open(str(path)) as pdf:
         page = pdf.pages[0]
-        page.layout._objs[0].mcid = [1, 2]  # a list: not a plain value
+        glyph = next(o for o in page.layout._objs if type(o).__name__ == "LTChar")
+        box = next(o for o in page.layout._objs if type(o).__name__ == "LTRect")
+        glyph.mcid = [1, 2]  # a list: not a plain value
+        box.non_stroking_color = [0.5, 0.25]  # a list colour: resolved, as pdfplumber does
         ours = parse_objects(page)
         assert ours == page.parse_objects()
         assert ours["char"][0]["mcid"] == [1, 2]
+        assert ours["rect"][0]["non_stroking_color"] == [0.5, 0.25]

@@ -4,8 +4,10 @@ pdfplumber turns every pdfminer layout object into a dict through one generic ro
 (filter the object's attributes, ``resolve_all`` every value, regex the class name), which
 on a text page costs about a fifth of parsing the page itself. Glyphs are nearly all of a
 page's objects and their attributes are plain values, so :func:`parse_objects` builds their
-dicts by direct reads and leaves everything else (and any glyph with an unusual attribute)
-to pdfplumber's own ``process_object``. The result is the same dict, key for key:
+dicts by direct reads; lines, rectangles and curves copy their plain attributes and map
+their points once (pdfplumber resolves every coordinate before replacing it); everything
+else (images, and any glyph with an unusual attribute) goes to pdfplumber's own
+``process_object``. The result is the same dict, key for key:
 ``tests/test_pdfobjects.py`` compares the two on every page of the samples and corpus.
 """
 from __future__ import annotations
@@ -17,8 +19,10 @@ _PLAIN = (int, float, str, bool, type(None))
 
 def parse_objects(page) -> dict[str, list[dict]]:
     """What ``pdfplumber.Page.parse_objects()`` returns (laparams off, as we open PDFs)."""
-    from pdfminer.layout import LTChar, LTContainer
+    from pdfminer.layout import LTChar, LTContainer, LTCurve, LTLine, LTRect
     from pdfplumber.utils.pdfinternals import resolve_and_decode
+
+    curves = {LTRect: "rect", LTLine: "line", LTCurve: "curve"}
 
     if page.pdf.laparams is not None:  # then pdfplumber also emits the containers
         return page.parse_objects()
@@ -67,6 +71,10 @@ def parse_objects(page) -> dict[str, list[dict]]:
             })
         elif isinstance(obj, LTContainer):
             stack.append(iter(obj._objs))
+        elif type(obj) in curves and not ("ncs" in obj.__dict__ or "scs" in obj.__dict__):
+            kind = curves[type(obj)]
+            objects.setdefault(kind, []).append(
+                _curve_dict(obj, kind, number, page.point2coord, height, mb_x0, mb_top, doctop0))
         else:
             made = process(obj)
             kind = made["object_type"]
@@ -75,3 +83,41 @@ def parse_objects(page) -> dict[str, list[dict]]:
     if chars:
         objects["char"] = chars
     return objects
+
+
+_NUMBERS = (int, float)
+
+
+def _curve_dict(obj, kind: str, number: int, point2coord, height: float, mb_x0: float, mb_top: float,
+                doctop0: float) -> dict:
+    """pdfplumber's dict of a line, rectangle or curve. Its points are mapped to page
+    coordinates (pdfplumber resolves them first, value by value, only to replace them);
+    the other attributes are copied where they are plain values and resolved otherwise."""
+    from pdfplumber.page import ALL_ATTRS
+    from pdfplumber.utils.pdfinternals import resolve_all
+
+    attr: dict = {}
+    for key, value in obj.__dict__.items():
+        if key not in ALL_ATTRS:
+            continue
+        if key == "pts" or type(value) in _PLAIN or (
+                type(value) is tuple and all(type(v) in _NUMBERS for v in value)):
+            attr[key] = value
+        else:
+            attr[key] = resolve_all(value)
+    attr["object_type"] = kind
+    attr["page_number"] = number
+    pts = attr["pts"]
+    if not all(type(pt) is tuple and type(pt[0]) in _NUMBERS and type(pt[1]) in _NUMBERS for pt in pts):
+        pts = resolve_all(pts)
+    attr["pts"] = [point2coord(pt) for pt in pts]
+    attr["path"] = [(cmd, *map(point2coord, pts)) for cmd, *pts in obj.original_path]
+    attr["dash"] = obj.dashing_style
+    if "y0" in attr:
+        attr["top"] = (height - attr["y1"]) + mb_top
+        attr["bottom"] = (height - attr["y0"]) + mb_top
+        attr["doctop"] = doctop0 + attr["top"]
+    if "x0" in attr and mb_x0 != 0:
+        attr["x0"] = attr["x0"] + mb_x0
+        attr["x1"] = attr["x1"] + mb_x0
+    return attr
