@@ -305,3 +305,43 @@ def test_two_numbers_in_one_cell_of_a_ruled_grid_stay_in_their_row(tmp_path):
     table = run(tmp_path, draw).tables[0]
     assert len(table["rows"]) == 4
     assert table["rows"][1] == ["2", "장쑤 바이오 연구원", "0251111 0252222"]
+
+
+def test_ruled_column_groups_holding_rows_of_figures_are_read_from_the_aligned_words(tmp_path):
+    """Rules across the table at its top, under its header and at its bottom; vertical rules
+    only around the two column groups, each group two unruled sub-columns under a spanning
+    label; the label and total columns stand outside the rules. Each ruled cell then holds
+    every data row, two figures a line: the table is read from the aligned words instead."""
+    body = [["0-9", "1,087,948", "1,022,490", "292,652", "255,744", "2,658,834"],
+            ["10-19", "9,795,497", "9,208,607", "2,191,327", "2,218,406", "23,413,837"],
+            ["20-29", "13,340,788", "14,032,118", "2,194,990", "2,776,284", "32,344,180"],
+            ["30-39", "15,492,738", "15,745,424", "2,433,567", "2,902,296", "36,574,025"],
+            ["40+", "7,740,932", "8,915,681", "773,533", "1,015,525", "18,445,671"]]
+    rights = [150, 210, 270, 330, 390, 460]  # right edge of each column's figures
+    groups = [(95, 275), (275, 395)]  # the ruled column groups
+
+    def draw(c):
+        c.setFont("Helvetica", 9)
+        top, head, line_h = 700, 670, 13
+        bottom = head - len(body) * line_h - 6
+        for y in (top, head, bottom):
+            c.line(60, y, 470, y)
+        for x in sorted({x for g in groups for x in g}):
+            c.line(x, bottom, x, top)
+        c.drawString(62, top - 12, "Age")
+        c.drawRightString(rights[-1], top - 12, "Total")
+        for (x0, x1), label in zip(groups, ["Group A", "Group B"]):
+            c.drawCentredString((x0 + x1) / 2, top - 12, label)
+        for k in range(1, 5):
+            c.drawRightString(rights[k], top - 25, "Male" if k % 2 else "Female")
+        for i, row in enumerate(body):
+            y = head - (i + 1) * line_h
+            c.drawString(62, y, row[0])
+            for k, text in enumerate(row[1:], start=1):
+                c.drawRightString(rights[k], y, text)
+        c.showPage()
+
+    tables = run(tmp_path, draw).tables
+    assert len(tables) == 1
+    assert tables[0]["rows"] == body
+    assert tables[0]["quality"].get("reread_from_lattice")

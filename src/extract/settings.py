@@ -72,6 +72,12 @@ class TableSettings:
     #: Stream: rows with at least this share of the block's usual number of chunks define
     #: the columns (sparser rows, spanning headers, do not).
     stream_dense_share: float = 0.5
+    #: A ruled grid is re-read from its aligned words (as a stream table over its area) when
+    #: at least ``crowded_line_share`` of its text lines are two or more figures side by
+    #: side in cells of at least ``crowded_cell_lines`` lines: the rules frame groups of a
+    #: finer table.
+    crowded_cell_lines: int = 4
+    crowded_line_share: float = 0.6
     #: Stream: a horizontal rule at least this share of the page wide can bound a table.
     stream_rule_min_width: float = 0.15
     #: Stream: two rules of a stack more than this many em of empty page apart (or with no

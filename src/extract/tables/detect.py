@@ -204,8 +204,8 @@ def _fragment(table, chars, shades, page, page_number: int, k: int,
     )
 
 
-# A cell line that is one value: a number, a percentage, a year, a dash for "none".
-_VALUE = re.compile(r"^[(\[]?[-+–—−±]?[$€£¥]?\s?(\d[\d,.]*(?:\s\d{3}(?!\d))*|\.\d+)\s?(%|‰)?[)\]]?\*?$|^[-–—:*]$")
+#: A cell line that is one value: a number, a percentage, a year, a dash for "none".
+VALUE = re.compile(r"^[(\[]?[-+–—−±]?[$€£¥]?\s?(\d[\d,.]*(?:\s\d{3}(?!\d))*|\.\d+)\s?(%|‰)?[)\]]?\*?$|^[-–—:*]$")
 
 
 def _bands(lines: list[TextLine]) -> list[list[TextLine]]:
@@ -239,7 +239,7 @@ def split_unruled_rows(lines_grid, text_grid, ys, spans):
     least = 2 if len(lines_grid) <= 3 else 3
     for r, row in enumerate(lines_grid):
         multi = [cell for cell in row if len(cell) >= 2]
-        listed = any(len(cell) >= least and all(_VALUE.match(ln.text.strip()) for ln in cell) for cell in multi)
+        listed = any(len(cell) >= least and all(VALUE.match(ln.text.strip()) for ln in cell) for cell in multi)
         bands = _bands([ln for cell in row for ln in cell]) if len(multi) >= 2 and listed and r not in in_span else []
         if len(bands) < 2:
             row_of.append(len(out_lines))

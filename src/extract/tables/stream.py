@@ -260,16 +260,19 @@ def column_separators(rows: list[Row], settings: TableSettings) -> list[tuple[fl
         return []
     typical = statistics.median(len(r.chunks) for r in multi)
     dense = [r for r in multi if len(r.chunks) >= max(2, settings.stream_dense_share * typical)]
-    words = sorted(((w.x0, w.x1, w.size) for r in dense for w in r.words))
-    if not words:
-        return []
-    size = statistics.median(s for _, _, s in words)
-    gaps = []
-    reach = words[0][1]
-    for x0, x1, _ in words[1:]:
-        if x0 - reach >= settings.stream_column_gap * size:
-            gaps.append((reach, x0))
-        reach = max(reach, x1)
+    gaps = _projection_gaps(dense, settings)
+    # Header lines over column groups ("Male  Female" under "Non-Hispanic white") have
+    # fewer chunks than the body and their group labels cross the gaps inside each group;
+    # leading rows sparser than the body do not define the columns when the rows under them
+    # show more gaps.
+    lead = 0
+    while lead < min(settings.stream_max_header_lines, len(dense) - settings.stream_min_rows) \
+            and len(dense[lead].chunks) < typical:
+        lead += 1
+    if lead:
+        body_gaps = _projection_gaps(dense[lead:], settings)
+        if len(body_gaps) > len(gaps):
+            gaps, dense = body_gaps, dense[lead:]
     # A column gap is a wide gap (between chunks) in a fair share of the rows that have
     # words on both sides; a gap that is a word space in every row ("I/we kept", "I/we
     # sold") only lines up by chance.
@@ -283,6 +286,21 @@ def column_separators(rows: list[Row], settings: TableSettings) -> list[tuple[fl
         if both >= min(2, len(dense)) and wide >= settings.stream_gap_support * both:
             kept.append((a, b))
     return kept
+
+
+def _projection_gaps(rows: list[Row], settings: TableSettings) -> list[tuple[float, float]]:
+    """Gaps (x0, x1) at least ``stream_column_gap`` em wide that no word of ``rows`` crosses."""
+    words = sorted(((w.x0, w.x1, w.size) for r in rows for w in r.words))
+    if not words:
+        return []
+    size = statistics.median(s for _, _, s in words)
+    gaps = []
+    reach = words[0][1]
+    for x0, x1, _ in words[1:]:
+        if x0 - reach >= settings.stream_column_gap * size:
+            gaps.append((reach, x0))
+        reach = max(reach, x1)
+    return gaps
 
 
 # ---------------------------------------------------------------------------- grid
