@@ -345,3 +345,16 @@ def test_ruled_column_groups_holding_rows_of_figures_are_read_from_the_aligned_w
     assert len(tables) == 1
     assert tables[0]["rows"] == body
     assert tables[0]["quality"].get("reread_from_lattice")
+
+
+def test_a_narrow_glyph_repeated_is_not_an_overprint():
+    """The "ll" of a condensed font: the second 'l' starts a glyph's width (about 1.2 pt)
+    after the first, within the overprint tolerance, but it is a neighbour; a copy drawn
+    0.3 pt off (fake bold) is the same glyph."""
+    from extract.layout import dedupe_chars
+
+    def glyph(x0, width=1.2):
+        return {"text": "l", "fontname": "F", "size": 8.0, "x0": x0, "x1": x0 + width, "top": 100.0}
+
+    assert len(dedupe_chars([glyph(10.0), glyph(11.19)], 1.0)) == 2
+    assert len(dedupe_chars([glyph(10.0), glyph(10.3)], 1.0)) == 1
