@@ -347,6 +347,40 @@ def test_ruled_column_groups_holding_rows_of_figures_are_read_from_the_aligned_w
     assert tables[0]["quality"].get("reread_from_lattice")
 
 
+def test_banded_rows_without_column_rules_are_split_at_the_columns(tmp_path):
+    """Zebra banding: every other row is drawn as shaded per-cell boxes, the rows between
+    have only the outer frame, so each reads as one cell across the table; its values sit
+    one per column with wide gaps and go back into their columns. A merged title row
+    (one run of words) stays whole."""
+    widths = [120, 70, 70]
+    xs = [60, 180, 250, 320]
+    rows = [["지역", "2022", "2023"], ["광둥", "1,530", "1,611"], ["장쑤", "1,253", "1,302"],
+            ["저장", "855", "901"], ["상하이", "2,108", "2,230"]]
+
+    def draw(c):
+        top = 700
+        c.setFont(KO, 9)
+        c.rect(xs[0], top - 5 * ROW_H - ROW_H, xs[-1] - xs[0], 6 * ROW_H)  # outer frame
+        c.drawString(xs[0] + 3, top - ROW_H / 2 - 3, "지역별 건수 합계")  # merged title row
+        c.line(xs[0], top - ROW_H, xs[-1], top - ROW_H)
+        for r, row in enumerate(rows):
+            y = top - (r + 2) * ROW_H
+            if r % 2 == 0:  # banded row: one shaded, outlined box per cell
+                for k in range(3):
+                    c.setFillGray(0.85)
+                    c.rect(xs[k], y, widths[k], ROW_H, stroke=1, fill=1)
+                c.setFillGray(0)
+            for k, text in enumerate(row):
+                c.drawString(xs[k] + 3, y + ROW_H / 2 - 3, text)
+        c.showPage()
+
+    table = run(tmp_path, draw).tables[0]
+    grid = table["header"] + table["rows"]
+    assert ["광둥", "1,530", "1,611"] in grid
+    assert ["저장", "855", "901"] in grid
+    assert all(set(row) == {"지역별 건수 합계"} or len(set(row)) == 3 for row in grid)
+
+
 def test_a_narrow_glyph_repeated_is_not_an_overprint():
     """The "ll" of a condensed font: the second 'l' starts a glyph's width (about 1.2 pt)
     after the first, within the overprint tolerance, but it is a neighbour; a copy drawn
@@ -358,3 +392,52 @@ def test_a_narrow_glyph_repeated_is_not_an_overprint():
 
     assert len(dedupe_chars([glyph(10.0), glyph(11.19)], 1.0)) == 2
     assert len(dedupe_chars([glyph(10.0), glyph(10.3)], 1.0)) == 1
+
+
+def test_a_value_box_wider_than_its_column_does_not_own_the_sliver():
+    """A value's shaded box starts 5 pt left of its column's rule: the box's first grid
+    column is that sliver, but the text lies in the column to its right, so the sliver
+    holds no text of its own (and is not kept to repeat the value into)."""
+    from extract.model import TextLine
+    from extract.tables.detect import _text_columns
+
+    xs = [60.0, 195.0, 200.0, 280.0]
+    value = TextLine(page=1, text="1,530", x0=230.0, x1=252.0, top=100.0, bottom=109.0, size=9.0)
+    assert _text_columns(1, 3, [value], xs) == [2]
+    title = TextLine(page=1, text="Total of all regions", x0=63.0, x1=260.0, top=80.0, bottom=89.0, size=9.0)
+    assert _text_columns(0, 3, [title], xs) == [0, 1, 2]
+
+
+def test_column_pairs_under_different_group_titles_are_not_a_two_up_list():
+    """'Category | Description' twice under two different group titles is one table of
+    four columns; a two-up list repeats its whole header."""
+    from extract.tables.twoup import header_repeats, repeat_width
+
+    header = [["Applicants", "Applicants", "Reviewers", "Reviewers"], ["Category", "Description", "Category", "Description"]]
+    assert repeat_width(header[-1]) == 2
+    assert not header_repeats(header, 2)
+    assert header_repeats([["Lists", "Lists", "Lists", "Lists"], header[-1]], 2)
+
+
+def test_title_and_note_rows_inside_the_frame_are_caption_and_note(tmp_path):
+    """The frame is drawn around the title and the source note too: a first or last row
+    that is one cell across every column and reads as a sentence is taken out of the
+    rows; a short spanning row (a group heading) would stay."""
+    rows = [["지역별 의료기기 수출 실적 추이", "", ""], ["지역", "2022", "2023"], ["광둥", "1,530", "1,611"],
+            ["장쑤", "1,253", "1,302"], ["저장", "855", "901"], ["자료: 한국 무역 협회 통계 자료", "", ""]]
+
+    def draw(c):
+        draw_table(c, rows, [120, 80, 80], 700, header_rows=0, spans=[(0, 0, 1, 3), (5, 0, 1, 3)])
+        c.showPage()
+
+    table = run(tmp_path, draw).tables[0]
+    grid = table["header"] + table["rows"]
+    assert grid == [["지역", "2022", "2023"], ["광둥", "1,530", "1,611"], ["장쑤", "1,253", "1,302"],
+                    ["저장", "855", "901"]]
+    assert "의료기기 수출 실적" in (table.get("caption") or "")
+    assert any("한국 무역 협회" in note for note in table.get("notes") or [])
+    # Their text stays the table's: neither row comes back as body text.
+    from extract.pipeline import run_document
+
+    body = " ".join(ln.text for ln in run_document(tmp_path / "t.pdf").lines if ln.role == "body")
+    assert "수출 실적" not in body and "무역 협회" not in body

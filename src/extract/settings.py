@@ -48,6 +48,15 @@ class TableSettings:
     #: Tables need at least this many rows and columns.
     min_rows: int = 2
     min_cols: int = 2
+    #: A first or last grid row that is one cell across all columns, with at least this
+    #: many words, is the table's title or note drawn inside its frame (a sentence); a
+    #: shorter one is a group heading over the columns and stays a row.
+    frame_row_words: int = 4
+    #: A ruled cell spanning several columns is split back into them when its text sits in
+    #: two or more of them with at least this many em of empty space across each inner
+    #: column boundary (banded tables draw the rules of every other row only, so the
+    #: unshaded rows read as one merged cell; a merged title's word spaces are ~0.3 em).
+    span_split_gap: float = 1.0
     #: Which detectors run: "lattice" (ruled grids only), "stream" (aligned text only) or
     #: "auto" (ruled grids first, then aligned text outside them).
     strategy: str = "auto"

@@ -10,7 +10,7 @@ from ..textjoin import JoinStats
 from .cells import join_cell
 from .kinds import classify, records
 from .stitch import continues, repeated_header_rows
-from .twoup import repeat_width, unfold
+from .twoup import header_repeats, repeat_width, unfold
 
 SOURCE_NOTE = re.compile(r"^[*※]?\s*(?:출처|자료|source)\s*[:：]\s*(.+)$", re.I)
 
@@ -78,7 +78,7 @@ def build_tables(fragments: list[TableFragment], settings: TableSettings | None 
             prev = frag
             warnings.append(f"table {table_id}: joined its continuation on page {frag.page} ({how})")
         k = repeat_width(header[-1]) if header else None
-        if k:
+        if k and header_repeats(header, k):
             header = [row[:k] for row in header]
             rows = unfold(parts, k)
             quality["unfolded"] = True

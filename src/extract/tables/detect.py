@@ -13,7 +13,7 @@ from typing import Any
 from ..model import BBox, TableFragment, TextLine
 from ..settings import TableSettings
 from .captions import find_caption, find_notes
-from .cells import cell_lines, join_cell
+from .cells import _chars_between, cell_lines, join_cell
 
 
 def _finder_settings(settings: TableSettings) -> dict[str, Any]:
@@ -110,6 +110,58 @@ def _merge_unsupported_columns(placed: list[tuple], n_cols: int) -> list[tuple]:
     return [tuple(v) for v in merged.values()]
 
 
+def _separated_at(chars: list[dict], x: float, min_gap: float) -> bool | None:
+    """Whether the glyphs left and right of ``x`` are at least ``min_gap`` em apart, with none
+    across it; None when one side is empty."""
+    left = [c for c in chars if (c["x0"] + c["x1"]) / 2 < x]
+    right = [c for c in chars if (c["x0"] + c["x1"]) / 2 >= x]
+    if not left or not right:
+        return None
+    size = max(c["size"] for c in chars) or 1.0
+    return min(c["x0"] for c in right) - max(c["x1"] for c in left) >= min_gap * size
+
+
+def _split_spanning_text(placed: list[tuple], xs: list[float], ys: list[float], chars: list[dict],
+                         page_number: int, gap: float | None, settings: TableSettings) -> list[tuple]:
+    """Split cells that span several columns but hold one value per column.
+
+    Banded tables shade every other row with per-cell boxes and draw no column rules in
+    the rows between, so those rows come out as one cell across the table ("Cases 217 197
+    173"). When the cell's glyphs fall into two or more of its columns with a wide empty
+    gap at every inner boundary they separate, it is that many cells; a merged header or
+    title (one run of text, word spaces only) is left whole."""
+    out = []
+    for r0, c0, r1, c1, lines, text in placed:
+        if c1 - c0 < 2 or not text:
+            out.append((r0, c0, r1, c1, lines, text))
+            continue
+        box = (xs[c0], ys[r0], xs[c1], ys[r1])
+        inside = [c for c in _chars_between(chars, box[1], box[3]) if box[0] <= (c["x0"] + c["x1"]) / 2 <= box[2]
+                  and c["text"].strip()]
+        verdicts = [_separated_at(inside, xs[j], settings.span_split_gap) for j in range(c0 + 1, c1)]
+        if False in verdicts or not any(verdicts):
+            out.append((r0, c0, r1, c1, lines, text))
+            continue
+        for j in range(c0, c1):
+            sub = cell_lines(chars, (xs[j], ys[r0], xs[j + 1], ys[r1]), page_number, gap)
+            out.append((r0, j, r1, j + 1, sub, join_cell(sub)))
+    return out
+
+
+def _text_columns(c0: int, c1: int, lines: list[TextLine], xs: list[float]) -> list[int]:
+    """The columns of a cell (``c0`` to ``c1``) that its text actually lies in.
+
+    A value drawn on a box a few points wider than its column (a shaded background offset
+    from the rules) makes the box start in a sliver column; that sliver holds no text of
+    its own and would repeat the value into a meaningless column. The cell's first
+    column when the text overlaps none (never for real lines)."""
+    if c1 - c0 < 2 or not lines:
+        return [c0]
+    left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+    owned = [c for c in range(c0, c1) if min(right, xs[c + 1]) - max(left, xs[c]) > 0.5]
+    return owned or [c0]
+
+
 def find_ruled_fragments(page, page_number: int, settings: TableSettings, gap: float | None = None,
                          chars: list[dict] | None = None) -> list[TableFragment]:
     """Every ruled grid of the page as a TableFragment (see model.TableFragment); ``gap`` is
@@ -151,10 +203,13 @@ def _fragment(table, chars, shades, page, page_number: int, k: int,
             continue
         lines = cell_lines(chars, cell, page_number, gap)
         placed.append((r0, c0, r1, c1, lines, join_cell(lines)))
+    placed = _split_spanning_text(placed, xs, ys, chars, page_number, gap, settings)
     placed = _merge_unsupported_columns(placed, len(xs) - 1)
     # Double rules and hairline gaps make slivers of columns and rows in which no cell
     # holds text of its own; they would repeat merged text into meaningless positions.
-    keep_cols = sorted({c0 for _, c0, _, _, _, t in placed if t})
+    starts = {c0 for _, c0, _, _, _, t in placed if t}
+    owned = {c for _, c0, _, c1, lines, t in placed if t for c in _text_columns(c0, c1, lines, xs)}
+    keep_cols = sorted(starts & owned or starts)
     keep_rows = sorted({r0 for r0, _, _, _, _, t in placed if t})
     if len(keep_rows) < settings.min_rows or len(keep_cols) < settings.min_cols:
         return None
@@ -179,6 +234,8 @@ def _fragment(table, chars, shades, page, page_number: int, k: int,
     xs = [xs[c] for c in keep_cols] + [xs[-1]]
     ys = [ys[r] for r in keep_rows] + [ys[-1]]
     lines_grid, text_grid, ys, spans, split = split_unruled_rows(lines_grid, text_grid, ys, spans)
+    framed = (ys[0], ys[-1])
+    lines_grid, text_grid, ys, spans, title, footer = _frame_rows(lines_grid, text_grid, ys, spans, settings)
     n_rows = len(text_grid)
     bbox = (xs[0], ys[0], xs[-1], ys[-1])
     header_like = []
@@ -193,6 +250,14 @@ def _fragment(table, chars, shades, page, page_number: int, k: int,
     empty = sum(1 for row in text_grid for t in row if not t)
     caption, caption_box = find_caption(chars, bbox, float(page.width), settings.caption_distance, gap)
     notes, notes_box, note_lines = find_notes(chars, bbox, float(page.width), settings.note_distance, gap)
+    # A title or note row taken out of the frame keeps its area out of the body text.
+    if title and not caption:
+        caption, caption_box = join_cell(title), (xs[0], framed[0], xs[-1], ys[0])
+    if footer:
+        notes, note_lines = notes + [join_cell(footer)], note_lines + [footer]
+        below = (xs[0], ys[-1], xs[-1], framed[1])
+        notes_box = below if notes_box is None else (min(notes_box[0], below[0]), min(notes_box[1], below[1]),
+                                                     max(notes_box[2], below[2]), max(notes_box[3], below[3]))
     return TableFragment(
         id=f"p{page_number}-{k}", page=page_number, bbox=bbox, rows=text_grid, header_rows=header_rows,
         col_edges=xs, row_edges=ys, caption=caption, caption_bbox=caption_box, notes=notes,
@@ -202,6 +267,26 @@ def _fragment(table, chars, shades, page, page_number: int, k: int,
                  "empty_cell_ratio": round(empty / max(n_rows * n_cols, 1), 3),
                  "merged_cells": len(spans), **({"rows_split_by_lines": split} if split else {})},
     )
+
+
+def _frame_rows(lines_grid, text_grid, ys, spans, settings: TableSettings):
+    """Take a title row and a source row out of the grid: a first or last row that is one
+    cell across every column, inside the frame, is the table's title or its note (the
+    frame drawn around them too), not a row of data. A short one ("2000s", "Assignment
+    Categories") is a group heading over the columns and stays. Only when rows of data
+    remain."""
+    n_rows, n_cols = len(text_grid), len(text_grid[0]) if text_grid else 0
+    whole = {r0 for r0, c0, rs, cs in spans if rs == 1 and c0 == 0 and cs == n_cols
+             and len(text_grid[r0][0].split()) >= settings.frame_row_words}
+    top = 1 if 0 in whole and n_cols >= 2 else 0
+    bottom = 1 if n_rows - 1 in whole and n_rows - 1 > 0 and n_cols >= 2 else 0
+    if n_rows - top - bottom < settings.min_rows + 1:
+        return lines_grid, text_grid, ys, spans, None, None
+    title = lines_grid[0][0] if top else None
+    footer = lines_grid[-1][0] if bottom else None
+    end = n_rows - bottom
+    spans = [(r0 - top, c0, rs, cs) for r0, c0, rs, cs in spans if r0 >= top and r0 + rs <= end]
+    return lines_grid[top:end], text_grid[top:end], ys[top:end + 1], spans, title, footer
 
 
 #: A cell line that is one value: a number, a percentage, a year, a dash for "none".

@@ -27,6 +27,18 @@ def repeat_width(header: list[str]) -> int | None:
     return None
 
 
+def header_repeats(header: list[list[str]], k: int) -> bool:
+    """Whether every header row reads the same in both halves (blank halves aside): a
+    two-up list repeats its whole header, while a table whose column pairs merely share
+    their sub-headings ("Category | Description" under two different group titles) has
+    group titles that differ."""
+    for row in header:
+        left, right = row[:k], row[k:2 * k]
+        if any(left) and any(right) and not all(_same(a, b) for a, b in zip(left, right)):
+            return False
+    return True
+
+
 def unfold(parts: list[list[list[str]]], k: int) -> list[list[str]]:
     """``parts``: the data rows of each page part; returns the logical rows."""
     lefts, rights = [], []
