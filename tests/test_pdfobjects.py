@@ -12,11 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pdfplumber
-import pytest
 
 from extract.pdfobjects import parse_objects
 
-from conftest import CORPUS, SAMPLES
+from conftest import SAMPLES
 
 
 def differences(path: Path, max_pages: int | None = None) -> tuple[int, list[str]]:

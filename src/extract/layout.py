@@ -95,6 +95,18 @@ def median_size(sizes: list[float]) -> float:
     return first
 
 
+def cluster(values: Iterable[float], tol: float) -> list[float]:
+    """Values grouped where consecutive ones (sorted) lie within ``tol``; the median of each
+    group (indent levels, ruling positions)."""
+    groups: list[list[float]] = []
+    for v in sorted(values):
+        if groups and v - groups[-1][-1] <= tol:
+            groups[-1].append(v)
+        else:
+            groups.append([v])
+    return [statistics.median(g) for g in groups]
+
+
 def clean_glyph_text(chars: list[dict]) -> list[tuple[str, str]]:
     """Glyph text as the reader means it, changed in place; returns the repairs made.
 

@@ -20,7 +20,8 @@ _PLAIN = (int, float, str, bool, type(None))
 def parse_objects(page) -> dict[str, list[dict]]:
     """What ``pdfplumber.Page.parse_objects()`` returns (laparams off, as we open PDFs)."""
     from pdfminer.layout import LTChar, LTContainer, LTCurve, LTLine, LTRect
-    from pdfplumber.utils.pdfinternals import resolve_and_decode
+    from pdfplumber.page import ALL_ATTRS
+    from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
 
     curves = {LTRect: "rect", LTLine: "line", LTCurve: "curve"}
 
@@ -74,7 +75,8 @@ def parse_objects(page) -> dict[str, list[dict]]:
         elif type(obj) in curves and not ("ncs" in obj.__dict__ or "scs" in obj.__dict__):
             kind = curves[type(obj)]
             objects.setdefault(kind, []).append(
-                _curve_dict(obj, kind, number, page.point2coord, height, mb_x0, mb_top, doctop0))
+                _curve_dict(obj, kind, number, page.point2coord, height, mb_x0, mb_top, doctop0,
+                            ALL_ATTRS, resolve_all))
         else:
             made = process(obj)
             kind = made["object_type"]
@@ -89,16 +91,14 @@ _NUMBERS = (int, float)
 
 
 def _curve_dict(obj, kind: str, number: int, point2coord, height: float, mb_x0: float, mb_top: float,
-                doctop0: float) -> dict:
+                doctop0: float, all_attrs, resolve_all) -> dict:
     """pdfplumber's dict of a line, rectangle or curve. Its points are mapped to page
     coordinates (pdfplumber resolves them first, value by value, only to replace them);
-    the other attributes are copied where they are plain values and resolved otherwise."""
-    from pdfplumber.page import ALL_ATTRS
-    from pdfplumber.utils.pdfinternals import resolve_all
-
+    the other attributes are copied where they are plain values and resolved otherwise
+    (``all_attrs`` and ``resolve_all`` are pdfplumber's, passed in by the page's walk)."""
     attr: dict = {}
     for key, value in obj.__dict__.items():
-        if key not in ALL_ATTRS:
+        if key not in all_attrs:
             continue
         if key == "pts" or type(value) in _PLAIN or (
                 type(value) is tuple and all(type(v) in _NUMBERS for v in value)):

@@ -27,6 +27,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
+from .layout import cluster
 from .tables.turned import page_box, turn_box
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -115,16 +116,6 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", "", text or "")
 
 
-def _cluster(values: list[float], tol: float) -> list[float]:
-    groups: list[list[float]] = []
-    for v in sorted(values):
-        if groups and v - groups[-1][-1] <= tol:
-            groups[-1].append(v)
-        else:
-            groups.append([v])
-    return [sum(g) / len(g) for g in groups]
-
-
 def row_edges(frag: "TableFragment", rulings: list[float], box=None) -> list[float]:
     """y of the row boundaries of a fragment (len(rows) + 1 values, top to bottom).
 
@@ -135,10 +126,11 @@ def row_edges(frag: "TableFragment", rulings: list[float], box=None) -> list[flo
     n = len(frag.rows)
     if len(frag.row_edges) == n + 1:
         return list(frag.row_edges)
-    top, bottom = (box or frag.bbox)[1], (box or frag.bbox)[3]
+    box = box or frag.bbox
+    top, bottom = box[1], box[3]
     if n == 0:
         return [top, bottom]
-    inside = [y for y in _cluster(rulings, 1.5) if top + 1 < y < bottom - 1]
+    inside = [y for y in cluster(rulings, 1.5) if top + 1 < y < bottom - 1]
     if len(inside) == n - 1:
         return [top, *inside, bottom]
     spanning = {(r, c) for r0, c0, rs, cs in frag.spans if rs > 1

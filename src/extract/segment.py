@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .layout import cluster
 from .model import TableFragment, TextLine
 from .textjoin import fold, join_wrapped
 
@@ -130,16 +130,6 @@ def resolve_month_day(month: int, day: int, issue_date: str | None) -> str | Non
     if dt.date.fromisoformat(iso) > issue + dt.timedelta(days=62):
         return _iso(issue.year - 1, month, day)
     return iso
-
-
-def _cluster(values: list[float], tol: float) -> list[float]:
-    centres: list[list[float]] = []
-    for v in sorted(values):
-        if centres and v - centres[-1][-1] <= tol:
-            centres[-1].append(v)
-        else:
-            centres.append([v])
-    return [statistics.median(c) for c in centres]
 
 
 # --------------------------------------------------------------------------- segmenter
@@ -468,7 +458,7 @@ class Segmenter:
         xs = [it.line.x0 for it in items if it.line and BULLET.match(it.line.text.strip())]
         if not xs:
             return []
-        return _cluster(xs, tol=0.6 * self.body_size)
+        return cluster(xs, tol=0.6 * self.body_size)
 
     @staticmethod
     def _level(x0: float, levels: list[float]) -> int:

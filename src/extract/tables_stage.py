@@ -22,14 +22,12 @@ class TablesStage:
     def process_page(self, doc: "Document", number: int, page) -> None:
         info = doc.pages[-1]
         try:
-            if info.turn:  # text runs sideways: read the tables in its reading frame
-                view = turned_page(page.page, info.turn, page.chars)
-                found = tables.find_fragments(view, number, doc.settings.tables, info.word_gap,
-                                              chars=view.chars, warnings=doc.warnings)
+            # Text running sideways: the tables are read in its reading frame.
+            view = turned_page(page.page, info.turn, page.chars) if info.turn else page.page
+            found = tables.find_fragments(view, number, doc.settings.tables, info.word_gap,
+                                          chars=view.chars if info.turn else page.chars, warnings=doc.warnings)
+            if info.turn:
                 found = [to_page(f, info.turn, info.width, info.height) for f in found]
-            else:
-                found = tables.find_fragments(page.page, number, doc.settings.tables, info.word_gap,
-                                              chars=page.chars, warnings=doc.warnings)
         except Exception as exc:  # a table we cannot read must not cost the whole issue
             doc.warnings.append(f"page {number}: table detection failed ({type(exc).__name__}: {exc})")
             return

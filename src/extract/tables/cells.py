@@ -22,7 +22,7 @@ _LAYOUT = LayoutSettings()
 _index = threading.local()
 
 
-def _chars_between(chars: list[dict], top: float, bottom: float) -> list[dict]:
+def chars_between(chars: list[dict], top: float, bottom: float) -> list[dict]:
     if getattr(_index, "chars", None) is not chars:
         _index.by_centre = sorted(chars, key=lambda c: c["top"] + c["bottom"])
         _index.centres = [(c["top"] + c["bottom"]) / 2 for c in _index.by_centre]
@@ -34,7 +34,7 @@ def cell_lines(chars: list[dict], box: BBox, page: int, gap: float | None = None
     """Lines of the glyphs whose centre lies inside ``box``; each line knows the cell's
     usable right edge (the box minus the padding seen on the left)."""
     x0, top, x1, bottom = box
-    inside = [c for c in _chars_between(chars, top, bottom) if x0 <= (c["x0"] + c["x1"]) / 2 <= x1]
+    inside = [c for c in chars_between(chars, top, bottom) if x0 <= (c["x0"] + c["x1"]) / 2 <= x1]
     lines = chars_to_lines(inside, page, _LAYOUT, gap)
     if lines:
         pad = max(0.0, min(ln.x0 for ln in lines) - x0)

@@ -13,7 +13,7 @@ from typing import Any
 from ..model import BBox, TableFragment, TextLine
 from ..settings import TableSettings
 from .captions import find_caption, find_notes
-from .cells import _chars_between, cell_lines, join_cell
+from .cells import chars_between, cell_lines, join_cell
 
 
 def _finder_settings(settings: TableSettings) -> dict[str, Any]:
@@ -136,7 +136,7 @@ def _split_spanning_text(placed: list[tuple], xs: list[float], ys: list[float], 
             out.append((r0, c0, r1, c1, lines, text))
             continue
         box = (xs[c0], ys[r0], xs[c1], ys[r1])
-        inside = [c for c in _chars_between(chars, box[1], box[3]) if box[0] <= (c["x0"] + c["x1"]) / 2 <= box[2]
+        inside = [c for c in chars_between(chars, box[1], box[3]) if box[0] <= (c["x0"] + c["x1"]) / 2 <= box[2]
                   and c["text"].strip()]
         verdicts = [_separated_at(inside, xs[j], settings.span_split_gap) for j in range(c0 + 1, c1)]
         if False in verdicts or not any(verdicts):

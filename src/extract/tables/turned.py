@@ -57,12 +57,9 @@ def turned_page(page, turn: int, chars: list[dict]):
     edges); ``chars`` are the page's glyphs after the load stage's repairs."""
     from pdfplumber.page import DerivedPage
 
-    class TurnedPage(DerivedPage):
-        pass
-
     width, height = float(page.width), float(page.height)
     frame = (height, width) if turn in (1, 3) else (width, height)
-    view = TurnedPage(page)
+    view = DerivedPage(page)
     view.bbox = (0, 0, frame[0], frame[1])
     objects = {kind: [_turn_object(o, turn, width, height, frame[1]) for o in page.objects.get(kind, [])]
                for kind in ("rect", "line", "curve")}
