@@ -4,6 +4,7 @@
     python samples/render_html.py                 # every samples/content/*.json
     python samples/render_html.py --out DIR X.json
     python samples/render_html.py --producer weasyprint   # or chromium,weasyprint
+    python samples/render_html.py --style plain           # another house style (STYLES)
 
 Writes ``<stem>.chromium.pdf`` and its golden ``<stem>.chromium.truth.json`` beside the
 reportlab renders (``samples/producers/`` by default). The golden's text fields come from the
@@ -57,6 +58,38 @@ th { background: #d9dde3; } thead { display: table-header-group; } tr { break-in
   display: flex; align-items: flex-end; gap: 12pt; padding-left: 12pt; }
 .bar { width: 18pt; background: #8da0b8; }
 """
+
+
+# House styles other than the default: the same content laid out the way another publisher
+# might, to check that the extractor's heuristics are not fitted to one stylesheet. Each is
+# appended to CSS, so it only says what it changes.
+STYLES = {
+    "default": "",
+    # Letter paper, a serif face, tables ruled by horizontal lines only (no column rules, no
+    # shading), banners as underlined headings, the running header at the right.
+    "plain": """
+@page { size: Letter; margin: 16mm 22mm 18mm 22mm;
+  @top-center { content: none; } @top-right { content: "중국 과학기술 정책 주간동향"; font-size: 8pt; }
+  @bottom-center { content: counter(page); font-size: 9pt; } }
+body { font-family: 'NanumMyeongjo', 'Noto Serif CJK KR', serif; font-size: 10.5pt; line-height: 1.35; }
+.banner { background: none; color: #000; border-bottom: 2pt solid #000; padding: 2pt 0; font-size: 14pt; }
+.caption { text-align: left; }
+table { border-top: 1.2pt solid #000; border-bottom: 1.2pt solid #000; }
+td, th { border: none; padding: 2.5pt 5pt; }
+th { background: none; border-bottom: 0.8pt solid #000; }
+.split { border-left: none; padding-left: 14pt; }
+""",
+    # A smaller page (B5) in a rounder sans face, dark header cells with white text, a thick
+    # frame and roomy cells, centred section banners.
+    "boxed": """
+@page { size: B5; margin: 15mm 14mm 16mm 14mm; }
+body { font-family: 'NanumBarunGothic', 'Noto Sans CJK KR', sans-serif; font-size: 9.5pt; line-height: 1.6; }
+.banner { text-align: center; background: #444; }
+table { border: 1.5pt solid #000; font-size: 8.2pt; }
+td, th { padding: 4pt 5pt; border: 0.4pt solid #555; }
+th { background: #333; color: #fff; }
+""",
+}
 
 
 def e(text: str) -> str:
@@ -126,7 +159,7 @@ def article_html(article: dict, brief: bool) -> str:
     return "".join(out)
 
 
-def document_html(c: dict) -> str:
+def document_html(c: dict, style: str = "default") -> str:
     parts = [f'<p class="cover-en">{e(c.get("publisher_en", ""))}</p>',
              '<p class="cover-title">중국 과학기술 정책</p><p class="cover-title">주/간/동/향</p>',
              f'<p class="date">{e(make_samples.printed_date(c["date"]))}</p><p class="contents">CONTENTS</p>']
@@ -144,7 +177,7 @@ def document_html(c: dict) -> str:
                  '<p class="contents">중국 과학기술 정책 주/간/동/향</p>'
                  + "".join(f"<p>{e(label)} {e(value)}</p>" for label, value in colophon)
                  + f'<p style="margin-left:46pt">TEL: {e(c["tel"])}</p><p style="margin-left:46pt">{e(c["url"])}</p></div>')
-    return f'<!doctype html><html lang="ko"><head><meta charset="utf-8"><style>{CSS}</style></head><body>' \
+    return f'<!doctype html><html lang="ko"><head><meta charset="utf-8"><style>{CSS}{STYLES[style]}</style></head><body>' \
            + "".join(parts) + "</body></html>"
 
 
@@ -244,6 +277,14 @@ def main(argv: list[str]) -> int:
         k = argv.index("--out")
         out_dir = Path(argv[k + 1])
         argv = argv[:k] + argv[k + 2:]
+    style = "default"
+    if "--style" in argv:
+        k = argv.index("--style")
+        style = argv[k + 1]
+        argv = argv[:k] + argv[k + 2:]
+        if style not in STYLES:
+            print(f"render_html.py: unknown style {style!r}; choose from {', '.join(STYLES)}", file=sys.stderr)
+            return 2
     if "--producer" in argv:
         k = argv.index("--producer")
         producers = argv[k + 1].split(",")
@@ -257,15 +298,16 @@ def main(argv: list[str]) -> int:
     for producer in producers:
         for path in [Path(a) for a in argv] or sorted((HERE / "content").glob("*.json")):
             content = json.loads(path.read_text(encoding="utf-8"))
-            pdf = out_dir / f"{path.stem}.{producer}.pdf"
+            name = producer if style == "default" else f"{producer}-{style}"
+            pdf = out_dir / f"{path.stem}.{name}.pdf"
             with tempfile.TemporaryDirectory() as tmp:
                 page = Path(tmp) / "issue.html"
-                page.write_text(document_html(content), encoding="utf-8")
+                page.write_text(document_html(content, style), encoding="utf-8")
                 PRODUCERS[producer](page, pdf, tmp)
             make_samples.RECORD.pages.clear()
             make_samples.RECORD.pages.update(locate_pages(content, pdf))
             gold = make_samples.truth(content, pdf)
-            (out_dir / f"{path.stem}.{producer}.truth.json").write_text(
+            (out_dir / f"{path.stem}.{name}.truth.json").write_text(
                 json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
             print(f"{pdf.name}: {gold['source']['pages']} pages, {len(gold['tables'])} tables")
     return 0
