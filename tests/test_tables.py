@@ -441,3 +441,38 @@ def test_title_and_note_rows_inside_the_frame_are_caption_and_note(tmp_path):
 
     body = " ".join(ln.text for ln in run_document(tmp_path / "t.pdf").lines if ln.role == "body")
     assert "수출 실적" not in body and "무역 협회" not in body
+
+
+def test_a_merged_cell_left_open_at_the_page_break_runs_on(tmp_path):
+    """A tier cell spanning the page break is drawn without its bottom border (as HTML
+    renderers do); its text still fills every row it covers, on both pages."""
+    header = ["등급", "순위", "국가", "점수"]
+    first = [["1그룹", "1", "스위스", "67.6"], ["", "2", "스웨덴", "64.2"],
+             ["2그룹", "3", "미국", "63.5"], ["", "4", "영국", "62.4"]]
+    second = [["", "5", "싱가포르", "61.5"], ["", "6", "핀란드", "61.2"]]
+    widths = [70, 50, 120, 70]
+
+    def draw(c):
+        # Columns 2-4 as a closed grid, the tier column beside it by hand: the 2그룹 cell
+        # has a top border and sides but no bottom.
+        bottom = draw_table(c, [header[1:]] + [r[1:] for r in first], widths[1:], 300, x0=130,
+                            caption="글로벌 혁신지수 순위")
+        c.setFillGray(0.85)
+        c.rect(60, 300 - ROW_H, 70, ROW_H, stroke=1, fill=1)
+        c.setFillGray(0)
+        c.setFont(KO, 9)
+        c.drawString(63, 300 - ROW_H / 2 - 3, "등급")
+        c.rect(60, 300 - 3 * ROW_H, 70, 2 * ROW_H, stroke=1, fill=0)
+        c.drawString(63, 300 - 2 * ROW_H - 3, "1그룹")
+        c.line(60, 300 - 3 * ROW_H, 60, bottom)
+        c.line(130, 300 - 3 * ROW_H, 130, bottom)
+        c.drawString(63, 300 - 3 * ROW_H - 13, "2그룹")
+        c.showPage()
+        draw_table(c, [header] + second, widths, 780, spans=[(1, 0, 2, 1)])
+        c.showPage()
+
+    table = run(tmp_path, draw).tables[0]
+    assert table["pages"] == [1, 2]
+    assert table["rows"] == [["1그룹"] + first[0][1:], ["1그룹"] + first[1][1:]] + \
+        [["2그룹"] + r[1:] for r in first[2:] + second]
+    assert [r["tier"] for r in table["records"]] == ["1그룹"] * 2 + ["2그룹"] * 4

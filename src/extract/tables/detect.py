@@ -203,6 +203,7 @@ def _fragment(table, chars, shades, page, page_number: int, k: int,
             continue
         lines = cell_lines(chars, cell, page_number, gap)
         placed.append((r0, c0, r1, c1, lines, join_cell(lines)))
+    placed += _open_cells(placed, xs, ys, chars, page_number, gap)
     placed = _split_spanning_text(placed, xs, ys, chars, page_number, gap, settings)
     placed = _merge_unsupported_columns(placed, len(xs) - 1)
     # Double rules and hairline gaps make slivers of columns and rows in which no cell
@@ -267,6 +268,27 @@ def _fragment(table, chars, shades, page, page_number: int, k: int,
                  "empty_cell_ratio": round(empty / max(n_rows * n_cols, 1), 3),
                  "merged_cells": len(spans), **({"rows_split_by_lines": split} if split else {})},
     )
+
+
+def _open_cells(placed: list[tuple], xs: list[float], ys: list[float], chars: list[dict], page_number: int,
+                gap: float | None) -> list[tuple]:
+    """Cells drawn without a bottom border: a merged cell that runs on over a page break is
+    left open at the page's end (a ranking tier spanning the break), and the finder, which
+    needs four corners, loses it. In each column, the grid positions no cell covers, from
+    the table's bottom up to a covered one, are that cell when it holds text."""
+    n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    covered = {(r, c) for r0, c0, r1, c1, _, _ in placed for r in range(r0, r1) for c in range(c0, c1)}
+    out = []
+    for c in range(n_cols):
+        top = n_rows
+        while top > 0 and (top - 1, c) not in covered:
+            top -= 1
+        if top in (0, n_rows):
+            continue  # the column is whole, or nothing in it was found: not a cell left open
+        lines = cell_lines(chars, (xs[c], ys[top], xs[c + 1], ys[n_rows]), page_number, gap)
+        if lines:
+            out.append((top, c, n_rows, c + 1, lines, join_cell(lines)))
+    return out
 
 
 def _frame_rows(lines_grid, text_grid, ys, spans, settings: TableSettings):
