@@ -202,3 +202,47 @@ def test_wrapped_cell_lines_are_merged_into_their_row(tmp_path):
                              ["Centre", "The capital", "40.1"],
                              ["South", "Coast and islands", "22.0"],
                              ["Total", "", "74.6"]]
+
+
+def _draw_centred(c):
+    """A table ruled by horizontal lines only whose cells are centred vertically, as HTML
+    renders print them: the rows are padded, a one-line cell beside a two-line one sits
+    half a line down, and a tier cell spanning two rows stands between them."""
+    c.setLineWidth(0.8)
+    c.line(72, 725, 520, 725)
+    c.setFont("Helvetica", 9)
+    for x, text in zip((76, 140, 200, 420), ("Tier", "Rank", "Product", "Score")):
+        c.drawString(x, 712, text)
+    c.line(72, 706, 520, 706)
+    rows = [("1", ["Cardiac ablation catheter", "with mapping"], "67.6"),
+            ("2", ["Insulin pump"], "64.2"),
+            ("3", ["Bone density scanner for", "outpatient clinics"], "63.5"),
+            ("4", ["Cochlear implant"], "62.4")]
+    line_h, pad = 11, 5
+    y = 706
+    centres = []
+    for rank, product, score in rows:
+        height = len(product) * line_h + 2 * pad
+        centre = y - height / 2
+        centres.append(centre)
+        c.drawString(140, centre - 3, rank)
+        c.drawString(420, centre - 3, score)
+        first = centre + (len(product) - 1) * line_h / 2
+        for k, text in enumerate(product):
+            c.drawString(200, first - k * line_h - 3, text)
+        y -= height
+    for k, tier in enumerate(("Tier 1", "Tier 2")):
+        c.drawString(76, (centres[2 * k] + centres[2 * k + 1]) / 2 - 3, tier)
+    c.line(72, y, 520, y)
+    c.showPage()
+
+
+def test_vertically_centred_cells_make_one_row_each(tmp_path):
+    pdf = make_pdf(tmp_path / "centred.pdf", _draw_centred)
+    frags = _fragments(pdf)
+    assert len(frags) == 1
+    assert frags[0].rows[frags[0].header_rows:] == [
+        ["Tier 1", "1", "Cardiac ablation catheter with mapping", "67.6"],
+        ["Tier 1", "2", "Insulin pump", "64.2"],
+        ["Tier 2", "3", "Bone density scanner for outpatient clinics", "63.5"],
+        ["Tier 2", "4", "Cochlear implant", "62.4"]]

@@ -277,14 +277,31 @@ def column_separators(rows: list[Row], settings: TableSettings) -> list[tuple[fl
     # words on both sides; a gap that is a word space in every row ("I/we kept", "I/we
     # sold") only lines up by chance.
     kept = []
-    for a, b in gaps:
+    for k, (a, b) in enumerate(gaps):
         both = wide = 0
         for r in dense:
             if any(w.x1 <= a + 0.1 for w in r.words) and any(w.x0 >= b - 0.1 for w in r.words):
                 both += 1
                 wide += any(c1[-1].x1 <= a + 0.1 and c2[0].x0 >= b - 0.1 for c1, c2 in zip(r.chunks, r.chunks[1:]))
+        if k == 0 and both == 1:
+            # The first column may show on one dense row only (the header) when its cells
+            # stand on lines of their own (merged cells centred between rows).
+            both += sum(1 for r in rows if r.x1 < b - 0.1)
+            wide = both
         if both >= min(2, len(dense)) and wide >= settings.stream_gap_support * both:
             kept.append((a, b))
+    # Lines wholly left or right of the columns the dense rows make are a column of their
+    # own (a merged cell centred between rows stands on a line of its own, so no dense row
+    # shows its column).
+    x0, x1 = min(r.x0 for r in dense), max(r.x1 for r in dense)
+    size = statistics.median(r.size for r in dense)
+    apart = settings.stream_column_gap * size
+    left = [r.x1 for r in rows if r.x1 <= x0 - apart]
+    right = [r.x0 for r in rows if r.x0 >= x1 + apart]
+    if left:
+        kept.insert(0, (max(left), x0))
+    if right:
+        kept.append((x1, min(right)))
     return kept
 
 
@@ -413,16 +430,21 @@ def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: i
             header_rows = len(grid)
             rows = body
     split = filled = 0
+    body_grid = []
     for r in rows:
         cells = _cells_of_row(r, bounds)
         chunk_of = {id(w): k for k, chunk in enumerate(r.chunks) for w in chunk}
         for ws in cells.values():
             filled += 1
             split += len({chunk_of[id(w)] for w in ws}) > 1
-        grid.append(cells)
+        body_grid.append(cells)
     if filled and split > settings.stream_split_cell_share * filled:
         return None  # wide word spaces inside most "cells": stretched running text
-    grid = _merge_wrapped(grid, rows, header_rows, region, settings)
+    centred = centred_rows(body_grid, settings)
+    if centred is not None:
+        grid += centred  # rows from the cells' blocks: no line-by-line merging needed
+    else:
+        grid = _merge_wrapped(grid + body_grid, rows, header_rows, region, settings)
     # Drop empty columns.
     used = sorted({c for cells in grid for c in cells})
     if len(used) < settings.min_cols:
@@ -497,6 +519,134 @@ def _merge_wrapped(grid: list[dict[int, list[Word]]], rows: list[Row], header_ro
                 continue
         out.append(dict(cells))
         prev_row = row
+    return out
+
+
+@dataclass
+class _Piece:
+    """The words of one column on one text line, or (a block) on consecutive lines."""
+    col: int
+    words: list[Word]
+    lines: set[int] = field(default_factory=set)  # the text lines it stands on
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def centre(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+def _between(p: _Piece, column: list[_Piece], share: float, own: list[_Piece] = ()) -> bool:
+    """``p`` floats between two consecutive pieces of ``column``: its centre lies in the gap
+    between them, it overlaps each by less than ``share`` of its height, and no other piece
+    of its own column ``own`` stands beside them (a heading line between rows is in a
+    column that holds text in the rows around it)."""
+    h = p.bottom - p.top
+    for a, b in zip(column, column[1:]):
+        if a.bottom <= p.centre <= b.top:
+            return _overlap(p.top, p.bottom, a.top, a.bottom) < share * h \
+                and _overlap(p.top, p.bottom, b.top, b.bottom) < share * h \
+                and not any(q is not p and _overlap(q.top, q.bottom, a.top, b.bottom) > 0 for q in own)
+    return False
+
+
+def centred_rows(grid: list[dict[int, list[Word]]], settings: TableSettings) -> list[dict[int, list[Word]]] | None:
+    """Rows of a table whose cells are centred vertically, or None when none is.
+
+    Without rules between the rows, a one-line cell beside a two-line one is printed
+    half a line down, between that cell's lines, so text lines do not make rows. The sign
+    of it is a *floating* line: its centre falls in the gap between two consecutive lines of
+    another column. Then each column's lines are grouped into cell blocks (lines closer than
+    the gaps between rows: the gaps between lines of one column fall into a narrow and a
+    wide group), blocks that overlap make a row, and a block that overlaps none but floats
+    between two rows is a merged cell spanning both (a tier beside two ranks): its text is
+    repeated in each.
+    """
+    by_col: dict[int, list[_Piece]] = {}
+    for k, cells in enumerate(grid):
+        for c, ws in cells.items():
+            by_col.setdefault(c, []).append(_Piece(c, list(ws), {k}))
+    if len(by_col) < 2:
+        return None
+    heights = sorted(p.bottom - p.top for ps in by_col.values() for p in ps)
+    h = heights[len(heights) // 2]
+    if not any(p.bottom - p.top >= 0.5 * h and _between(p, by_col[d], 0.5, ps)
+               for c, ps in by_col.items() for p in ps for d in by_col if d != c):
+        return None
+    # Cell blocks: consecutive lines of a column closer than the gaps between rows. The
+    # narrowest gap of the table is the leading inside a cell when a column shows it beside
+    # wider ones (its cells wrap, its rows are spaced); a column whose gaps only vary (one
+    # line per row beside rows of different heights) says nothing.
+    tol = max(1.5, 0.15 * h)
+    col_gaps = {c: sorted(b.top - a.bottom for a, b in zip(ps, ps[1:])) for c, ps in by_col.items()}
+    all_gaps = [g for gs in col_gaps.values() for g in gs]
+    limit = None
+    if all_gaps:
+        lead = min(all_gaps)
+        for gs in col_gaps.values():
+            wide = [g for g in gs if g > lead + tol]
+            if gs and gs[0] <= lead + tol and wide:
+                limit = min(limit if limit is not None else wide[0], (lead + wide[0]) / 2)
+    blocks: dict[int, list[_Piece]] = {}
+    for c, ps in by_col.items():
+        out = [_Piece(c, list(ps[0].words), set(ps[0].lines))]
+        for p in ps[1:]:
+            if limit is not None and p.top - out[-1].bottom <= limit:
+                out[-1].words += p.words
+                out[-1].lines |= p.lines
+            else:
+                out.append(_Piece(c, list(p.words), set(p.lines)))
+        blocks[c] = out
+    # Blocks overlapping no block of another column float: merged cells between rows.
+    floating, anchored = [], []
+    for c, bs in blocks.items():
+        for b in bs:
+            lone = all(_overlap(b.top, b.bottom, o.top, o.bottom) < 0.3 * min(b.bottom - b.top, o.bottom - o.top)
+                       for d, os in blocks.items() if d != c for o in os)
+            if lone and any(_between(b, blocks[d], 0.3, bs) for d in blocks if d != c):
+                floating.append(b)
+            else:
+                anchored.append(b)
+    anchored.sort(key=lambda b: b.top)
+    rows: list[list[_Piece]] = []
+    bottom = None
+    for b in anchored:
+        if rows and b.top < bottom - 0.3 * min(b.bottom - b.top, h):
+            rows[-1].append(b)
+            bottom = max(bottom, b.bottom)
+        else:
+            rows.append([b])
+            bottom = b.bottom
+    if len(rows) < 2:
+        return None
+    for r in rows:
+        # Two lines that each fill (nearly) every column of the row are two rows of a table
+        # spaced in groups, not the lines of centred cells.
+        cols = {b.col for b in r}
+        filled: dict[int, int] = {}
+        for b in r:
+            for k in b.lines:
+                filled[k] = filled.get(k, 0) + 1
+        if sum(1 for n in filled.values() if n >= max(2, len(cols) - 1)) >= 2:
+            return None
+    out: list[dict[int, list[Word]]] = []
+    spans = [(min(b.top for b in r), max(b.bottom for b in r)) for r in rows]
+    for r in rows:
+        cells: dict[int, list[Word]] = {}
+        for b in sorted(r, key=lambda b: b.top):
+            cells.setdefault(b.col, []).extend(b.words)
+        out.append(cells)
+    for f in floating:
+        above = [k for k, (t, b) in enumerate(spans) if (t + b) / 2 < f.centre]
+        below = [k for k, (t, b) in enumerate(spans) if (t + b) / 2 > f.centre]
+        for k in ([above[-1]] if above else []) + ([below[0]] if below else []):
+            out[k].setdefault(f.col, list(f.words))
     return out
 
 
