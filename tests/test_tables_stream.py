@@ -246,3 +246,57 @@ def test_vertically_centred_cells_make_one_row_each(tmp_path):
         ["Tier 1", "2", "Insulin pump", "64.2"],
         ["Tier 2", "3", "Bone density scanner for outpatient clinics", "63.5"],
         ["Tier 2", "4", "Cochlear implant", "62.4"]]
+
+
+def test_one_row_of_centred_list_cells_under_a_header_rule(tmp_path):
+    """Each cell a list of items centred in one tall row: the columns' lines interleave,
+    and the row is still one row of a table."""
+    cells = [["- robots", "- sensors", "- machine tools"], ["- hydrogen", "- solar"],
+             ["- new materials"], ["- space", "- ocean", "- deep sea", "- polar"]]
+    xs = (76, 196, 316, 436)
+
+    def draw(c):
+        c.setLineWidth(0.8)
+        c.line(72, 725, 540, 725)
+        c.setFont("Helvetica", 9)
+        for x, text in zip(xs, ("Manufacturing", "Energy", "Materials", "Exploration")):
+            c.drawString(x, 712, text)
+        c.line(72, 706, 540, 706)
+        centre = 706 - 30
+        for x, items in zip(xs, cells):
+            first = centre + (len(items) - 1) * 5.5
+            for k, text in enumerate(items):
+                c.drawString(x, first - k * 11 - 3, text)
+        c.line(72, 646, 540, 646)
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "lists.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [["Manufacturing", "Energy", "Materials", "Exploration"],
+                             [" ".join(items) for items in cells]]
+
+
+def test_cells_listing_names_are_not_running_text(tmp_path):
+    """Cells of five names each read as a table, though they hold as many words as a line
+    of prose: the names are separated by commas."""
+    rows = [("Field", "Leading regions", "Main firms"),
+            ("Energy", "Tibet, Qinghai, Ningxia, Xinjiang, Mongolia", "Alpha, Beta, Gamma, Delta, Omega"),
+            ("Materials", "Jiangxi, Hunan, Anhui, Qinghai, Mongolia", "Kappa, Lambda, Sigma, Tau, Rho"),
+            ("Space", "Guizhou, Shaanxi, Liaoning, Beijing, Hebei", "Orion, Vega, Lyra, Draco, Ara"),
+            ("Biology", "Jilin, Yunnan, Gansu, Guangxi, Heilongjiang", "Zeta, Eta, Theta, Iota, Mu")]
+
+    def draw(c):
+        c.setLineWidth(0.8)
+        c.line(72, 725, 540, 725)
+        c.setFont("Helvetica", 9)
+        for r, row in enumerate(rows):
+            for x, text in zip((76, 160, 380), row):
+                c.drawString(x, 712 - r * 16, text)
+            if r == 0:
+                c.line(72, 706, 540, 706)
+        c.line(72, 712 - len(rows) * 16 + 6, 540, 712 - len(rows) * 16 + 6)
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "names.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [list(r) for r in rows]

@@ -18,6 +18,7 @@ found from the text itself:
 """
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass, field
 
@@ -545,14 +546,15 @@ class _Piece:
 def _between(p: _Piece, column: list[_Piece], share: float, own: list[_Piece] = ()) -> bool:
     """``p`` floats between two consecutive pieces of ``column``: its centre lies in the gap
     between them, it overlaps each by less than ``share`` of its height, and no other piece
-    of its own column ``own`` stands beside them (a heading line between rows is in a
-    column that holds text in the rows around it)."""
+    of its own column ``own`` stands on the same line as either (a heading line between
+    rows is in a column that holds text in the rows around it)."""
     h = p.bottom - p.top
     for a, b in zip(column, column[1:]):
         if a.bottom <= p.centre <= b.top:
             return _overlap(p.top, p.bottom, a.top, a.bottom) < share * h \
                 and _overlap(p.top, p.bottom, b.top, b.bottom) < share * h \
-                and not any(q is not p and _overlap(q.top, q.bottom, a.top, b.bottom) > 0 for q in own)
+                and not any(q is not p and max(_overlap(q.top, q.bottom, a.top, a.bottom),
+                                               _overlap(q.top, q.bottom, b.top, b.bottom)) > 0.7 * h for q in own)
     return False
 
 
@@ -623,7 +625,7 @@ def centred_rows(grid: list[dict[int, list[Word]]], settings: TableSettings) -> 
         else:
             rows.append([b])
             bottom = b.bottom
-    if len(rows) < 2:
+    if not rows:
         return None
     for r in rows:
         # Two lines that each fill (nearly) every column of the row are two rows of a table
@@ -656,13 +658,25 @@ def _ideographic(ch: str) -> bool:
     return 0x3040 <= o <= 0x30FF or 0x3400 <= o <= 0x9FFF or 0xAC00 <= o <= 0xD7AF or 0xF900 <= o <= 0xFAFF
 
 
+#: What separates the items of a list in a cell: commas, list marks, bullets.
+_ITEM_BREAK = re.compile(r"[,;、，]|(?:^|\s)[○•●◦▪■□◆◇※·-](?=\s)")
+
+
+def _run_length(text: str) -> int:
+    """Words in the longest run of ``text`` between commas and list marks: running text has
+    long runs, a cell listing names ("Beijing, Shanghai, Guangdong") short ones."""
+    return max(len(part.split()) for part in _ITEM_BREAK.split(text))
+
+
 def _reads_as_table(grid: list[list[str]], header_rows: int, ruled: bool, settings: TableSettings) -> bool:
     """Enough rows with two filled cells, and not running text laid out in columns."""
     n_cols = len(grid[0]) if grid else 0
     if n_cols < settings.min_cols:
         return False
     full = sum(1 for row in grid if sum(1 for t in row if t) >= 2)
-    if full < settings.stream_min_rows:
+    # Between rules, under a header rule, a header and one row are a table (a row of
+    # centred cells grouped from many lines).
+    if full < (2 if ruled and header_rows else settings.stream_min_rows):
         return False
     cells = [t for row in grid for t in row if t]
     lone = sum(1 for t in cells if len(t) == 1 and _ideographic(t))
@@ -673,7 +687,7 @@ def _reads_as_table(grid: list[list[str]], header_rows: int, ruled: bool, settin
         cells = [row[c] for row in grid[header_rows:] if row[c]]
         if not cells:
             continue
-        words = statistics.median(len(t.split()) for t in cells)
+        words = statistics.median(_run_length(t) for t in cells)
         if words >= settings.stream_prose_words:
             prose += 1
     filled = sum(1 for c in range(n_cols) if any(row[c] for row in grid))
