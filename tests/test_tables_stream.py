@@ -300,3 +300,36 @@ def test_cells_listing_names_are_not_running_text(tmp_path):
     frags = _fragments(make_pdf(tmp_path / "names.pdf", draw))
     assert len(frags) == 1
     assert frags[0].rows == [list(r) for r in rows]
+
+
+def test_long_bullet_lines_in_a_later_column_are_cells_not_prose(tmp_path):
+    """Each row: a short label centred beside two long bullet lines. The bullet lines are
+    as long as running text, but they start in the third column, so they are the text of
+    its cells; that column shows on the header row alone, and the lines starting where it
+    starts support it."""
+    rows = [("1", "Mixed reality", ["- cuts the delay of the downlink and uplink tenfold so that large",
+                                     "- live streaming and robots are the fields where it will be used"]),
+            ("2", "Passive sensing", ["- connects a hundred billion passive devices with no battery in them",
+                                       "- logistics and farming are the first fields that will use it"])]
+
+    def draw(c):
+        c.setLineWidth(0.8)
+        c.line(72, 725, 540, 725)
+        c.setFont("Helvetica", 9)
+        c.drawString(100, 712, "Item")
+        c.drawString(180, 712, "Features")
+        c.line(72, 706, 540, 706)
+        y = 706
+        for no, item, lines in rows:
+            centre = y - 16
+            c.drawString(76, centre - 3, no)
+            c.drawString(100, centre - 3, item)
+            c.drawString(180, centre + 5.5 - 3, lines[0])
+            c.drawString(180, centre - 5.5 - 3, lines[1])
+            y -= 32
+        c.line(72, y, 540, y)
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "features.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [["", "Item", "Features"]] + [[no, item, " ".join(lines)] for no, item, lines in rows]

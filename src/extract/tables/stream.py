@@ -188,10 +188,12 @@ def _multi(row: Row) -> bool:
     return len(row.chunks) >= 2
 
 
-def _prose_row(row: Row, width: float, settings: TableSettings) -> bool:
-    """A line of running text: one chunk, a sentence's worth of words, most of ``width``."""
+def _prose_row(row: Row, x0: float, width: float, settings: TableSettings) -> bool:
+    """A line of running text: one chunk, a sentence's worth of words, most of ``width``,
+    starting near the left edge ``x0`` (a long line that starts a few columns in is the
+    text of a cell in a later column)."""
     return len(row.chunks) == 1 and len(row.words) >= 2 * settings.stream_prose_words \
-        and row.x1 - row.x0 >= 0.5 * width
+        and row.x1 - row.x0 >= 0.5 * width and row.x0 <= x0 + 4 * row.size
 
 
 def alignment_blocks(rows: list[Row], settings: TableSettings,
@@ -284,11 +286,14 @@ def column_separators(rows: list[Row], settings: TableSettings) -> list[tuple[fl
             if any(w.x1 <= a + 0.1 for w in r.words) and any(w.x0 >= b - 0.1 for w in r.words):
                 both += 1
                 wide += any(c1[-1].x1 <= a + 0.1 and c2[0].x0 >= b - 0.1 for c1, c2 in zip(r.chunks, r.chunks[1:]))
-        if k == 0 and both == 1:
-            # The first column may show on one dense row only (the header) when its cells
-            # stand on lines of their own (merged cells centred between rows).
-            both += sum(1 for r in rows if r.x1 < b - 0.1)
-            wide = both
+        if both == 1:
+            # A column may show on one dense row only (the header) when its cells stand on
+            # lines of their own (cells centred beside taller ones): lines wholly inside the
+            # first column, or starting where the column after the gap starts, support it.
+            alone = sum(1 for r in rows if (k == 0 and r.x1 < b - 0.1)
+                        or (abs(r.x0 - b) <= 1.0 and not any(w.x0 < a for w in r.words)))
+            both += alone
+            wide += alone
         if both >= min(2, len(dense)) and wide >= settings.stream_gap_support * both:
             kept.append((a, b))
     # Lines wholly left or right of the columns the dense rows make are a column of their
@@ -782,7 +787,7 @@ def _split_stack(stack, rows: list[Row], settings: TableSettings) -> list[list[t
         size = statistics.median(r.size for r in between) if between else 10.0
         empty = max(ys[k + 1] - ys[k] for k in range(0, len(ys) - 1, 2))
         width = max(a[2], b[2]) - min(a[1], b[1])
-        if not between or empty > settings.stream_rule_gap * size or any(_prose_row(r, width, settings) for r in between):
+        if not between or empty > settings.stream_rule_gap * size or any(_prose_row(r, x0, width, settings) for r in between):
             parts.append([b])
         else:
             parts[-1].append(b)
