@@ -14,7 +14,7 @@ import extract
 from extract.settings import Settings, TableSettings
 from extract.tables import find_fragments
 
-from conftest import make_pdf
+from conftest import KO, make_pdf
 
 LOREM = ("The committee reviewed the annual budget and agreed that the research programme "
          "should continue for another three years with the same level of funding while the "
@@ -333,3 +333,35 @@ def test_long_bullet_lines_in_a_later_column_are_cells_not_prose(tmp_path):
     frags = _fragments(make_pdf(tmp_path / "features.pdf", draw))
     assert len(frags) == 1
     assert frags[0].rows == [["", "Item", "Features"]] + [[no, item, " ".join(lines)] for no, item, lines in rows]
+
+
+def test_korean_cells_wrapped_at_the_column_edge_and_syllables_lining_up(tmp_path):
+    """Hangul syllables are all one width, so the word spaces after "폐결절" and "경피적"
+    line up: that is no column. A product name cut at the column's edge ("소프트웨|어")
+    joins without a space: the edge is where the column's longest line ends, not the middle
+    of the gap to the next column."""
+    rows = [("1", ["폐결절 AI 진단 소프트웨", "어"], "북경 투이싱의료회사"),
+            ("2", ["경피적 대동맥판막 시스템"], "항주 치밍의료회사"),
+            ("3", ["수술용 내시경 로봇"], "상해 징펑의료회사")]
+
+    def draw(c):
+        c.setLineWidth(0.8)
+        c.line(72, 725, 400, 725)
+        c.setFont(KO, 9)
+        for x, text in zip((76, 100, 260), ("no", "제품명", "기업")):
+            c.drawString(x, 712, text)
+        c.line(72, 706, 400, 706)
+        y = 694
+        for no, product, company in rows:
+            c.drawString(76, y, no)
+            c.drawString(260, y, company)
+            for k, text in enumerate(product):
+                c.drawString(100, y - 11 * k, text)
+            y -= 11 * len(product) + 8
+        c.line(72, y + 4, 400, y + 4)
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "devices.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [["no", "제품명", "기업"], ["1", "폐결절 AI 진단 소프트웨어", "북경 투이싱의료회사"],
+                             ["2", "경피적 대동맥판막 시스템", "항주 치밍의료회사"], ["3", "수술용 내시경 로봇", "상해 징펑의료회사"]]

@@ -280,12 +280,22 @@ def column_separators(rows: list[Row], settings: TableSettings) -> list[tuple[fl
     # words on both sides; a gap that is a word space in every row ("I/we kept", "I/we
     # sold") only lines up by chance.
     kept = []
+    em = statistics.median(w.size for r in dense for w in r.words)
     for k, (a, b) in enumerate(gaps):
         both = wide = 0
+        syllables = True  # every word space lining up at the gap follows a Hangul or CJK glyph
         for r in dense:
             if any(w.x1 <= a + 0.1 for w in r.words) and any(w.x0 >= b - 0.1 for w in r.words):
                 both += 1
-                wide += any(c1[-1].x1 <= a + 0.1 and c2[0].x0 >= b - 0.1 for c1, c2 in zip(r.chunks, r.chunks[1:]))
+                if any(c1[-1].x1 <= a + 0.1 and c2[0].x0 >= b - 0.1 for c1, c2 in zip(r.chunks, r.chunks[1:])):
+                    wide += 1
+                else:
+                    syllables = syllables and any(abs(w.x1 - a) <= 0.1 and _ideographic(w.text[-1]) for w in r.words)
+        if b - a < 0.5 * em and both > wide and syllables:
+            # Hangul syllables are all one width, so word spaces in different rows line up
+            # by chance ("폐결절 AI", "경피적 대동맥판막"): a gap no wider than a word space
+            # that is one inside a row, after a syllable, is not a column.
+            continue
         if both == 1:
             # A column may show on one dense row only (the header) when its cells stand on
             # lines of their own (cells centred beside taller ones): lines wholly inside the
@@ -455,12 +465,15 @@ def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: i
     used = sorted({c for cells in grid for c in cells})
     if len(used) < settings.min_cols:
         return None
+    # A column's usable right edge: where its longest line ends (a cell's text is cut there
+    # when it wraps); the boundary between columns lies further right, in the gap.
+    right = {c: max((w.x1 for cells in grid for w in cells.get(c, [])), default=bounds[c + 1]) for c in used}
     text_grid, lines_grid = [], []
     for cells in grid:
         text_row, lines_row = [], []
         for c in used:
             ws = cells.get(c, [])
-            lines = _lines(ws, page_number, gap, bounds[c + 1]) if ws else []
+            lines = _lines(ws, page_number, gap, right[c]) if ws else []
             lines_row.append(lines)
             text_row.append(join_cell(lines) if lines else "")
         text_grid.append(text_row)
