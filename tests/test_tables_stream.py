@@ -365,3 +365,32 @@ def test_korean_cells_wrapped_at_the_column_edge_and_syllables_lining_up(tmp_pat
     assert len(frags) == 1
     assert frags[0].rows == [["no", "제품명", "기업"], ["1", "폐결절 AI 진단 소프트웨어", "북경 투이싱의료회사"],
                              ["2", "경피적 대동맥판막 시스템", "항주 치밍의료회사"], ["3", "수술용 내시경 로봇", "상해 징펑의료회사"]]
+
+
+def test_a_centred_merged_cell_over_three_rows_fills_all_three(tmp_path):
+    """A tier spanning two rows stands between them; one spanning three stands on the
+    middle row's line. Both fill every row they span."""
+    ranks = [("1", "Switzerland", "67.6"), ("2", "Sweden", "64.2"), ("3", "United States", "63.5"),
+             ("4", "United Kingdom", "62.4"), ("5", "Singapore", "61.5")]
+
+    def draw(c):
+        c.setLineWidth(0.8)
+        c.line(72, 725, 520, 725)
+        c.setFont("Helvetica", 9)
+        for x, text in zip((76, 140, 200, 420), ("Tier", "Rank", "Country", "Score")):
+            c.drawString(x, 712, text)
+        c.line(72, 706, 520, 706)
+        pitch = 18
+        centres = [706 - pitch / 2 - k * pitch for k in range(len(ranks))]
+        for centre, row in zip(centres, ranks):
+            for x, text in zip((140, 200, 420), row):
+                c.drawString(x, centre - 3, text)
+        c.drawString(76, (centres[0] + centres[1]) / 2 - 3, "Tier 1")
+        c.drawString(76, centres[3] - 3, "Tier 2")
+        c.line(72, 706 - len(ranks) * pitch, 520, 706 - len(ranks) * pitch)
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "tiers.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows[frags[0].header_rows:] == [["Tier 1", *ranks[0]], ["Tier 1", *ranks[1]]] + \
+        [["Tier 2", *r] for r in ranks[2:]]

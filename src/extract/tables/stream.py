@@ -665,9 +665,46 @@ def centred_rows(grid: list[dict[int, list[Word]]], settings: TableSettings) -> 
     for f in floating:
         above = [k for k, (t, b) in enumerate(spans) if (t + b) / 2 < f.centre]
         below = [k for k, (t, b) in enumerate(spans) if (t + b) / 2 > f.centre]
+        words = list(f.words)  # one list in both rows: the same merged cell
         for k in ([above[-1]] if above else []) + ([below[0]] if below else []):
-            out[k].setdefault(f.col, list(f.words))
+            out[k].setdefault(f.col, words)
+    for c in {b.col for r in rows for b in r} | {f.col for f in floating}:
+        _fill_centred_spans(out, c)
     return out
+
+
+def _fill_centred_spans(rows: list[dict[int, list[Word]]], col: int) -> None:
+    """Fill the merged cells of a sparse column in a table that centres its cells: each
+    text stands at the centre of the rows it spans, so, top to bottom, a span starts after
+    the one above and ends as far below its text as it starts above it ("2등급" beside
+    ranks 3-13 stands at rank 8). Only when the spans so found tile the column exactly
+    (a remark standing alone in a column of blanks does not)."""
+    n = len(rows)
+    labels: list[tuple[list[Word], list[int]]] = []
+    for k, cells in enumerate(rows):
+        words = cells.get(col)
+        if not words:
+            continue
+        if labels and labels[-1][0] is words:
+            labels[-1][1].append(k)  # a merged cell already repeated over two rows
+        else:
+            labels.append((words, [k]))
+    if len(labels) < 2 or sum(len(ks) for _, ks in labels) == n:
+        return
+    plan = []
+    start = 0
+    for i, (words, ks) in enumerate(labels):
+        end = ks[0] + ks[-1] - start  # its centre, (ks[0] + ks[-1]) / 2, mid-way from start to end
+        nxt = labels[i + 1][1][0] if i + 1 < len(labels) else n
+        if end != int(end) or end < ks[-1] or end >= nxt:
+            return
+        plan.append((words, start, int(end)))
+        start = int(end) + 1
+    if start != n:
+        return
+    for words, a, b in plan:
+        for k in range(a, b + 1):
+            rows[k][col] = words
 
 
 def _ideographic(ch: str) -> bool:
