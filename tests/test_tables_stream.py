@@ -394,3 +394,31 @@ def test_a_centred_merged_cell_over_three_rows_fills_all_three(tmp_path):
     assert len(frags) == 1
     assert frags[0].rows[frags[0].header_rows:] == [["Tier 1", *ranks[0]], ["Tier 1", *ranks[1]]] + \
         [["Tier 2", *r] for r in ranks[2:]]
+
+
+def test_centred_merged_cells_on_one_row_each_fill_their_spans(tmp_path):
+    """Tiers over 1, 3 and 3 ranks, each tier's text on its middle rank's line: no line
+    stands between rows, yet the tiers tile the column only as spans centred on their text."""
+    ranks = [str(k) for k in range(1, 8)]
+    tiers = {0: "Tier 1", 2: "Tier 2", 5: "Tier 3"}
+
+    def draw(c):
+        c.setLineWidth(0.8)
+        c.line(72, 725, 520, 725)
+        c.setFont("Helvetica", 9)
+        for x, text in zip((76, 140, 200), ("Tier", "Rank", "Score")):
+            c.drawString(x, 712, text)
+        c.line(72, 706, 520, 706)
+        for k, rank in enumerate(ranks):
+            y = 694 - 16 * k
+            c.drawString(140, y, rank)
+            c.drawString(200, y, f"{70 - 3 * k}.0")
+            if k in tiers:
+                c.drawString(76, y, tiers[k])
+        c.line(72, 694 - 16 * len(ranks) + 8, 520, 694 - 16 * len(ranks) + 8)
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "tiers-odd.pdf", draw))
+    assert len(frags) == 1
+    assert [row[0] for row in frags[0].rows[frags[0].header_rows:]] == \
+        ["Tier 1"] + ["Tier 2"] * 3 + ["Tier 3"] * 3

@@ -461,6 +461,10 @@ def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: i
         grid += centred  # rows from the cells' blocks: no line-by-line merging needed
     else:
         grid = _merge_wrapped(grid + body_grid, rows, header_rows, region, settings)
+        # Merged cells centred on one row each (a tier over ranks 2-6 beside rank 4) show
+        # no line between rows; their spans are found the same way when they tile.
+        for c in {c for cells in grid[header_rows:] for c in cells}:
+            _fill_centred_spans(grid[header_rows:], c)
     # Drop empty columns.
     used = sorted({c for cells in grid for c in cells})
     if len(used) < settings.min_cols:
@@ -689,8 +693,8 @@ def _fill_centred_spans(rows: list[dict[int, list[Word]]], col: int) -> None:
             labels[-1][1].append(k)  # a merged cell already repeated over two rows
         else:
             labels.append((words, [k]))
-    if len(labels) < 2 or sum(len(ks) for _, ks in labels) == n:
-        return
+    if len(labels) < 2 or 2 * len(labels) > n or sum(len(ks) for _, ks in labels) == n:
+        return  # not a column of merged cells: those span two rows or more each
     plan = []
     start = 0
     for i, (words, ks) in enumerate(labels):
