@@ -422,3 +422,28 @@ def test_centred_merged_cells_on_one_row_each_fill_their_spans(tmp_path):
     assert len(frags) == 1
     assert [row[0] for row in frags[0].rows[frags[0].header_rows:]] == \
         ["Tier 1"] + ["Tier 2"] * 3 + ["Tier 3"] * 3
+
+
+def test_a_header_centred_over_short_values_stays_over_its_column(tmp_path):
+    """Headers centred over wide columns whose values are short and aligned left stand
+    clear of the values; each still heads its own column."""
+    header = ("Code", "Country", "Capital")
+    body = [("AT", "Austria", "Vienna"), ("BE", "Belgium", "Brussels"), ("CZ", "Czechia", "Prague"),
+            ("DK", "Denmark", "Copenhagen")]
+
+    def draw(c):
+        c.setLineWidth(0.8)
+        c.line(72, 725, 520, 725)
+        c.setFont("Helvetica", 9)
+        for left, text in zip((72, 222, 372), header):
+            c.drawCentredString(left + 75, 712, text)
+        c.line(72, 706, 520, 706)
+        for k, row in enumerate(body):
+            for left, text in zip((72, 222, 372), row):
+                c.drawString(left + 4, 694 - 14 * k, text)
+        c.line(72, 694 - 14 * len(body) + 6, 520, 694 - 14 * len(body) + 6)
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "centred-header.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [list(header)] + [list(r) for r in body]

@@ -465,6 +465,7 @@ def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: i
         # no line between rows; their spans are found the same way when they tile.
         for c in {c for cells in grid[header_rows:] for c in cells}:
             _fill_centred_spans(grid[header_rows:], c)
+    _move_header_only_columns(grid, header_rows)
     # Drop empty columns.
     used = sorted({c for cells in grid for c in cells})
     if len(used) < settings.min_cols:
@@ -501,6 +502,30 @@ def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: i
                  "empty_cell_ratio": round(empty / max(n_rows * n_out, 1), 3),
                  "merged_cells": 0, "ruled": region.ruled},
     )
+
+
+def _move_header_only_columns(grid: list[dict[int, list[Word]]], header_rows: int) -> None:
+    """A header centred over a column whose values are aligned left (or right) can stand
+    clear of them, in a column of its own with no value under it: its text goes to the
+    nearer neighbouring column whose header cell is empty there."""
+    if not header_rows or len(grid) <= header_rows:
+        return
+    body_cols = {c for cells in grid[header_rows:] for c in cells}
+    extent = {c: (min(w.x0 for cells in grid[header_rows:] for w in cells.get(c, [])),
+                  max(w.x1 for cells in grid[header_rows:] for w in cells.get(c, []))) for c in body_cols}
+    for c in sorted({c for cells in grid[:header_rows] for c in cells} - body_cols):
+        rows = [k for k in range(header_rows) if c in grid[k]]
+        x0 = min(w.x0 for k in rows for w in grid[k][c])
+        x1 = max(w.x1 for k in rows for w in grid[k][c])
+        left = max((d for d in body_cols if d < c), default=None)
+        right = min((d for d in body_cols if d > c), default=None)
+        options = [(x0 - extent[d][1], d) for d in [left] if d is not None] + \
+                  [(extent[d][0] - x1, d) for d in [right] if d is not None]
+        for _, d in sorted(options):
+            if all(d not in grid[k] for k in rows):
+                for k in rows:
+                    grid[k][d] = grid[k].pop(c)
+                break
 
 
 def _text(words: list[Word]) -> str:
