@@ -144,6 +144,22 @@ def test_numeral_repairs_need_their_context(printed, expected):
         assert w.startswith("page 3: ") and "→" in w
 
 
+@pytest.mark.parametrize("printed, expected", [
+    ("心", "心"),
+    ("⼼理", "心理"),            # a Kangxi radical (compatibility decomposition)
+    ("⻉壳", "贝壳"),            # a radicals-supplement form with no decomposition
+    ("三七通舒㬵囊", "三七通舒胶囊"),  # a rare ideograph drawing the same glyph as 胶
+    ("Ⅱ형", "Ⅱ형"),              # NFKC would make it "II"
+])
+def test_ideographs_named_by_their_variants_are_read_as_shown(printed, expected):
+    from extract.layout import clean_glyph_text
+
+    chars = _glyphs(printed)
+    repairs = clean_glyph_text(chars)
+    assert "".join(c["text"] for c in chars) == expected
+    assert bool(repairs) == (printed != expected)
+
+
 @pytest.mark.parametrize("angle", [90, 270])
 def test_sideways_page_reads_in_its_own_direction(tmp_path, angle):
     """A landscape page stored sideways without /Rotate: its lines read as printed."""

@@ -77,6 +77,13 @@ _RADICAL_CHARACTERS = dict(zip(
     "民王月虎西见角贝车钅長长门青韦页风飞食饣马骨鬼鱼鸟卤麦黄黾斉齐歯齿竜龙龜亀"))
 
 
+# Rare ideographs (CJK extensions A and B) that common CJK fonts draw with the very glyph of
+# a common one, so that a producer writing the font's ToUnicode map may name the rare one
+# (Chromium prints 胶 from Noto Sans CJK as 㬵). Found by listing the code points that share
+# a glyph in the cmaps of Noto Sans CJK (JP/KR/SC/TC/HK) and the Nanum fonts.
+_SHARED_GLYPH_CHARACTERS = dict(zip("㫚㬵㬺㮣䲤𣟱𤨁𨓜", "曶胶幐槩鿐櫸瑨逸"))
+
+
 def _compat(ch: str) -> bool:
     o = ord(ch)
     # Most glyphs (Latin, Hangul, unified ideographs) fall in none of the ranges: test the
@@ -128,6 +135,9 @@ def clean_glyph_text(chars: list[dict]) -> list[tuple[str, str]]:
             if fixed != t:
                 c["text"] = fixed
                 repairs.append((t, fixed))
+        elif 0x3400 <= o and t in _SHARED_GLYPH_CHARACTERS:
+            c["text"] = _SHARED_GLYPH_CHARACTERS[t]
+            repairs.append((t, c["text"]))
     return repairs
 
 
