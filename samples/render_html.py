@@ -195,10 +195,16 @@ def _norm(text: str) -> str:
 
 
 def locate_pages(content: dict, pdf: Path) -> dict[str, set[int]]:
-    """Pages of each article and table, found in each page's text (pypdf)."""
+    """Pages of each article and table, found in each page's text (pypdf's, and
+    pdfplumber's plain extract_text where pypdf garbles a line: LibreOffice draws ideographs
+    set in a fallback font right to left, and only an extractor that sorts glyphs by
+    position reads them in order)."""
+    import pdfplumber
     from pypdf import PdfReader
 
-    texts = [_norm(p.extract_text() or "") for p in PdfReader(str(pdf)).pages]
+    with pdfplumber.open(str(pdf)) as doc:
+        texts = [_norm(p.extract_text() or "") + "|" + _norm(q.extract_text() or "")
+                 for p, q in zip(PdfReader(str(pdf)).pages, doc.pages)]
 
     def find(snippet: str, start: int, length: int = 24) -> int:
         s = _norm(snippet)[:length]
@@ -252,7 +258,17 @@ def _print_weasyprint(page: Path, pdf: Path, tmp: str) -> None:
     weasyprint.HTML(filename=str(page)).write_pdf(str(pdf))
 
 
-PRODUCERS = {"chromium": _print_chromium, "weasyprint": _print_weasyprint}
+def _print_libreoffice(page: Path, pdf: Path, tmp: str) -> None:
+    # LibreOffice Writer reads the HTML itself (tables, spans, borders; little of the CSS)
+    # and lays the pages out its own way.
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp}/lo-profile",
+                    "--convert-to", "pdf:writer_web_pdf_Export", "--outdir", tmp, str(page)],
+                   check=True, capture_output=True, timeout=300)
+    shutil.move(str(Path(tmp) / (page.stem + ".pdf")), str(pdf))
+
+
+PRODUCERS = {"chromium": _print_chromium, "weasyprint": _print_weasyprint, "libreoffice": _print_libreoffice}
 
 
 def _missing(producer: str) -> str | None:
@@ -260,6 +276,9 @@ def _missing(producer: str) -> str | None:
     if producer == "chromium":
         if not (shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")):
             return "Chromium is not installed (apt-get install chromium fonts-nanum fonts-noto-cjk)"
+    elif producer == "libreoffice":
+        if not (shutil.which("soffice") or shutil.which("libreoffice")):
+            return "LibreOffice is not installed (apt-get install libreoffice-writer fonts-nanum)"
     elif producer == "weasyprint":
         try:
             import weasyprint  # noqa: F401

@@ -447,3 +447,33 @@ def test_a_header_centred_over_short_values_stays_over_its_column(tmp_path):
     frags = _fragments(make_pdf(tmp_path / "centred-header.pdf", draw))
     assert len(frags) == 1
     assert frags[0].rows == [list(header)] + [list(r) for r in body]
+
+
+def test_table_with_a_shaded_header_and_no_rules_takes_its_columns_from_the_boxes(tmp_path):
+    """No rule anywhere, the header's cells drawn as shaded boxes side by side, cells set
+    so close that a value runs into the next column's: the boxes give the columns, and
+    the table ends at the note under it."""
+    boxes = [(72, 118), (121, 240), (243, 330), (333, 440)]
+    header = ["No", "Product", "Type", "Indication"]
+    body = [["1", "Sunvozertinib", "Chemical drug", "Lung cancer"],
+            ["2", "Iparomlimab", "Biological product", "Cervical cancer"],
+            ["3", "Garsorasib", "Chemical drug", "Colorectal cancer"]]
+
+    def draw(c):
+        c.setFont("Helvetica", 9)
+        c.setFillGray(0.85)
+        for x0, x1 in boxes:
+            c.rect(x0, 700, x1 - x0, 12, stroke=0, fill=1)
+        c.setFillGray(0)
+        for (x0, _), text in zip(boxes, header):
+            c.drawString(x0 + 2, 703, text)
+        for k, row in enumerate(body):
+            for (x0, _), text in zip(boxes, row):
+                c.drawString(x0 + 2, 680 - 20 * k, text)
+        c.drawString(72, 610, "* Note: two of the products were approved in the same week")
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "shaded.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [header] + body
+    assert frags[0].header_rows == 1

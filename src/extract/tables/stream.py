@@ -26,7 +26,7 @@ from ..layout import chars_to_lines, glyph_rows, median_size
 from ..model import BBox, TableFragment, TextLine
 from ..settings import LayoutSettings, TableSettings
 from .captions import find_caption, find_notes
-from .cells import join_cell
+from .cells import chars_between, join_cell
 
 _LAYOUT = LayoutSettings()
 
@@ -165,6 +165,77 @@ def horizontal_rules(page, min_length: float) -> list[tuple[float, float, float]
         if cur[1] - cur[0] >= min_length:
             rules.append((y, cur[0], cur[1]))
     return sorted(rules)
+
+
+def _shaded(r: dict) -> bool:
+    from .detect import _is_white  # one notion of white for the whole table stage
+
+    return bool(r.get("fill")) and not _is_white(r.get("non_stroking_color"))
+
+
+@dataclass
+class HeaderBand:
+    """A header row drawn as shaded boxes side by side: its box edges are the columns."""
+    top: float
+    bottom: float
+    boxes: list[tuple[float, float]]  # (x0, x1) of each box, left to right
+
+    @property
+    def x0(self) -> float:
+        return self.boxes[0][0]
+
+    @property
+    def x1(self) -> float:
+        return self.boxes[-1][1]
+
+
+def header_bands(page, chars: list[dict]) -> list[HeaderBand]:
+    """Header rows drawn as shaded boxes: two boxes or more of one height in a row, a few
+    points apart at most, each holding text (LibreOffice prints HTML tables without rules
+    but with their header cells shaded so)."""
+    boxes = [r for r in page.rects if 4.0 <= r["bottom"] - r["top"] <= 40.0 and r["x1"] - r["x0"] >= 4.0
+             and _shaded(r)]
+    if len(boxes) < 2:
+        return []
+    by_band: dict[tuple[int, int], list[dict]] = {}
+    for r in boxes:
+        by_band.setdefault((round(r["top"]), round(r["bottom"])), []).append(r)
+    bands = []
+    for band in by_band.values():
+        band.sort(key=lambda r: r["x0"])
+        runs = [[band[0]]]
+        for r in band[1:]:
+            if r["x0"] - runs[-1][-1]["x1"] <= 8.0:
+                runs[-1].append(r)
+            else:
+                runs.append([r])
+        for run in runs:
+            top, bottom = min(r["top"] for r in run), max(r["bottom"] for r in run)
+            near = chars_between(chars, top, bottom)
+            filled = [r for r in run if any(r["x0"] <= (c["x0"] + c["x1"]) / 2 <= r["x1"] for c in near)]
+            if len(run) >= 2 and len(filled) == len(run):
+                bands.append(HeaderBand(top, bottom, [(r["x0"], r["x1"]) for r in run]))
+    return sorted(bands, key=lambda b: b.top)
+
+
+def _band_body(band: HeaderBand, rows: list[Row], bands: list[HeaderBand]) -> list[Row]:
+    """The text rows of a header band's table: the rows under it, down to the first that
+    does not fit its columns (wider than the band, or one run of words across columns:
+    a note or a line of body text) or the next band."""
+    stop = min((b.top for b in bands if b.top > band.bottom + 1), default=float("inf"))
+    inner = [(a + b) / 2 for (_, a), (b, _) in zip(band.boxes, band.boxes[1:])]
+    body = []
+    for r in rows:
+        if r.top < band.bottom - 1:
+            continue
+        if r.top >= stop or r.x0 < band.x0 - 0.5 * r.size or r.x1 > band.x1 + 0.5 * r.size:
+            break
+        if len(r.chunks) == 1 and any(r.x0 < x < r.x1 for x in inner):
+            break
+        if body and r.top - body[-1].bottom > 4 * r.size:
+            break
+        body.append(r)
+    return body
 
 
 def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
@@ -345,11 +416,13 @@ def _column_of(x: float, bounds: list[float]) -> int:
     return len(bounds) - 2
 
 
-def _cells_of_row(row: Row, bounds: list[float]) -> dict[int, list[Word]]:
+def _cells_of_row(row: Row, bounds: list[float], by_word: bool = False) -> dict[int, list[Word]]:
     """Words of a row per column, each word in the column of its centre. A row of one
-    chunk (a section label, a centred sub-heading) stays whole in the column it starts in."""
+    chunk (a section label, a centred sub-heading) stays whole in the column it starts in,
+    unless the columns are drawn (``by_word``): then cells set close together make one
+    chunk of words that still belong to their own columns."""
     out: dict[int, list[Word]] = {}
-    if len(row.chunks) == 1:
+    if len(row.chunks) == 1 and not by_word:
         out[_column_of((row.words[0].x0 + row.words[0].x1) / 2, bounds)] = list(row.words)
         return out
     for chunk in row.chunks:
@@ -397,13 +470,20 @@ def _lines(words: list[Word], page_number: int, gap: float | None, right: float)
 
 
 def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: int, chars: list[dict],
-                   settings: TableSettings, gap: float | None) -> TableFragment | None:
-    seps = column_separators(rows, settings)
-    if not seps:
-        return None
-    x0 = min(r.x0 for r in rows)
-    x1 = max(r.x1 for r in rows)
-    bounds = [x0 - 1] + [(a + b) / 2 for a, b in seps] + [x1 + 1]
+                   settings: TableSettings, gap: float | None,
+                   columns: list[float] | None = None) -> TableFragment | None:
+    """A table from the text ``rows`` of ``region``; ``columns`` are its column boundaries
+    where the page draws them (a shaded header's boxes), else they are found from the gaps
+    between the words."""
+    if columns is not None:
+        bounds = list(columns)
+    else:
+        seps = column_separators(rows, settings)
+        if not seps:
+            return None
+        x0 = min(r.x0 for r in rows)
+        x1 = max(r.x1 for r in rows)
+        bounds = [x0 - 1] + [(a + b) / 2 for a, b in seps] + [x1 + 1]
     header_rule = None
     # The header rule: the first rule inside the table that spans it (rules under a
     # spanning header cover only the columns it spans).
@@ -430,12 +510,12 @@ def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: i
                             cells[c] = words
                     spans_rows.append(cells)
                     spanned = {id(w) for _, _, words in sp for w in words}
-                    for c, ws in _cells_of_row(r, bounds).items():
+                    for c, ws in _cells_of_row(r, bounds, columns is not None).items():
                         rest = [w for w in ws if id(w) not in spanned]
                         if rest:
                             merged.setdefault(c, []).extend(rest)
                 else:
-                    for c, ws in _cells_of_row(r, bounds).items():
+                    for c, ws in _cells_of_row(r, bounds, columns is not None).items():
                         merged.setdefault(c, []).extend(ws)
             for cells in spans_rows:
                 # Header text that spans no column of its own runs over all header rows.
@@ -448,7 +528,7 @@ def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: i
     split = filled = 0
     body_grid = []
     for r in rows:
-        cells = _cells_of_row(r, bounds)
+        cells = _cells_of_row(r, bounds, columns is not None)
         chunk_of = {id(w): k for k, chunk in enumerate(r.chunks) for w in chunk}
         for ws in cells.values():
             filled += 1
@@ -796,8 +876,27 @@ def find_stream_fragments(page, page_number: int, settings: TableSettings, gap: 
     if not rows:
         return []
     rules = horizontal_rules(page, settings.min_edge_length)
-    regions = _regions(rows, rules, float(page.width), settings)
     fragments = []
+    bands = header_bands(page, free)
+    banded: list[Region] = []
+    for band in bands:
+        body = _band_body(band, rows, bands)
+        head = [r for r in rows if band.top - 1 <= (r.top + r.bottom) / 2 <= band.bottom + 1
+                and r.x0 >= band.x0 - 2 and r.x1 <= band.x1 + 2]
+        if len(body) < 1 or not head:
+            continue
+        x0, x1 = band.x0, band.x1
+        region = Region(band.top, body[-1].bottom, x0, x1, [band.top, band.bottom],
+                        [(band.top, x0, x1), (band.bottom, x0, x1)], ruled=True)
+        columns = [x0] + [(a + b) / 2 for (_, a), (b, _) in zip(band.boxes, band.boxes[1:])] + [x1]
+        frag = build_fragment(head + body, region, page, page_number, start + len(fragments), chars, settings,
+                              gap, columns=columns)
+        if frag is not None:
+            fragments.append(frag)
+            banded.append(region)
+    regions = [g for g in _regions(rows, rules, float(page.width), settings)
+               if not any(_overlap(g.top, g.bottom, b.top, b.bottom) > 0 and _overlap(g.x0, g.x1, b.x0, b.x1) > 0
+                          for b in banded)]
     for region in regions:
         inside = [r for r in rows if region.top - 0.5 <= (r.top + r.bottom) / 2 <= region.bottom + 0.5
                   and r.x0 >= region.x0 - 2 and r.x1 <= region.x1 + 2]
