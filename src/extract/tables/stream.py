@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..layout import chars_to_lines, glyph_rows, median_size
@@ -650,39 +651,51 @@ def _merge_wrapped(grid: list[dict[int, list[Word]]], rows: list[Row], header_ro
     return out
 
 
-@dataclass
 class _Piece:
     """The words of one column on one text line, or (a block) on consecutive lines."""
-    col: int
-    words: list[Word]
-    lines: set[int] = field(default_factory=set)  # the text lines it stands on
+    __slots__ = ("col", "words", "lines", "top", "bottom")
 
-    @property
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
+    def __init__(self, col: int, words: list[Word], lines: set[int]):
+        self.col, self.words, self.lines = col, list(words), set(lines)
+        self.top = min(w.top for w in words)
+        self.bottom = max(w.bottom for w in words)
 
     @property
     def centre(self) -> float:
         return (self.top + self.bottom) / 2
 
+    def absorb(self, other: "_Piece") -> None:
+        self.words += other.words
+        self.lines |= other.lines
+        self.top, self.bottom = min(self.top, other.top), max(self.bottom, other.bottom)
+
+
+def _top(p: _Piece) -> float:
+    return p.top
+
 
 def _between(p: _Piece, column: list[_Piece], share: float, own: list[_Piece] = ()) -> bool:
-    """``p`` floats between two consecutive pieces of ``column``: its centre lies in the gap
-    between them, it overlaps each by less than ``share`` of its height, and no other piece
-    of its own column ``own`` stands on the same line as either (a heading line between
-    rows is in a column that holds text in the rows around it)."""
+    """``p`` floats between two consecutive pieces of ``column`` (sorted top down): its
+    centre lies in the gap between them, it overlaps each by less than ``share`` of its
+    height, and no other piece of its own column ``own`` stands on the same line as either
+    (a heading line between rows is in a column that holds text in the rows around it)."""
     h = p.bottom - p.top
-    for a, b in zip(column, column[1:]):
-        if a.bottom <= p.centre <= b.top:
-            return _overlap(p.top, p.bottom, a.top, a.bottom) < share * h \
-                and _overlap(p.top, p.bottom, b.top, b.bottom) < share * h \
-                and not any(q is not p and max(_overlap(q.top, q.bottom, a.top, a.bottom),
-                                               _overlap(q.top, q.bottom, b.top, b.bottom)) > 0.7 * h for q in own)
-    return False
+    k = bisect_right(column, p.centre, key=_top)
+    if k == 0 or k == len(column):
+        return False
+    a, b = column[k - 1], column[k]
+    if not a.bottom <= p.centre <= b.top:
+        return False
+    if _overlap(p.top, p.bottom, a.top, a.bottom) >= share * h or _overlap(p.top, p.bottom, b.top, b.bottom) >= share * h:
+        return False
+    lo = bisect_left(own, a.top - 2 * h, key=_top)
+    for q in own[lo:]:
+        if q.top > b.bottom:
+            break
+        if q is not p and max(_overlap(q.top, q.bottom, a.top, a.bottom),
+                              _overlap(q.top, q.bottom, b.top, b.bottom)) > 0.7 * h:
+            return False
+    return True
 
 
 def centred_rows(grid: list[dict[int, list[Word]]], settings: TableSettings) -> list[dict[int, list[Word]]] | None:
@@ -700,7 +713,7 @@ def centred_rows(grid: list[dict[int, list[Word]]], settings: TableSettings) -> 
     by_col: dict[int, list[_Piece]] = {}
     for k, cells in enumerate(grid):
         for c, ws in cells.items():
-            by_col.setdefault(c, []).append(_Piece(c, list(ws), {k}))
+            by_col.setdefault(c, []).append(_Piece(c, ws, {k}))
     if len(by_col) < 2:
         return None
     heights = sorted(p.bottom - p.top for ps in by_col.values() for p in ps)
@@ -724,20 +737,21 @@ def centred_rows(grid: list[dict[int, list[Word]]], settings: TableSettings) -> 
                 limit = min(limit if limit is not None else wide[0], (lead + wide[0]) / 2)
     blocks: dict[int, list[_Piece]] = {}
     for c, ps in by_col.items():
-        out = [_Piece(c, list(ps[0].words), set(ps[0].lines))]
+        out = [_Piece(c, ps[0].words, ps[0].lines)]
         for p in ps[1:]:
             if limit is not None and p.top - out[-1].bottom <= limit:
-                out[-1].words += p.words
-                out[-1].lines |= p.lines
+                out[-1].absorb(p)
             else:
-                out.append(_Piece(c, list(p.words), set(p.lines)))
+                out.append(_Piece(c, p.words, p.lines))
         blocks[c] = out
     # Blocks overlapping no block of another column float: merged cells between rows.
     floating, anchored = [], []
+    tallest = max(b.bottom - b.top for bs in blocks.values() for b in bs)
     for c, bs in blocks.items():
         for b in bs:
             lone = all(_overlap(b.top, b.bottom, o.top, o.bottom) < 0.3 * min(b.bottom - b.top, o.bottom - o.top)
-                       for d, os in blocks.items() if d != c for o in os)
+                       for d, os in blocks.items() if d != c
+                       for o in os[bisect_left(os, b.top - tallest, key=_top):bisect_right(os, b.bottom, key=_top)])
             if lone and any(_between(b, blocks[d], 0.3, bs) for d in blocks if d != c):
                 floating.append(b)
             else:
