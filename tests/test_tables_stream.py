@@ -477,3 +477,33 @@ def test_table_with_a_shaded_header_and_no_rules_takes_its_columns_from_the_boxe
     assert len(frags) == 1
     assert frags[0].rows == [header] + body
     assert frags[0].header_rows == 1
+
+
+def test_centred_row_whose_two_text_cells_both_wrap(tmp_path):
+    """Both text cells of a row wrap to two lines, the number centred between them: the
+    two lines that fill both text columns are one row's lines, not two rows."""
+    rows = [("1", ["Self-supervised", "learning"], ["- learns from raw sensor data with no labels", "and finds unknown obstacles"]),
+            ("2", ["Driving"], ["- doubles the distance between interventions", "- handles ninety per cent of city roads"])]
+
+    def draw(c):
+        c.setLineWidth(0.8)
+        c.line(72, 725, 520, 725)
+        c.setFont("Helvetica", 9)
+        c.drawString(100, 712, "Item")
+        c.drawString(200, 712, "Features")
+        c.line(72, 706, 520, 706)
+        y = 706
+        for no, item, detail in rows:
+            centre = y - 16
+            c.drawString(76, centre - 3, no)
+            for x, lines in ((100, item), (200, detail)):
+                first = centre + (len(lines) - 1) * 5.5
+                for k, text in enumerate(lines):
+                    c.drawString(x, first - 11 * k - 3, text)
+            y -= 32
+        c.line(72, y, 520, y)
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "both-wrap.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows[frags[0].header_rows:] == [[no, " ".join(item), " ".join(detail)] for no, item, detail in rows]

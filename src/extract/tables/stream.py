@@ -769,14 +769,14 @@ def centred_rows(grid: list[dict[int, list[Word]]], settings: TableSettings) -> 
     if not rows:
         return None
     for r in rows:
-        # Two lines that each fill (nearly) every column of the row are two rows of a table
-        # spaced in groups, not the lines of centred cells.
+        # Two lines that each fill every column of the row (all but one, in four or more)
+        # are two rows of a table spaced in groups, not the lines of centred cells.
         cols = {b.col for b in r}
         filled: dict[int, int] = {}
         for b in r:
             for k in b.lines:
                 filled[k] = filled.get(k, 0) + 1
-        if sum(1 for n in filled.values() if n >= max(2, len(cols) - 1)) >= 2:
+        if sum(1 for n in filled.values() if n >= max(2, len(cols) - (len(cols) >= 4))) >= 2:
             return None
     out: list[dict[int, list[Word]]] = []
     spans = [(min(b.top for b in r), max(b.bottom for b in r)) for r in rows]
