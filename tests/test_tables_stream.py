@@ -507,3 +507,35 @@ def test_centred_row_whose_two_text_cells_both_wrap(tmp_path):
     frags = _fragments(make_pdf(tmp_path / "both-wrap.pdf", draw))
     assert len(frags) == 1
     assert frags[0].rows[frags[0].header_rows:] == [[no, " ".join(item), " ".join(detail)] for no, item, detail in rows]
+
+
+def test_centred_headers_over_columns_that_show_on_lines_of_their_own(tmp_path):
+    """The header is centred over each column; the third column's cells stand on lines
+    of their own beside the centred labels. Its lines all start at one edge, and that
+    edge, not the centred header's, bounds the column."""
+    rows = [("1", "Mixed reality", ["- cuts the delay of the downlink and uplink tenfold",
+                                     "- live streaming and robots will use it first"]),
+            ("2", "Passive sensing", ["- connects a hundred billion passive devices",
+                                       "- logistics and farming will use it first"])]
+
+    def draw(c):
+        c.setLineWidth(0.8)
+        c.line(72, 725, 540, 725)
+        c.setFont("Helvetica", 9)
+        c.drawCentredString(135, 712, "Item")
+        c.drawCentredString(360, 712, "Features")
+        c.line(72, 706, 540, 706)
+        y = 706
+        for no, item, lines in rows:
+            centre = y - 16
+            c.drawString(76, centre - 3, no)
+            c.drawString(100, centre - 3, item)
+            c.drawString(180, centre + 5.5 - 3, lines[0])
+            c.drawString(180, centre - 5.5 - 3, lines[1])
+            y -= 32
+        c.line(72, y, 540, y)
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "centred-headers.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [["", "Item", "Features"]] + [[no, item, " ".join(lines)] for no, item, lines in rows]

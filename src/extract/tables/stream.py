@@ -371,11 +371,16 @@ def column_separators(rows: list[Row], settings: TableSettings) -> list[tuple[fl
         if both == 1:
             # A column may show on one dense row only (the header) when its cells stand on
             # lines of their own (cells centred beside taller ones): lines wholly inside the
-            # first column, or starting where the column after the gap starts, support it.
+            # first column, or starting together where the column after the gap starts (at
+            # its edge, or inside the gap when the header over it is centred), support it.
+            starts = sorted(r.x0 for r in rows if a - 0.1 <= r.x0 <= b + 1.0 and not any(w.x0 < a for w in r.words))
+            edge = max((x for x in starts if sum(1 for y in starts if abs(y - x) <= 1.0) >= 2), default=b,
+                       key=lambda x: sum(1 for y in starts if abs(y - x) <= 1.0))
             alone = sum(1 for r in rows if (k == 0 and r.x1 < b - 0.1)
-                        or (abs(r.x0 - b) <= 1.0 and not any(w.x0 < a for w in r.words)))
+                        or (abs(r.x0 - edge) <= 1.0 and not any(w.x0 < a for w in r.words)))
             both += alone
             wide += alone
+            b = min(b, edge)
         if both >= min(2, len(dense)) and wide >= settings.stream_gap_support * both:
             kept.append((a, b))
     # Lines wholly left or right of the columns the dense rows make are a column of their
