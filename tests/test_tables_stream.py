@@ -539,3 +539,54 @@ def test_centred_headers_over_columns_that_show_on_lines_of_their_own(tmp_path):
     frags = _fragments(make_pdf(tmp_path / "centred-headers.pdf", draw))
     assert len(frags) == 1
     assert frags[0].rows == [["", "Item", "Features"]] + [[no, item, " ".join(lines)] for no, item, lines in rows]
+
+
+def _centred_part(c, top, rows, header=True, bottom_rule=True):
+    """Rows of centred cells under a ruled header; the lines of a cell are set a little
+    unevenly (10.5 and 11.3 points apart), as line boxes with fallback glyphs are."""
+    c.setLineWidth(0.8)
+    c.line(72, top, 540, top)
+    c.setFont("Helvetica", 9)
+    c.drawString(100, top - 13, "Platform")
+    c.drawString(250, top - 13, "Main points")
+    c.line(72, top - 19, 540, top - 19)
+    y = top - 19
+    for no, name, points in rows:
+        n = max(len(name), len(points))
+        height = 11 * n + 10
+        centre = y - height / 2
+        c.drawString(76, centre - 3, no)
+        for x, lines in ((100, name), (250, points)):
+            first = centre + (len(lines) - 1) * 5.5
+            offset = 0.0
+            for k, text in enumerate(lines):
+                c.drawString(x, first - offset - 3, text)
+                offset += 10.5 if k % 2 == 0 else 11.3
+        y -= height
+    if bottom_rule:
+        c.line(72, y, 540, y)
+
+
+def test_a_table_starting_at_the_foot_of_a_page_with_one_centred_row(tmp_path):
+    """Only the header and one row of centred cells fit at the foot of the first page:
+    that row is read as one row and the table goes on over the next page."""
+    first = [("1", ["Wuhan computing", "centre"], ["- the first public platform of the region", "- serves three hundred institutes"])]
+    rest = [("2", ["Dalian computing", "centre"], ["- the largest in the north-east", "- joined the national network"]),
+            ("3", ["Xian computing", "centre"], ["- the first large cluster in the west", "- trains a thousand experts"])]
+
+    def draw(c):
+        c.setFont("Helvetica", 10)
+        c.drawString(72, 760, "- The ministry named nine public computing platforms this week.")
+        c.drawCentredString(300, 148, "<Nine national computing platforms>")
+        _centred_part(c, 140, first, bottom_rule=False)
+        c.showPage()
+        _centred_part(c, 780, rest)
+        c.setFont("Helvetica", 10)
+        c.drawString(72, 560, "- The platforms open to universities next year.")
+        c.showPage()
+
+    bulletin = extract.run(make_pdf(tmp_path / "foot.pdf", draw))
+    assert len(bulletin.tables) == 1
+    table = bulletin.tables[0]
+    assert table["pages"] == [1, 2]
+    assert table["rows"] == [[no, " ".join(name), " ".join(points)] for no, name, points in first + rest]

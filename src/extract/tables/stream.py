@@ -662,8 +662,10 @@ class _Piece:
 
     def __init__(self, col: int, words: list[Word], lines: set[int]):
         self.col, self.words, self.lines = col, list(words), set(lines)
-        self.top = min(w.top for w in words)
-        self.bottom = max(w.bottom for w in words)
+        # The glyphs' median extent: an ideograph from a fallback font has a taller box
+        # and would make the line look closer to its neighbours than the leading is.
+        self.top = statistics.median_low(c["top"] for w in words for c in w.chars)
+        self.bottom = statistics.median_high(c["bottom"] for w in words for c in w.chars)
 
     @property
     def centre(self) -> float:
@@ -730,16 +732,24 @@ def centred_rows(grid: list[dict[int, list[Word]]], settings: TableSettings) -> 
     # narrowest gap of the table is the leading inside a cell when a column shows it beside
     # wider ones (its cells wrap, its rows are spaced); a column whose gaps only vary (one
     # line per row beside rows of different heights) says nothing.
-    tol = max(1.5, 0.15 * h)
+    jump = max(2.0, 0.25 * h)  # leading varies by a point or so from line to line
     col_gaps = {c: sorted(b.top - a.bottom for a, b in zip(ps, ps[1:])) for c, ps in by_col.items()}
     all_gaps = [g for gs in col_gaps.values() for g in gs]
     limit = None
     if all_gaps:
         lead = min(all_gaps)
         for gs in col_gaps.values():
-            wide = [g for g in gs if g > lead + tol]
-            if gs and gs[0] <= lead + tol and wide:
-                limit = min(limit if limit is not None else wide[0], (lead + wide[0]) / 2)
+            if not gs or gs[0] > lead + jump:
+                continue  # this column's narrowest gap is no leading
+            # The first clear jump between this column's gaps parts leading from row gaps.
+            for g0, g1 in zip(gs, gs[1:]):
+                if g1 - g0 >= jump:
+                    limit = min(limit if limit is not None else g1, (g0 + g1) / 2)
+                    break
+        if limit is None and max(all_gaps) <= 0.5 * h:
+            # No gap wider than a leading: the lines are those of one row's cells (a row
+            # alone at the foot of a page).
+            limit = 0.5 * h
     blocks: dict[int, list[_Piece]] = {}
     for c, ps in by_col.items():
         out = [_Piece(c, ps[0].words, ps[0].lines)]
@@ -957,6 +967,21 @@ def _regions(rows: list[Row], rules, page_width: float, settings: TableSettings)
                     g.bottom = bottom
             continue
         regions.append(Region(top, bottom, bx0, bx1))
+    # A ruled header with no body under it yet: its rows are centred lines, too few of them
+    # wide enough to make an aligned block (a table that starts at the foot of a page).
+    # It runs on over the rows right under it that fit it, down to running text or a gap.
+    for g in regions:
+        if not g.ruled or len(g.rules) != 2:
+            continue
+        below = [r for r in rows if r.top >= g.bottom - 1]
+        last = g.bottom
+        for r in below:
+            if r.top - last > settings.stream_row_gap * r.size or r.x0 < g.x0 - 2 or r.x1 > g.x1 + 2 \
+                    or _prose_row(r, g.x0, g.x1 - g.x0, settings) \
+                    or any(last < y < r.top for y, a, b in rules if _overlap(a, b, g.x0, g.x1) > 0):
+                break
+            last = r.bottom
+        g.bottom = max(g.bottom, last)
     return regions
 
 
