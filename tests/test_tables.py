@@ -476,3 +476,24 @@ def test_a_merged_cell_left_open_at_the_page_break_runs_on(tmp_path):
     assert table["rows"] == [["1그룹"] + first[0][1:], ["1그룹"] + first[1][1:]] + \
         [["2그룹"] + r[1:] for r in first[2:] + second]
     assert [r["tier"] for r in table["records"]] == ["1그룹"] * 2 + ["2그룹"] * 4
+
+
+def test_a_row_broken_by_the_page_break_is_joined_to_its_start(tmp_path):
+    """Word processors let a row run over the page break: the continuation's first row
+    holds only the ends of the cells, with nothing in the numbered first column."""
+    head = ["번호", "기관", "주요 내용"]
+    widths = [50, 120, 200]
+
+    def draw(c):
+        draw_table(c, [head, ["1", "상해 연구소", "대형 모델 발표"], ["2", "북경 연구원", "오픈 소스 플랫폼을"]],
+                   widths, 160, caption="주요 기관 현황")
+        c.showPage()
+        draw_table(c, [head, ["", "", "정식 가동"], ["3", "심천 실험실", "연산력 확보"]], widths, 780)
+        c.showPage()
+
+    bulletin = run(tmp_path, draw)
+    table = bulletin.tables[0]
+    assert table["pages"] == [1, 2]
+    assert table["rows"] == [["1", "상해 연구소", "대형 모델 발표"], ["2", "북경 연구원", "오픈 소스 플랫폼을 정식 가동"],
+                             ["3", "심천 실험실", "연산력 확보"]]
+    assert any("broken by the page break" in w for w in bulletin.warnings)

@@ -99,3 +99,16 @@ def test_width_estimate_follows_the_font_of_the_line():
     wide = TextLine(page=1, text="가나다라마바", x0=0.0, x1=66.0, top=0, bottom=10, size=10.0)
     assert 1.1 < _width_scale(wide) < 1.2
     assert _width_scale(TextLine(page=1, text="가", x0=0.0, x1=30.0, top=0, bottom=10, size=10.0)) == 1.0
+
+
+def test_a_particle_at_the_head_of_a_full_line_was_cut_from_its_word():
+    # "...센터)|와 3대": a particle never stands alone in this document; the line is full.
+    # The document often writes a bracket or a Latin run before a space and a Hangul word,
+    # so the character pairs alone would call for a space.
+    stats = stats_from("연구원 (AIR) 설립 센터 (IDEA) 출범 기업 (SSL) 기술", "연산력 400P 규모 AI 분야 GPU 서버")
+    assert join_wrapped("일체화 빅데이터센터)", "와 3대 플랫폼", line("일체화 빅데이터센터)", 493.0), stats) \
+        == "일체화 빅데이터센터)와 3대 플랫폼"
+    assert join_wrapped("2023년에는 400P", "에 도달할 예정", line("2023년에는 400P", 496.5), stats) \
+        == "2023년에는 400P에 도달할 예정"
+    # 이 is a word too ("이 플랫폼"): no rule for it.
+    assert join_wrapped("연구를 진행", "이 플랫폼은", line("연구를 진행", 440.0), stats) == "연구를 진행 이 플랫폼은"

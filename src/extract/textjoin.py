@@ -30,6 +30,11 @@ PHRASE_END = set("는를을은에며된")
 #: 부터 보다 처럼 하다 되다 들 -적 -화 -시키다 ...): a right half starting with one may
 #: continue the word on the left.
 GRAMMAR_START = set("을를이가은는의에로으와과도만까부보처하했한할함된되될됨들였라적화시")
+#: Particles that follow a word without a space. One standing alone at the head of a wrapped
+#: line, after a word, a number or a bracket, was cut from that word by the line end (이 and
+#: 그 are left out: they are also words, "이 플랫폼").
+PARTICLES = {"와", "과", "에", "의", "을", "를", "은", "는", "로", "으로", "에서", "에게", "에는", "에도",
+             "으로는", "으로서", "도", "만", "까지", "부터", "보다", "처럼"}
 #: Rules of ``JoinStats._decide`` that rest on single-syllable habits, not on the words.
 WEAK_RULES = ("end/start", "none")
 HANGUL_TAIL = re.compile(r"[\uac00-\ud7a3]+$")
@@ -269,6 +274,11 @@ def join_wrapped(left: str, right: str, prev: TextLine | None, stats: JoinStats 
     if not (is_hangul(a) or is_hangul(b)) and not (is_cjk(a) or is_cjk(b)):
         # Latin words and numbers wrap at spaces.
         return left + " " + right
+    head = right.split()[0].rstrip(",.")
+    if head in PARTICLES and (stats is None or not (stats.word_wrapping or stats.words.get(head))):
+        # A particle the document never writes on its own, cut from its word by a producer
+        # that breaks lines between syllables (one that wraps at spaces moves it with it).
+        return left + right
     if stats is not None and stats.word_wrapping:
         # This producer wraps at spaces; it cuts a word only when the word is wider than
         # the whole line (a long name in a narrow table cell). Such a word filled the line

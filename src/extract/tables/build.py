@@ -51,6 +51,29 @@ def _continue_merged_cells(prev: TableFragment, rows: list[list[str]]) -> None:
                 row[c] = text
 
 
+def _rejoin_split_row(prev: TableFragment, prev_rows: list[list[str]], frag: TableFragment, first: int,
+                      rows_here: list[list[str]], stats: JoinStats | None) -> bool:
+    """A row broken by the page (word processors let a row run over the page break): the
+    continuation's first row has nothing in the first column, which every row above
+    fills, and text in another. Its cells are the ends of the last row's cells: their
+    lines are joined to them, and the row is dropped. Returns whether it was."""
+    if not rows_here or not prev_rows or rows_here[0][0] or not any(rows_here[0][1:]):
+        return False
+    if not all(row and row[0] for row in prev_rows):
+        return False  # the first column has blanks of its own: an empty first cell says nothing
+    last, lines_last = prev_rows[-1], prev.cell_lines[-1] if prev.cell_lines else None
+    lines_first = frag.cell_lines[first] if len(frag.cell_lines) > first else None
+    for c, text in enumerate(rows_here[0]):
+        if not text or c >= len(last):
+            continue
+        if lines_last and lines_first and c < len(lines_last) and c < len(lines_first):
+            last[c] = join_cell(list(lines_last[c]) + list(lines_first[c]), stats)
+        else:
+            last[c] = f"{last[c]} {text}".strip()
+    del rows_here[0]
+    return True
+
+
 def build_tables(fragments: list[TableFragment], settings: TableSettings | None = None,
                  stats: JoinStats | None = None,
                  text_between: Callable[[TableFragment, TableFragment], bool] | None = None,
@@ -74,6 +97,9 @@ def build_tables(fragments: list[TableFragment], settings: TableSettings | None 
             dropped += n
             rows_here = [list(r) for r in frag.rows[n:]]
             _continue_merged_cells(prev, rows_here)
+            if _rejoin_split_row(prev, parts[-1], frag, n, rows_here, stats):
+                warnings.append(f"table {table_id}: a row broken by the page break on page {frag.page} "
+                                f"was joined to the row above it")
             parts.append(rows_here)
             prev = frag
             warnings.append(f"table {table_id}: joined its continuation on page {frag.page} ({how})")
