@@ -34,10 +34,13 @@ samples: $(STAMP)
 
 ## Render the content files with two more producers: headless Chromium (needs Debian's
 ## chromium, fonts-nanum and fonts-noto-cjk) and WeasyPrint (pip extra "producers", needs
-## Debian's libpango); writes samples/producers/.
+## Debian's libpango); writes samples/producers/ and the house styles in samples/styles/.
+## (samples/render_docx.py prints a .docx through LibreOffice the same way, on demand.)
 producers: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[producers]"
 	$(BIN)/python samples/render_html.py --producer chromium,weasyprint
+	$(BIN)/python samples/render_html.py --out samples/styles --style plain --producer chromium,weasyprint samples/content/kostec-2024-01-12.json
+	$(BIN)/python samples/render_html.py --out samples/styles --style boxed --producer weasyprint samples/content/kostec-2024-01-12.json
 
 ## Make the damaged-PDF test set (samples/damaged/, committed) from the clean samples:
 ## wrong or missing ToUnicode maps, an invisible OCR layer, fake bold, a rotated page, a
