@@ -112,3 +112,11 @@ def test_a_particle_at_the_head_of_a_full_line_was_cut_from_its_word():
         == "2023년에는 400P에 도달할 예정"
     # 이 is a word too ("이 플랫폼"): no rule for it.
     assert join_wrapped("연구를 진행", "이 플랫폼은", line("연구를 진행", 440.0), stats) == "연구를 진행 이 플랫폼은"
+
+
+def test_a_counter_after_a_number_joins_it_as_the_document_writes_them():
+    # The document writes numbers and counters together (55,000개, 200명, 2023년) and also
+    # has "개에" on its own (after 여): the number's habit decides.
+    stats = stats_from("총 55,000개 기업 200명 이하 2023년 기준", "300여 개에 달하는 10여 개에 이름")
+    assert join_wrapped("AI 기업 수가 6,000", "개에 달함", line("AI 기업 수가 6,000", 496.0), stats) \
+        == "AI 기업 수가 6,000개에 달함"

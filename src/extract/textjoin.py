@@ -170,6 +170,13 @@ class JoinStats:
             for k in range(len(lh) - 1, 1, -1):
                 if self.words.get(lh[-k:] + rt, 0) > 0:
                     return True, "compound"
+        # 1c. After a digit, Hangul is a counter or a unit glued to its number (6,000개,
+        #     2023년) as the document mostly writes them: its habit for the pair decides
+        #     before any word of the right half does ("개에" may stand alone after 여).
+        if left[-1].isdigit() and is_hangul(right[0]):
+            ci, cx = self.class_inside.get("DH", 0), self.class_across.get("DH", 0)
+            if ci > 2 * cx:
+                return True, "number and counter"
         # 2. The right half occurs elsewhere as a word of its own (one-syllable halves are
         #    too often endings and particles to count).
         if len(rt) >= 2 and self.words.get(rt, 0) > 0:
