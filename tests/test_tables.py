@@ -497,3 +497,45 @@ def test_a_row_broken_by_the_page_break_is_joined_to_its_start(tmp_path):
     assert table["rows"] == [["1", "상해 연구소", "대형 모델 발표"], ["2", "북경 연구원", "오픈 소스 플랫폼을 정식 가동"],
                              ["3", "심천 실험실", "연산력 확보"]]
     assert any("broken by the page break" in w for w in bulletin.warnings)
+
+
+def _plain_grid(c, rows, widths, top, x0=60):
+    """A ruled grid with nothing drawn as a header: no shading, no bold."""
+    xs = [x0]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    c.setFont(KO, 9)
+    for r, row in enumerate(rows):
+        y = top - (r + 1) * ROW_H
+        for k, text in enumerate(row):
+            c.rect(xs[k], y, widths[k], ROW_H, stroke=1, fill=0)
+            c.drawString(xs[k] + 3, y + ROW_H / 2 - 3, text)
+
+
+def test_a_first_row_of_labels_is_the_header_though_nothing_draws_it_so(tmp_path):
+    rows = [["no", "제품명", "기업"], ["1", "인공 와우", "미국 Cochlear Inc."], ["2", "수술용 내시경 로봇", "상해 징펑의료회사"]]
+
+    def draw(c):
+        c.setFont(KO, 10)
+        c.drawCentredString(220, 712, "〈 Ⅲ급 혁신 의료기기 승인 목록 〉")
+        _plain_grid(c, rows, [40, 160, 160], 700)
+        c.showPage()
+
+    table = run(tmp_path, draw).tables[0]
+    assert table["header"] == [rows[0]]
+    assert table["rows"] == rows[1:]
+    assert table["kind"] == "device_approvals"
+    assert [r["company"] for r in table["records"]] == ["미국 Cochlear Inc.", "상해 징펑의료회사"]
+    assert table["quality"]["header_by_position"] is True
+
+
+def test_a_first_row_of_figures_is_not_taken_for_a_header(tmp_path):
+    rows = [["2021", "12.5", "13.1"], ["2022", "9.8", "10.2"], ["2023", "7.1", "7.4"]]
+
+    def draw(c):
+        _plain_grid(c, rows, [80, 80, 80], 700)
+        c.showPage()
+
+    table = run(tmp_path, draw).tables[0]
+    assert table["header"] == []
+    assert table["rows"] == rows

@@ -25,10 +25,34 @@ def _rejoin(frag: TableFragment, stats: JoinStats | None) -> None:
         frag.notes = [join_cell(lines, stats) for lines in frag.note_lines]
 
 
+#: A cell that is a figure (a count, a share, a score, a date): no header label is one.
+FIGURE = re.compile(r"^[\d.,%~\-–/()'’+*\s]+$")
+
+
+def _reads_as_header(rows: list[list[str]]) -> bool:
+    """A first row that names the columns though nothing draws it as a header (no shading,
+    no bold): a label over (nearly) every column, no figure among them, none longer than a
+    short phrase, no two alike (but for a two-up list's header, twice the same), and rows
+    under it."""
+    if len(rows) < 3:
+        return False
+    first = rows[0]
+    k = repeat_width(first)
+    labels = [c.strip() for c in (first[:k] if k else first) if c.strip()]
+    return len(labels) >= max(2, len(first[:k] if k else first) - 1) and len(set(labels)) == len(labels) \
+        and not any(FIGURE.match(c) for c in labels) and all(len(c.split()) <= 6 for c in labels)
+
+
+def header_count(frag: TableFragment) -> int:
+    """Header rows of a fragment: those drawn as a header, else a first row that reads as one
+    (see ``_reads_as_header``; noted in its quality as ``header_by_position``)."""
+    return frag.header_rows or (1 if frag.quality.get("header_by_position") else 0)
+
+
 def _chains(fragments: list[TableFragment], text_between) -> list[list[TableFragment]]:
     chains: list[list[TableFragment]] = []
     for frag in fragments:
-        header = chains[-1][0].rows[: chains[-1][0].header_rows] if chains else None
+        header = chains[-1][0].rows[: header_count(chains[-1][0])] if chains else None
         if chains and continues(chains[-1][-1], frag, text_between, header):
             chains[-1].append(frag)
         else:
@@ -84,11 +108,13 @@ def build_tables(fragments: list[TableFragment], settings: TableSettings | None 
     ordered = sorted(fragments, key=lambda f: (f.page, f.bbox[1]))
     for frag in ordered:
         _rejoin(frag, stats)
+        if not frag.header_rows and _reads_as_header(frag.rows):
+            frag.quality["header_by_position"] = True
     for chain in _chains(ordered, text_between):
         table_id = f"t{len(tables) + 1:02d}"
         first = chain[0]
-        header = [list(r) for r in first.rows[: first.header_rows]]
-        parts = [first.rows[first.header_rows:]]
+        header = [list(r) for r in first.rows[: header_count(first)]]
+        parts = [first.rows[header_count(first):]]
         quality = dict(first.quality)
         dropped = 0
         prev = first
