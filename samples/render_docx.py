@@ -210,7 +210,7 @@ def main(argv: list[str]) -> int:
         argv = argv[:k] + argv[k + 2:]
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     try:
-        import docx  # noqa: F401
+        import docx  # noqa: F401  (only whether it can be imported)
     except ImportError:
         print("render_docx.py: python-docx is not installed (pip install python-docx)", file=sys.stderr)
         return 2

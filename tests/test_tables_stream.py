@@ -204,16 +204,22 @@ def test_wrapped_cell_lines_are_merged_into_their_row(tmp_path):
                              ["Total", "", "74.6"]]
 
 
+def _ruled_header(c, xs, labels, right=520):
+    """A rule, a header line with ``labels`` at ``xs``, a rule under it (the header of a
+    table ruled by horizontal lines only); the table's body starts at y = 706."""
+    c.setLineWidth(0.8)
+    c.line(72, 725, right, 725)
+    c.setFont("Helvetica", 9)
+    for x, text in zip(xs, labels):
+        c.drawString(x, 712, text)
+    c.line(72, 706, right, 706)
+
+
 def _draw_centred(c):
     """A table ruled by horizontal lines only whose cells are centred vertically, as HTML
     renders print them: the rows are padded, a one-line cell beside a two-line one sits
     half a line down, and a tier cell spanning two rows stands between them."""
-    c.setLineWidth(0.8)
-    c.line(72, 725, 520, 725)
-    c.setFont("Helvetica", 9)
-    for x, text in zip((76, 140, 200, 420), ("Tier", "Rank", "Product", "Score")):
-        c.drawString(x, 712, text)
-    c.line(72, 706, 520, 706)
+    _ruled_header(c, (76, 140, 200, 420), ("Tier", "Rank", "Product", "Score"))
     rows = [("1", ["Cardiac ablation catheter", "with mapping"], "67.6"),
             ("2", ["Insulin pump"], "64.2"),
             ("3", ["Bone density scanner for", "outpatient clinics"], "63.5"),
@@ -302,37 +308,53 @@ def test_cells_listing_names_are_not_running_text(tmp_path):
     assert frags[0].rows == [list(r) for r in rows]
 
 
-def test_long_bullet_lines_in_a_later_column_are_cells_not_prose(tmp_path):
-    """Each row: a short label centred beside two long bullet lines. The bullet lines are
-    as long as running text, but they start in the third column, so they are the text of
-    its cells; that column shows on the header row alone, and the lines starting where it
-    starts support it."""
-    rows = [("1", "Mixed reality", ["- cuts the delay of the downlink and uplink tenfold so that large",
+def _draw_features(c, header, rows):
+    """A table ruled above and under its header (drawn by ``header``): per row a number and
+    a label centred beside two bullet lines that start at x = 180."""
+    c.setLineWidth(0.8)
+    c.line(72, 725, 540, 725)
+    c.setFont("Helvetica", 9)
+    header(c)
+    c.line(72, 706, 540, 706)
+    y = 706
+    for no, item, lines in rows:
+        centre = y - 16
+        c.drawString(76, centre - 3, no)
+        c.drawString(100, centre - 3, item)
+        c.drawString(180, centre + 5.5 - 3, lines[0])
+        c.drawString(180, centre - 5.5 - 3, lines[1])
+        y -= 32
+    c.line(72, y, 540, y)
+    c.showPage()
+
+
+FEATURES = [("1", "Mixed reality", ["- cuts the delay of the downlink and uplink tenfold so that large",
                                      "- live streaming and robots are the fields where it will be used"]),
             ("2", "Passive sensing", ["- connects a hundred billion passive devices with no battery in them",
                                        "- logistics and farming are the first fields that will use it"])]
 
-    def draw(c):
-        c.setLineWidth(0.8)
-        c.line(72, 725, 540, 725)
-        c.setFont("Helvetica", 9)
-        c.drawString(100, 712, "Item")
-        c.drawString(180, 712, "Features")
-        c.line(72, 706, 540, 706)
-        y = 706
-        for no, item, lines in rows:
-            centre = y - 16
-            c.drawString(76, centre - 3, no)
-            c.drawString(100, centre - 3, item)
-            c.drawString(180, centre + 5.5 - 3, lines[0])
-            c.drawString(180, centre - 5.5 - 3, lines[1])
-            y -= 32
-        c.line(72, y, 540, y)
-        c.showPage()
 
-    frags = _fragments(make_pdf(tmp_path / "features.pdf", draw))
+def _header_at_the_column_starts(c):
+    c.drawString(100, 712, "Item")
+    c.drawString(180, 712, "Features")
+
+
+def _header_centred_over_the_columns(c):
+    c.drawCentredString(135, 712, "Item")
+    c.drawCentredString(360, 712, "Features")
+
+
+@pytest.mark.parametrize("header", [_header_at_the_column_starts, _header_centred_over_the_columns])
+def test_long_bullet_lines_in_a_later_column_are_cells_not_prose(tmp_path, header):
+    """Each row: a short label centred beside two long bullet lines. The bullet lines are
+    as long as running text, but they start in the third column, so they are the text of
+    its cells. That column shows on the header row alone, and the lines that start
+    together where it starts support it, and bound it where the header is centred further
+    right."""
+    frags = _fragments(make_pdf(tmp_path / "features.pdf", lambda c: _draw_features(c, header, FEATURES)))
     assert len(frags) == 1
-    assert frags[0].rows == [["", "Item", "Features"]] + [[no, item, " ".join(lines)] for no, item, lines in rows]
+    assert frags[0].rows == [["", "Item", "Features"]] + \
+        [[no, item, " ".join(lines)] for no, item, lines in FEATURES]
 
 
 def test_korean_cells_wrapped_at_the_column_edge_and_syllables_lining_up(tmp_path):
@@ -374,12 +396,7 @@ def test_a_centred_merged_cell_over_three_rows_fills_all_three(tmp_path):
              ("4", "United Kingdom", "62.4"), ("5", "Singapore", "61.5")]
 
     def draw(c):
-        c.setLineWidth(0.8)
-        c.line(72, 725, 520, 725)
-        c.setFont("Helvetica", 9)
-        for x, text in zip((76, 140, 200, 420), ("Tier", "Rank", "Country", "Score")):
-            c.drawString(x, 712, text)
-        c.line(72, 706, 520, 706)
+        _ruled_header(c, (76, 140, 200, 420), ("Tier", "Rank", "Country", "Score"))
         pitch = 18
         centres = [706 - pitch / 2 - k * pitch for k in range(len(ranks))]
         for centre, row in zip(centres, ranks):
@@ -507,38 +524,6 @@ def test_centred_row_whose_two_text_cells_both_wrap(tmp_path):
     frags = _fragments(make_pdf(tmp_path / "both-wrap.pdf", draw))
     assert len(frags) == 1
     assert frags[0].rows[frags[0].header_rows:] == [[no, " ".join(item), " ".join(detail)] for no, item, detail in rows]
-
-
-def test_centred_headers_over_columns_that_show_on_lines_of_their_own(tmp_path):
-    """The header is centred over each column; the third column's cells stand on lines
-    of their own beside the centred labels. Its lines all start at one edge, and that
-    edge, not the centred header's, bounds the column."""
-    rows = [("1", "Mixed reality", ["- cuts the delay of the downlink and uplink tenfold",
-                                     "- live streaming and robots will use it first"]),
-            ("2", "Passive sensing", ["- connects a hundred billion passive devices",
-                                       "- logistics and farming will use it first"])]
-
-    def draw(c):
-        c.setLineWidth(0.8)
-        c.line(72, 725, 540, 725)
-        c.setFont("Helvetica", 9)
-        c.drawCentredString(135, 712, "Item")
-        c.drawCentredString(360, 712, "Features")
-        c.line(72, 706, 540, 706)
-        y = 706
-        for no, item, lines in rows:
-            centre = y - 16
-            c.drawString(76, centre - 3, no)
-            c.drawString(100, centre - 3, item)
-            c.drawString(180, centre + 5.5 - 3, lines[0])
-            c.drawString(180, centre - 5.5 - 3, lines[1])
-            y -= 32
-        c.line(72, y, 540, y)
-        c.showPage()
-
-    frags = _fragments(make_pdf(tmp_path / "centred-headers.pdf", draw))
-    assert len(frags) == 1
-    assert frags[0].rows == [["", "Item", "Features"]] + [[no, item, " ".join(lines)] for no, item, lines in rows]
 
 
 def _centred_part(c, top, rows, header=True, bottom_rule=True):
