@@ -79,6 +79,11 @@ td, th { border: none; padding: 2.5pt 5pt; }
 th { background: none; border-bottom: 0.8pt solid #000; }
 .split { border-left: none; padding-left: 14pt; }
 """,
+    # Korean wrapped at spaces only (word-break: keep-all, common in Korean web styles): no
+    # word is cut at a line end, as in a word processor set to wrap whole words.
+    "keepall": """
+body { word-break: keep-all; }
+""",
     # A smaller page (B5) in a rounder sans face, dark header cells with white text, a thick
     # frame and roomy cells, centred section banners.
     "boxed": """

@@ -120,3 +120,20 @@ def test_a_counter_after_a_number_joins_it_as_the_document_writes_them():
     stats = stats_from("총 55,000개 기업 200명 이하 2023년 기준", "300여 개에 달하는 10여 개에 이름")
     assert join_wrapped("AI 기업 수가 6,000", "개에 달함", line("AI 기업 수가 6,000", 496.0), stats) \
         == "AI 기업 수가 6,000개에 달함"
+
+
+def test_a_producer_wrapping_whole_words_breaks_after_a_closing_bracket_without_a_space():
+    # Few wrapped paragraphs, but the table cells show it: lines that end with room for more
+    # before a line that starts with a syllable (the producer moves whole words).
+    cells = [[line("상해 징펑(精锋)의료회사 수술용", 470.0), line("내시경 로봇", 300.0)] for _ in range(6)]
+    stats = JoinStats([line("본문 한 줄", 200.0)], cells)
+    assert stats.word_wrapping
+    # The cells write "(X)의료회사" glued, so a break right after ")" is no space, though
+    # the whole next word did not fit in the room left (more than a syllable).
+    assert join_wrapped("베이징 톈즈항(天智航)", "의료회사", line("베이징 톈즈항(天智航)", 480.0), stats) \
+        == "베이징 톈즈항(天智航)의료회사"
+    # Without that habit, a space.
+    plain = JoinStats([line("본문 한 줄", 200.0)], [[line("기업 (주) 회사 수술용", 470.0), line("내시경 로봇", 300.0)]
+                                                    for _ in range(6)])
+    assert join_wrapped("베이징 톈즈항(天智航)", "의료회사", line("베이징 톈즈항(天智航)", 480.0), plain) \
+        == "베이징 톈즈항(天智航) 의료회사"

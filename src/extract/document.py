@@ -43,7 +43,8 @@ class Document:
         if self._join_stats is None:
             from .textjoin import JoinStats
 
-            self._join_stats = JoinStats(self.body_lines)
+            cells = [lines for f in self.fragments for row in f.cell_lines for lines in row if len(lines) > 1]
+            self._join_stats = JoinStats(self.body_lines, cells)
         return self._join_stats
 
     @property

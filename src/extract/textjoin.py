@@ -23,6 +23,8 @@ NO_SPACE_BEFORE = set(")]},.;:!?’”》〉」·~%")
 #: Opening brackets and quotes: a line breaker never breaks right after one (UAX #14, LB14),
 #: so one travels to the next line together with what follows it.
 OPENERS = set("([{‘“《〈「")
+#: Closing brackets and quotes: a line breaker may break right after one.
+CLOSERS = set(")]}’”》〉」")
 #: Last syllables of particles and endings that close a phrase (는 를 을 은 에 며 된): a left
 #: half of two or more syllables ending in one ends a phrase: nouns hardly ever end in them.
 PHRASE_END = set("는를을은에며된")
@@ -73,7 +75,7 @@ class JoinStats:
     begins or ends a token, of all its occurrences.
     """
 
-    def __init__(self, lines):
+    def __init__(self, lines, cells: list[list] = ()):
         self.words: Counter[str] = Counter()
         self.inside: Counter[str] = Counter()
         self.across: Counter[str] = Counter()
@@ -108,13 +110,29 @@ class JoinStats:
             for t1, t2 in zip(tokens, tokens[1:]):
                 self.across[t1[-1] + t2[0]] += 1
                 self.class_across[char_class(t1[-1]) + char_class(t2[0])] += 1
-        self.word_wrapping = self._producer_wraps_words(lines)
+        # How the producer wraps shows in the table cells too (a short issue may have few
+        # wrapped paragraphs); their words stay out of the counts above: cells are names.
+        self.word_wrapping = self._producer_wraps_words([lines] + list(cells))
+        # What follows a closing bracket, glued or after a space, by class ("(天智航)의료회사"
+        # is written so in the cells of the table it wraps in).
+        self.after_closer: Counter[str] = Counter()
+        self.after_closer_space: Counter[str] = Counter()
+        for line in list(lines) + [ln for run in cells for ln in run]:
+            text = line.text
+            for k in range(len(text) - 1):
+                if text[k] in CLOSERS:
+                    if text[k + 1].isspace():
+                        if k + 2 < len(text):
+                            self.after_closer_space[char_class(text[k + 2])] += 1
+                    else:
+                        self.after_closer[char_class(text[k + 1])] += 1
         self._text: str | None = None
         self._runs: dict[str, tuple[int, int]] = {}
 
     @staticmethod
-    def _producer_wraps_words(lines) -> bool:
-        """Does this document's producer wrap lines only at spaces?
+    def _producer_wraps_words(runs) -> bool:
+        """Does this document's producer wrap lines only at spaces? ``runs``: sequences of
+        lines (the body, each table cell).
 
         A producer that cuts words fills a line until the next syllable does not fit, so
         before a line that starts with a lone syllable the room left is under one syllable.
@@ -122,7 +140,8 @@ class JoinStats:
         wrap never falls inside a word.
         """
         total = wide = 0
-        for line, nxt in zip(lines, lines[1:]):
+        pairs = ((line, nxt) for lines in runs for line, nxt in zip(lines, lines[1:]))
+        for line, nxt in pairs:
             if nxt.page != line.page or not line.column_right or nxt.top - line.bottom > line.size:
                 continue
             if LINE_MARKER.match(nxt.text) or nxt.x0 < line.x0 - 1:
@@ -249,6 +268,13 @@ def _width_scale(line: TextLine) -> float:
     return min(1.25, max(0.8, (line.x1 - line.x0) / est)) if est > 0 else 1.0
 
 
+def _bracket_break(a: str, b: str) -> bool:
+    """A break after a closing bracket before Hangul or an ideograph: a line breaker may
+    break there without a space ("(天智航)|의료회사"). (Before an opening bracket it may too,
+    but there documents write a space as often as not: "연구원 (AIR)".)"""
+    return a in CLOSERS and (is_hangul(b) or is_cjk(b))
+
+
 def join_wrapped(left: str, right: str, prev: TextLine | None, stats: JoinStats | None) -> str:
     """Append a wrapped line ``right`` to the text ``left`` whose last line is ``prev``."""
     left, right = left.rstrip(), right.lstrip()
@@ -276,7 +302,8 @@ def join_wrapped(left: str, right: str, prev: TextLine | None, stats: JoinStats 
         # in the room left, the line was broken at a space (word wrapping, or a forced
         # break), so the words are separate.
         room = prev.column_right - prev.x1
-        if room >= estimate_width(first_unit(right), prev.size) * _width_scale(prev) + 0.15 * prev.size:
+        if room >= estimate_width(first_unit(right), prev.size) * _width_scale(prev) + 0.15 * prev.size \
+                and not (stats is not None and stats.word_wrapping and _bracket_break(a, b)):
             return left + " " + right
     if not (is_hangul(a) or is_hangul(b)) and not (is_cjk(a) or is_cjk(b)):
         # Latin words and numbers wrap at spaces.
@@ -287,11 +314,19 @@ def join_wrapped(left: str, right: str, prev: TextLine | None, stats: JoinStats 
         # that breaks lines between syllables (one that wraps at spaces moves it with it).
         return left + right
     if stats is not None and stats.word_wrapping:
-        # This producer wraps at spaces; it cuts a word only when the word is wider than
-        # the whole line (a long name in a narrow table cell). Such a word filled the line
-        # up to the edge, as two words wrapped at a space may have done too: the document's
-        # words decide between them; without evidence about these words (only the weak
-        # end/start habits of single syllables) the producer's habit, a space, stands.
+        # This producer wraps at spaces, and after a closing bracket (a line breaker may
+        # break there with no space: "(天智航)|의료회사"): there, the document's habit for
+        # such a pair decides.
+        # The room left says nothing there: the whole word after the break did not fit.
+        if _bracket_break(a, b):
+            cls = char_class(b)
+            if stats.after_closer.get(cls, 0) > 2 * stats.after_closer_space.get(cls, 0):
+                return left + right
+        # Otherwise it cuts a word only when the word is wider than the whole line (a long
+        # name in a narrow table cell). Such a word filled the line up to the edge, as two
+        # words wrapped at a space may have done too: the document's words decide between
+        # them; without evidence about these words (only the weak end/start habits of single
+        # syllables) the producer's habit, a space, stands.
         word = left.split()[-1] + right.split()[0]
         if prev is not None and prev.column_right and \
                 estimate_width(word, prev.size) * _width_scale(prev) > prev.column_right - prev.x0:
