@@ -41,6 +41,7 @@ producers: $(STAMP)
 	$(BIN)/python samples/render_html.py --producer chromium,weasyprint
 	$(BIN)/python samples/render_html.py --out samples/styles --style plain --producer chromium,weasyprint samples/content/kostec-2024-01-12.json
 	$(BIN)/python samples/render_html.py --out samples/styles --style boxed --producer weasyprint samples/content/kostec-2024-01-12.json
+	$(BIN)/python samples/render_html.py --out samples/styles --style keepall --producer chromium samples/content/kostec-2024-01-12.json
 
 ## Make the damaged-PDF test set (samples/damaged/, committed) from the clean samples:
 ## wrong or missing ToUnicode maps, an invisible OCR layer, fake bold, a rotated page, a
