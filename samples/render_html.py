@@ -84,6 +84,11 @@ th { background: none; border-bottom: 0.8pt solid #000; }
     "keepall": """
 body { word-break: keep-all; }
 """,
+    # Body text justified to both edges (common in Korean reports): word spaces stretch,
+    # and every wrapped line reaches the right edge.
+    "justify": """
+.b1, .b2, .b3, .lead, .note { text-align: justify; }
+""",
     # A smaller page (B5) in a rounder sans face, dark header cells with white text, a thick
     # frame and roomy cells, centred section banners.
     "boxed": """
