@@ -539,3 +539,33 @@ def test_a_first_row_of_figures_is_not_taken_for_a_header(tmp_path):
     table = run(tmp_path, draw).tables[0]
     assert table["header"] == []
     assert table["rows"] == rows
+
+
+def test_a_row_left_open_at_the_foot_of_the_page_is_read_and_joined(tmp_path):
+    """An HTML renderer breaks a tall row at the page's foot and draws it open: its column
+    rules stop there with no rule across. The row is still read, and its tail on the next
+    page is joined to it."""
+    head = ["번호", "기관", "주요 내용"]
+    widths = [50, 120, 200]
+    xs = [60, 110, 230, 430]
+
+    def draw(c):
+        c.setFont(KO, 10)
+        c.drawString(60, 760, "- 본문 첫 줄은 표 앞에 있다")
+        bottom = draw_table(c, [head, ["1", "상해 연구소", "대형 모델 발표"]], widths, 200, caption="주요 기관 현황")
+        c.setFont(KO, 9)
+        for x in xs:  # the open row: column rules down to the foot, nothing across
+            c.line(x, bottom, x, 60)
+        for x, text in zip(xs, ["2", "북경 연구원", "오픈 소스 플랫폼을"]):
+            c.drawString(x + 3, bottom - 13, text)
+        c.setFont(KO, 9)
+        c.drawCentredString(300, 30, "- 3 -")
+        c.showPage()
+        draw_table(c, [head, ["", "", "정식 가동"], ["3", "심천 실험실", "연산력 확보"]], widths, 780)
+        c.showPage()
+
+    bulletin = run(tmp_path, draw)
+    table = bulletin.tables[0]
+    assert table["pages"] == [1, 2]
+    assert table["rows"] == [["1", "상해 연구소", "대형 모델 발표"], ["2", "북경 연구원", "오픈 소스 플랫폼을 정식 가동"],
+                             ["3", "심천 실험실", "연산력 확보"]]

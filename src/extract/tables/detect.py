@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..layout import cluster
 from ..model import BBox, TableFragment, TextLine
 from ..settings import TableSettings
 from .captions import find_caption, find_notes
@@ -167,7 +168,9 @@ def find_ruled_fragments(page, page_number: int, settings: TableSettings, gap: f
     """Every ruled grid of the page as a TableFragment (see model.TableFragment); ``gap`` is
     the page's word-gap threshold (layout.page_word_gap), ``chars`` its de-duplicated
     glyphs (default: all of the page's)."""
-    found = page.find_tables(table_settings=_finder_settings(settings))
+    finder = _finder_settings(settings)
+    finder["explicit_horizontal_lines"] = _open_row_edges(page)
+    found = page.find_tables(table_settings=finder)
     if not found:
         return []
     chars = page.chars if chars is None else chars
@@ -178,6 +181,40 @@ def find_ruled_fragments(page, page_number: int, settings: TableSettings, gap: f
         if frag is not None:
             fragments.append(frag)
     return fragments
+
+
+def _open_row_edges(page) -> list[dict]:
+    """Rules the page leaves out where a table's column rules stop together with no rule
+    across them at the foot of the page: a row that runs over the page break is drawn open
+    at the bottom (HTML renderers do so), and without an edge there the finder drops the
+    row. Three column rules or more ending at one height, spanning 50 pt or more, in the
+    last quarter of the page with no more than a footer line under them."""
+    height = float(page.height)
+    verticals = sorted((e for e in page.vertical_edges if e["bottom"] - e["top"] >= 5.0
+                        and e["bottom"] >= 0.75 * height), key=lambda e: e["bottom"])
+    groups: list[list[dict]] = []
+    for e in verticals:
+        if groups and e["bottom"] - groups[-1][-1]["bottom"] <= 1.0:
+            groups[-1].append(e)
+        else:
+            groups.append([e])
+    horizontals = page.horizontal_edges
+    out = []
+    for group in groups:
+        xs = sorted({round(e["x0"], 1) for e in group})
+        if len(xs) < 3 or xs[-1] - xs[0] < 50.0:
+            continue
+        y = max(e["bottom"] for e in group)
+        x0, x1 = xs[0], xs[-1]
+        covered = sum(max(0.0, min(x1, h["x1"]) - max(x0, h["x0"])) for h in horizontals if abs(h["top"] - y) <= 1.5)
+        if covered >= 0.5 * (x1 - x0):
+            continue
+        below = {round(c["top"]) for c in page.chars if c["top"] > y + 1 and c["text"].strip()}
+        if len(cluster(below, 2.0)) > 1:
+            continue  # text goes on under the rules: the table ends there, not the page
+        out.append({"object_type": "line", "x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0,
+                    "height": 0.0})
+    return out
 
 
 def _fragment(table, chars, shades, page, page_number: int, k: int,
