@@ -89,6 +89,12 @@ body { word-break: keep-all; }
     "justify": """
 .b1, .b2, .b3, .lead, .note { text-align: justify; }
 """,
+    # A5 pages: tables break over many pages, their rows with them (tr may break here).
+    "a5": """
+@page { size: A5; margin: 12mm 10mm 12mm 10mm; }
+body { font-size: 9pt; }
+tr { break-inside: auto; }
+""",
     # A smaller page (B5) in a rounder sans face, dark header cells with white text, a thick
     # frame and roomy cells, centred section banners.
     "boxed": """
