@@ -137,3 +137,16 @@ def test_a_producer_wrapping_whole_words_breaks_after_a_closing_bracket_without_
                                                     for _ in range(6)])
     assert join_wrapped("베이징 톈즈항(天智航)", "의료회사", line("베이징 톈즈항(天智航)", 480.0), plain) \
         == "베이징 톈즈항(天智航) 의료회사"
+
+
+def test_a_word_set_down_a_narrow_cell_one_syllable_a_line_is_one_word():
+    from extract.tables.cells import join_cell
+
+    def cell_line(text):
+        return TextLine(page=1, text=text, x0=60.0, x1=69.0, top=0, bottom=10, size=9.0, column_right=70.0)
+
+    # Even where the document's pairs would call for a space between the syllables.
+    stats = stats_from("구 분 구 분 시 이 징 베 이 징 베 이")
+    assert join_cell([cell_line("구"), cell_line("분")], stats) == "구분"
+    assert join_cell([cell_line("베"), cell_line("이"), cell_line("징")], stats) == "베이징"
+    assert join_cell([cell_line("등급")], stats) == "등급"

@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from ..layout import chars_to_lines
 from ..model import BBox, TextLine
 from ..settings import LayoutSettings
-from ..textjoin import JoinStats, fold, join_wrapped
+from ..textjoin import JoinStats, fold, is_hangul, join_wrapped
 
 _LAYOUT = LayoutSettings()
 
@@ -45,6 +45,9 @@ def cell_lines(chars: list[dict], box: BBox, page: int, gap: float | None = None
 
 
 def join_cell(lines: list[TextLine], stats: JoinStats | None = None) -> str:
+    if len(lines) >= 2 and all(len(ln.text.strip()) == 1 and is_hangul(ln.text.strip()) for ln in lines):
+        # One syllable a line: a word set down a narrow column ("구|분", "베|이|징").
+        return "".join(ln.text.strip() for ln in lines)
     text = ""
     prev = None
     for ln in lines:
