@@ -478,25 +478,33 @@ def test_a_merged_cell_left_open_at_the_page_break_runs_on(tmp_path):
     assert [r["tier"] for r in table["records"]] == ["1그룹"] * 2 + ["2그룹"] * 4
 
 
+SPLIT_HEAD, SPLIT_WIDTHS = ["번호", "기관", "주요 내용"], [50, 120, 200]
+SPLIT_FIRST = ["1", "상해 연구소", "대형 모델 발표"]
+SPLIT_START = ["2", "북경 연구원", "오픈 소스 플랫폼을"]
+
+
+def _split_row_continued(c):
+    """The second page of a table whose row 2 ran over the page break."""
+    draw_table(c, [SPLIT_HEAD, ["", "", "정식 가동"], ["3", "심천 실험실", "연산력 확보"]], SPLIT_WIDTHS, 780)
+    c.showPage()
+
+
+def _assert_split_row_joined(bulletin):
+    table = bulletin.tables[0]
+    assert table["pages"] == [1, 2]
+    assert table["rows"] == [SPLIT_FIRST, ["2", "북경 연구원", "오픈 소스 플랫폼을 정식 가동"], ["3", "심천 실험실", "연산력 확보"]]
+    assert any("broken by the page break" in w for w in bulletin.warnings)
+
+
 def test_a_row_broken_by_the_page_break_is_joined_to_its_start(tmp_path):
     """Word processors let a row run over the page break: the continuation's first row
     holds only the ends of the cells, with nothing in the numbered first column."""
-    head = ["번호", "기관", "주요 내용"]
-    widths = [50, 120, 200]
-
     def draw(c):
-        draw_table(c, [head, ["1", "상해 연구소", "대형 모델 발표"], ["2", "북경 연구원", "오픈 소스 플랫폼을"]],
-                   widths, 160, caption="주요 기관 현황")
+        draw_table(c, [SPLIT_HEAD, SPLIT_FIRST, SPLIT_START], SPLIT_WIDTHS, 160, caption="주요 기관 현황")
         c.showPage()
-        draw_table(c, [head, ["", "", "정식 가동"], ["3", "심천 실험실", "연산력 확보"]], widths, 780)
-        c.showPage()
+        _split_row_continued(c)
 
-    bulletin = run(tmp_path, draw)
-    table = bulletin.tables[0]
-    assert table["pages"] == [1, 2]
-    assert table["rows"] == [["1", "상해 연구소", "대형 모델 발표"], ["2", "북경 연구원", "오픈 소스 플랫폼을 정식 가동"],
-                             ["3", "심천 실험실", "연산력 확보"]]
-    assert any("broken by the page break" in w for w in bulletin.warnings)
+    _assert_split_row_joined(run(tmp_path, draw))
 
 
 def _plain_grid(c, rows, widths, top, x0=60):
@@ -545,27 +553,19 @@ def test_a_row_left_open_at_the_foot_of_the_page_is_read_and_joined(tmp_path):
     """An HTML renderer breaks a tall row at the page's foot and draws it open: its column
     rules stop there with no rule across. The row is still read, and its tail on the next
     page is joined to it."""
-    head = ["번호", "기관", "주요 내용"]
-    widths = [50, 120, 200]
     xs = [60, 110, 230, 430]
 
     def draw(c):
         c.setFont(KO, 10)
         c.drawString(60, 760, "- 본문 첫 줄은 표 앞에 있다")
-        bottom = draw_table(c, [head, ["1", "상해 연구소", "대형 모델 발표"]], widths, 200, caption="주요 기관 현황")
+        bottom = draw_table(c, [SPLIT_HEAD, SPLIT_FIRST], SPLIT_WIDTHS, 200, caption="주요 기관 현황")
         c.setFont(KO, 9)
         for x in xs:  # the open row: column rules down to the foot, nothing across
             c.line(x, bottom, x, 60)
-        for x, text in zip(xs, ["2", "북경 연구원", "오픈 소스 플랫폼을"]):
+        for x, text in zip(xs, SPLIT_START):
             c.drawString(x + 3, bottom - 13, text)
-        c.setFont(KO, 9)
         c.drawCentredString(300, 30, "- 3 -")
         c.showPage()
-        draw_table(c, [head, ["", "", "정식 가동"], ["3", "심천 실험실", "연산력 확보"]], widths, 780)
-        c.showPage()
+        _split_row_continued(c)
 
-    bulletin = run(tmp_path, draw)
-    table = bulletin.tables[0]
-    assert table["pages"] == [1, 2]
-    assert table["rows"] == [["1", "상해 연구소", "대형 모델 발표"], ["2", "북경 연구원", "오픈 소스 플랫폼을 정식 가동"],
-                             ["3", "심천 실험실", "연산력 확보"]]
+    _assert_split_row_joined(run(tmp_path, draw))
