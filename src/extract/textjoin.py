@@ -25,6 +25,8 @@ NO_SPACE_BEFORE = set(")]},.;:!?’”》〉」·~%")
 OPENERS = set("([{‘“《〈「")
 #: Closing brackets and quotes: a line breaker may break right after one.
 CLOSERS = set(")]}’”》〉」")
+#: A closing bracket and what follows it, glued or after one space.
+AFTER_CLOSER = re.compile(r"[)\]}’”》〉」](?=(\s?)(\S))")
 #: Last syllables of particles and endings that close a phrase (는 를 을 은 에 며 된): a left
 #: half of two or more syllables ending in one ends a phrase: nouns hardly ever end in them.
 PHRASE_END = set("는를을은에며된")
@@ -118,14 +120,8 @@ class JoinStats:
         self.after_closer: Counter[str] = Counter()
         self.after_closer_space: Counter[str] = Counter()
         for line in list(lines) + [ln for run in cells for ln in run]:
-            text = line.text
-            for k in range(len(text) - 1):
-                if text[k] in CLOSERS:
-                    if text[k + 1].isspace():
-                        if k + 2 < len(text):
-                            self.after_closer_space[char_class(text[k + 2])] += 1
-                    else:
-                        self.after_closer[char_class(text[k + 1])] += 1
+            for m in AFTER_CLOSER.finditer(line.text):
+                (self.after_closer_space if m.group(1) else self.after_closer)[char_class(m.group(2))] += 1
         self._text: str | None = None
         self._runs: dict[str, tuple[int, int]] = {}
 

@@ -53,9 +53,13 @@ def _is_white(color) -> bool:
     return all(v >= 0.97 for v in values)
 
 
+def is_shaded(rect: dict) -> bool:
+    """A rectangle filled with a colour other than white (a shaded header cell, a band)."""
+    return bool(rect.get("fill")) and not _is_white(rect.get("non_stroking_color"))
+
+
 def _shaded_rects(page) -> list[BBox]:
-    return [(r["x0"], r["top"], r["x1"], r["bottom"]) for r in page.rects
-            if r.get("fill") and not _is_white(r.get("non_stroking_color"))]
+    return [(r["x0"], r["top"], r["x1"], r["bottom"]) for r in page.rects if is_shaded(r)]
 
 
 def _covered(box: BBox, shades: list[BBox]) -> bool:

@@ -28,6 +28,7 @@ from ..model import BBox, TableFragment, TextLine
 from ..settings import LayoutSettings, TableSettings
 from .captions import find_caption, find_notes
 from .cells import chars_between, join_cell
+from .detect import is_shaded
 
 _LAYOUT = LayoutSettings()
 
@@ -168,12 +169,6 @@ def horizontal_rules(page, min_length: float) -> list[tuple[float, float, float]
     return sorted(rules)
 
 
-def _shaded(r: dict) -> bool:
-    from .detect import _is_white  # one notion of white for the whole table stage
-
-    return bool(r.get("fill")) and not _is_white(r.get("non_stroking_color"))
-
-
 @dataclass
 class HeaderBand:
     """A header row drawn as shaded boxes side by side: its box edges are the columns."""
@@ -195,7 +190,7 @@ def header_bands(page, chars: list[dict]) -> list[HeaderBand]:
     points apart at most, each holding text (LibreOffice prints HTML tables without rules
     but with their header cells shaded so)."""
     boxes = [r for r in page.rects if 4.0 <= r["bottom"] - r["top"] <= 40.0 and r["x1"] - r["x0"] >= 4.0
-             and _shaded(r)]
+             and is_shaded(r)]
     if len(boxes) < 2:
         return []
     by_band: dict[tuple[int, int], list[dict]] = {}
