@@ -150,3 +150,14 @@ def test_a_word_set_down_a_narrow_cell_one_syllable_a_line_is_one_word():
     assert join_cell([cell_line("구"), cell_line("분")], stats) == "구분"
     assert join_cell([cell_line("베"), cell_line("이"), cell_line("징")], stats) == "베이징"
     assert join_cell([cell_line("등급")], stats) == "등급"
+
+
+def test_one_sighting_of_a_rare_syllable_does_not_decide_alone():
+    # "회" is seen once, ending a word; "사" mostly inside words. Read raw, that one
+    # sighting would make "회" a sure word end and put a space into "의료회|사"; drawn
+    # towards the document's overall rate, the two syllables read as one word.
+    stats = stats_from("가나다 라마바 아자차 카타파 위원회 가사다 라사마 바사아 자사차 카사타 사가")
+    assert stats.decide_join("상하이 의료회", "사") is True and stats.last_rule == "end/start"
+    # a syllable seen often enough keeps its own habit: "다" ends every word it is in
+    frequent = stats_from("사가 사나 사라 사마 가다 나다 라다 마다 바다 아다 자다 차다")
+    assert frequent.decide_join("의료다", "사") is False and frequent.last_rule == "end/start"

@@ -41,6 +41,9 @@ PARTICLES = {"와", "과", "에", "의", "을", "를", "은", "는", "로", "으
              "으로는", "으로서", "도", "만", "까지", "부터", "보다", "처럼"}
 #: Rules of ``JoinStats._decide`` that rest on single-syllable habits, not on the words.
 WEAK_RULES = ("end/start", "none")
+#: How many sightings the document's overall rate of word ends/starts weighs as, against a
+#: syllable's own (``JoinStats._decide``, rule 5).
+PRIOR_WEIGHT = 2
 HANGUL_TAIL = re.compile(r"[\uac00-\ud7a3]+$")
 HANGUL_HEAD = re.compile(r"^[\uac00-\ud7a3]+")
 
@@ -199,6 +202,13 @@ class JoinStats:
         # 2b. The left half ends in a particle or an ending that closes a phrase.
         if len(lh) >= 2 and lh[-1] in PHRASE_END:
             return False, "phrase end"
+        # 2b'. A one-syllable particle glued to a number ("2.64%에", "3위를") ends that word,
+        #     unless it and the right half make a longer particle ("%에|서"). (After a
+        #     bracket or a foreign word 의 may begin a word: "(潤邁德)의|료회사".)
+        if len(lh) == 1 and lh in PARTICLES and len(left) >= 2 and (left[-2].isdigit() or left[-2] == "%") \
+                and not any(
+                    p.startswith(lh + right[:len(p) - 1]) for p in PARTICLES if len(p) > 1):
+            return False, "particle after a sign"
         # 2c. The left half is a word that stands on its own far more often than it begins a
         #     longer word, and the right half does not start like a particle or an ending.
         m = HANGUL_HEAD.match(right)
@@ -220,10 +230,15 @@ class JoinStats:
             if ci != cx:
                 return ci > cx, "class pair"
             return None, "none"
-        # 5. Does ``a`` usually end a word and ``b`` usually begin one?
+        # 5. Does ``a`` usually end a word and ``b`` usually begin one? A rare syllable's
+        #    few sightings are drawn towards the document's overall rate (one sighting of a
+        #    syllable at a word's end says little about the next one).
         na, nb = self.chars.get(a, 0), self.chars.get(b, 0)
         if na and nb:
-            p_end, p_start = self.ends.get(a, 0) / na, self.starts.get(b, 0) / nb
+            total = sum(self.chars.values())
+            end_rate, start_rate = sum(self.ends.values()) / total, sum(self.starts.values()) / total
+            p_end = (self.ends.get(a, 0) + PRIOR_WEIGHT * end_rate) / (na + PRIOR_WEIGHT)
+            p_start = (self.starts.get(b, 0) + PRIOR_WEIGHT * start_rate) / (nb + PRIOR_WEIGHT)
             return p_end * p_start <= (1 - p_end) * (1 - p_start), "end/start"
         return None, "none"
 
