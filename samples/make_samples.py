@@ -320,7 +320,9 @@ def article_flowables(section: dict, article: dict, akey: str, content: dict, br
             out.append(A(Paragraph)(markup(f"〈{block['caption']}〉"), CAPTION))
             out.append(A(Chart)(figure_seed))
         elif t == "table":
-            out.append(A(Paragraph)(markup(f"〈{block['caption']}〉"), CAPTION))
+            # The caption's page is one of the table's pages, as the shared corpus counts them
+            # (a caption left at the foot of a page is where a reader finds the table).
+            out.append(marked(Paragraph, akey, "table:" + block["id"])(markup(f"〈{block['caption']}〉"), CAPTION))
             out += _table_flowables(block, (akey, "table:" + block["id"]))
             if block.get("source_note"):
                 out.append(A(Paragraph)(markup(f"* 출처: {block['source_note']}"), NOTE))

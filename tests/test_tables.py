@@ -120,6 +120,25 @@ def test_a_table_with_its_own_caption_is_not_a_continuation(tmp_path):
     assert [t["caption"] for t in bulletin.tables] == ["지역별 현황", "분야별 현황"]
 
 
+def test_a_caption_left_at_the_foot_of_a_page_belongs_to_the_table_overleaf(tmp_path):
+    def draw(c):
+        c.setFont(KO, 10)
+        c.drawString(60, 760, "- 본문 첫 줄은 표 앞에 있다")
+        c.drawCentredString(250, 90, "〈 지역별 현황 〉")
+        c.showPage()
+        draw_table(c, [HEADER] + PART1, WIDTHS, 780)
+        c.setFont(KO, 10)
+        c.drawString(60, 600, "- 본문은 표 다음에 이어진다")
+        c.showPage()
+
+    bulletin = run(tmp_path, draw)
+    table = bulletin.tables[0]
+    assert table["caption"] == "지역별 현황"
+    # a reader finds the table where its caption is: both pages, as the shared corpus counts
+    assert table["pages"] == [1, 2]
+    assert any("table caption found at the foot of page 1" in w for w in bulletin.warnings)
+
+
 def test_two_up_table_unfolds_left_half_then_right_half(tmp_path):
     left = [["1", "인공 심장", "선전 커만"], ["2", "수술 로봇", "상하이 보어둥"], ["3", "진단 소프트웨어", "베이징 잉푸"]]
     right = [["4", "인공 관절", "쑤저우 쑨마"], ["5", "혈관 스텐트", "항저우 청눠"], ["", "", ""]]

@@ -77,6 +77,8 @@ class TableFragment:
     row_edges: list[float] = field(default_factory=list)
     caption: str | None = None  # text of the 〈caption〉 above, without the brackets
     caption_bbox: BBox | None = None
+    #: The page the caption stands on when it was left at the foot of the page before.
+    caption_page: int | None = None
     notes: list[str] = field(default_factory=list)  # '* 출처: ...' lines under the grid
     notes_bbox: BBox | None = None
     method: str = "lattice"  # "lattice" (ruled) or "stream" (aligned words)

@@ -61,5 +61,6 @@ class TablesStage:
             m = CAPTION_LINE.match(last.text.strip())
             if m:
                 frag.caption = fold(m.group(1))
+                frag.caption_page = last.page
                 last.role = "caption"
                 doc.warnings.append(f"page {frag.page}: table caption found at the foot of page {last.page}")

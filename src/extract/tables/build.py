@@ -154,7 +154,16 @@ def build_tables(fragments: list[TableFragment], settings: TableSettings | None 
                 other_notes.append(note)
         tables.append(Table(
             id=table_id, kind=kind, caption=first.caption, source_note=source_note, header=header,
-            rows=rows, records=recs, pages=sorted({f.page for f in chain}), fragments=[f.id for f in chain],
+            rows=rows, records=recs, pages=_pages(chain), fragments=[f.id for f in chain],
             notes=other_notes, quality=quality, bboxes=[(f.page, f.bbox) for f in chain],
         ))
     return tables, warnings
+
+
+def _pages(chain: list[TableFragment]) -> list[int]:
+    """The pages a table covers: its fragments', and its caption's where the producer left
+    the caption at the foot of the page before (a reader finds the table there)."""
+    pages = {f.page for f in chain}
+    if chain[0].caption_page:
+        pages.add(chain[0].caption_page)
+    return sorted(pages)
