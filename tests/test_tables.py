@@ -155,6 +155,49 @@ def test_two_up_table_unfolds_left_half_then_right_half(tmp_path):
     assert table["records"][3] == {"no": 4, "product": "인공 관절", "company": "쑤저우 쑨마"}
 
 
+def test_parts_of_one_table_stacked_on_a_page_are_one_table(tmp_path):
+    # A producer that ignored the page break between two page parts: the second part, its
+    # header repeated and its numbering going on, stands under the first on the same page.
+    def draw(c):
+        draw_table(c, [HEADER] + PART1, WIDTHS, 700, caption="지역별 현황")
+        draw_table(c, [HEADER] + PART2, WIDTHS, 700 - 4 * ROW_H - 12)
+        c.showPage()
+
+    bulletin = run(tmp_path, draw)
+    assert len(bulletin.tables) == 1
+    table = bulletin.tables[0]
+    assert table["header"] == [HEADER] and table["rows"] == PART1 + PART2 and table["pages"] == [1]
+    assert any("further down the page" in w for w in bulletin.warnings)
+
+
+def test_two_tables_with_one_header_stacked_on_a_page_stay_two(tmp_path):
+    # The same header, but no numbering that goes on from one to the other (ICDAR eu-015).
+    def draw(c):
+        draw_table(c, [["분야", "건수"], ["의약", "3"], ["기기", "4"]], [200, 80], 700)
+        draw_table(c, [["분야", "건수"], ["소재", "2"], ["장비", "5"]], [200, 80], 700 - 3 * ROW_H - 12)
+        c.showPage()
+
+    assert [len(t["rows"]) for t in run(tmp_path, draw).tables] == [2, 2]
+
+
+def test_two_up_parts_stacked_on_a_page_unfold_left_halves_first(tmp_path):
+    # Part 1 holds 1-2 | 5-6, part 2 holds 3-4 | 7: left halves of every part come first.
+    def draw(c):
+        head = [DEVICE[0] + DEVICE[0]]
+        part1 = [["1", "인공 심장", "선전 커만", "5", "혈관 스텐트", "항저우 청눠"],
+                 ["2", "수술 로봇", "상하이 보어둥", "6", "인공 와우", "미국 코클리어"]]
+        part2 = [["3", "진단 소프트웨어", "베이징 잉푸", "7", "골밀도 측정기", "일본 후루노"],
+                 ["4", "인공 관절", "쑤저우 쑨마", "", "", ""]]
+        widths = [30, 110, 110, 30, 110, 110]
+        draw_table(c, head + part1, widths, 700, x0=40, caption="혁신 의료기기 승인 목록")
+        draw_table(c, head + part2, widths, 700 - 3 * ROW_H - 12, x0=40)
+        c.showPage()
+
+    tables = run(tmp_path, draw).tables
+    assert len(tables) == 1 and tables[0]["kind"] == "device_approvals"
+    assert [r["no"] for r in tables[0]["records"]] == [1, 2, 3, 4, 5, 6, 7]
+
+
 def test_drug_approvals_records_are_typed_and_keep_the_printed_marks(tmp_path):
     def draw(c):
         draw_table(c, [["번호", "제품명", "기업", "유형", "적응증"],
@@ -588,3 +631,13 @@ def test_a_row_left_open_at_the_foot_of_the_page_is_read_and_joined(tmp_path):
         _split_row_continued(c)
 
     _assert_split_row_joined(run(tmp_path, draw))
+
+
+def test_a_header_repeated_inside_a_fragment_cuts_it_into_parts():
+    # Stream detection may read the next part's header as a last row of this part.
+    from extract.tables.stitch import split_at_repeated_headers
+
+    rows = PART1 + [["번호", "지 역", "분야", "건수"]] + PART2
+    parts, dropped = split_at_repeated_headers([HEADER], rows)
+    assert parts == [PART1, PART2] and dropped == 1
+    assert split_at_repeated_headers([HEADER], PART1 + [HEADER]) == ([PART1], 1)

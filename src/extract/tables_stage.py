@@ -37,8 +37,11 @@ class TablesStage:
         body = [ln for ln in doc.lines if ln.role == "body"]
 
         def text_between(a, b) -> bool:
-            """Body text below ``a`` on its page or above ``b`` on the next one means
-            ``b`` is not a continuation of ``a``."""
+            """Body text below ``a`` on its page or above ``b`` on the next one (between
+            them, on one page) means ``b`` is not a continuation of ``a``."""
+            if a.page == b.page:  # parts of one table further down the same page
+                return any(ln.page == a.page and ln.top > a.bbox[3] - 1 and ln.bottom < b.bbox[1] + 1
+                           for ln in body)
             return any((ln.page == a.page and ln.top > a.bbox[3]) or (ln.page == b.page and ln.bottom < b.bbox[1])
                        for ln in body)
 

@@ -9,7 +9,7 @@ from ..settings import TableSettings
 from ..textjoin import JoinStats
 from .cells import join_cell
 from .kinds import classify, records
-from .stitch import continues, repeated_header_rows
+from .stitch import continues, repeated_header_rows, split_at_repeated_headers
 from .twoup import header_repeats, repeat_width, unfold
 
 SOURCE_NOTE = re.compile(r"^[*※]?\s*(?:출처|자료|source)\s*[:：]\s*(.+)$", re.I)
@@ -114,21 +114,23 @@ def build_tables(fragments: list[TableFragment], settings: TableSettings | None 
         table_id = f"t{len(tables) + 1:02d}"
         first = chain[0]
         header = [list(r) for r in first.rows[: header_count(first)]]
-        parts = [first.rows[header_count(first):]]
+        parts, dropped = split_at_repeated_headers(header, [list(r) for r in first.rows[header_count(first):]])
         quality = dict(first.quality)
-        dropped = 0
         prev = first
         for frag in chain[1:]:
             n, how = repeated_header_rows(header, frag)
             dropped += n
-            rows_here = [list(r) for r in frag.rows[n:]]
+            pieces, inside = split_at_repeated_headers(header, [list(r) for r in frag.rows[n:]])
+            dropped += inside
+            rows_here = pieces[0]
             _continue_merged_cells(prev, rows_here)
             if _rejoin_split_row(prev, parts[-1], frag, n, rows_here, stats):
                 warnings.append(f"table {table_id}: a row broken by the page break on page {frag.page} "
                                 f"was joined to the row above it")
-            parts.append(rows_here)
+            parts += [p for p in pieces if p]
+            where = "further down the page" if frag.page == prev.page else f"on page {frag.page}"
             prev = frag
-            warnings.append(f"table {table_id}: joined its continuation on page {frag.page} ({how})")
+            warnings.append(f"table {table_id}: joined its continuation {where} ({how})")
         k = repeat_width(header[-1]) if header else None
         if k and header_repeats(header, k):
             header = [row[:k] for row in header]

@@ -23,19 +23,35 @@ def same_columns(a: TableFragment, b: TableFragment, tol: float = 6.0) -> bool:
 def continues(prev: TableFragment, frag: TableFragment,
               text_between: Callable[[TableFragment, TableFragment], bool] | None,
               header: list[list[str]] | None = None) -> bool:
-    """``frag`` goes on with the table whose last part is ``prev``: it opens the next page,
-    has no caption of its own, no text stands between them, the column count is the same,
+    """``frag`` goes on with the table whose last part is ``prev``: it opens the next page
+    (or stands under it on the same page, its header repeated), has no caption of its own, no text stands between them, the column count is the same,
     and either the columns line up or the table's header is repeated on top of ``frag``
     (some producers lay each page part out anew, so widths drift)."""
-    if frag.page != prev.page + 1 or frag.caption or frag.turn != prev.turn:
+    same_page = frag.page == prev.page and frag.bbox[1] > prev.bbox[1]
+    if not (frag.page == prev.page + 1 or same_page) or frag.caption or frag.turn != prev.turn:
         return False
     if len(prev.col_edges) != len(frag.col_edges):
         return False
     if text_between is not None and text_between(prev, frag):
         return False
-    if same_columns(prev, frag):
+    if same_columns(prev, frag) and not same_page:
         return True
-    return bool(header) and repeated_header_rows(header, frag)[1] == "header repeated"
+    # Further down the same page only under its table's header, repeated, and with the
+    # numbering of its rows going on: a producer that lays a table out in parts (a page
+    # part each, the header on top of each) and did not break the page between them. (Two
+    # tables with one header stacked on a page are two tables: ICDAR's eu-015.)
+    if not (bool(header) and repeated_header_rows(header, frag)[1] == "header repeated"):
+        return False
+    return not same_page or _numbering_goes_on(prev.rows, frag.rows[len(header):])
+
+
+def _numbering_goes_on(above: list[list[str]], below: list[list[str]]) -> bool:
+    """The first column numbers the rows, and ``below`` starts with the number after the
+    last one ``above``."""
+    def numbers(rows):
+        return [int(r[0]) for r in rows if r and r[0].strip().isdigit()]
+    up, down = numbers(above), numbers(below)
+    return len(up) >= 1 and len(down) >= 1 and down[0] == up[-1] + 1
 
 
 def _row_text(row: list[str]) -> str:
@@ -57,3 +73,26 @@ def repeated_header_rows(header: list[list[str]], frag: TableFragment) -> tuple[
     if drawn_as_header:
         return n, f"header repeated with damaged text ({similarity:.0%} alike)"
     return 0, "header not repeated"
+
+
+def split_at_repeated_headers(header: list[list[str]], rows: list[list[str]]) -> tuple[list[list[list[str]]], int]:
+    """``rows`` (a fragment's, past its own header) cut where the table's header is repeated
+    in them: a producer that printed the table in parts on one page, the next part's header
+    read as a row of this one. Returns the parts (none empty) and the header rows dropped."""
+    if not header:
+        return [rows], 0
+    n = len(header)
+    parts: list[list[list[str]]] = [[]]
+    dropped = 0
+    i = 0
+    while i < len(rows):
+        block = rows[i:i + n]
+        if i and len(block) == n and min(SequenceMatcher(None, _row_text(a), _row_text(b)).ratio()
+                                         for a, b in zip(block, header)) >= 0.9:
+            parts.append([])
+            dropped += n
+            i += n
+            continue
+        parts[-1].append(rows[i])
+        i += 1
+    return [p for p in parts if p] or [[]], dropped
