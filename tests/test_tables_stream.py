@@ -496,6 +496,31 @@ def test_table_with_a_shaded_header_and_no_rules_takes_its_columns_from_the_boxe
     assert frags[0].header_rows == 1
 
 
+def test_shaded_header_boxes_as_tall_as_their_own_text_are_one_band(tmp_path):
+    """LibreOffice shades a header cell's text, not the cell: a label set on two lines gets
+    a taller box, an empty cell a sliver; the boxes share their middle, not their top."""
+    header = ["", "Item", "Features"]
+    body = [["1", "Latency", "Ten times lower"], ["2", "Sensing", "Radar built in"]]
+
+    def draw(c):
+        c.setFont("Helvetica", 9)
+        c.setFillGray(0.85)
+        c.rect(72, 704.5, 14, 2.5, stroke=0, fill=1)      # the empty first cell: a sliver
+        c.rect(89, 700, 100, 12, stroke=0, fill=1)
+        c.rect(192, 694, 200, 24, stroke=0, fill=1)       # a label on two lines
+        c.setFillGray(0)
+        c.drawString(91, 703, "Item")
+        c.drawString(194, 708, "Features")
+        for k, row in enumerate(body):
+            for x0, text in zip((74, 91, 194), row):
+                c.drawString(x0, 676 - 20 * k, text)
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "slivers.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [header] + body
+
+
 def test_centred_row_whose_two_text_cells_both_wrap(tmp_path):
     """Both text cells of a row wrap to two lines, the number centred between them: the
     two lines that fill both text columns are one row's lines, not two rows."""

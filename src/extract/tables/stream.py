@@ -169,6 +169,10 @@ def horizontal_rules(page, min_length: float) -> list[tuple[float, float, float]
     return sorted(rules)
 
 
+#: How far apart (pt) the middles of two shaded boxes may be for them to be one header row.
+BAND_MIDDLE_TOLERANCE = 3.0
+
+
 @dataclass
 class HeaderBand:
     """A header row drawn as shaded boxes side by side: its box edges are the columns."""
@@ -186,18 +190,24 @@ class HeaderBand:
 
 
 def header_bands(page, chars: list[dict]) -> list[HeaderBand]:
-    """Header rows drawn as shaded boxes: two boxes or more of one height in a row, a few
-    points apart at most, each holding text (LibreOffice prints HTML tables without rules
-    but with their header cells shaded so)."""
-    boxes = [r for r in page.rects if 4.0 <= r["bottom"] - r["top"] <= 40.0 and r["x1"] - r["x0"] >= 4.0
+    """Header rows drawn as shaded boxes: boxes side by side, a few points apart at most,
+    at least two of them holding text (LibreOffice prints HTML tables without rules but
+    with their header cells shaded so). A box may be as tall as its own text only (a
+    label set one syllable a line, an empty cell's sliver): boxes of one band share their
+    middle, as vertically centred cells do, if not their top and bottom."""
+    boxes = [r for r in page.rects if 1.0 <= r["bottom"] - r["top"] <= 40.0 and r["x1"] - r["x0"] >= 4.0
              and is_shaded(r)]
     if len(boxes) < 2:
         return []
-    by_band: dict[tuple[int, int], list[dict]] = {}
-    for r in boxes:
-        by_band.setdefault((round(r["top"]), round(r["bottom"])), []).append(r)
+    rows: list[list[dict]] = []
+    for r in sorted(boxes, key=lambda r: (r["top"] + r["bottom"]) / 2):
+        middle = (r["top"] + r["bottom"]) / 2
+        if rows and abs(middle - (rows[-1][0]["top"] + rows[-1][0]["bottom"]) / 2) <= BAND_MIDDLE_TOLERANCE:
+            rows[-1].append(r)
+        else:
+            rows.append([r])
     bands = []
-    for band in by_band.values():
+    for band in rows:
         band.sort(key=lambda r: r["x0"])
         runs = [[band[0]]]
         for r in band[1:]:
@@ -206,10 +216,13 @@ def header_bands(page, chars: list[dict]) -> list[HeaderBand]:
             else:
                 runs.append([r])
         for run in runs:
+            if any(b["x0"] < a["x1"] - 1.0 for a, b in zip(run, run[1:])):
+                continue  # overlapping boxes: a shading laid over another, not cells
             top, bottom = min(r["top"] for r in run), max(r["bottom"] for r in run)
             near = chars_between(chars, top, bottom)
             filled = [r for r in run if any(r["x0"] <= (c["x0"] + c["x1"]) / 2 <= r["x1"] for c in near)]
-            if len(run) >= 2 and len(filled) == len(run):
+            if len(run) >= 2 and len(filled) >= 2 and all(
+                    r["bottom"] - r["top"] >= 4.0 for r in filled):
                 bands.append(HeaderBand(top, bottom, [(r["x0"], r["x1"]) for r in run]))
     return sorted(bands, key=lambda b: b.top)
 
