@@ -521,6 +521,35 @@ def test_shaded_header_boxes_as_tall_as_their_own_text_are_one_band(tmp_path):
     assert frags[0].rows == [header] + body
 
 
+def test_one_row_of_centred_list_cells_set_with_paragraph_spacing(tmp_path):
+    """Each cell a list of items, one paragraph each, all lines equally far apart and each
+    cell centred on the row, so one column's lines fall between another's: no gap between
+    rows shows anywhere, and the table is one row."""
+    header = ["Energy", "Industry", "Space"]
+    cells = [["- Hydrogen", "- Solar", "- Biomass", "- Wind"], ["- Robots", "- Machine tools"],
+             ["- Satellites", "- Launchers", "- Ground segment"]]
+    xs = [72, 198, 324]
+
+    def draw(c):
+        c.setFont("Helvetica", 9)
+        c.setFillGray(0.85)
+        for x in xs:
+            c.rect(x - 2, 700, 120, 12, stroke=0, fill=1)
+        c.setFillGray(0)
+        for x, text in zip(xs, header):
+            c.drawString(x, 703, text)
+        step, middle = 17.2, 640
+        for x, items in zip(xs, cells):
+            first = middle + step * (len(items) - 1) / 2
+            for k, item in enumerate(items):
+                c.drawString(x, first - step * k, item)
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "lists.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [header, [" ".join(items) for items in cells]]
+
+
 def test_centred_row_whose_two_text_cells_both_wrap(tmp_path):
     """Both text cells of a row wrap to two lines, the number centred between them: the
     two lines that fill both text columns are one row's lines, not two rows."""

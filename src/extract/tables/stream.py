@@ -759,6 +759,11 @@ def centred_rows(grid: list[dict[int, list[Word]]], settings: TableSettings) -> 
             # No gap wider than a leading: the lines are those of one row's cells (a row
             # alone at the foot of a page).
             limit = 0.5 * h
+        elif limit is None and max(all_gaps) - lead < jump:
+            # Every line of every column as far from the next as any other, and lines
+            # floating between other columns' lines: no gap between rows shows anywhere,
+            # the columns are one row's cells, centred (lists set with paragraph spacing).
+            limit = max(all_gaps) + jump
     blocks: dict[int, list[_Piece]] = {}
     for c, ps in by_col.items():
         out = [_Piece(c, ps[0].words, ps[0].lines)]
