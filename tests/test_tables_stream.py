@@ -521,6 +521,38 @@ def test_shaded_header_boxes_as_tall_as_their_own_text_are_one_band(tmp_path):
     assert frags[0].rows == [header] + body
 
 
+def test_cells_set_close_enough_to_read_as_one_run_stay_in_the_table(tmp_path):
+    """Under a shaded header, a row whose cells nearly touch reads as one run of words; it
+    parts at the columns (wider gaps there than between its words), so it is a row. A line
+    of running text under the table, evenly spaced across the columns, is not."""
+    boxes = [(72, 140), (143, 290), (293, 440)]
+    header = ["Field", "Sub-fields", "Top regions"]
+    body = [["Information", "AI, blockchain, chips", "Beijing, Shanghai"],
+            ["Biotechnology", "Genomics, brain science, neurology", "Jilin, Yunnan"]]
+
+    def draw(c):
+        c.setFont("Helvetica", 9)
+        c.setFillGray(0.85)
+        for x0, x1 in boxes:
+            c.rect(x0, 700, x1 - x0, 12, stroke=0, fill=1)
+        c.setFillGray(0)
+        for (x0, _), text in zip(boxes, header):
+            c.drawString(x0 + 2, 703, text)
+        c.drawString(74, 680, body[0][0])
+        c.drawString(145, 680, body[0][1])
+        c.drawString(295, 680, body[0][2])
+        # the second row: each cell's text runs up to its column's edge, 6-7 pt from the next
+        c.drawRightString(139, 660, body[1][0])
+        c.drawString(145, 660, body[1][1])
+        c.drawString(295, 660, body[1][2])
+        c.drawString(74, 630, "The regions with the most companies in each field are listed above for reference")
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "close.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [header] + body
+
+
 def test_one_row_of_centred_list_cells_set_with_paragraph_spacing(tmp_path):
     """Each cell a list of items, one paragraph each, all lines equally far apart and each
     cell centred on the row, so one column's lines fall between another's: no gap between

@@ -239,12 +239,30 @@ def _band_body(band: HeaderBand, rows: list[Row], bands: list[HeaderBand]) -> li
             continue
         if r.top >= stop or r.x0 < band.x0 - 0.5 * r.size or r.x1 > band.x1 + 0.5 * r.size:
             break
-        if len(r.chunks) == 1 and any(r.x0 < x < r.x1 for x in inner):
+        if len(r.chunks) == 1 and any(r.x0 < x < r.x1 for x in inner) and not _parts_at(r, inner):
             break
         if body and r.top - body[-1].bottom > 4 * r.size:
             break
         body.append(r)
     return body
+
+
+def _parts_at(row: Row, bounds: list[float]) -> bool:
+    """Does ``row``, one run of words, part at each of ``bounds`` that it crosses: there a
+    gap wider than its other word spaces (cells set so close that their text reads as one
+    run), where a line of running text has words across them or even spaces?"""
+    words = sorted(row.words, key=lambda w: w.x0)
+    gaps = [(a.x1, b.x0) for a, b in zip(words, words[1:])]
+    if len(gaps) < 2:
+        return False
+    usual = statistics.median(b - a for a, b in gaps)
+    for x in bounds:
+        if not row.x0 < x < row.x1:
+            continue
+        hit = [(a, b) for a, b in gaps if a - 1.0 <= x <= b + 1.0]
+        if not hit or max(b - a for a, b in hit) < usual + 1.0:
+            return False
+    return True
 
 
 def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
