@@ -523,12 +523,13 @@ def test_shaded_header_boxes_as_tall_as_their_own_text_are_one_band(tmp_path):
 
 def test_cells_set_close_enough_to_read_as_one_run_stay_in_the_table(tmp_path):
     """Under a shaded header, a row whose cells nearly touch reads as one run of words; it
-    parts at the columns (wider gaps there than between its words), so it is a row. A line
-    of running text under the table, evenly spaced across the columns, is not."""
+    parts at the columns (gaps there, one wider than its word spaces), so it is a row. A
+    line of running text under the table, evenly spaced across the columns, is not."""
     boxes = [(72, 140), (143, 290), (293, 440)]
     header = ["Field", "Sub-fields", "Top regions"]
     body = [["Information", "AI, blockchain, chips", "Beijing, Shanghai"],
-            ["Biotechnology", "Genomics, brain science, neurology", "Jilin, Yunnan"]]
+            ["Biotechnology", "Genomics, brain science, neurology", "Jilin, Yunnan"],
+            ["Energy", "Hydrogen, solar, wind, nuclear power", "Tibet, Qinghai"]]
 
     def draw(c):
         c.setFont("Helvetica", 9)
@@ -545,7 +546,11 @@ def test_cells_set_close_enough_to_read_as_one_run_stay_in_the_table(tmp_path):
         c.drawRightString(139, 660, body[1][0])
         c.drawString(145, 660, body[1][1])
         c.drawString(295, 660, body[1][2])
-        c.drawString(74, 630, "The regions with the most companies in each field are listed above for reference")
+        # the third: the middle cell's text runs on to a word space from the last one's
+        c.drawRightString(139, 645, body[2][0])
+        c.drawRightString(292, 645, body[2][1])
+        c.drawString(295, 645, body[2][2])
+        c.drawString(74, 615, "The regions with the most companies in each field are listed above for reference")
         c.showPage()
 
     frags = _fragments(make_pdf(tmp_path / "close.pdf", draw))

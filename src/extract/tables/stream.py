@@ -248,21 +248,26 @@ def _band_body(band: HeaderBand, rows: list[Row], bands: list[HeaderBand]) -> li
 
 
 def _parts_at(row: Row, bounds: list[float]) -> bool:
-    """Does ``row``, one run of words, part at each of ``bounds`` that it crosses: there a
-    gap wider than its other word spaces (cells set so close that their text reads as one
-    run), where a line of running text has words across them or even spaces?"""
+    """Does ``row``, one run of words, part at each of ``bounds`` that it crosses: a gap
+    there, one of them at least wider than its other word spaces (cells set so close that
+    their text reads as one run), where a line of running text has words across them or
+    even spaces?"""
     words = sorted(row.words, key=lambda w: w.x0)
     gaps = [(a.x1, b.x0) for a, b in zip(words, words[1:])]
     if len(gaps) < 2:
         return False
     usual = statistics.median(b - a for a, b in gaps)
+    widths = []
     for x in bounds:
         if not row.x0 < x < row.x1:
             continue
         hit = [(a, b) for a, b in gaps if a - 1.0 <= x <= b + 1.0]
-        if not hit or max(b - a for a, b in hit) < usual + 1.0:
+        if not hit:
             return False
-    return True
+        widths.append(max(b - a for a, b in hit))
+    # Every boundary in a gap, and one gap at least wider than a word space (a cell's
+    # text may run up to the next column's by no more than a space).
+    return bool(widths) and max(widths) >= usual + 1.0
 
 
 def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
