@@ -558,6 +558,38 @@ def test_cells_set_close_enough_to_read_as_one_run_stay_in_the_table(tmp_path):
     assert frags[0].rows == [header] + body
 
 
+def test_a_row_of_a_number_and_a_label_set_close_stays_in_the_table(tmp_path):
+    """A row's number and label are two words a little more than a word space apart, one
+    either side of a column boundary, with nothing else on their line (the third cell's
+    two lines lie above and below it): the row goes on."""
+    boxes = [(72, 84), (87, 200), (203, 440)]
+
+    def draw(c):
+        c.setFont("Helvetica", 9)
+        c.setFillGray(0.85)
+        for x0, x1 in boxes:
+            c.rect(x0, 700, x1 - x0, 12, stroke=0, fill=1)
+        c.setFillGray(0)
+        c.drawString(89, 703, "Item")
+        c.drawString(205, 703, "Features")
+        for k, (no, label, lines) in enumerate([("1", "Mixed reality", ["- Ten times the bandwidth"]),
+                                               ("2", "Vehicles", ["- Sensing built into the network",
+                                                                        "- Roads that talk to cars"])]):
+            y = 680 - 40 * k
+            c.drawRightString(84, y, no)
+            c.drawString(89, y, label)
+            if len(lines) == 1:
+                c.drawString(205, y, lines[0])
+            else:
+                c.drawString(205, y + 5, lines[0])
+                c.drawString(205, y - 5, lines[1])
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "numbered.pdf", draw))
+    assert len(frags) == 1
+    assert [r[:2] for r in frags[0].rows] == [["", "Item"], ["1", "Mixed reality"], ["2", "Vehicles"]]
+
+
 def test_one_row_of_centred_list_cells_set_with_paragraph_spacing(tmp_path):
     """Each cell a list of items, one paragraph each, all lines equally far apart and each
     cell centred on the row, so one column's lines fall between another's: no gap between

@@ -169,6 +169,8 @@ def horizontal_rules(page, min_length: float) -> list[tuple[float, float, float]
     return sorted(rules)
 
 
+#: A usual word space, in ems (Korean and Latin fonts set 0.25-0.33 em).
+WORD_SPACE_EM = 0.3
 #: How far apart (pt) the middles of two shaded boxes may be for them to be one header row.
 BAND_MIDDLE_TOLERANCE = 3.0
 
@@ -254,9 +256,10 @@ def _parts_at(row: Row, bounds: list[float]) -> bool:
     even spaces?"""
     words = sorted(row.words, key=lambda w: w.x0)
     gaps = [(a.x1, b.x0) for a, b in zip(words, words[1:])]
-    if len(gaps) < 2:
+    if not gaps:
         return False
-    usual = statistics.median(b - a for a, b in gaps)
+    # A word space: the row's own when it has a few, else a third of an em.
+    usual = statistics.median(b - a for a, b in gaps) if len(gaps) >= 2 else WORD_SPACE_EM * row.size
     widths = []
     for x in bounds:
         if not row.x0 < x < row.x1:
