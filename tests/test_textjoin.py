@@ -161,3 +161,12 @@ def test_one_sighting_of_a_rare_syllable_does_not_decide_alone():
     # a syllable seen often enough keeps its own habit: "다" ends every word it is in
     frequent = stats_from("사가 사나 사라 사마 가다 나다 라다 마다 바다 아다 자다 차다")
     assert frequent.decide_join("의료다", "사") is False and frequent.last_rule == "end/start"
+
+
+def test_a_one_syllable_word_the_document_writes_alone_keeps_its_space():
+    stats = stats_from("과학 및 기술 연구 및 개발 인력 및 장비 소재 및 부품")
+    assert stats.decide_join("인공지능 과학", "및 기술연구원") is False and stats.last_rule == "right word"
+    # a syllable seen alone now and then but mostly ending longer words is no such word
+    glued = stats_from("가 사 가나 사 다라 사 회사 의사 검사 감사 조사 기사 교사 끝")
+    glued.decide_join("의료회", "사 설립")
+    assert glued.last_rule != "right word"

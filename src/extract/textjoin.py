@@ -127,6 +127,7 @@ class JoinStats:
                 (self.after_closer_space if m.group(1) else self.after_closer)[char_class(m.group(2))] += 1
         self._text: str | None = None
         self._runs: dict[str, tuple[int, int]] = {}
+        self._endings: dict[str, int] = {}
 
     @staticmethod
     def _producer_wraps_words(runs) -> bool:
@@ -168,6 +169,12 @@ class JoinStats:
             self._runs[run] = (alone, longer)
         return self._runs[run]
 
+    def _ending(self, run: str) -> int:
+        """How many tokens longer than ``run`` end in it."""
+        if run not in self._endings:
+            self._endings[run] = sum(n for w, n in self.words.items() if len(w) > len(run) and w.endswith(run))
+        return self._endings[run]
+
     def decide_join(self, left: str, right: str) -> bool | None:
         """True: join without space; False: with a space; None: no evidence."""
         decision, self.last_rule = self._decide(left, right)
@@ -199,6 +206,11 @@ class JoinStats:
         #    too often endings and particles to count).
         if len(rt) >= 2 and self.words.get(rt, 0) > 0:
             return False, "right word"
+        # 2a. A one-syllable right half that stands alone as a word again and again and
+        #     hardly ever ends a longer one ("및", "등"): a word of its own.
+        if len(rt) == 1 and is_hangul(rt) and right.split()[0] == rt and self.words.get(rt, 0) >= 3:
+            if self.words[rt] > 2 * self._ending(rt):
+                return False, "right word"
         # 2b. The left half ends in a particle or an ending that closes a phrase.
         if len(lh) >= 2 and lh[-1] in PHRASE_END:
             return False, "phrase end"
