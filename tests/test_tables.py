@@ -540,6 +540,30 @@ def test_a_merged_cell_left_open_at_the_page_break_runs_on(tmp_path):
     assert [r["tier"] for r in table["records"]] == ["1그룹"] * 2 + ["2그룹"] * 4
 
 
+def test_a_tier_starting_on_the_last_row_of_a_page_runs_on_as_a_tier(tmp_path):
+    """The page breaks inside a tier that starts on the page's last row: that cell is
+    closed on its page and the continuation's first row is blank in the tier column. The
+    tier fills down (the column holds merged cells), and the row is a row of its own, not
+    the end of a row broken by the page (its rank and score are figures)."""
+    header = ["등급", "순위", "국가", "점수"]
+    first = [["1그룹", "1", "스위스", "67.6"], ["", "2", "스웨덴", "64.2"], ["2그룹", "3", "미국", "63.5"]]
+    second = [["", "4", "영국", "62.4"], ["3그룹", "5", "싱가포르", "61.5"], ["", "6", "핀란드", "61.2"]]
+    widths = [70, 50, 120, 70]
+
+    def draw(c):
+        draw_table(c, [header] + first, widths, 200, spans=[(1, 0, 2, 1)], caption="글로벌 혁신지수 순위")
+        c.showPage()
+        draw_table(c, [header] + second, widths, 780, spans=[(2, 0, 2, 1)])
+        c.showPage()
+
+    bulletin = run(tmp_path, draw)
+    table = bulletin.tables[0]
+    assert table["pages"] == [1, 2]
+    assert [r[0] for r in table["rows"]] == ["1그룹", "1그룹", "2그룹", "2그룹", "3그룹", "3그룹"]
+    assert [r[1] for r in table["rows"]] == ["1", "2", "3", "4", "5", "6"]
+    assert not any("broken by the page break" in w for w in bulletin.warnings)
+
+
 SPLIT_HEAD, SPLIT_WIDTHS = ["번호", "기관", "주요 내용"], [50, 120, 200]
 SPLIT_FIRST = ["1", "상해 연구소", "대형 모델 발표"]
 SPLIT_START = ["2", "북경 연구원", "오픈 소스 플랫폼을"]

@@ -62,8 +62,22 @@ def _chains(fragments: list[TableFragment], text_between) -> list[list[TableFrag
 
 def _continue_merged_cells(prev: TableFragment, rows: list[list[str]]) -> None:
     """A merged cell that reaches the bottom of a page goes on over the top rows of the
-    continuation where those are empty (a ranking tier spanning the page break)."""
+    continuation where those are empty (a ranking tier spanning the page break), also when
+    it shows as an ordinary cell on the page's last row of a column of merged cells."""
     last = len(prev.rows) - 1
+    # A column of merged cells (a tier beside its ranks) whose last cell starts on the last
+    # row: the break may fall inside that cell too, leaving the continuation's first rows
+    # blank there; their other cells are filled.
+    merged_cols = {c0 for r0, c0, rowspan, colspan in prev.spans if rowspan >= 2 and colspan == 1}
+    for c in sorted(merged_cols):
+        if c >= len(prev.rows[last]) or not prev.rows[last][c]:
+            continue
+        if any(r0 <= last < r0 + rowspan and rowspan >= 2 for r0, c0, rowspan, _ in prev.spans if c0 == c):
+            continue  # a span reaching the bottom: handled below
+        for row in rows:
+            if c >= len(row) or row[c] or not any(row[k] for k in range(len(row)) if k != c):
+                break
+            row[c] = prev.rows[last][c]
     for r0, c0, rowspan, colspan in prev.spans:
         if r0 + rowspan - 1 != last or rowspan < 2:
             continue
@@ -85,6 +99,11 @@ def _rejoin_split_row(prev: TableFragment, prev_rows: list[list[str]], frag: Tab
         return False
     if not all(row and row[0] for row in prev_rows):
         return False  # the first column has blanks of its own: an empty first cell says nothing
+    for c, text in enumerate(rows_here[0]):
+        if text and FIGURE.match(text) and prev_rows[-1][c:c + 1] and FIGURE.match(prev_rows[-1][c]):
+            # A figure where the row above has one (a rank, a score): a row of its own under
+            # a merged cell that runs over the page break, not the end of a broken row.
+            return False
     last, lines_last = prev_rows[-1], prev.cell_lines[-1] if prev.cell_lines else None
     lines_first = frag.cell_lines[first] if len(frag.cell_lines) > first else None
     for c, text in enumerate(rows_here[0]):
