@@ -564,6 +564,18 @@ def test_a_tier_starting_on_the_last_row_of_a_page_runs_on_as_a_tier(tmp_path):
     assert not any("broken by the page break" in w for w in bulletin.warnings)
 
 
+def test_a_header_that_shares_a_typed_kinds_words_but_unnumbered_rows_is_generic(tmp_path):
+    def draw(c):
+        draw_table(c, [["지역", "플랫폼", "주요 내용"], ["우한", "인공지능 컴퓨팅 센터", "연산력 400P"],
+                       ["다롄", "공공 연산력 플랫폼", "대형 모델 훈련"], ["주하이", "스마트 컴퓨팅 센터", "도시 브레인"]],
+                   [80, 150, 150], 700, caption="지역별 연산력 거점")
+        c.showPage()
+
+    bulletin = run(tmp_path, draw)
+    assert bulletin.tables[0]["kind"] == "generic" and bulletin.tables[0]["records"] == []
+    assert any("kept as a generic table" in w for w in bulletin.warnings)
+
+
 SPLIT_HEAD, SPLIT_WIDTHS = ["번호", "기관", "주요 내용"], [50, 120, 200]
 SPLIT_FIRST = ["1", "상해 연구소", "대형 모델 발표"]
 SPLIT_START = ["2", "북경 연구원", "오픈 소스 플랫폼을"]

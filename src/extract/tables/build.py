@@ -8,7 +8,7 @@ from ..model import Table, TableFragment
 from ..settings import TableSettings
 from ..textjoin import JoinStats
 from .cells import join_cell
-from .kinds import classify, records
+from .kinds import classify, numbered, records
 from .stitch import continues, repeated_header_rows, split_at_repeated_headers
 from .twoup import header_repeats, repeat_width, unfold
 
@@ -163,6 +163,12 @@ def build_tables(fragments: list[TableFragment], settings: TableSettings | None 
         header_text = header[-1] if header else []
         kind = classify(header_text, first.caption)
         recs, rec_warnings = records(kind, header_text, rows)
+        if recs and not numbered(recs):
+            # The header reads like a typed kind, but the rows are not numbered as that
+            # kind's rows always are: a table that happens to share its header words.
+            warnings.append(f"table {table_id}: its header reads as {kind}, but most rows have no "
+                            f"number in their first column; kept as a generic table")
+            kind, recs, rec_warnings = "generic", [], []
         warnings += [f"table {table_id}: {w}" for w in rec_warnings]
         notes = [n for f in chain for n in f.notes]
         source_note = None

@@ -122,6 +122,13 @@ def records(kind: str, header: list[str], rows: list[list[str]]) -> tuple[list[d
     return out, warnings
 
 
+def numbered(recs: list[dict[str, Any]]) -> bool:
+    """Do most records carry their number (``no``, or ``rank`` for rankings)? Rows of every
+    typed kind are numbered; a table whose header merely shares their words is not."""
+    key = "rank" if recs and "rank" in recs[0] else "no"
+    return sum(1 for r in recs if r.get(key) is not None) * 2 >= len(recs)
+
+
 def _check_tiers(recs: list[dict[str, Any]]) -> list[str]:
     """Tiers must not go back as ranks go down: a rank outside its tier's range is suspect."""
     warnings = []
