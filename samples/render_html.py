@@ -247,6 +247,15 @@ def locate_pages(content: dict, pdf: Path) -> dict[str, set[int]]:
                         # look for the start of the row's longest cell only; a two-up list
                         # is not in page order, so each row is looked for from the caption on
                         longest = max(row, key=len)
+                        if block.get("layout") != "twoup" and row[0].strip().isdigit() and len(row) > 1:
+                            # a numbered row, in page order: its number and the start of its
+                            # next cell, from the row before's page (a row may repeat another's
+                            # text, a number does not)
+                            key = re.compile(r"(?<!\d)" + re.escape(_norm(row[0] + row[1])[:len(row[0]) + 6]))
+                            hit = next((k + 1 for k in range(end - 1, len(texts)) if key.search(texts[k])), None)
+                            if hit:
+                                end = max(end, hit)
+                                continue
                         end = max(end, find(longest, start - 1, 8))
                     pages["table:" + block["id"]] = set(range(start, end + 1))
                     last = end

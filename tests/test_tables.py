@@ -576,6 +576,24 @@ def test_a_header_that_shares_a_typed_kinds_words_but_unnumbered_rows_is_generic
     assert any("kept as a generic table" in w for w in bulletin.warnings)
 
 
+def test_a_last_row_alone_at_the_top_of_the_next_page_is_stitched(tmp_path):
+    """The page broke before the last row, and the header is not repeated: a one-row grid
+    opens the next page. It is the table's last row (a one-row grid elsewhere is not read)."""
+    def draw(c):
+        draw_table(c, [HEADER] + PART1, WIDTHS, 160, caption="지역별 현황")
+        c.showPage()
+        draw_table(c, [PART2[0]], WIDTHS, 780, header_rows=0)
+        c.setFont(KO, 10)
+        c.drawString(60, 700, "- 본문은 표 다음에 이어진다")
+        draw_table(c, [["참고", "한 줄짜리 상자"]], [100, 200], 500, header_rows=0)
+        c.showPage()
+
+    bulletin = run(tmp_path, draw)
+    assert len(bulletin.tables) == 1
+    table = bulletin.tables[0]
+    assert table["pages"] == [1, 2] and table["rows"] == PART1 + [PART2[0]]
+
+
 SPLIT_HEAD, SPLIT_WIDTHS = ["번호", "기관", "주요 내용"], [50, 120, 200]
 SPLIT_FIRST = ["1", "상해 연구소", "대형 모델 발표"]
 SPLIT_START = ["2", "북경 연구원", "오픈 소스 플랫폼을"]

@@ -25,13 +25,22 @@ class TablesStage:
             # Text running sideways: the tables are read in its reading frame.
             view = turned_page(page.page, info.turn, page.chars) if info.turn else page.page
             found = tables.find_fragments(view, number, doc.settings.tables, info.word_gap,
-                                          chars=view.chars if info.turn else page.chars, warnings=doc.warnings)
+                                          chars=view.chars if info.turn else page.chars, warnings=doc.warnings,
+                                          continuing=self._page_before_ends_in_a_table(doc, number))
             if info.turn:
                 found = [to_page(f, info.turn, info.width, info.height) for f in found]
         except Exception as exc:  # a table we cannot read must not cost the whole issue
             doc.warnings.append(f"page {number}: table detection failed ({type(exc).__name__}: {exc})")
             return
         doc.fragments.extend(found)
+
+    @staticmethod
+    def _page_before_ends_in_a_table(doc: "Document", number: int) -> bool:
+        """A table reaches the last quarter of the page before (it may go on here)."""
+        before = [f for f in doc.fragments if f.page == number - 1 and not f.turn]
+        if not before or len(doc.pages) < 2:
+            return False
+        return max(f.bbox[3] for f in before) >= 0.75 * doc.pages[-2].height
 
     def process_document(self, doc: "Document") -> None:
         body = [ln for ln in doc.lines if ln.role == "body"]

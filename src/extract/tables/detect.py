@@ -168,10 +168,11 @@ def _text_columns(c0: int, c1: int, lines: list[TextLine], xs: list[float]) -> l
 
 
 def find_ruled_fragments(page, page_number: int, settings: TableSettings, gap: float | None = None,
-                         chars: list[dict] | None = None) -> list[TableFragment]:
+                         chars: list[dict] | None = None, continuing: bool = False) -> list[TableFragment]:
     """Every ruled grid of the page as a TableFragment (see model.TableFragment); ``gap`` is
     the page's word-gap threshold (layout.page_word_gap), ``chars`` its de-duplicated
-    glyphs (default: all of the page's)."""
+    glyphs (default: all of the page's). ``continuing``: the page before ended in a table,
+    so a grid of one row opening this page is its last row, not a box to leave alone."""
     finder = _finder_settings(settings)
     finder["explicit_horizontal_lines"] = _open_row_edges(page)
     found = page.find_tables(table_settings=finder)
@@ -181,10 +182,24 @@ def find_ruled_fragments(page, page_number: int, settings: TableSettings, gap: f
     shades = _shaded_rects(page)
     fragments = []
     for table in sorted(found, key=lambda t: (t.bbox[1], t.bbox[0])):
-        frag = _fragment(table, chars, shades, page, page_number, len(fragments) + 1, settings, gap)
+        opens_page = continuing and not fragments and not any(
+            c["bottom"] <= table.bbox[1] and c["top"] > settings.margin_band * float(page.height) for c in chars)
+        frag = _fragment(table, chars, shades, page, page_number, len(fragments) + 1, settings, gap,
+                         min_rows=1 if opens_page else settings.min_rows)
+        if frag is not None and len(frag.rows) == 1 and (frag.header_rows or not _stroked_rules(page, table.bbox)):
+            continue  # a lone header row, or shaded boxes with no rule (a band over a text table)
         if frag is not None:
             fragments.append(frag)
     return fragments
+
+
+def _stroked_rules(page, bbox) -> bool:
+    """Are the top and the bottom of ``bbox`` drawn as rules (lines or stroked rectangles),
+    not only as the edges of filled boxes?"""
+    x0, top, x1, bottom = bbox
+    ys = [e["top"] for e in page.edges if e["orientation"] == "h" and e.get("stroke", True)
+          and e["x1"] - e["x0"] >= 0.3 * (x1 - x0) and e["x0"] < x1 and e["x1"] > x0]
+    return any(abs(y - top) <= 2 for y in ys) and any(abs(y - bottom) <= 2 for y in ys)
 
 
 def _open_row_edges(page) -> list[dict]:
@@ -222,7 +237,7 @@ def _open_row_edges(page) -> list[dict]:
 
 
 def _fragment(table, chars, shades, page, page_number: int, k: int,
-              settings: TableSettings, gap: float | None) -> TableFragment | None:
+              settings: TableSettings, gap: float | None, min_rows: int | None = None) -> TableFragment | None:
     cells = [c for c in table.cells if c[2] - c[0] > 1 and c[3] - c[1] > 1]
     if not cells:
         return None
@@ -253,7 +268,7 @@ def _fragment(table, chars, shades, page, page_number: int, k: int,
     owned = {c for _, c0, _, c1, lines, t in placed if t for c in _text_columns(c0, c1, lines, xs)}
     keep_cols = sorted(starts & owned or starts)
     keep_rows = sorted({r0 for r0, _, _, _, _, t in placed if t})
-    if len(keep_rows) < settings.min_rows or len(keep_cols) < settings.min_cols:
+    if len(keep_rows) < (settings.min_rows if min_rows is None else min_rows) or len(keep_cols) < settings.min_cols:
         return None
     col_at = {c: k for k, c in enumerate(keep_cols)}
     row_at = {r: k for k, r in enumerate(keep_rows)}

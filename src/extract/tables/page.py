@@ -15,17 +15,20 @@ STRATEGIES = ("auto", "lattice", "stream")
 
 
 def find_fragments(page, page_number: int, settings: TableSettings, gap: float | None = None,
-                   chars: list[dict] | None = None, warnings: list[str] | None = None) -> list[TableFragment]:
+                   chars: list[dict] | None = None, warnings: list[str] | None = None,
+                   continuing: bool = False) -> list[TableFragment]:
     """Every table of the page as a TableFragment (see model.TableFragment), top to bottom;
     ``gap`` is the page's word-gap threshold (layout.page_word_gap), ``chars`` its
     de-duplicated glyphs (default: all of the page's). With a ``warnings`` list, a failure
-    of the stream detector is noted there and the ruled tables are still returned."""
+    of the stream detector is noted there and the ruled tables are still returned.
+    ``continuing``: the page before ended in a table (a one-row grid opening this page is
+    then read as its last row)."""
     if settings.strategy not in STRATEGIES:
         raise ValueError(f"unknown table strategy {settings.strategy!r} (use one of {', '.join(STRATEGIES)})")
     chars = page.chars if chars is None else chars
     fragments: list[TableFragment] = []
     if settings.strategy in ("auto", "lattice"):
-        fragments = find_ruled_fragments(page, page_number, settings, gap, chars)
+        fragments = find_ruled_fragments(page, page_number, settings, gap, chars, continuing)
     if settings.strategy == "auto":
         fragments = [_reread_crowded(f, fragments, page, page_number, settings, gap, chars) for f in fragments]
     if settings.strategy in ("auto", "stream"):
