@@ -170,3 +170,10 @@ def test_a_one_syllable_word_the_document_writes_alone_keeps_its_space():
     glued = stats_from("가 사 가나 사 다라 사 회사 의사 검사 감사 조사 기사 교사 끝")
     glued.decide_join("의료회", "사 설립")
     assert glued.last_rule != "right word"
+
+
+def test_list_marks_do_not_count_as_a_hyphen_before_a_word():
+    # Lines starting "- " are list items; inside lines the document writes "중국어-영어".
+    stats = JoinStats([line(t, 200.0) for t in ("- 가나 다라 마바", "- 사아 자차 카타", "- 파하 가나 다라",
+                                                "통신-감지 일체화 대화")])
+    assert stats.decide_join("네트워크 기업 중국어-", "영어 1그룹") is True

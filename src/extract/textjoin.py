@@ -112,7 +112,9 @@ class JoinStats:
                 for a, b in zip(tok, tok[1:]):
                     self.inside[a + b] += 1
                     self.class_inside[char_class(a) + char_class(b)] += 1
-            for t1, t2 in zip(tokens, tokens[1:]):
+            # (A list mark and its item are no pair of words: "- 텍스트" says nothing about
+            # how "-" joins what follows it inside a line.)
+            for t1, t2 in zip(tokens[first:], tokens[first + 1:]):
                 self.across[t1[-1] + t2[0]] += 1
                 self.class_across[char_class(t1[-1]) + char_class(t2[0])] += 1
         # How the producer wraps shows in the table cells too (a short issue may have few
