@@ -295,9 +295,10 @@ def _row_order(c: dict) -> tuple[float, float]:
     return (round(c["top"], 1), c["x0"])
 
 
-def page_word_gap(chars: Iterable[dict], settings: "LayoutSettings") -> float:
-    """The word-gap threshold of a whole page (see word_gap_threshold)."""
-    return word_gap_threshold(glyph_rows(chars, settings), settings.word_gap_ratio)
+def page_word_gap(chars: Iterable[dict], settings: "LayoutSettings", default: float | None = None) -> float:
+    """The word-gap threshold of a whole page (see word_gap_threshold); ``default`` where
+    the page has too few gaps to tell (the settings' ratio unless given)."""
+    return word_gap_threshold(glyph_rows(chars, settings), settings.word_gap_ratio if default is None else default)
 
 
 def chars_to_lines(chars: Iterable[dict], page: int, settings: "LayoutSettings",

@@ -228,7 +228,10 @@ def read_page(doc: "Document", number: int, page) -> tuple[PageInfo, PageInput]:
     settings = doc.settings
     info = PageInfo(number=number, width=float(page.width), height=float(page.height),
                     rotation=int(page.rotation or 0), n_chars=len(chars), turn=turn)
-    info.word_gap = page_word_gap(chars, settings.layout)
+    # A page with little running text (a table of figures, a short last page) is spaced as
+    # the pages before it were: their word gap is a better guess than the fixed default.
+    before = next((p.word_gap for p in reversed(doc.pages) if p.word_gap), None)
+    info.word_gap = page_word_gap(chars, settings.layout, before)
     # Figures: an image that covers (nearly) the whole page is the page itself, a scan or
     # a background, and the text over it is the page's text.
     page_area = max(info.width * info.height, 1.0)
