@@ -9,7 +9,7 @@ import pytest
 import extract
 from extract.errors import NotAPDF
 
-from conftest import sample_pairs
+from conftest import KO, make_pdf, sample_pairs
 
 
 def test_gc_threshold_is_restored_after_runs_in_threads_and_after_errors(tmp_path):
@@ -40,3 +40,29 @@ def test_outputs_get_the_permissions_of_any_new_file(tmp_path):
     finally:
         os.umask(mask)
     assert (os.stat(written).st_mode & 0o777) == (os.stat(plain).st_mode & 0o777) == 0o644
+
+
+def test_a_page_too_short_to_measure_word_gaps_is_spaced_like_the_page_before(tmp_path):
+    """Page 1 spaces its words 0.25 em apart (no space glyphs); page 2 holds only '3' and
+    '등급', 0.19 em apart: too few gaps to learn from, so page 1's threshold (0.2 em) reads
+    them as one word, where the fixed default (0.15 em) would split them."""
+    import extract
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    size = 10.0
+
+    def draw(c):
+        c.setFont(KO, size)
+        for row in range(6):
+            x = 60.0
+            for word in ["가나다", "라마", "바사아", "자차", "카타파", "하가"]:
+                c.drawString(x, 700 - 20 * row, word)
+                x += stringWidth(word, KO, size) + 0.25 * size
+        c.showPage()
+        c.setFont(KO, size)
+        c.drawString(60, 700, "3")
+        c.drawString(60 + stringWidth("3", KO, size) + 0.19 * size, 700, "등급")
+        c.showPage()
+
+    text = extract.text(make_pdf(tmp_path / "short-page.pdf", draw))
+    assert "3등급" in text and "가나다 라마" in text
