@@ -177,3 +177,13 @@ def test_list_marks_do_not_count_as_a_hyphen_before_a_word():
     stats = JoinStats([line(t, 200.0) for t in ("- 가나 다라 마바", "- 사아 자차 카타", "- 파하 가나 다라",
                                                 "통신-감지 일체화 대화")])
     assert stats.decide_join("네트워크 기업 중국어-", "영어 1그룹") is True
+
+
+def test_one_pair_across_a_space_does_not_put_a_space_into_a_wrap():
+    # "과제 공고" puts 제|공 side by side across a space once: no evidence about "제|공"
+    stats = stats_from("과제 공고 가나 다라 마바 사아")
+    stats.decide_join("서비스를 제", "공, 공동연구를")
+    assert stats.last_rule != "pair"
+    # seen inside a word once, the pair is telling: "실험실" then "실험|실"
+    inside = stats_from("가나 실험실 다라 마바 사아")
+    assert inside.decide_join("자연어 처리 실험", "실") is True and inside.last_rule in ("pair", "joined word")

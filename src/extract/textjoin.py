@@ -41,6 +41,9 @@ PARTICLES = {"와", "과", "에", "의", "을", "를", "은", "는", "로", "으
              "으로는", "으로서", "도", "만", "까지", "부터", "보다", "처럼"}
 #: Rules of ``JoinStats._decide`` that rest on single-syllable habits, not on the words.
 WEAK_RULES = ("end/start", "none")
+#: How many more sightings across a space than inside words a character pair needs before
+#: it puts a space at a wrap (rule 3 of ``JoinStats._decide``).
+PAIR_MARGIN = 2
 #: How many sightings the document's overall rate of word ends/starts weighs as, against a
 #: syllable's own (``JoinStats._decide``, rule 5).
 PRIOR_WEIGHT = 2
@@ -233,8 +236,11 @@ class JoinStats:
                 return False, "left word"
         a, b = left[-1], right[0]
         # 3. The pair of characters around the break, inside words versus across spaces.
+        #    Inside a word once is telling (a part of a word seen again: "실험|실"); across
+        #    a space the two are often strangers side by side (one "과제 공고" says nothing
+        #    about "제|공"), so a space needs the pair across twice more than inside.
         inside, across = self.inside.get(a + b, 0), self.across.get(a + b, 0)
-        if inside != across:
+        if inside > across or across - inside >= PAIR_MARGIN:
             return inside > across, "pair"
         # 4. Between different kinds of characters (Hangul and a bracket, a digit and Hangul)
         #    the document's habit for that kind of pair.
