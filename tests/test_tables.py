@@ -576,6 +576,27 @@ def test_a_header_that_shares_a_typed_kinds_words_but_unnumbered_rows_is_generic
     assert any("kept as a generic table" in w for w in bulletin.warnings)
 
 
+def test_a_figure_caption_above_a_table_is_not_taken_for_its_continuations_caption(tmp_path):
+    """The lowest body line of a page is a figure's caption, with a table under it that
+    runs on over the page break: the continuation is that table's, not a new table
+    captioned by the figure."""
+    def draw(c):
+        c.setFont(KO, 10)
+        c.drawString(60, 760, "- 본문 첫 줄은 그림 앞에 있다")
+        c.drawCentredString(250, 600, "〈 지역별 현황 그림 〉")
+        c.rect(150, 420, 200, 160)
+        draw_table(c, [HEADER] + PART1, WIDTHS, 160, caption="지역별 현황")
+        c.showPage()
+        draw_table(c, [HEADER] + PART2, WIDTHS, 780)
+        c.setFont(KO, 10)
+        c.drawString(60, 600, "- 본문은 표 다음에 이어진다")
+        c.showPage()
+
+    bulletin = run(tmp_path, draw)
+    assert [(t["caption"], t["pages"]) for t in bulletin.tables] == [("지역별 현황", [1, 2])]
+    assert bulletin.tables[0]["rows"] == PART1 + PART2
+
+
 def test_a_last_row_alone_at_the_top_of_the_next_page_is_stitched(tmp_path):
     """The page broke before the last row, and the header is not repeated: a one-row grid
     opens the next page. It is the table's last row (a one-row grid elsewhere is not read)."""

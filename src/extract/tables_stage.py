@@ -70,6 +70,8 @@ class TablesStage:
             if not above:
                 continue
             last = max(above, key=lambda ln: ln.bottom)
+            if any(f.page == last.page and f.bbox[1] >= last.bottom - 1 for f in doc.fragments):
+                continue  # a table stands under it: that page's caption of a figure or table, not an orphan
             m = CAPTION_LINE.match(last.text.strip())
             if m:
                 frag.caption = fold(m.group(1))
