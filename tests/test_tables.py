@@ -597,6 +597,22 @@ def test_a_figure_caption_above_a_table_is_not_taken_for_its_continuations_capti
     assert bulletin.tables[0]["rows"] == PART1 + PART2
 
 
+def test_a_cells_line_run_over_the_bottom_rule_does_not_stop_the_stitch(tmp_path):
+    """The last row's cell overflows its grid by a line that starts on the bottom rule (a
+    producer that let the row run into the page margin): that line is the table's own, not
+    body text standing between the table and its continuation."""
+    def draw(c):
+        bottom = draw_table(c, [HEADER] + PART1, WIDTHS, 160, caption="지역별 현황")
+        c.setFont(KO, 9)
+        c.drawString(233, bottom - 7, "등")  # its top lies on the bottom rule
+        c.showPage()
+        draw_table(c, [HEADER] + PART2, WIDTHS, 780)
+        c.showPage()
+
+    bulletin = run(tmp_path, draw)
+    assert [t["pages"] for t in bulletin.tables] == [[1, 2]]
+
+
 def test_a_last_row_alone_at_the_top_of_the_next_page_is_stitched(tmp_path):
     """The page broke before the last row, and the header is not repeated: a one-row grid
     opens the next page. It is the table's last row (a one-row grid elsewhere is not read)."""

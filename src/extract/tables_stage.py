@@ -51,7 +51,8 @@ class TablesStage:
             if a.page == b.page:  # parts of one table further down the same page
                 return any(ln.page == a.page and ln.top > a.bbox[3] - 1 and ln.bottom < b.bbox[1] + 1
                            for ln in body)
-            return any((ln.page == a.page and ln.top > a.bbox[3]) or (ln.page == b.page and ln.bottom < b.bbox[1])
+            # (A line starting on the table's bottom edge is its own text run over it.)
+            return any((ln.page == a.page and ln.top > a.bbox[3] + 1) or (ln.page == b.page and ln.bottom < b.bbox[1])
                        for ln in body)
 
         self._adopt_orphan_captions(doc, body)
