@@ -466,6 +466,17 @@ def test_a_header_centred_over_short_values_stays_over_its_column(tmp_path):
     assert frags[0].rows == [list(header)] + [list(r) for r in body]
 
 
+def _shaded_header(c, boxes, header):
+    """A header row of grey boxes (x0, x1) side by side at y 700-712, each label inside."""
+    c.setFont("Helvetica", 9)
+    c.setFillGray(0.85)
+    for x0, x1 in boxes:
+        c.rect(x0, 700, x1 - x0, 12, stroke=0, fill=1)
+    c.setFillGray(0)
+    for (x0, _), text in zip(boxes, header):
+        c.drawString(x0 + 2, 703, text)
+
+
 def test_table_with_a_shaded_header_and_no_rules_takes_its_columns_from_the_boxes(tmp_path):
     """No rule anywhere, the header's cells drawn as shaded boxes side by side, cells set
     so close that a value runs into the next column's: the boxes give the columns, and
@@ -477,13 +488,7 @@ def test_table_with_a_shaded_header_and_no_rules_takes_its_columns_from_the_boxe
             ["3", "Garsorasib", "Chemical drug", "Colorectal cancer"]]
 
     def draw(c):
-        c.setFont("Helvetica", 9)
-        c.setFillGray(0.85)
-        for x0, x1 in boxes:
-            c.rect(x0, 700, x1 - x0, 12, stroke=0, fill=1)
-        c.setFillGray(0)
-        for (x0, _), text in zip(boxes, header):
-            c.drawString(x0 + 2, 703, text)
+        _shaded_header(c, boxes, header)
         for k, row in enumerate(body):
             for (x0, _), text in zip(boxes, row):
                 c.drawString(x0 + 2, 680 - 20 * k, text)
@@ -532,13 +537,7 @@ def test_cells_set_close_enough_to_read_as_one_run_stay_in_the_table(tmp_path):
             ["Energy", "Hydrogen, solar, wind, nuclear power", "Tibet, Qinghai"]]
 
     def draw(c):
-        c.setFont("Helvetica", 9)
-        c.setFillGray(0.85)
-        for x0, x1 in boxes:
-            c.rect(x0, 700, x1 - x0, 12, stroke=0, fill=1)
-        c.setFillGray(0)
-        for (x0, _), text in zip(boxes, header):
-            c.drawString(x0 + 2, 703, text)
+        _shaded_header(c, boxes, header)
         c.drawString(74, 680, body[0][0])
         c.drawString(145, 680, body[0][1])
         c.drawString(295, 680, body[0][2])
