@@ -187,3 +187,12 @@ def test_one_pair_across_a_space_does_not_put_a_space_into_a_wrap():
     # seen inside a word once, the pair is telling: "실험실" then "실험|실"
     inside = stats_from("가나 실험실 다라 마바 사아")
     assert inside.decide_join("자연어 처리 실험", "실") is True and inside.last_rule in ("pair", "joined word")
+
+
+def test_a_syllable_never_written_alone_but_ending_words_is_a_suffix():
+    # "사" ends Takeda사, argenx사, 회사 and never stands alone: "Ingelheim|사" is one word
+    stats = stats_from("가나 Takeda사 다라 argenx사 마바 의료회사 끝")
+    assert stats.decide_join("Boehringer Ingelheim", "사") is True and stats.last_rule == "suffix"
+    # a phrase that ended (이며) takes no suffix: "이상이며|약" keeps its space
+    stats = stats_from("가나 신약 다라 의약 마바 제약 끝")
+    assert stats.decide_join("95% 이상이며", "약 50개의") is False

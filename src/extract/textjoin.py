@@ -219,6 +219,11 @@ class JoinStats:
         # 2b. The left half ends in a particle or an ending that closes a phrase.
         if len(lh) >= 2 and lh[-1] in PHRASE_END:
             return False, "phrase end"
+        # 2b''. A one-syllable right half never written alone but ending words again and
+        #     again ("사" of "Takeda사", "회사"): the end of the word on the left.
+        if len(rt) == 1 and is_hangul(rt) and right.split()[0] == rt and not self.words.get(rt) \
+                and self._ending(rt) >= 2:
+            return True, "suffix"
         # 2b'. A one-syllable particle glued to a number ("2.64%에", "3위를") ends that word,
         #     unless it and the right half make a longer particle ("%에|서"). (After a
         #     bracket or a foreign word 의 may begin a word: "(潤邁德)의|료회사".)
