@@ -24,9 +24,10 @@ def continues(prev: TableFragment, frag: TableFragment,
               text_between: Callable[[TableFragment, TableFragment], bool] | None,
               header: list[list[str]] | None = None) -> bool:
     """``frag`` goes on with the table whose last part is ``prev``: it opens the next page
-    (or stands under it on the same page, its header repeated), has no caption of its own, no text stands between them, the column count is the same,
-    and either the columns line up or the table's header is repeated on top of ``frag``
-    (some producers lay each page part out anew, so widths drift)."""
+    (or stands under it on the same page, see below), has no caption of its own, no text
+    stands between them, the column count is the same, and either the columns line up or
+    the table's header is repeated on top of ``frag`` (some producers lay each page part
+    out anew, so widths drift)."""
     same_page = frag.page == prev.page and frag.bbox[1] > prev.bbox[1]
     if not (frag.page == prev.page + 1 or same_page) or frag.caption or frag.turn != prev.turn:
         return False
@@ -58,6 +59,11 @@ def _row_text(row: list[str]) -> str:
     return " ".join("".join(c.split()) for c in row)
 
 
+def _likeness(rows: list[list[str]], header: list[list[str]]) -> float:
+    """How alike ``rows`` and ``header`` read, row by row (the least alike pair counts)."""
+    return min(SequenceMatcher(None, _row_text(a), _row_text(b)).ratio() for a, b in zip(rows, header))
+
+
 def repeated_header_rows(header: list[list[str]], frag: TableFragment) -> tuple[int, str]:
     """How many leading rows of ``frag`` repeat ``header``, and how they were recognised."""
     if not header:
@@ -66,7 +72,7 @@ def repeated_header_rows(header: list[list[str]], frag: TableFragment) -> tuple[
     first = frag.rows[:n]
     if len(first) < n:
         return 0, ""
-    similarity = min(SequenceMatcher(None, _row_text(a), _row_text(b)).ratio() for a, b in zip(first, header))
+    similarity = _likeness(first, header)
     drawn_as_header = frag.header_rows >= n
     if similarity >= 0.9:
         return n, "header repeated"
@@ -87,8 +93,7 @@ def split_at_repeated_headers(header: list[list[str]], rows: list[list[str]]) ->
     i = 0
     while i < len(rows):
         block = rows[i:i + n]
-        if i and len(block) == n and min(SequenceMatcher(None, _row_text(a), _row_text(b)).ratio()
-                                         for a, b in zip(block, header)) >= 0.9:
+        if i and len(block) == n and _likeness(block, header) >= 0.9:
             parts.append([])
             dropped += n
             i += n
