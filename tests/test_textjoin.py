@@ -5,9 +5,9 @@ from extract.model import TextLine
 from extract.textjoin import JoinStats, join_wrapped
 
 
-def line(text, x1, right=500.0, size=10.0, trailing_space=False):
+def line(text, x1, right=500.0, size=10.0, trailing_space=False, space_width=0.0):
     return TextLine(page=1, text=text, x0=60.0, x1=x1, top=0, bottom=10, size=size,
-                    column_right=right, trailing_space=trailing_space)
+                    column_right=right, trailing_space=trailing_space, space_width=space_width)
 
 
 def stats_from(*texts):
@@ -196,3 +196,42 @@ def test_a_syllable_never_written_alone_but_ending_words_is_a_suffix():
     # a phrase that ended (이며) takes no suffix: "이상이며|약" keeps its space
     stats = stats_from("가나 신약 다라 의약 마바 제약 끝")
     assert stats.decide_join("95% 이상이며", "약 50개의") is False
+
+
+def test_a_producer_that_writes_the_spaces_it_wraps_at_cut_a_word_where_it_wrote_none():
+    # Every line of this document that wrapped with room to spare (a wrap at a space for
+    # sure) ends in a space glyph 2.8 pt wide; "시스템" stands alone elsewhere, so the
+    # document's words alone would call for a space.
+    body = [line("가나 다라 시스템 마바", 470.0, trailing_space=True, space_width=2.8) for _ in range(4)]
+    stats = JoinStats(body)
+    assert stats.marks_space_wraps and abs(stats.space_em - 0.28) < 1e-9
+    # 5 pt left, room for a space: the producer would have written one there
+    assert join_wrapped("중재시술 제어", "시스템", line("중재시술 제어", 495.0), stats) == "중재시술 제어시스템"
+    # 2 pt left: a space would not have fitted (producers drop one that hangs over the
+    # edge), so the page cannot tell and the document's words decide
+    assert join_wrapped("중재시술 제어", "시스템", line("중재시술 제어", 498.0), stats) == "중재시술 제어 시스템"
+    # a space glyph at the end is a space, as always
+    assert join_wrapped("중재시술 제어", "시스템", line("중재시술 제어", 495.0, trailing_space=True), stats) \
+        == "중재시술 제어 시스템"
+
+
+def test_a_producer_that_leaves_out_some_wrap_spaces_is_not_read_by_them():
+    # Lines that wrapped with room to spare, only some ending in a space glyph: the missing
+    # glyph says nothing, the document's words decide.
+    body = [line("가나 다라 시스템 마바", 470.0, trailing_space=i % 2 == 0, space_width=2.8) for i in range(8)]
+    stats = JoinStats(body)
+    assert not stats.marks_space_wraps
+    assert join_wrapped("중재시술 제어", "시스템", line("중재시술 제어", 495.0), stats) == "중재시술 제어 시스템"
+
+
+def test_layout_keeps_the_width_of_a_lines_space_glyphs():
+    from extract.layout import chars_to_lines
+    from extract.settings import Settings
+
+    def glyph(text, x0, width):
+        return {"text": text, "x0": x0, "x1": x0 + width, "top": 100.0, "bottom": 110.0, "size": 10.0,
+                "fontname": "Noto", "upright": True}
+
+    chars = [glyph("가", 60, 10), glyph("나", 70, 10), glyph(" ", 80, 2.8), glyph("다", 82.8, 10), glyph(" ", 92.8, 2.8)]
+    (ln,) = chars_to_lines(chars, 1, Settings().layout)
+    assert ln.text == "가나 다" and ln.trailing_space and ln.space_width == 2.8

@@ -345,6 +345,7 @@ def _make_line(row: list[dict], page: int, gap_ratio: float) -> TextLine | None:
     visible = [c for c in row if not c["text"].isspace()]
     sizes = [c["size"] for c in visible]
     bold_count = sum(1 for c in visible if BOLD_FONT.search(c.get("fontname") or ""))
+    spaces = [c["x1"] - c["x0"] for c in row if c["text"] == " " and c["x1"] > c["x0"]]
     return TextLine(
         page=page,
         text=text,
@@ -355,6 +356,7 @@ def _make_line(row: list[dict], page: int, gap_ratio: float) -> TextLine | None:
         size=round(median_size(sizes), 2),
         bold=bold_count * 2 > len(visible),
         trailing_space=row[-1]["text"].isspace(),
+        space_width=round(median_size(spaces), 2) if spaces else 0.0,
     )
 
 

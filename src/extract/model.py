@@ -56,6 +56,8 @@ class TextLine:
     column_right: float | None = None
     #: The producer put a space glyph after the last visible glyph: a wrap at a space.
     trailing_space: bool = False
+    #: Width of the line's space glyphs (their median, in points; 0 when it has none).
+    space_width: float = 0.0
 
     @property
     def bbox(self) -> BBox:

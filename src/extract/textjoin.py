@@ -47,6 +47,9 @@ PAIR_MARGIN = 2
 #: How many sightings the document's overall rate of word ends/starts weighs as, against a
 #: syllable's own (``JoinStats._decide``, rule 5).
 PRIOR_WEIGHT = 2
+#: How many lines wrapped at a space, each ending in a space glyph, show that a producer
+#: writes the spaces it wraps at (``JoinStats._producer_marks_space_wraps``).
+MARKED_WRAPS_NEEDED = 3
 HANGUL_TAIL = re.compile(r"[\uac00-\ud7a3]+$")
 HANGUL_HEAD = re.compile(r"^[\uac00-\ud7a3]+")
 
@@ -123,6 +126,11 @@ class JoinStats:
         # How the producer wraps shows in the table cells too (a short issue may have few
         # wrapped paragraphs); their words stay out of the counts above: cells are names.
         self.word_wrapping = self._producer_wraps_words([lines] + list(cells))
+        self.marks_space_wraps = self._producer_marks_space_wraps([lines] + list(cells))
+        # How wide this document's space glyphs are, in em.
+        widths = sorted(ln.space_width / ln.size for ln in list(lines) + [ln for run in cells for ln in run]
+                        if ln.space_width and ln.size)
+        self.space_em = widths[len(widths) // 2] if widths else 0.0
         # What follows a closing bracket, glued or after a space, by class ("(天智航)의료회사"
         # is written so in the cells of the table it wraps in).
         self.after_closer: Counter[str] = Counter()
@@ -147,20 +155,39 @@ class JoinStats:
         total = wide = 0
         pairs = ((line, nxt) for lines in runs for line, nxt in zip(lines, lines[1:]))
         for line, nxt in pairs:
-            if nxt.page != line.page or not line.column_right or nxt.top - line.bottom > line.size:
-                continue
-            if LINE_MARKER.match(nxt.text) or nxt.x0 < line.x0 - 1:
+            if not _is_wrap(line, nxt):
                 continue
             unit = first_unit(nxt.text)
             if len(unit) != 1 or not is_hangul(unit):
                 continue
             room = line.column_right - line.x1
-            if room > 6 * line.size or nxt.x0 > line.x0 + 2 * line.size:
-                continue  # a paragraph that ended, or a right-aligned line: not a wrap
             total += 1
             if room >= estimate_width(unit, line.size) + 0.15 * line.size:
                 wide += 1
         return total >= 5 and wide >= 0.3 * total
+
+    @staticmethod
+    def _producer_marks_space_wraps(runs) -> bool:
+        """Does this document's producer write the space it wraps a line at (a space glyph
+        after the line's last visible glyph)? ``runs``: sequences of lines.
+
+        Lines that end with room for the next unit were wrapped at a space for sure. When the
+        producer ends nearly every one of them with a space glyph, and does so often, a full
+        line that ends without one was cut inside a word: the room left cannot tell, the
+        producer's own space can.
+        """
+        marked = unmarked = 0
+        for lines in runs:
+            for line, nxt in zip(lines, lines[1:]):
+                if not _is_wrap(line, nxt):
+                    continue
+                room = line.column_right - line.x1
+                if room >= estimate_width(first_unit(nxt.text), line.size) * _width_scale(line) + 0.15 * line.size:
+                    if line.trailing_space:
+                        marked += 1
+                    else:
+                        unmarked += 1
+        return marked >= MARKED_WRAPS_NEEDED and unmarked <= 0.1 * (marked + unmarked)
 
     def _standalone_or_prefix(self, run: str) -> tuple[int, int]:
         """How often the Hangul run ``run`` stands as a word of its own (alone, or before a
@@ -268,6 +295,16 @@ class JoinStats:
         return None, "none"
 
 
+def _is_wrap(line: TextLine, nxt: TextLine) -> bool:
+    """Is ``nxt`` the wrapped continuation of ``line`` (same column, next line down, no list
+    mark, not a paragraph that ended early or a right-aligned line)?"""
+    if nxt.page != line.page or not line.column_right or nxt.top - line.bottom > line.size:
+        return False
+    if LINE_MARKER.match(nxt.text) or nxt.x0 < line.x0 - 1:
+        return False
+    return line.column_right - line.x1 <= 6 * line.size and nxt.x0 <= line.x0 + 2 * line.size
+
+
 def first_unit(text: str) -> str:
     """The start of ``text`` that a line breaker cannot split: a Hangul or CJK character,
     together with the Latin letters, digits and signs glued to it, or a Latin word; opening
@@ -344,6 +381,11 @@ def join_wrapped(left: str, right: str, prev: TextLine | None, stats: JoinStats 
     if not (is_hangul(a) or is_hangul(b)) and not (is_cjk(a) or is_cjk(b)):
         # Latin words and numbers wrap at spaces.
         return left + " " + right
+    if stats is not None and stats.marks_space_wraps and prev is not None and prev.column_right \
+            and prev.column_right - prev.x1 >= stats.space_em * prev.size:
+        # This producer writes the space it wraps at when the space fits on the line; one
+        # would have fitted, and there is none: the line was cut inside a word.
+        return left + right
     head = right.split()[0].rstrip(",.")
     if head in PARTICLES and (stats is None or not (stats.word_wrapping or stats.words.get(head))):
         # A particle the document never writes on its own, cut from its word by a producer
