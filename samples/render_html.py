@@ -257,6 +257,13 @@ def locate_pages(content: dict, pdf: Path) -> dict[str, set[int]]:
                                 end = max(end, hit)
                                 continue
                         end = max(end, find(longest, start - 1, 8))
+                    if rows and block.get("layout") != "twoup":
+                        # the last row may run over onto the next page: the table is on the
+                        # page where its longest cell ends too
+                        tail = _norm(max(rows[-1], key=len))[-8:]
+                        hit = next((k + 1 for k in range(end - 1, len(texts)) if len(tail) == 8 and tail in texts[k]),
+                                   None)
+                        end = max(end, hit or end)
                     pages["table:" + block["id"]] = set(range(start, end + 1))
                     last = end
             ends = [r["url"] for r in art.get("references") or []] + (

@@ -540,6 +540,40 @@ def test_a_merged_cell_left_open_at_the_page_break_runs_on(tmp_path):
     assert [r["tier"] for r in table["records"]] == ["1그룹"] * 2 + ["2그룹"] * 4
 
 
+def test_a_merged_cell_left_open_keeps_its_lines_set_below_the_grid(tmp_path):
+    """A renderer breaking a merged cell over the page goes on setting its lines past the
+    rule that closes the other columns: "등" under the grid is the open cell's last line,
+    not body text (it would end the paragraph before the table)."""
+    header, widths = ["분야", "기관", "내용"], [40, 100, 120]
+
+    def draw(c):
+        c.setFont(KO, 10)
+        c.drawString(60, 300, "- 본문은 표 앞에서 끝난다")
+        bottom = draw_table(c, [header[1:], ["상해 연구소", "신약 승인"], ["북경 연구원", "모델 발표"]], widths[1:], 240,
+                            x0=100, caption="분야별 기관")
+        c.setFont(KO, 9)
+        c.rect(60, 240 - ROW_H, 40, ROW_H)
+        c.drawString(63, 240 - ROW_H / 2 - 3, "분야")
+        c.rect(60, 240 - 2 * ROW_H, 40, ROW_H)
+        c.drawString(63, 240 - 1.5 * ROW_H - 3, "의약")
+        c.line(60, 240 - 2 * ROW_H, 60, bottom)  # the last cell of the column: no rule under it
+        c.line(100, 240 - 2 * ROW_H, 100, bottom)
+        c.drawString(63, bottom + 4, "제조,")
+        c.drawString(63, bottom - 7, "등")
+        c.showPage()
+        draw_table(c, [header, ["", "광주 연구원", "설비 구축"]], widths, 780)
+        c.showPage()
+
+    bulletin = run(tmp_path, draw)
+    table = bulletin.tables[0]
+    assert table["rows"] == [["의약", "상해 연구소", "신약 승인"], ["제조, 등", "북경 연구원", "모델 발표"],
+                             ["제조, 등", "광주 연구원", "설비 구축"]]
+    from extract.pipeline import run_document
+
+    body = [ln.text for ln in run_document(tmp_path / "t.pdf").lines if ln.role == "body"]
+    assert "등" not in body and any("본문은 표 앞에서" in t for t in body)
+
+
 def test_a_tier_starting_on_the_last_row_of_a_page_runs_on_as_a_tier(tmp_path):
     """The page breaks inside a tier that starts on the page's last row: that cell is
     closed on its page and the continuation's first row is blank in the tier column. The
@@ -658,6 +692,63 @@ def test_a_row_broken_by_the_page_break_is_joined_to_its_start(tmp_path):
         _split_row_continued(c)
 
     _assert_split_row_joined(run(tmp_path, draw))
+
+
+def _to_the_edge(text, width, size=9):
+    """``text`` lengthened syllable by syllable until it fills a cell ``width`` wide (3 pt
+    padding each side) to within half a syllable: the line ran on."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    filler = "가나다라마바사아자차카타파하"
+    k = 0
+    while stringWidth(text + filler[k % len(filler)], KO, size) <= width - 6:
+        text += filler[k % len(filler)]
+        k += 1
+    assert width - 6 - stringWidth(text, KO, size) < size / 2
+    return text
+
+
+def test_the_rest_of_a_broken_row_alone_on_the_next_page_is_joined(tmp_path):
+    """A row ran over the page break and only its long cell goes on: the next page opens
+    with a one-row grid holding text in that column only. Its columns are the rules' (not
+    only the one with text), and its text ends the row it came from."""
+    start = _to_the_edge("오픈 소스 플랫폼을 정식으로 ", SPLIT_WIDTHS[2])
+
+    def draw(c):
+        draw_table(c, [SPLIT_HEAD, SPLIT_FIRST, ["2", "북경 연구원", start]], SPLIT_WIDTHS, 160,
+                   caption="주요 기관 현황")
+        c.showPage()
+        draw_table(c, [["", "", "가동함"]], SPLIT_WIDTHS, 780, header_rows=0)
+        c.setFont(KO, 10)
+        c.drawString(60, 700, "- 본문은 표 다음에 이어진다")
+        c.showPage()
+
+    bulletin = run(tmp_path, draw)
+    assert len(bulletin.tables) == 1
+    table = bulletin.tables[0]
+    assert table["pages"] == [1, 2]
+    assert table["rows"] == [SPLIT_FIRST, ["2", "북경 연구원", start + "가동함"]]
+
+
+def test_a_broken_row_under_a_merged_cell_is_joined_not_filled(tmp_path):
+    """The row broken by the page lies under a merged cell that reaches the foot of the
+    page. The continuation's blank first cell is the broken row's, not the merged cell
+    going on: the cells it has text in ran on from full lines."""
+    head, widths = ["분야", "기관", "주요 내용"], [60, 110, 200]
+    start = _to_the_edge("대형 모델을 공개하고 연구자에게 ", widths[2])
+    first = [["의약", "상해 연구소", "신약 승인"], ["인공지능", "북경 연구원", "모델 발표"], ["인공지능", "심천 실험실", start]]
+
+    def draw(c):
+        draw_table(c, [head, first[0], ["인공지능", "북경 연구원", "모델 발표"], ["", "심천 실험실", start]], widths, 180,
+                   spans=[(2, 0, 2, 1)], caption="분야별 기관")
+        c.showPage()
+        draw_table(c, [head, ["", "", "제공함"], ["반도체", "광주 연구원", "설비 구축"]], widths, 780)
+        c.showPage()
+
+    bulletin = run(tmp_path, draw)
+    table = bulletin.tables[0]
+    assert table["rows"] == first[:2] + [["인공지능", "심천 실험실", start + "제공함"], ["반도체", "광주 연구원", "설비 구축"]]
+    assert any("broken by the page break" in w for w in bulletin.warnings)
 
 
 def _plain_grid(c, rows, widths, top, x0=60):

@@ -93,6 +93,9 @@ class TableFragment:
     header_like: list[bool] = field(default_factory=list)
     #: Merged cells: (row, col, rowspan, colspan) in ``rows`` coordinates.
     spans: list[tuple[int, int, int, int]] = field(default_factory=list)
+    #: Columns whose last cell is drawn open at the grid's foot while others are closed: a
+    #: merged cell running on over the page break.
+    open_columns: list[int] = field(default_factory=list)
     quality: dict[str, Any] = field(default_factory=dict)
     #: Quarter turns of the page's text when the table was read on a sideways page
     #: (tables.turned): ``bbox`` and the caption/notes boxes are in page coordinates, the

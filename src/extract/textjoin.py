@@ -181,8 +181,7 @@ class JoinStats:
             for line, nxt in zip(lines, lines[1:]):
                 if not _is_wrap(line, nxt):
                     continue
-                room = line.column_right - line.x1
-                if room >= estimate_width(first_unit(nxt.text), line.size) * _width_scale(line) + 0.15 * line.size:
+                if not line_was_full(line, nxt.text):
                     if line.trailing_space:
                         marked += 1
                     else:
@@ -341,6 +340,16 @@ def _width_scale(line: TextLine) -> float:
     return min(1.25, max(0.8, (line.x1 - line.x0) / est)) if est > 0 else 1.0
 
 
+def line_was_full(line: TextLine, following: str) -> bool:
+    """Did ``line`` end for want of room: would the first unbreakable unit of the text
+    ``following`` it not have fitted in the room left before the column edge? (A line
+    with no known column edge counts as full: nothing says otherwise.)"""
+    if not line.column_right:
+        return True
+    room = line.column_right - line.x1
+    return room < estimate_width(first_unit(following), line.size) * _width_scale(line) + 0.15 * line.size
+
+
 def _bracket_break(a: str, b: str) -> bool:
     """A break after a closing bracket before Hangul or an ideograph: a line breaker may
     break there without a space ("(天智航)|의료회사"). (Before an opening bracket it may too,
@@ -374,8 +383,7 @@ def join_wrapped(left: str, right: str, prev: TextLine | None, stats: JoinStats 
         # syllable, or a Latin/number run) no longer fits. If that unit would have fitted
         # in the room left, the line was broken at a space (word wrapping, or a forced
         # break), so the words are separate.
-        room = prev.column_right - prev.x1
-        if room >= estimate_width(first_unit(right), prev.size) * _width_scale(prev) + 0.15 * prev.size \
+        if not line_was_full(prev, right) \
                 and not (stats is not None and stats.word_wrapping and _bracket_break(a, b)):
             return left + " " + right
     if not (is_hangul(a) or is_hangul(b)) and not (is_cjk(a) or is_cjk(b)):

@@ -6,7 +6,7 @@ from typing import Callable
 
 from ..model import Table, TableFragment
 from ..settings import TableSettings
-from ..textjoin import JoinStats
+from ..textjoin import JoinStats, line_was_full
 from .cells import join_cell
 from .kinds import classify, numbered, records
 from .stitch import continues, repeated_header_rows, split_at_repeated_headers
@@ -65,6 +65,14 @@ def _continue_merged_cells(prev: TableFragment, rows: list[list[str]]) -> None:
     continuation where those are empty (a ranking tier spanning the page break), also when
     it shows as an ordinary cell on the page's last row of a column of merged cells."""
     last = len(prev.rows) - 1
+    # A cell drawn open at the foot while the rest of its row is closed runs on.
+    for c in prev.open_columns:
+        for row in rows:
+            if c >= len(row) or row[c] or not any(row[k] for k in range(len(row)) if k != c):
+                break
+            row[c] = prev.rows[last][c]
+    if rows and _runs_on(prev, rows[0]):
+        return  # the rest of the last row's long cells (a row broken by the page), not a row
     # A column of merged cells (a tier beside its ranks) whose last cell starts on the last
     # row: the break may fall inside that cell too, leaving the continuation's first rows
     # blank there; their other cells are filled.
@@ -87,6 +95,17 @@ def _continue_merged_cells(prev: TableFragment, rows: list[list[str]]) -> None:
                 break
             for c in range(c0, min(c0 + colspan, len(row))):
                 row[c] = text
+
+
+def _runs_on(prev: TableFragment, row: list[str]) -> bool:
+    """Does ``row``, the first of a continuation, hold the rest of the cells of ``prev``'s
+    last row: every cell of it with text continues a cell whose last line on the page before
+    was full (the text ran on to the next line, and the line was over the page break)?"""
+    if not prev.cell_lines or not any(row):
+        return False
+    last = prev.cell_lines[-1]
+    return all(c < len(last) and last[c] and line_was_full(last[c][-1], text)
+               for c, text in enumerate(row) if text)
 
 
 def _rejoin_split_row(prev: TableFragment, prev_rows: list[list[str]], frag: TableFragment, first: int,

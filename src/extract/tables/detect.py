@@ -185,7 +185,7 @@ def find_ruled_fragments(page, page_number: int, settings: TableSettings, gap: f
         opens_page = continuing and not fragments and not any(
             c["bottom"] <= table.bbox[1] and c["top"] > settings.margin_band * float(page.height) for c in chars)
         frag = _fragment(table, chars, shades, page, page_number, len(fragments) + 1, settings, gap,
-                         min_rows=1 if opens_page else settings.min_rows)
+                         opens_page=opens_page)
         if frag is not None and len(frag.rows) == 1 and (frag.header_rows or not _stroked_rules(page, table.bbox)):
             continue  # a lone header row, or shaded boxes with no rule (a band over a text table)
         if frag is not None:
@@ -237,7 +237,10 @@ def _open_row_edges(page) -> list[dict]:
 
 
 def _fragment(table, chars, shades, page, page_number: int, k: int,
-              settings: TableSettings, gap: float | None, min_rows: int | None = None) -> TableFragment | None:
+              settings: TableSettings, gap: float | None, opens_page: bool = False) -> TableFragment | None:
+    """The grid ``table`` as a TableFragment, or None when too small to be a table.
+    ``opens_page``: the grid opens a page after one that ended in a table, so one row (the
+    last row of that table, run over) is enough."""
     cells = [c for c in table.cells if c[2] - c[0] > 1 and c[3] - c[1] > 1]
     if not cells:
         return None
@@ -259,7 +262,8 @@ def _fragment(table, chars, shades, page, page_number: int, k: int,
             continue
         lines = cell_lines(chars, cell, page_number, gap)
         placed.append((r0, c0, r1, c1, lines, join_cell(lines)))
-    placed += _open_cells(placed, xs, ys, chars, page_number, gap)
+    open_cells, overflow = _open_cells(placed, xs, ys, chars, page_number, gap)
+    placed += open_cells
     placed = _split_spanning_text(placed, xs, ys, chars, page_number, gap, settings)
     placed = _merge_unsupported_columns(placed, len(xs) - 1)
     # Double rules and hairline gaps make slivers of columns and rows in which no cell
@@ -268,9 +272,14 @@ def _fragment(table, chars, shades, page, page_number: int, k: int,
     owned = {c for _, c0, _, c1, lines, t in placed if t for c in _text_columns(c0, c1, lines, xs)}
     keep_cols = sorted(starts & owned or starts)
     keep_rows = sorted({r0 for r0, _, _, _, _, t in placed if t})
-    if len(keep_rows) < (settings.min_rows if min_rows is None else min_rows) or len(keep_cols) < settings.min_cols:
+    if opens_page and len(keep_rows) == 1:
+        # The last row of a table run over onto this page may hold text in some columns only
+        # (the rest of long cells): its columns are the rules', those wider than a sliver.
+        keep_cols = [c for c in range(len(xs) - 1) if xs[c + 1] - xs[c] >= SLIVER_WIDTH]
+    if len(keep_rows) < (1 if opens_page else settings.min_rows) or len(keep_cols) < settings.min_cols:
         return None
     col_at = {c: k for k, c in enumerate(keep_cols)}
+    open_columns = sorted({col_at[c0] for _, c0, _, _, _, _ in open_cells if c0 in col_at})
     row_at = {r: k for k, r in enumerate(keep_rows)}
     n_rows, n_cols = len(keep_rows), len(keep_cols)
     lines_grid: list[list[list]] = [[[] for _ in range(n_cols)] for _ in range(n_rows)]
@@ -289,7 +298,7 @@ def _fragment(table, chars, shades, page, page_number: int, k: int,
                 lines_grid[r][c] = lines
                 text_grid[r][c] = text
     xs = [xs[c] for c in keep_cols] + [xs[-1]]
-    ys = [ys[r] for r in keep_rows] + [ys[-1]]
+    ys = [ys[r] for r in keep_rows] + [max(ys[-1], overflow)]
     lines_grid, text_grid, ys, spans, split = split_unruled_rows(lines_grid, text_grid, ys, spans)
     framed = (ys[0], ys[-1])
     lines_grid, text_grid, ys, spans, title, footer = _frame_rows(lines_grid, text_grid, ys, spans, settings)
@@ -319,7 +328,7 @@ def _fragment(table, chars, shades, page, page_number: int, k: int,
         id=f"p{page_number}-{k}", page=page_number, bbox=bbox, rows=text_grid, header_rows=header_rows,
         col_edges=xs, row_edges=ys, caption=caption, caption_bbox=caption_box, notes=notes,
         notes_bbox=notes_box, note_lines=note_lines,
-        method="lattice", spans=spans, cell_lines=lines_grid, header_like=header_like,
+        method="lattice", spans=spans, open_columns=open_columns, cell_lines=lines_grid, header_like=header_like,
         quality={"method": "lattice", "cells": n_rows * n_cols,
                  "empty_cell_ratio": round(empty / max(n_rows * n_cols, 1), 3),
                  "merged_cells": len(spans), **({"rows_split_by_lines": split} if split else {})},
@@ -335,16 +344,41 @@ def _open_cells(placed: list[tuple], xs: list[float], ys: list[float], chars: li
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
     covered = {(r, c) for r0, c0, r1, c1, _, _ in placed for r in range(r0, r1) for c in range(c0, c1)}
     out = []
+    overflow = ys[n_rows]
     for c in range(n_cols):
         top = n_rows
         while top > 0 and (top - 1, c) not in covered:
             top -= 1
         if top in (0, n_rows):
             continue  # the column is whole, or nothing in it was found: not a cell left open
-        lines = cell_lines(chars, (xs[c], ys[top], xs[c + 1], ys[n_rows]), page_number, gap)
+        bottom = _open_cell_bottom(chars, xs[c], xs[c + 1], ys[top], ys[n_rows])
+        lines = cell_lines(chars, (xs[c], ys[top], xs[c + 1], bottom), page_number, gap)
         if lines:
             out.append((top, c, n_rows, c + 1, lines, join_cell(lines)))
-    return out
+            overflow = max(overflow, bottom)
+    return out, overflow
+
+
+def _open_cell_bottom(chars: list[dict], x0: float, x1: float, top: float, bottom: float) -> float:
+    """Where a cell left open at the grid's foot ends: its text may run on below the rule
+    that closes the other columns (a renderer breaking a merged cell over the page goes on
+    setting its lines). Lines inside the column that follow the cell's last line at the
+    usual line pitch belong to it; a line wider than the column is the body's."""
+    inside = [c for c in chars_between(chars, top, bottom) if x0 <= (c["x0"] + c["x1"]) / 2 <= x1]
+    if not inside:
+        return bottom
+    last = max(c["bottom"] for c in inside)
+    below = sorted((c for c in chars if c["top"] >= bottom - 1 and c["top"] > last - 1 and not c["text"].isspace()),
+                   key=lambda c: c["top"])
+    for c in below:
+        size = max(c["bottom"] - c["top"], 1.0)
+        if c["top"] - last > 0.8 * size:
+            break  # a gap wider than line spacing: what follows is not this cell's
+        row = [g for g in below if abs(g["top"] - c["top"]) < 0.5 * size]
+        if any((g["x0"] + g["x1"]) / 2 < x0 or (g["x0"] + g["x1"]) / 2 > x1 for g in row):
+            break  # a line reaching out of the column
+        last = max(last, max(g["bottom"] for g in row))
+    return max(bottom, last)
 
 
 def _frame_rows(lines_grid, text_grid, ys, spans, settings: TableSettings):
@@ -367,6 +401,8 @@ def _frame_rows(lines_grid, text_grid, ys, spans, settings: TableSettings):
     return lines_grid[top:end], text_grid[top:end], ys[top:end + 1], spans, title, footer
 
 
+#: Columns narrower than this (pt) are slivers between double rules, not columns of their own.
+SLIVER_WIDTH = 4.0
 #: A cell line that is one value: a number, a percentage, a year, a dash for "none".
 VALUE = re.compile(r"^[(\[]?[-+–—−±]?[$€£¥]?\s?(\d[\d,.]*(?:\s\d{3}(?!\d))*|\.\d+)\s?(%|‰)?[)\]]?\*?$|^[-–—:*]$")
 
