@@ -598,6 +598,31 @@ def test_a_tier_starting_on_the_last_row_of_a_page_runs_on_as_a_tier(tmp_path):
     assert not any("broken by the page break" in w for w in bulletin.warnings)
 
 
+def test_a_tier_whose_text_stays_on_the_page_before_runs_on_in_its_blank_column(tmp_path):
+    """The tier cell runs over the page break, and the producer prints its text on the
+    first page only: overleaf the column is one empty merged cell, which the grid reader
+    drops (a column with no text). The continuation still joins the table, its rows in
+    the tier of the cell above."""
+    header = ["등급", "순위", "국가", "점수"]
+    first = [["1그룹", "1", "스위스", "67.6"], ["", "2", "스웨덴", "64.2"],
+             ["2그룹", "3", "미국", "63.5"], ["", "4", "영국", "62.4"]]
+    second = [["", "5", "싱가포르", "61.5"], ["", "6", "핀란드", "61.2"]]
+    widths = [70, 50, 120, 70]
+
+    def draw(c):
+        draw_table(c, [header] + first, widths, 200, spans=[(1, 0, 2, 1), (3, 0, 2, 1)], caption="글로벌 혁신지수 순위")
+        c.showPage()
+        draw_table(c, second, widths, 780, header_rows=0, spans=[(0, 0, 2, 1)])
+        c.showPage()
+
+    bulletin = run(tmp_path, draw)
+    assert len(bulletin.tables) == 1
+    table = bulletin.tables[0]
+    assert table["pages"] == [1, 2]
+    assert [r[0] for r in table["rows"]] == ["1그룹", "1그룹"] + ["2그룹"] * 4
+    assert [r["rank"] for r in table["records"]] == [1, 2, 3, 4, 5, 6]
+
+
 def test_a_header_that_shares_a_typed_kinds_words_but_unnumbered_rows_is_generic(tmp_path):
     def draw(c):
         draw_table(c, [["지역", "플랫폼", "주요 내용"], ["우한", "인공지능 컴퓨팅 센터", "연산력 400P"],

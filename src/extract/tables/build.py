@@ -9,7 +9,7 @@ from ..settings import TableSettings
 from ..textjoin import JoinStats, line_was_full
 from .cells import join_cell
 from .kinds import classify, numbered, records
-from .stitch import continues, repeated_header_rows, split_at_repeated_headers
+from .stitch import continues, repeated_header_rows, split_at_repeated_headers, widened_to
 from .twoup import header_repeats, repeat_width, unfold
 
 SOURCE_NOTE = re.compile(r"^[*※]?\s*(?:출처|자료|source)\s*[:：]\s*(.+)$", re.I)
@@ -55,6 +55,10 @@ def _chains(fragments: list[TableFragment], text_between) -> list[list[TableFrag
         header = chains[-1][0].rows[: header_count(chains[-1][0])] if chains else None
         if chains and continues(chains[-1][-1], frag, text_between, header):
             chains[-1].append(frag)
+            continue
+        widened = widened_to(chains[-1][-1], frag) if chains else None
+        if widened is not None and continues(chains[-1][-1], widened, text_between, header):
+            chains[-1].append(widened)
         else:
             chains.append([frag])
     return chains

@@ -8,6 +8,7 @@ when it is drawn as a header.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from difflib import SequenceMatcher
 from typing import Callable
 
@@ -18,6 +19,46 @@ def same_columns(a: TableFragment, b: TableFragment, tol: float = 6.0) -> bool:
     if len(a.col_edges) != len(b.col_edges):
         return False
     return all(abs(x - y) <= tol for x, y in zip(a.col_edges, b.col_edges))
+
+
+def widened_to(prev: TableFragment, frag: TableFragment, tol: float = 6.0) -> TableFragment | None:
+    """``frag`` with the columns of ``prev`` it lacks put back as blank cells, when it opens
+    the next page and lacks only columns in which ``prev``'s last cell is merged over rows
+    that reach the page's foot (a ranking tier running on: some producers print a merged
+    cell's text on its first page only, and a column with no text is no column of the
+    grid). Every other column must line up with one of ``prev``'s. None otherwise."""
+    if frag.page != prev.page + 1 or frag.turn != prev.turn or len(frag.col_edges) >= len(prev.col_edges):
+        return None
+    last = len(prev.rows) - 1
+    running = set(prev.open_columns) | {c0 for r0, c0, rs, cs in prev.spans
+                                        if rs >= 2 and cs == 1 and r0 + rs - 1 == last}
+
+    def at(x: float) -> int | None:
+        return next((i for i, y in enumerate(prev.col_edges) if abs(x - y) <= tol), None)
+
+    mapped = []  # frag's column k is prev's column mapped[k]
+    for x0, x1 in zip(frag.col_edges, frag.col_edges[1:]):
+        i, j = at(x0), at(x1)
+        if i is None or j != i + 1:
+            return None
+        mapped.append(i)
+    missing = set(range(len(prev.col_edges) - 1)) - set(mapped)
+    if not missing or not missing <= running:
+        return None
+    width = len(prev.col_edges) - 1
+
+    def spread(row, blank):
+        out = [blank() for _ in range(width)]
+        for k, value in enumerate(row):
+            out[mapped[k]] = value
+        return out
+
+    return replace(
+        frag, rows=[spread(r, str) for r in frag.rows], col_edges=list(prev.col_edges),
+        cell_lines=[spread(r, list) for r in frag.cell_lines] if frag.cell_lines else frag.cell_lines,
+        spans=[(r0, mapped[c0], rs, mapped[c0 + cs - 1] - mapped[c0] + 1) for r0, c0, rs, cs in frag.spans],
+        open_columns=[mapped[c] for c in frag.open_columns],
+        bbox=(min(frag.bbox[0], prev.col_edges[0]), frag.bbox[1], max(frag.bbox[2], prev.col_edges[-1]), frag.bbox[3]))
 
 
 def continues(prev: TableFragment, frag: TableFragment,
