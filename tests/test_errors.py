@@ -8,7 +8,8 @@ import sys
 import pytest
 
 import extract
-from extract.errors import DamagedPDF, EmptyFile, EncryptedPDF, ExtractError, NoPages, NotAPDF, NoText
+from extract.errors import (DamagedPDF, EmptyFile, EncryptedPDF, ExtractError, MemoryLimit, NoPages, NotAPDF,
+                            NoText, ResourceLimit)
 
 from conftest import make_pdf
 
@@ -96,7 +97,7 @@ def test_zero_pages(tmp_path):
 
 
 def test_every_error_is_an_extract_error():
-    for cls in (NotAPDF, EmptyFile, EncryptedPDF, DamagedPDF, NoPages, NoText):
+    for cls in (NotAPDF, EmptyFile, EncryptedPDF, DamagedPDF, NoPages, NoText, ResourceLimit, MemoryLimit):
         assert issubclass(cls, ExtractError)
 
 
@@ -111,3 +112,21 @@ def test_cli_error_is_one_line_and_writes_nothing(tmp_path):
     assert len(lines) == 1 and "broken.pdf" in lines[0] and lines[0].startswith("error:")
     assert not out.exists()
     assert list(tmp_path.iterdir()) == [bad], "no temporary or partial file is left behind"
+
+
+@pytest.mark.parametrize("where", ["parsing a page", "a later stage"])
+def test_running_out_of_memory_is_a_memory_limit_not_damage(tmp_path, monkeypatch, where):
+    # A stream too large to decode (a decompression bomb) or a memory cap reached: the file
+    # is not damaged, and the user is told so, with the file named.
+    pdf = _text_pdf(tmp_path / "big.pdf")
+
+    def out_of_memory(*args, **kwargs):
+        raise MemoryError()
+
+    if where == "parsing a page":
+        monkeypatch.setattr("extract.load.parse_objects", out_of_memory)
+    else:
+        monkeypatch.setattr("extract.segment.SegmentStage.process_document", out_of_memory)
+    with pytest.raises(MemoryLimit) as info:
+        extract.run(pdf)
+    assert "big.pdf" in str(info.value) and "memory" in str(info.value)

@@ -67,6 +67,12 @@ class ResourceLimit(ExtractError):
     hint = "The file may be hostile (a decompression bomb or a loop); inspect it before retrying"
 
 
+class MemoryLimit(ResourceLimit):
+    reason = "the PDF needed more memory than there is, or than the limit allows"
+    hint = ("The file may be hostile (a decompression bomb); inspect it, or in a batch raise "
+            "--max-memory, before retrying")
+
+
 class InvalidOutput(ExtractError):
     reason = "the extracted JSON does not validate against the schema"
     hint = "This is a bug in bulletin-extract; please report it with the file"

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from . import repair
 from .layout import clean_glyph_text, dedupe_chars, page_word_gap, sideways_turn
-from .errors import DamagedPDF, EmptyFile, EncryptedPDF, NoPages, NotAPDF
+from .errors import DamagedPDF, EmptyFile, EncryptedPDF, MemoryLimit, NoPages, NotAPDF
 from .model import PageInfo
 from .pdfobjects import parse_objects
 
@@ -111,6 +111,8 @@ def _read_identity(doc: "Document") -> None:
         doc.n_pages = len(reader.pages)
     except RecursionError as exc:
         raise DamagedPDF(doc.path, "the page tree loops back on itself") from exc
+    except MemoryError as exc:
+        raise MemoryLimit(doc.path, "reading the page tree") from exc
     except Exception as exc:  # pypdf raises many types on broken page trees
         raise DamagedPDF(doc.path, f"unreadable page tree ({type(exc).__name__}: {exc})") from exc
     if doc.n_pages == 0:
@@ -131,7 +133,7 @@ def _unwrap_pdfminer(path: Path, exc: BaseException) -> Exception:
     if isinstance(cause, RecursionError):
         return DamagedPDF(path, "a reference loop in the file structure")
     if isinstance(cause, MemoryError):
-        return DamagedPDF(path, "a stream too large to decode (possibly a decompression bomb)")
+        return MemoryLimit(path, "a stream too large to decode")
     text = str(cause) or name
     return DamagedPDF(path, f"{name}: {text}" if text != name else name)
 

@@ -15,7 +15,7 @@ from typing import Callable
 from . import load
 from .assemble import AssembleStage
 from .document import Document
-from .errors import NoText
+from .errors import MemoryLimit, NoText
 from .layout import LayoutStage
 from .normalize_stage import NormalizeStage
 from .segment import SegmentStage
@@ -85,6 +85,10 @@ def run_document(path: str | Path, settings: Settings | None = None,
         _gc_running += 1
     try:
         return _run_document(path, settings, on_page)
+    except MemoryError as exc:
+        # Whatever stage ran out (pypdf opening the file, a stage holding a huge page): one
+        # error naming the file, as for any other cause.
+        raise MemoryLimit(path) from exc
     finally:
         with _gc_lock:
             _gc_running -= 1
