@@ -3,8 +3,11 @@
 LibreOffice Writer, as the shared corpus's LibreOffice sample was made.
 
     python samples/render_docx.py --out DIR samples/content/kostec-2024-01-12.json
+    python samples/render_docx.py --font NanumMyeongjo --out DIR CONTENT.json
 
-Writes ``<stem>.libreoffice-docx.pdf`` and its golden ``<stem>.libreoffice-docx.truth.json``.
+Writes ``<stem>.libreoffice-docx.pdf`` and its golden ``<stem>.libreoffice-docx.truth.json``
+(``<stem>.libreoffice-docx-<font>.pdf`` with ``--font``: the whole document set in another
+installed font, NanumGothic by default).
 The golden's text fields come from the content (make_samples.truth); the pages of articles
 and tables are located in the PDF's text as render_html.py does. Needs python-docx (pip)
 and LibreOffice (``soffice``); without them the script says so and exits 2.
@@ -203,7 +206,14 @@ def document(content: dict, tmp: Path):
 
 
 def main(argv: list[str]) -> int:
+    global FONT
     out_dir = HERE / "producers"
+    suffix = ""
+    if "--font" in argv:
+        k = argv.index("--font")
+        FONT = argv[k + 1]
+        suffix = "-" + FONT.lower().replace(" ", "")
+        argv = argv[:k] + argv[k + 2:]
     if "--out" in argv:
         k = argv.index("--out")
         out_dir = Path(argv[k + 1])
@@ -222,7 +232,7 @@ def main(argv: list[str]) -> int:
     skipped = 0
     for path in [Path(a) for a in argv] or sorted((HERE / "content").glob("*.json")):
         content = json.loads(path.read_text(encoding="utf-8"))
-        pdf = out_dir / f"{path.stem}.libreoffice-docx.pdf"
+        pdf = out_dir / f"{path.stem}.libreoffice-docx{suffix}.pdf"
         with tempfile.TemporaryDirectory() as tmp:
             source = Path(tmp) / "issue.docx"
             document(content, Path(tmp)).save(str(source))
