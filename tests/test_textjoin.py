@@ -235,3 +235,41 @@ def test_layout_keeps_the_width_of_a_lines_space_glyphs():
     chars = [glyph("가", 60, 10), glyph("나", 70, 10), glyph(" ", 80, 2.8), glyph("다", 82.8, 10), glyph(" ", 92.8, 2.8)]
     (ln,) = chars_to_lines(chars, 1, Settings().layout)
     assert ln.text == "가나 다" and ln.trailing_space and ln.space_width == 2.8
+
+
+def test_a_page_that_writes_its_spaces_reads_a_bare_gap_as_spacing_inside_a_word():
+    # LibreOffice writes a space glyph (0.22 em here) between words and sets 0.207 em
+    # between a number and Hangul with no glyph: "2023년" is one word, as written.
+    from extract.layout import chars_to_lines, glyph_rows, word_gap_threshold
+    from extract.settings import Settings
+
+    def glyph(text, x0, width, top):
+        return {"text": text, "x0": x0, "x1": x0 + width, "top": top, "bottom": top + 10, "size": 10.0,
+                "fontname": "Noto", "upright": True}
+
+    def line(top):
+        out, x = [], 60.0
+        for word in ("2023년", "국가", "과학", "기술"):
+            for ch in word:
+                w = 5.5 if ch.isdigit() else 9.2
+                if ch == "년":
+                    x += 2.07  # the producer's spacing between a digit and Hangul
+                out.append(glyph(ch, x, w, top))
+                x += w
+            out.append(glyph(" ", x, 2.2, top))
+            x += 2.2
+        return out
+
+    chars = [g for k in range(8) for g in line(100.0 + 20 * k)]
+    settings = Settings().layout
+    gap = word_gap_threshold(glyph_rows(chars, settings), settings.word_gap_ratio)
+    assert gap < 0.207 < gap.between_scripts  # within a script the space's 80 % still parts words
+    assert [ln.text for ln in chars_to_lines(chars, 1, settings, gap)][:2] == ["2023년 국가 과학 기술"] * 2
+    # A cell of its own ("1등급"), no space glyph on its line: the page's habit decides.
+    cell = [g for g in line(300.0)[:5]]
+    assert chars_to_lines(cell, 1, settings, gap)[0].text == "2023년"
+    # With no space glyphs the gaps are all there is: the most common one is the word space.
+    bare = [g for g in chars if g["text"] != " "]
+    gap = word_gap_threshold(glyph_rows(bare, settings), settings.word_gap_ratio)
+    assert gap.between_scripts == gap < 0.207
+    assert chars_to_lines(bare, 1, settings, gap)[0].text == "2023 년 국가 과학 기술"

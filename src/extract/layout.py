@@ -37,6 +37,33 @@ def _inside(x: float, y: float, box: BBox, pad: float = 1.0) -> bool:
     return box[0] - pad <= x <= box[2] + pad and box[1] - pad <= y <= box[3] + pad
 
 
+#: Where a line writes its spaces, a gap between scripts is a word space only when wider
+#: than this many of the line's spaces (``_make_line``).
+SCRIPT_GAP_SPACES = 1.1
+
+
+def _asian(text: str) -> bool:
+    return bool(text) and ("\uac00" <= text[0] <= "\ud7a3" or "\u4e00" <= text[0] <= "\u9fff"
+                           or "\u3400" <= text[0] <= "\u4dbf" or "\u3040" <= text[0] <= "\u30ff")
+
+
+class WordGap(float):
+    """A page's word-gap threshold in em (a float, as every caller uses it), with the one
+    for a gap between Asian and other script (a number or a Latin word beside Hangul):
+    wider on a page whose producer writes its spaces as glyphs, where such a gap is its
+    spacing between scripts, not a word space."""
+
+    def __new__(cls, value: float, between_scripts: float | None = None):
+        gap = super().__new__(cls, value)
+        gap.between_scripts = value if between_scripts is None else between_scripts
+        return gap
+
+
+#: A page writes its spaces when gaps with no space glyph inside one script are at most
+#: this share of its space glyphs (``word_gap_threshold``).
+WRITTEN_SPACES_SHARE = 0.25
+
+
 def word_gap_threshold(rows: list[list[dict]], default: float) -> float:
     """The gap (in em) above which two glyphs of a line are separate words, for one page.
 
@@ -44,23 +71,35 @@ def word_gap_threshold(rows: list[list[dict]], default: float) -> float:
     0.2 em between a digit and a Hangul syllable of the same word, so one fixed tolerance
     cannot serve all. The most common gap between 0.1 and 0.6 em on the page is its word
     space; glyphs closer than 80 % of it belong to one word.
+
+    A page whose words within one script are nearly all parted by space glyphs shows that
+    its producer writes its spaces; a gap with no glyph between Asian and other script is
+    then its spacing between scripts (see ``WordGap``), unless wider than its space.
     """
     bins: Counter[int] = Counter()
+    written: Counter[int] = Counter()
+    bare = 0
     for row in rows:
         for a, b in zip(row, row[1:]):
             if b["text"].isspace():
                 # An explicit space glyph shows the word space directly.
                 g = (b["x1"] - b["x0"]) / max(b["size"], 1.0)
+                if 0.1 < g < 0.6:
+                    written[round(g * 100)] += 1
             elif a["text"].isspace():
                 continue
             else:
                 g = (b["x0"] - a["x1"]) / max(a["size"], b["size"], 1.0)
+                bare += 0.1 < g < 0.6 and _asian(a["text"]) == _asian(b["text"])
             if 0.1 < g < 0.6:
                 bins[round(g * 100)] += 1
     if sum(bins.values()) < 20:
         return default
     mode = bins.most_common(1)[0][0] / 100
-    return 0.8 * mode
+    spaces = sum(written.values())
+    if spaces >= 20 and bare <= WRITTEN_SPACES_SHARE * spaces:
+        return WordGap(0.8 * mode, max(0.8 * mode, SCRIPT_GAP_SPACES * written.most_common(1)[0][0] / 100))
+    return WordGap(0.8 * mode)
 
 
 # Code points that fonts' ToUnicode maps point at instead of the ideograph the reader sees:
@@ -325,6 +364,14 @@ def chars_to_lines(chars: Iterable[dict], page: int, settings: "LayoutSettings",
 def _make_line(row: list[dict], page: int, gap_ratio: float) -> TextLine | None:
     parts: list[str] = []
     prev = None
+    space_glyphs = [c for c in row if c["text"] == " " and c["x1"] > c["x0"]]
+    spaces = [(c["x1"] - c["x0"]) / max(c["size"], 1.0) for c in space_glyphs]
+    # On a page or a line that writes its spaces as glyphs, a gap with no glyph between
+    # Asian and other script (a number, a Latin word) is the producer's spacing between
+    # scripts, not a word space, unless it is wider than a space (LibreOffice sets 0.2 em in
+    # "2023|년", as wide as some fonts' space glyph).
+    script_gap = max(getattr(gap_ratio, "between_scripts", gap_ratio),
+                     SCRIPT_GAP_SPACES * median_size(spaces) if spaces else 0.0)
     for c in row:
         text = c["text"]
         if text.isspace():
@@ -335,7 +382,8 @@ def _make_line(row: list[dict], page: int, gap_ratio: float) -> TextLine | None:
             continue
         if prev is not None and parts and parts[-1] != " ":
             size = max(c["size"], prev["size"], 1.0)
-            if c["x0"] - prev["x1"] > gap_ratio * size:
+            limit = script_gap if _asian(text) != _asian(prev["text"]) else gap_ratio
+            if c["x0"] - prev["x1"] > limit * size:
                 parts.append(" ")
         parts.append(text)
         prev = c
@@ -345,7 +393,7 @@ def _make_line(row: list[dict], page: int, gap_ratio: float) -> TextLine | None:
     visible = [c for c in row if not c["text"].isspace()]
     sizes = [c["size"] for c in visible]
     bold_count = sum(1 for c in visible if BOLD_FONT.search(c.get("fontname") or ""))
-    spaces = [c["x1"] - c["x0"] for c in row if c["text"] == " " and c["x1"] > c["x0"]]
+    widths = [c["x1"] - c["x0"] for c in space_glyphs]
     return TextLine(
         page=page,
         text=text,
@@ -356,7 +404,7 @@ def _make_line(row: list[dict], page: int, gap_ratio: float) -> TextLine | None:
         size=round(median_size(sizes), 2),
         bold=bold_count * 2 > len(visible),
         trailing_space=row[-1]["text"].isspace(),
-        space_width=round(median_size(spaces), 2) if spaces else 0.0,
+        space_width=round(median_size(widths), 2) if widths else 0.0,
     )
 
 

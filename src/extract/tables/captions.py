@@ -18,8 +18,9 @@ NOT_A_NOTE_CONTINUATION = re.compile(r"^([-–○•●■□▶]|[〈<《]|\d{1
 
 
 def _band(chars: list[dict], x0: float, x1: float, top: float, bottom: float) -> list[dict]:
+    # Space glyphs stay: where a producer writes its spaces, they are the word spaces.
     return [c for c in chars if top <= (c["top"] + c["bottom"]) / 2 <= bottom
-            and x0 - 1 <= (c["x0"] + c["x1"]) / 2 <= x1 + 1 and c["text"].strip()]
+            and x0 - 1 <= (c["x0"] + c["x1"]) / 2 <= x1 + 1 and c["text"]]
 
 
 def find_caption(chars: list[dict], table: BBox, page_width: float, distance: float,

@@ -502,7 +502,9 @@ def _spanning(row: Row, bounds: list[float], rules: list[tuple[float, float, flo
 
 def _lines(words: list[Word], page_number: int, gap: float | None, right: float) -> list[TextLine]:
     chars = [c for w in words for c in w.chars]
-    lines = chars_to_lines(chars, page_number, _LAYOUT, gap)
+    # The words hold no space glyphs, so the gaps are all there is between them: the page's
+    # wider gap between scripts (for pages that write their spaces) does not apply.
+    lines = chars_to_lines(chars, page_number, _LAYOUT, float(gap) if gap else gap)
     for ln in lines:
         ln.column_right = right
         ln.role = "table"
