@@ -5,6 +5,7 @@
     python samples/render_html.py --out DIR X.json
     python samples/render_html.py --producer weasyprint   # or chromium,weasyprint
     python samples/render_html.py --style plain           # another house style (STYLES)
+    python samples/render_html.py --font "Noto Sans CJK KR"   # the style's text in another font
 
 Writes ``<stem>.chromium.pdf`` and its golden ``<stem>.chromium.truth.json`` beside the
 reportlab renders (``samples/producers/`` by default). The golden's text fields come from the
@@ -175,7 +176,7 @@ def article_html(article: dict, brief: bool) -> str:
     return "".join(out)
 
 
-def document_html(c: dict, style: str = "default") -> str:
+def document_html(c: dict, style: str = "default", font: str | None = None) -> str:
     parts = [f'<p class="cover-en">{e(c.get("publisher_en", ""))}</p>',
              '<p class="cover-title">중국 과학기술 정책</p><p class="cover-title">주/간/동/향</p>',
              f'<p class="date">{e(make_samples.printed_date(c["date"]))}</p><p class="contents">CONTENTS</p>']
@@ -193,7 +194,8 @@ def document_html(c: dict, style: str = "default") -> str:
                  '<p class="contents">중국 과학기술 정책 주/간/동/향</p>'
                  + "".join(f"<p>{e(label)} {e(value)}</p>" for label, value in colophon)
                  + f'<p style="margin-left:46pt">TEL: {e(c["tel"])}</p><p style="margin-left:46pt">{e(c["url"])}</p></div>')
-    return f'<!doctype html><html lang="ko"><head><meta charset="utf-8"><style>{CSS}{STYLES[style]}</style></head><body>' \
+    css = CSS + STYLES[style] + (f"body, table, td, th {{ font-family: '{font}'; }}" if font else "")
+    return f'<!doctype html><html lang="ko"><head><meta charset="utf-8"><style>{css}</style></head><body>' \
            + "".join(parts) + "</body></html>"
 
 
@@ -336,6 +338,11 @@ def main(argv: list[str]) -> int:
         if style not in STYLES:
             print(f"render_html.py: unknown style {style!r}; choose from {', '.join(STYLES)}", file=sys.stderr)
             return 2
+    font = None
+    if "--font" in argv:
+        k = argv.index("--font")
+        font = argv[k + 1]
+        argv = argv[:k] + argv[k + 2:]
     if "--producer" in argv:
         k = argv.index("--producer")
         producers = argv[k + 1].split(",")
@@ -350,10 +357,12 @@ def main(argv: list[str]) -> int:
         for path in [Path(a) for a in argv] or sorted((HERE / "content").glob("*.json")):
             content = json.loads(path.read_text(encoding="utf-8"))
             name = producer if style == "default" else f"{producer}-{style}"
+            if font:
+                name += "-" + font.lower().replace(" ", "")
             pdf = out_dir / f"{path.stem}.{name}.pdf"
             with tempfile.TemporaryDirectory() as tmp:
                 page = Path(tmp) / "issue.html"
-                page.write_text(document_html(content, style), encoding="utf-8")
+                page.write_text(document_html(content, style, font), encoding="utf-8")
                 PRODUCERS[producer](page, pdf, tmp)
             make_samples.RECORD.pages.clear()
             make_samples.RECORD.pages.update(locate_pages(content, pdf))

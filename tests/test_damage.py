@@ -160,6 +160,17 @@ def test_ideographs_named_by_their_variants_are_read_as_shown(printed, expected)
     assert bool(repairs) == (printed != expected)
 
 
+def test_a_code_point_canonically_equal_to_another_is_read_as_it():
+    # Chromium names Noto's angle brackets U+2329/U+232A, canonically U+3008/U+3009: a
+    # caption "〈...〉" must be seen whichever the producer chose. The same character, so no
+    # repair is reported.
+    from extract.layout import clean_glyph_text
+
+    chars = _glyphs("\u2329지역별 현황\u232a")
+    assert clean_glyph_text(chars) == []
+    assert "".join(c["text"] for c in chars) == "〈지역별 현황〉"
+
+
 @pytest.mark.parametrize("angle", [90, 270])
 def test_sideways_page_reads_in_its_own_direction(tmp_path, angle):
     """A landscape page stored sideways without /Rotate: its lines read as printed."""

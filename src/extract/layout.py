@@ -123,6 +123,16 @@ _RADICAL_CHARACTERS = dict(zip(
 _SHARED_GLYPH_CHARACTERS = dict(zip("㫚㬵㬺㮣䲤𣟱𤨁𨓜", "曶胶幐槩鿐櫸瑨逸"))
 
 
+# Code points that are canonically the same character as another (NFC maps each to that
+# one): a producer's ToUnicode may name either, and the text must not depend on which
+# (Chromium names Noto's angle bracket U+2329 where the text has U+3008, and a caption's
+# 〈 then went unseen). Hangul and the compatibility ideographs are left to their own rules.
+_CANONICAL_SINGLETONS = {
+    chr(o): unicodedata.normalize("NFC", chr(o)) for o in range(0x0300, 0xF900)
+    if not 0xAC00 <= o <= 0xD7A3 and len(unicodedata.normalize("NFC", chr(o))) == 1
+    and unicodedata.normalize("NFC", chr(o)) != chr(o)}
+
+
 def _compat(ch: str) -> bool:
     o = ord(ch)
     # Most glyphs (Latin, Hangul, unified ideographs) fall in none of the ranges: test the
@@ -159,7 +169,8 @@ def clean_glyph_text(chars: list[dict]) -> list[tuple[str, str]]:
     Some producers map the space glyph to a control character (Chromium's fonts give
     U+0001): such a glyph is a space. Ideographs mapped to compatibility code points are
     mapped to the unified ideograph (NFKC, for those blocks only: NFKC elsewhere would turn
-    Ⅰ into I).
+    Ⅰ into I). A code point canonically equal to another (U+2329 and U+3008 are both 〈)
+    becomes its NFC form.
     """
     repairs = []
     for c in chars:
@@ -177,6 +188,8 @@ def clean_glyph_text(chars: list[dict]) -> list[tuple[str, str]]:
         elif 0x3400 <= o and t in _SHARED_GLYPH_CHARACTERS:
             c["text"] = _SHARED_GLYPH_CHARACTERS[t]
             repairs.append((t, c["text"]))
+        elif t in _CANONICAL_SINGLETONS:
+            c["text"] = _CANONICAL_SINGLETONS[t]  # the same character: no repair to report
     return repairs
 
 
