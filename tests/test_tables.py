@@ -505,14 +505,18 @@ def test_title_and_note_rows_inside_the_frame_are_caption_and_note(tmp_path):
     assert "수출 실적" not in body and "무역 협회" not in body
 
 
+# A ranking whose second tier runs over the page break (rows 3-4 here, 5-6 overleaf).
+TIER_HEADER = ["등급", "순위", "국가", "점수"]
+TIER_FIRST = [["1그룹", "1", "스위스", "67.6"], ["", "2", "스웨덴", "64.2"],
+              ["2그룹", "3", "미국", "63.5"], ["", "4", "영국", "62.4"]]
+TIER_SECOND = [["", "5", "싱가포르", "61.5"], ["", "6", "핀란드", "61.2"]]
+TIER_WIDTHS = [70, 50, 120, 70]
+
+
 def test_a_merged_cell_left_open_at_the_page_break_runs_on(tmp_path):
     """A tier cell spanning the page break is drawn without its bottom border (as HTML
     renderers do); its text still fills every row it covers, on both pages."""
-    header = ["등급", "순위", "국가", "점수"]
-    first = [["1그룹", "1", "스위스", "67.6"], ["", "2", "스웨덴", "64.2"],
-             ["2그룹", "3", "미국", "63.5"], ["", "4", "영국", "62.4"]]
-    second = [["", "5", "싱가포르", "61.5"], ["", "6", "핀란드", "61.2"]]
-    widths = [70, 50, 120, 70]
+    header, first, second, widths = TIER_HEADER, TIER_FIRST, TIER_SECOND, TIER_WIDTHS
 
     def draw(c):
         # Columns 2-4 as a closed grid, the tier column beside it by hand: the 2그룹 cell
@@ -603,11 +607,7 @@ def test_a_tier_whose_text_stays_on_the_page_before_runs_on_in_its_blank_column(
     first page only: overleaf the column is one empty merged cell, which the grid reader
     drops (a column with no text). The continuation still joins the table, its rows in
     the tier of the cell above."""
-    header = ["등급", "순위", "국가", "점수"]
-    first = [["1그룹", "1", "스위스", "67.6"], ["", "2", "스웨덴", "64.2"],
-             ["2그룹", "3", "미국", "63.5"], ["", "4", "영국", "62.4"]]
-    second = [["", "5", "싱가포르", "61.5"], ["", "6", "핀란드", "61.2"]]
-    widths = [70, 50, 120, 70]
+    header, first, second, widths = TIER_HEADER, TIER_FIRST, TIER_SECOND, TIER_WIDTHS
 
     def draw(c):
         draw_table(c, [header] + first, widths, 200, spans=[(1, 0, 2, 1), (3, 0, 2, 1)], caption="글로벌 혁신지수 순위")
@@ -848,3 +848,32 @@ def test_a_header_repeated_inside_a_fragment_cuts_it_into_parts():
     parts, dropped = split_at_repeated_headers([HEADER], rows)
     assert parts == [PART1, PART2] and dropped == 1
     assert split_at_repeated_headers([HEADER], PART1 + [HEADER]) == ([PART1], 1)
+
+
+def test_a_header_row_left_alone_at_the_foot_of_a_page_heads_the_table_overleaf(tmp_path):
+    """The producer moved the table's body to the next page and left its caption and
+    header row at the foot: the header is the table's, drawn once, on the page before."""
+    def draw(c):
+        c.setFont(KO, 10)
+        c.drawString(60, 760, "- 본문 첫 줄은 표 앞에 있다")
+        draw_table(c, [HEADER], WIDTHS, 110, caption="지역별 현황")
+        c.showPage()
+        draw_table(c, PART1 + PART2, WIDTHS, 780, header_rows=0)
+        c.showPage()
+
+    bulletin = run(tmp_path, draw)
+    assert len(bulletin.tables) == 1
+    table = bulletin.tables[0]
+    assert (table["caption"], table["header"], table["pages"]) == ("지역별 현황", [HEADER], [1, 2])
+    assert table["rows"] == PART1 + PART2
+
+
+def test_a_shaded_row_alone_at_the_foot_with_no_table_overleaf_is_no_table(tmp_path):
+    def draw(c):
+        draw_table(c, [["참고", "주요 용어 설명"]], [100, 200], 110)
+        c.showPage()
+        c.setFont(KO, 10)
+        c.drawString(60, 760, "- 다음 쪽은 본문으로 시작한다")
+        c.showPage()
+
+    assert run(tmp_path, draw).tables == []

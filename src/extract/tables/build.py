@@ -153,6 +153,8 @@ def build_tables(fragments: list[TableFragment], settings: TableSettings | None 
         if not frag.header_rows and _reads_as_header(frag.rows):
             frag.quality["header_by_position"] = True
     for chain in _chains(ordered, text_between):
+        if all(f.quality.get("header_only") for f in chain):
+            continue  # a header row alone at a page's foot that no table continues
         table_id = f"t{len(tables) + 1:02d}"
         first = chain[0]
         header = [list(r) for r in first.rows[: header_count(first)]]

@@ -184,9 +184,14 @@ def find_ruled_fragments(page, page_number: int, settings: TableSettings, gap: f
     for table in sorted(found, key=lambda t: (t.bbox[1], t.bbox[0])):
         opens_page = continuing and not fragments and not any(
             c["bottom"] <= table.bbox[1] and c["top"] > settings.margin_band * float(page.height) for c in chars)
+        # At the page's foot: low on the page, and nothing under it but the footer band.
+        footer = (1 - settings.margin_band) * float(page.height)
+        at_foot = table.bbox[3] >= FOOT_SHARE * float(page.height) and not any(
+            c["top"] > table.bbox[3] + 1 and c["bottom"] < footer and not c["text"].isspace() for c in chars)
         frag = _fragment(table, chars, shades, page, page_number, len(fragments) + 1, settings, gap,
-                         opens_page=opens_page)
-        if frag is not None and len(frag.rows) == 1 and (frag.header_rows or not _stroked_rules(page, table.bbox)):
+                         opens_page=opens_page, at_foot=at_foot)
+        if frag is not None and len(frag.rows) == 1 and not frag.quality.get("header_only") \
+                and (frag.header_rows or not _stroked_rules(page, table.bbox)):
             continue  # a lone header row, or shaded boxes with no rule (a band over a text table)
         if frag is not None:
             fragments.append(frag)
@@ -237,10 +242,13 @@ def _open_row_edges(page) -> list[dict]:
 
 
 def _fragment(table, chars, shades, page, page_number: int, k: int,
-              settings: TableSettings, gap: float | None, opens_page: bool = False) -> TableFragment | None:
+              settings: TableSettings, gap: float | None, opens_page: bool = False,
+              at_foot: bool = False) -> TableFragment | None:
     """The grid ``table`` as a TableFragment, or None when too small to be a table.
     ``opens_page``: the grid opens a page after one that ended in a table, so one row (the
-    last row of that table, run over) is enough."""
+    last row of that table, run over) is enough. ``at_foot``: the grid ends at the foot of
+    the page, where one row drawn as a header is kept as a header alone (the producer moved
+    the table's body to the next page; ``quality["header_only"]``)."""
     cells = [c for c in table.cells if c[2] - c[0] > 1 and c[3] - c[1] > 1]
     if not cells:
         return None
@@ -276,7 +284,7 @@ def _fragment(table, chars, shades, page, page_number: int, k: int,
         # The last row of a table run over onto this page may hold text in some columns only
         # (the rest of long cells): its columns are the rules', those wider than a sliver.
         keep_cols = [c for c in range(len(xs) - 1) if xs[c + 1] - xs[c] >= SLIVER_WIDTH]
-    if len(keep_rows) < (1 if opens_page else settings.min_rows) or len(keep_cols) < settings.min_cols:
+    if len(keep_rows) < (1 if opens_page or at_foot else settings.min_rows) or len(keep_cols) < settings.min_cols:
         return None
     col_at = {c: k for k, c in enumerate(keep_cols)}
     open_columns = sorted({col_at[c0] for _, c0, _, _, _, _ in open_cells if c0 in col_at})
@@ -313,6 +321,11 @@ def _fragment(table, chars, shades, page, page_number: int, k: int,
     header_rows = 0
     while header_rows < n_rows - 1 and header_like[header_rows]:
         header_rows += 1
+    header_only = at_foot and not opens_page and n_rows == 1
+    if header_only:
+        if not header_like[0] or settings.min_rows <= 1:
+            return None  # one plain row at the foot: a box, not a table's header
+        header_rows = 1
     empty = sum(1 for row in text_grid for t in row if not t)
     caption, caption_box = find_caption(chars, bbox, float(page.width), settings.caption_distance, gap)
     notes, notes_box, note_lines = find_notes(chars, bbox, float(page.width), settings.note_distance, gap)
@@ -331,7 +344,8 @@ def _fragment(table, chars, shades, page, page_number: int, k: int,
         method="lattice", spans=spans, open_columns=open_columns, cell_lines=lines_grid, header_like=header_like,
         quality={"method": "lattice", "cells": n_rows * n_cols,
                  "empty_cell_ratio": round(empty / max(n_rows * n_cols, 1), 3),
-                 "merged_cells": len(spans), **({"rows_split_by_lines": split} if split else {})},
+                 "merged_cells": len(spans), **({"rows_split_by_lines": split} if split else {}),
+                 **({"header_only": True} if header_only else {})},
     )
 
 
@@ -401,6 +415,8 @@ def _frame_rows(lines_grid, text_grid, ys, spans, settings: TableSettings):
     return lines_grid[top:end], text_grid[top:end], ys[top:end + 1], spans, title, footer
 
 
+#: A grid whose bottom lies below this share of the page's height stands at its foot.
+FOOT_SHARE = 0.8
 #: Columns narrower than this (pt) are slivers between double rules, not columns of their own.
 SLIVER_WIDTH = 4.0
 #: A cell line that is one value: a number, a percentage, a year, a dash for "none".
