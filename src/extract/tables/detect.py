@@ -321,9 +321,10 @@ def _fragment(table, chars, shades, page, page_number: int, k: int,
     header_rows = 0
     while header_rows < n_rows - 1 and header_like[header_rows]:
         header_rows += 1
-    header_only = at_foot and not opens_page and n_rows == 1
+    # (Only where one row is otherwise too few to be a table.)
+    header_only = at_foot and not opens_page and n_rows == 1 and settings.min_rows > 1
     if header_only:
-        if not header_like[0] or settings.min_rows <= 1:
+        if not header_like[0]:
             return None  # one plain row at the foot: a box, not a table's header
         header_rows = 1
     empty = sum(1 for row in text_grid for t in row if not t)
@@ -385,6 +386,8 @@ def _open_cell_bottom(chars: list[dict], x0: float, x1: float, top: float, botto
     below = sorted((c for c in chars if c["top"] >= bottom - 1 and c["top"] > last - 1 and not c["text"].isspace()),
                    key=lambda c: c["top"])
     for c in below:
+        if c["top"] < last - 1:
+            continue  # on a line already taken
         size = max(c["bottom"] - c["top"], 1.0)
         if c["top"] - last > 0.8 * size:
             break  # a gap wider than line spacing: what follows is not this cell's
