@@ -395,8 +395,9 @@ def _make_line(row: list[dict], page: int, gap_ratio: float) -> TextLine | None:
             continue
         if prev is not None and parts and parts[-1] != " ":
             size = max(c["size"], prev["size"], 1.0)
-            limit = script_gap if _asian(text) != _asian(prev["text"]) else gap_ratio
-            if c["x0"] - prev["x1"] > limit * size:
+            gap = c["x0"] - prev["x1"]
+            # (the script test only for the few gaps that it decides: most glyphs touch)
+            if gap > gap_ratio * size and (gap > script_gap * size or _asian(text) == _asian(prev["text"])):
                 parts.append(" ")
         parts.append(text)
         prev = c
