@@ -866,6 +866,10 @@ def test_a_header_row_left_alone_at_the_foot_of_a_page_heads_the_table_overleaf(
     table = bulletin.tables[0]
     assert (table["caption"], table["header"], table["pages"]) == ("지역별 현황", [HEADER], [1, 2])
     assert table["rows"] == PART1 + PART2
+    from extract.pipeline import run_document
+
+    body = " ".join(ln.text for ln in run_document(tmp_path / "t.pdf").lines if ln.role == "body")
+    assert "본문 첫 줄" in body and "지역별 현황" not in body and "건수" not in body
 
 
 def test_a_shaded_row_alone_at_the_foot_with_no_table_overleaf_is_no_table(tmp_path):
@@ -877,3 +881,8 @@ def test_a_shaded_row_alone_at_the_foot_with_no_table_overleaf_is_no_table(tmp_p
         c.showPage()
 
     assert run(tmp_path, draw).tables == []
+    # its text stays body text
+    from extract.pipeline import run_document
+
+    body = " ".join(ln.text for ln in run_document(tmp_path / "t.pdf").lines if ln.role == "body")
+    assert "주요 용어 설명" in body

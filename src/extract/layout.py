@@ -505,7 +505,11 @@ class LayoutStage:
 
     def process_page(self, doc: "Document", number: int, page) -> None:
         info = doc.pages[-1]
-        occupied = [box for f in doc.fragments if f.page == number for box in f.occupied]
+        # A header row alone at the page's foot is the table's only if the table overleaf
+        # continues it (known once every page is read): until then its text stays body text
+        # (the tables stage takes it back, see TablesStage._claim_lone_headers).
+        occupied = [box for f in doc.fragments if f.page == number and not f.quality.get("header_only")
+                    for box in f.occupied]
         doc.lines.extend(page_lines(page.chars, number, occupied, info.images, doc.settings.layout, info.word_gap))
 
     def process_document(self, doc: "Document") -> None:

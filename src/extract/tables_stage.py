@@ -59,6 +59,23 @@ class TablesStage:
         stats = doc.join_stats()
         doc.tables, warnings = tables.build_tables(doc.fragments, doc.settings.tables, stats, text_between)
         doc.warnings.extend(warnings)
+        self._claim_lone_headers(doc)
+
+    @staticmethod
+    def _claim_lone_headers(doc: "Document") -> None:
+        """The text of a header row left alone at a page's foot (and its caption) is the
+        table's once the table overleaf has continued it; otherwise it stays body text."""
+        used = {fid for t in doc.tables for fid in t.fragments}
+        for f in doc.fragments:
+            if not f.quality.get("header_only") or f.id not in used:
+                continue
+            for ln in doc.lines:
+                if ln.page != f.page or ln.role != "body":
+                    continue
+                cx, cy = (ln.x0 + ln.x1) / 2, (ln.top + ln.bottom) / 2
+                for box, role in ((f.bbox, "table"), (f.caption_bbox, "caption")):
+                    if box and box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1:
+                        ln.role = role
 
     @staticmethod
     def _adopt_orphan_captions(doc: "Document", body) -> None:
