@@ -1,6 +1,6 @@
 """Benchmarks: what our pipeline costs on top of parsing the PDF, on 10 pages or 1,000.
 
-    python -m bench            # full run (medians of 3), writes bench/RESULTS.md and bench/scaling.png
+    python -m bench            # full run (medians of 3), writes bench/RESULTS-pipeline.md and bench/scaling.png
     python -m bench --quick    # about a minute: one run, samples and the 10-page document
 
 Measured side by side, in one run, on the same files, each in a fresh process (so peak RSS
