@@ -10,7 +10,6 @@ at F1 >= 0.9. Needs ../shared/corpus and ../shared/tools/score.py.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import statistics
 import sys
@@ -22,13 +21,7 @@ SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT / "src"))
 
 import extract  # noqa: E402
-
-
-def _scorer():
-    spec = importlib.util.spec_from_file_location("score", SHARED / "tools" / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from scorer import shared_scorer  # noqa: E402  (bench/scorer.py, beside this script)
 
 
 def pdfplumber_tables(pdf_path: Path, password: str | None = None) -> dict:
@@ -124,7 +117,7 @@ def main() -> int:
     ap.add_argument("--camelot", action="store_true")
     ap.add_argument("--markdown", action="store_true")
     args = ap.parse_args()
-    score = _scorer()
+    score = shared_scorer("eval_tables")
     if args.icdar or not args.camelot:
         icdar(score, args.markdown)
     if args.camelot:

@@ -12,7 +12,6 @@ so two runs can be compared. Made for the renders of ``samples/vary_content.py``
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import sys
@@ -20,18 +19,8 @@ from pathlib import Path
 
 import extract
 from extract.errors import ExtractError
+from scorer import shared_scorer  # bench/scorer.py, beside this script
 
-ROOT = Path(__file__).resolve().parents[1]
-SCORER = ROOT.parent / "shared" / "tools" / "score.py"
-
-
-def _scorer():
-    if not SCORER.exists():
-        sys.exit(f"score_renders: the shared scorer is not at {SCORER}")
-    spec = importlib.util.spec_from_file_location("shared_score", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _structure_off(t: dict) -> bool:
@@ -69,7 +58,7 @@ def main(argv: list[str]) -> int:
     if not dirs:
         print(__doc__, file=sys.stderr)
         return 2
-    score = _scorer()
+    score = shared_scorer("score_renders")
     rows = []
     for pdf in sorted(p for d in dirs for p in d.glob("*.pdf") if p.with_suffix(".truth.json").exists()):
         r = score_file(score, pdf)

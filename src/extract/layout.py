@@ -23,6 +23,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Iterable
 
 from .model import BBox, TextLine
+from .textjoin import is_cjk, is_hangul
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -43,8 +44,8 @@ SCRIPT_GAP_SPACES = 1.1
 
 
 def _asian(text: str) -> bool:
-    return bool(text) and ("\uac00" <= text[0] <= "\ud7a3" or "\u4e00" <= text[0] <= "\u9fff"
-                           or "\u3400" <= text[0] <= "\u4dbf" or "\u3040" <= text[0] <= "\u30ff")
+    """Hangul, an ideograph or kana (the scripts set apart from Latin and digits)."""
+    return bool(text) and (is_hangul(text[0]) or is_cjk(text[0]) or "\u3040" <= text[0] <= "\u30ff")
 
 
 class WordGap(float):

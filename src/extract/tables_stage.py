@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from . import tables
 from .tables.turned import to_page, turned_page
+from .layout import _inside
 from .textjoin import fold
 
 CAPTION_LINE = re.compile(r"^[〈<《]\s*(.+?)\s*[〉>》]$")
@@ -74,7 +75,7 @@ class TablesStage:
                     continue
                 cx, cy = (ln.x0 + ln.x1) / 2, (ln.top + ln.bottom) / 2
                 for box, role in ((f.bbox, "table"), (f.caption_bbox, "caption")):
-                    if box and box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1:
+                    if box and _inside(cx, cy, box):
                         ln.role = role
 
     @staticmethod
