@@ -29,6 +29,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 KNOWN_SECTIONS = ("특집기사", "정책동향", "기술동향", "단신동향", "산업동향", "연구동향",
                   "지역동향", "이슈분석", "인물동향", "통계동향", "기획기사")
+#: How section names end ('정책동향', '특집기사', '이슈분석'): a word with one of these ends is
+#: a section's name where a contents line or a banner prints one.
+SECTION_SUFFIXES = ("동향", "기사", "분석", "소식", "뉴스", "브리핑", "리포트")
 CONTENTS_HEAD = re.compile(r"^(contents|목\s*차|차\s*례)$", re.I)
 # A contents line naming a section: '1. 정책동향', 'Ⅱ. 기술동향', 'II 기술동향', '- 1. 특집기사'
 CONTENTS_SECTION = re.compile(r"^[-–]?\s*(\d{1,2}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]{1,3}|[IVX]{1,4})\s*[.)]?\s+(\S.*)$")
@@ -56,8 +59,6 @@ CAPTION = re.compile(r"^[〈<《]\s*(.+?)\s*[〉>》]$")
 COLOPHON_LABEL = re.compile(r"^(발\s*행\s*일|발\s*행\s*인|발\s*행\s*처|발\s*행\s*기\s*관)")
 NOTE_LINE = re.compile(r"^[*※]\s*(출처|자료|주석|주|비고)\s*[:：]")
 REF_MARKS = re.compile(r"^[^\w\s\u3131-\u318e\uac00-\ud7a3\u4e00-\u9fff《「\"'(]+\s*")
-# Reference lines' own marks, left out of the bullet indents.
-REF_MARKS_ONLY = re.compile(r"^[☞☛]\s")
 
 
 def parse_source(text: str, issue_date: str | None) -> tuple[str, str | None] | None:
@@ -92,6 +93,9 @@ def parse_source(text: str, issue_date: str | None) -> tuple[str, str | None] | 
 class Bullet:
     level: int
     text: str
+    #: Where its mark stands; the levels are the indents of the article bullets of the whole
+    #: issue (Segmenter._finish), None: the level is fixed (a lead-marked line is level 1).
+    x0: float | None = None
 
 
 @dataclass
@@ -219,15 +223,15 @@ class Segmenter:
         # A banner not in the contents (단신동향 often is not), set as the learned banners are.
         if (learned and self.is_big(ln, 1.15) and 2 <= len(key) <= 8 and not split_mark(text)
                 and not DATE_FULL.search(text) and not CAPTION.match(text)
-                and (key.endswith(("동향", "기사", "분석", "소식", "뉴스", "브리핑")) or self.on_band(ln))):
+                and (key.endswith(SECTION_SUFFIXES) or self.on_band(ln))):
             return key
         return None
 
     def title_match(self, ln: TextLine) -> tuple[str | None, str] | None:
         """The first template's heading: '01 title', bigger or bold than the body."""
-        m = NUMBERED_TITLE.match(ln.text)
-        if m and (ln.bold or self.is_big(ln, 1.1)) and not DATE_FULL.match(ln.text):
-            return m.group(1), m.group(2)
+        number, title = strip_heading_prefix(ln.text)
+        if number and (ln.bold or self.is_big(ln, 1.1)) and not DATE_FULL.match(ln.text):
+            return number, title
         return None
 
     def learned_heading(self, ln: TextLine, pending_number: str | None) -> tuple[str | None, str] | None:
@@ -344,15 +348,26 @@ class Segmenter:
             text = ln.text.strip()
             m = CONTENTS_SECTION.match(text)
             sec = None
-            if m and not split_mark(m.group(2)) and len(m.group(2)) <= 20 and not NUMBERED_TITLE.match(text[len(m.group(1)):]):
+            title_beside = None
+            if m and not split_mark(m.group(2)) and not NUMBERED_TITLE.match(text[len(m.group(1)):]):
                 sec = m.group(2)
+                if len(sec) > 20:
+                    # A contents table ruled by rows only reads as one line a row: the
+                    # section's name, then the first title of the section beside it.
+                    head, _, rest = sec.partition(" ")
+                    sec, title_beside = (head, rest) if rest and self._section_like(head, known) else (None, None)
             elif section_key(text) in known and len(text) <= 16:
                 sec = text
+            elif self._section_like(text.partition(" ")[0], known) and len(text.partition(" ")[2]) > 4:
+                sec, _, title_beside = text.partition(" ")
             if sec is not None and (current is None or ln.x0 <= (section_x or ln.x0) + 2):
                 section_x = ln.x0 if section_x is None else section_x
                 current = {"section": section_key(sec), "titles": []}
                 self.s.contents.append(current)
                 last_line = None
+                if title_beside:
+                    current["titles"].append(title_beside.strip())
+                    last_line = ln
                 block.append(ln)
                 i += 1
                 continue
@@ -392,6 +407,11 @@ class Segmenter:
         for c in self.s.contents:
             c["titles"] = [fold(t) for t in c["titles"]]
         return i
+
+    @staticmethod
+    def _section_like(word: str, known: set[str]) -> bool:
+        key = section_key(word)
+        return key in known or (2 <= len(key) <= 6 and key.endswith(SECTION_SUFFIXES))
 
     def _strip_page_numbers(self) -> None:
         """Dotted leaders and page numbers after contents titles ('제목 ····· 3'): taken off
@@ -496,7 +516,6 @@ class Segmenter:
     # ---- body
     def _body(self, items: list[Item], i: int, end: int) -> None:
         known = self._known_sections()
-        levels = self._bullet_levels(items[i:end])
         section: Section | None = None
         article: Article | None = None
         state = "none"  # title | lead | body | refs | source
@@ -591,7 +610,8 @@ class Segmenter:
                     set_field("lead", body)
                     state, last_line, lead_style = "lead", ln, LineStyle.of(ln)
                 else:
-                    article.bullets.append(Bullet(self._level(ln.x0, levels), body))
+                    # A further lead-marked paragraph is an item of the first level.
+                    article.bullets.append(Bullet(1, body))
                     state, last_line = "body", ln
                 continue
             if state == "title" and ln.bold and not split_mark(text) and not CAPTION.match(text):
@@ -652,8 +672,7 @@ class Segmenter:
                 continue
             b = split_mark(text)
             if b:
-                level = self._level(ln.x0, levels)
-                article.bullets.append(Bullet(level, b[1]))
+                article.bullets.append(Bullet(1, b[1], x0=ln.x0))
                 state, last_line = "body", ln
                 continue
             text_target_append(ln)
@@ -677,11 +696,10 @@ class Segmenter:
         else:
             ref["title"] = fold(join_wrapped(ref["title"], text, prev, self.stats))
 
-    def _bullet_levels(self, items: list[Item]) -> list[float]:
-        # Lines with the issue's lead mark are leads (or level-1 items at the margin): their
-        # place would push every true bullet a level down.
-        xs = [it.line.x0 for it in items if it.line and split_mark(it.line.text)
-              and not self.is_lead_mark(it.line.text.strip()) and not REF_MARKS_ONLY.match(it.line.text.strip())]
+    def _bullet_levels(self) -> list[float]:
+        """The indents of the issue's bullets: the lines read as bullets, not every marked
+        line (reference and note marks stand at the margin)."""
+        xs = [b.x0 for sec in self.s.sections for a in sec.articles for b in a.bullets if b.x0 is not None]
         if not xs:
             return []
         return cluster(xs, tol=0.6 * self.body_size)
@@ -694,6 +712,12 @@ class Segmenter:
         return min(nearest + 1, 3)
 
     def _finish(self) -> None:
+        levels = self._bullet_levels()
+        for section in self.s.sections:
+            for a in section.articles:
+                for b in a.bullets:
+                    if b.x0 is not None:
+                        b.level = self._level(b.x0, levels)
         for section in self.s.sections:
             for a in section.articles:
                 a.title = fold(a.title)
