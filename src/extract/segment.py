@@ -14,8 +14,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
+
+from rapidfuzz import fuzz
 
 from .layout import cluster
 from .markers import (DEFAULT_LEAD_MARKS, find_full_date, iso, resolve_month_day, split_mark,
@@ -29,6 +31,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 KNOWN_SECTIONS = ("특집기사", "정책동향", "기술동향", "단신동향", "산업동향", "연구동향",
                   "지역동향", "이슈분석", "인물동향", "통계동향", "기획기사")
+#: A cell of a box holding at most this many characters is a label (a section's name, a
+#: heading's number), read as one line however the cell wrapped it.
+BOX_LABEL_CHARS = 16
 #: How section names end ('정책동향', '특집기사', '이슈분석'): a word with one of these ends is
 #: a section's name where a contents line or a banner prints one.
 SECTION_SUFFIXES = ("동향", "기사", "분석", "소식", "뉴스", "브리핑", "리포트")
@@ -183,11 +188,98 @@ class Segmenter:
         self.style = IssueStyle()
 
     # ---- stream
-    def _stream(self) -> list[Item]:
+    def _stream(self, unboxed: set[str] = frozenset()) -> list[Item]:
+        """Lines and table fragments in reading order; the fragments named in ``unboxed``
+        are boxes around structure (a contents table, a boxed banner or heading, the
+        colophon's table) and come as their cells' lines instead."""
         items = [Item(ln.page, ln.top, line=ln) for ln in self.lines]
-        items += [Item(f.page, f.bbox[1], fragment=f) for f in self.doc.fragments]
+        for f in self.doc.fragments:
+            if f.id in unboxed:
+                items += [Item(ln.page, ln.top, line=ln) for ln in self._box_lines(f)]
+            else:
+                items.append(Item(f.page, f.bbox[1], fragment=f))
         items.sort(key=lambda it: (it.page, it.top))
+        # A number box beside a wrapped title stands level with the title's middle, after
+        # its first line: the number comes first.
+        for k in range(1, len(items)):
+            ln = items[k].line
+            if ln is None or not NUMBER_ONLY.match(ln.text.strip()):
+                continue
+            j = k
+            while j > 0:
+                prev = items[j - 1].line
+                if (prev is None or prev.page != ln.page or prev.x0 < ln.x1
+                        or ln.top - prev.top > 1.5 * max(ln.size, prev.size)):
+                    break
+                items[j - 1], items[j] = items[j], items[j - 1]
+                j -= 1
         return items
+
+    @staticmethod
+    def _box_lines(fragment: TableFragment) -> list[TextLine]:
+        """A box's text as lines: a row whose cells hold one line each reads as one line
+        ('01 | 제목' -> '01 제목', '발행일 | 2024. 1. 12.'); other rows cell by cell, left to
+        right, each cell's lines in order (a section's name, then the titles beside it)."""
+        out: list[TextLine] = []
+        seen: set[int] = set()
+        for row in fragment.cell_lines:
+            cells = []
+            for lines in row:
+                if lines and id(lines[0]) not in seen:  # a merged cell repeats its lines
+                    seen.add(id(lines[0]))
+                    cells.append(lines)
+            if not cells:
+                continue
+            # A label wrapped in a narrow cell ('Ⅰ.' over '특집기사') is one line.
+            cells = [[replace(c[0], text=" ".join(ln.text.strip() for ln in c), x1=max(ln.x1 for ln in c),
+                              bottom=c[-1].bottom, bold=any(ln.bold for ln in c),
+                              size=max(ln.size for ln in c))]
+                     if len(c) > 1 and sum(len(ln.text.strip()) for ln in c) <= BOX_LABEL_CHARS else c
+                     for c in cells]
+            if all(len(c) == 1 for c in cells):
+                first, last = cells[0][0], cells[-1][0]
+                text = " ".join(c[0].text.strip() for c in cells)
+                out.append(replace(first, text=text, x1=last.x1, role="body",
+                                   top=min(c[0].top for c in cells), bottom=max(c[0].bottom for c in cells),
+                                   bold=sum(c[0].bold for c in cells) * 2 > len(cells)))
+                continue
+            offset = 0.0
+            for lines in cells:
+                for ln in lines:
+                    # Cell by cell: later cells' lines after earlier ones', whatever their height.
+                    out.append(replace(ln, role="body", top=max(ln.top, offset)))
+                    offset = out[-1].top + 0.01
+        return out
+
+    def _structure_boxes(self, items: list[Item], titles: list[str], names: list[str],
+                         contents_at: int | None) -> set[str]:
+        """Fragments that are boxes around the issue's structure, not tables of the issue:
+        the grid right under the CONTENTS head, a box holding a section's name or a contents
+        title (a boxed banner or heading), the colophon's table. A captioned grid is a table."""
+        known = set(KNOWN_SECTIONS) | {section_key(n) for n in names}
+        wanted = [fold(t) for t in titles if len(fold(t)) >= 4]
+        out: set[str] = set()
+        head_page = items[contents_at].page if contents_at is not None else None
+        for k, it in enumerate(items):
+            f = it.fragment
+            if f is None or f.caption:
+                continue
+            cells = [fold(c) for row in f.rows for c in row if fold(c)]
+            if contents_at is not None and k > contents_at and f.page == head_page:
+                out.add(f.id)
+                continue
+            if sum(1 for c in cells if COLOPHON_LABEL.match(c)) >= 2:
+                out.add(f.id)
+                continue
+            if len(f.rows) > 3:
+                continue
+            for cell in cells:
+                _, plain = strip_heading_prefix(cell)
+                if (section_key(cell) in known and len(cell) <= 16) or any(
+                        fuzz.ratio(fold(plain), t) >= 90 for t in wanted):
+                    out.add(f.id)
+                    break
+        return out
 
     def warn(self, page: int, message: str) -> None:
         self.warnings.append(f"page {page}: {message}")
@@ -245,6 +337,8 @@ class Segmenter:
             return None
         if st.heading_number == "above" and pending_number is None:
             return None
+        if st.heading_number == "numbered" and number is None and pending_number is None:
+            return None
         if number is None and self.is_lead_mark(text):
             return None
         mark = split_mark(title)
@@ -256,9 +350,43 @@ class Segmenter:
             return None
         return number or pending_number, title
 
+    @staticmethod
+    def next_in_sequence(ln: TextLine, section: "Section | None") -> tuple[str, str] | None:
+        """A heading told by its number alone: '01'/'□ 03' where the section's articles
+        have run to 02 (briefs set like body text). Numbers written '1.' open lists too, so
+        only a zero-padded number or one after a mark counts."""
+        number, title = strip_heading_prefix(ln.text.strip())
+        if number is None or len(fold(title)) < 4:
+            return None
+        if not (len(number) == 2 and number.startswith("0")) and not split_mark(ln.text.strip()):
+            return None
+        last = section.articles[-1].number if section is not None and section.articles else None
+        expected = int(last) + 1 if last and last.isdigit() else 1
+        return (number, title) if int(number) == expected else None
+
     # ---- main
     def run(self) -> Structure:
-        items = self.items
+        # Read once to learn what the contents lists; where boxes hold the contents, a
+        # banner, a heading or the colophon, read again with those boxes as lines.
+        self._read(self.items)
+        titles = [t for c in self.s.contents for t in c["titles"]]
+        names = [c["section"] for c in self.s.contents]
+        contents_at = next((k for k, it in enumerate(self.items[:400]) if it.line
+                            and CONTENTS_HEAD.match(it.text.strip())), None)
+        boxes = self._structure_boxes(self.items, titles, names, contents_at)
+        if boxes:
+            first = self.s
+            self.items = self._stream(boxes)
+            self.s, self.style = Structure(), IssueStyle()
+            self.warnings[:] = [w for w in self.warnings if w not in self._read_warnings]
+            self._read(self.items)
+            self.s.consumed_fragments |= boxes
+            if not self.s.contents and first.contents:
+                self.s.contents = first.contents
+        return self.s
+
+    def _read(self, items: list[Item]) -> None:
+        before = len(self.warnings)
         colophon_at = self._find_colophon(items)
         body_end = colophon_at if colophon_at is not None else len(items)
         start = self._cover_and_contents(items, body_end)
@@ -267,7 +395,7 @@ class Segmenter:
             self._colophon(items[colophon_at:])
         self.s.is_bulletin = bool(self.s.sections)
         self.s.style = self.style
-        return self.s
+        self._read_warnings = self.warnings[before:]
 
     # ---- cover, contents, summary
     def _cover_and_contents(self, items: list[Item], end: int) -> int:
@@ -302,7 +430,8 @@ class Segmenter:
             i = self._contents(items, i, end)
         titles = [t for c in self.s.contents for t in c["titles"]]
         names = [c["section"] for c in self.s.contents]
-        self.style = learn_style(items, i, end, titles, names)
+        body = LineStyle(self.body_size, False)
+        self.style = learn_style(items, i, end, titles, names, body)
         self.s.contents_found = len(self.style.anchors)
         stop = self._first_body_item(items, i, end)
         return self._summary(items, i, end, stop)
@@ -366,7 +495,8 @@ class Segmenter:
                 self.s.contents.append(current)
                 last_line = None
                 if title_beside:
-                    current["titles"].append(title_beside.strip())
+                    mark = split_mark(title_beside)
+                    current["titles"].append((mark[1] if mark else title_beside).strip())
                     last_line = ln
                 block.append(ln)
                 i += 1
@@ -565,12 +695,14 @@ class Segmenter:
                 self.s.sections.append(section)
                 article, state, pending_number = None, "none", None
                 continue
-            if NUMBER_ONLY.match(text) and (ln.bold or self.is_big(ln, 1.1) or self.style.heading_number == "above"):
+            if NUMBER_ONLY.match(text) and (ln.bold or self.is_big(ln, 1.1)
+                                            or self.style.heading_number in ("above", "numbered")):
                 pending_number = text.strip("[]()<>.［］【】〔〕")
                 continue
             continues_title = (state == "title" and last_line is not None and ln.page == last_line.page
                                and ln.top - last_line.bottom < 0.8 * ln.size)
-            tm = None if continues_title else (self.learned_heading(ln, pending_number) or self.title_match(ln))
+            tm = None if continues_title else (self.learned_heading(ln, pending_number) or self.title_match(ln)
+                                               or self.next_in_sequence(ln, section))
             unnumbered = (tm is None and title_style is not None and ln.bold
                           and abs(ln.size - title_style[0]) < 0.6 and text[:1] not in LEAD_MARKS
                           and not self.is_lead_mark(text) and not split_mark(text) and state != "title")

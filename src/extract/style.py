@@ -87,7 +87,7 @@ class Anchor:
 class IssueStyle:
     heading: LineStyle | None = None
     #: How headings carry their number: "inline" ('01 제목'), "above" (a box or line of its
-    #: own), or None (no number, or nothing learned).
+    #: own), "numbered" (either), or None (no number, or nothing learned).
     heading_number: str | None = None
     #: A mark printed before every heading ('□ 제목'), learned from the anchors.
     heading_mark: str | None = None
@@ -143,11 +143,15 @@ def find_anchors(items: list["Item"], start: int, end: int, titles: list[str]) -
             continue
         for k in range(k0, end):
             ln = items[k].line
-            if ln is None or len(ln.text) < 2:
+            if ln is None or len(ln.text) < 2 or NUMBER_ONLY.match(ln.text.strip()):
+                continue  # (a number alone is the next line's heading number)
+            # The reading that matches best: a wrapped title matches as a whole, not by its
+            # first line alone.
+            hits = [(fuzz.ratio(key.replace(" ", ""), want.replace(" ", "")), n)
+                    for key, n in _line_keys(items, k) if _matches_title(key, want)]
+            if not hits:
                 continue
-            hit = next((n for key, n in _line_keys(items, k) if _matches_title(key, want)), None)
-            if hit is None:
-                continue
+            hit = max(hits)[1]
             number, _ = strip_heading_prefix(ln.text)
             above = False
             if number is None and k > 0:
@@ -162,7 +166,7 @@ def find_anchors(items: list["Item"], start: int, end: int, titles: list[str]) -
 
 
 def learn_style(items: list["Item"], start: int, end: int, titles: list[str],
-                sections: list[str]) -> IssueStyle:
+                sections: list[str], body_look: LineStyle | None = None) -> IssueStyle:
     """What the contents titles and section names, found in the body, show of this issue."""
     style = IssueStyle()
     anchors = find_anchors(items, start, end, titles)
@@ -174,11 +178,21 @@ def learn_style(items: list["Item"], start: int, end: int, titles: list[str],
             style.heading = look
             kinds = Counter("above" if a.number_above else "inline" if a.number else None for a in anchors)
             kind, n_kind = kinds.most_common(1)[0]
-            style.heading_number = kind if n_kind * 2 > len(anchors) else None
+            numbered = sum(n for k, n in kinds.items() if k)
+            if n_kind * 2 > len(anchors):
+                style.heading_number = kind
+            elif numbered * 2 > len(anchors):
+                style.heading_number = "numbered"  # some on the title's line, some above it
+            if style.heading_number is None and body_look is not None and look.size <= body_look.size + 0.5 \
+                    and look.bold == body_look.bold:
+                # Set like the body and carrying no number: nothing tells such a heading
+                # from a paragraph; leave headings to the defaults.
+                style.heading = None
+                style.learned["heading"] = "default (the contents titles are set like the body)"
             marks = Counter((split_mark(strip_heading_prefix(a.line.text)[1]) or ("",))[0] for a in anchors)
             mark, n_mark = marks.most_common(1)[0]
             style.heading_mark = mark if mark and n_mark * 2 > len(anchors) else None
-            style.learned["heading"] = f"learned from {len(anchors)} contents title(s) found in the body"
+            style.learned.setdefault("heading", f"learned from {len(anchors)} contents title(s) found in the body")
         style.lead_mark, style.lead_unmarked = _learn_lead(items, anchors, end)
         if style.lead_mark or style.lead_unmarked:
             how = f"mark {style.lead_mark!r}" if style.lead_mark else "the first paragraph under the heading"
