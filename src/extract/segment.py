@@ -101,6 +101,7 @@ class Bullet:
     #: Where its mark stands; the levels are the indents of the article bullets of the whole
     #: issue (Segmenter._finish), None: the level is fixed (a lead-marked line is level 1).
     x0: float | None = None
+    mark: str = ""
 
 
 @dataclass
@@ -195,7 +196,8 @@ class Segmenter:
         items = [Item(ln.page, ln.top, line=ln) for ln in self.lines]
         for f in self.doc.fragments:
             if f.id in unboxed:
-                items += [Item(ln.page, ln.top, line=ln) for ln in self._box_lines(f)]
+                if not f.quality.get("header_only"):  # (a lone header row's text is body text already)
+                    items += [Item(ln.page, ln.top, line=ln) for ln in self._box_lines(f)]
             else:
                 items.append(Item(f.page, f.bbox[1], fragment=f))
         items.sort(key=lambda it: (it.page, it.top))
@@ -353,12 +355,12 @@ class Segmenter:
     @staticmethod
     def next_in_sequence(ln: TextLine, section: "Section | None") -> tuple[str, str] | None:
         """A heading told by its number alone: '01'/'□ 03' where the section's articles
-        have run to 02 (briefs set like body text). Numbers written '1.' open lists too, so
-        only a zero-padded number or one after a mark counts."""
+        have run to 02 (briefs set like body text). Numbers written '1.' or '○ 4)' open
+        lists too, so only a zero-padded number counts."""
         number, title = strip_heading_prefix(ln.text.strip())
         if number is None or len(fold(title)) < 4:
             return None
-        if not (len(number) == 2 and number.startswith("0")) and not split_mark(ln.text.strip()):
+        if not (len(number) == 2 and number.startswith("0")):
             return None
         last = section.articles[-1].number if section is not None and section.articles else None
         expected = int(last) + 1 if last and last.isdigit() else 1
@@ -590,8 +592,11 @@ class Segmenter:
                 if re.fullmatch(r"(구분|분야|제목|기사|페이지|쪽|page|section|title)s?", cell, re.I):
                     continue
                 mark = split_mark(cell)
-                _, plain = strip_heading_prefix(mark[1] if mark else cell)
-                current["titles"].append(plain)
+                # One cell may list several titles, each after the same mark ('- A - B').
+                entries = re.split(r"\s+" + re.escape(mark[0]) + r"\s+", mark[1]) if mark else [cell]
+                for entry in entries:
+                    _, plain = strip_heading_prefix(entry)
+                    current["titles"].append(plain)
                 added = True
         return added
 
@@ -703,9 +708,11 @@ class Segmenter:
                                and ln.top - last_line.bottom < 0.8 * ln.size)
             tm = None if continues_title else (self.learned_heading(ln, pending_number) or self.title_match(ln)
                                                or self.next_in_sequence(ln, section))
-            unnumbered = (tm is None and title_style is not None and ln.bold
-                          and abs(ln.size - title_style[0]) < 0.6 and text[:1] not in LEAD_MARKS
-                          and not self.is_lead_mark(text) and not split_mark(text) and state != "title")
+            unnumbered = (tm is None and title_style is not None and title_style[1] and ln.bold
+                          and abs(ln.size - title_style[0]) < 0.6
+                          and not (state == "lead" and lead_style is not None and lead_style.matches(ln)) and text[:1] not in LEAD_MARKS
+                          and not self.is_lead_mark(text) and not split_mark(text) and state != "title"
+                          and not CAPTION.match(text))
             if tm or (pending_number and not continues_title) or unnumbered:
                 if tm:
                     number, title = tm
@@ -804,7 +811,7 @@ class Segmenter:
                 continue
             b = split_mark(text)
             if b:
-                article.bullets.append(Bullet(1, b[1], x0=ln.x0))
+                article.bullets.append(Bullet(1, b[1], x0=ln.x0, mark=b[0]))
                 state, last_line = "body", ln
                 continue
             text_target_append(ln)
@@ -836,6 +843,44 @@ class Segmenter:
             return []
         return cluster(xs, tol=0.6 * self.body_size)
 
+    def _levels_by_mark(self, levels: list[float]) -> dict[str, int]:
+        """Levels told by the marks where the indents do not tell them: a producer that
+        dropped the indents sets an item and the item under it ('○' then '-') at one x.
+        Then the mark that comes first in an article is the upper level. Empty where the
+        indents tell the levels (two marks under each other stand at different x)."""
+        bullets = [b for sec in self.s.sections for a in sec.articles for b in a.bullets if b.x0 is not None]
+        uses = Counter(b.mark for b in bullets)
+        marks = [m for m, n in uses.items() if n >= 2]
+        if len(marks) < 2:
+            return {}
+        tol = 0.6 * self.body_size
+        # Nested pairs: mark B right after mark A in one article, at (nearly) the same x.
+        flat = nested = 0
+        firsts: dict[str, list[int]] = {m: [] for m in uses}
+        for sec in self.s.sections:
+            for a in sec.articles:
+                seen: list[str] = []
+                prev = None
+                for b in a.bullets:
+                    if b.x0 is None:
+                        continue
+                    if b.mark not in seen:
+                        seen.append(b.mark)
+                    if prev is not None and prev.mark != b.mark and uses[prev.mark] >= 2 and uses[b.mark] >= 2:
+                        nested += 1
+                        flat += abs(prev.x0 - b.x0) < tol
+                    prev = b
+                for rank, m in enumerate(seen):
+                    firsts[m].append(rank)
+        if nested < 2 or flat * 2 <= nested:
+            return {}
+        # The marks in common use give the levels; a mark seen once or twice sits under them.
+        common = [m for m, n in uses.items() if n >= 3]
+        order = sorted(common, key=lambda m: (sum(firsts[m]) / max(len(firsts[m]), 1), -uses[m]))
+        levels_of = {m: min(k + 1, 3) for k, m in enumerate(order)}
+        deepest = min(len(order) + 1, 3)
+        return {m: levels_of.get(m, deepest) for m in uses}
+
     @staticmethod
     def _level(x0: float, levels: list[float]) -> int:
         if not levels:
@@ -845,11 +890,12 @@ class Segmenter:
 
     def _finish(self) -> None:
         levels = self._bullet_levels()
+        by_mark = self._levels_by_mark(levels)
         for section in self.s.sections:
             for a in section.articles:
                 for b in a.bullets:
                     if b.x0 is not None:
-                        b.level = self._level(b.x0, levels)
+                        b.level = by_mark[b.mark] if by_mark else self._level(b.x0, levels)
         for section in self.s.sections:
             for a in section.articles:
                 a.title = fold(a.title)
