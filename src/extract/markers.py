@@ -100,3 +100,29 @@ def split_trailing_date(text: str, issue_date: str | None) -> tuple[str, str | N
     year = _year(m)
     date = iso(year, month, day) if year is not None else resolve_month_day(month, day, issue_date)
     return text[: m.start()].rstrip(), date
+
+
+# --------------------------------------------------------------------------- captions
+
+#: A caption in brackets: 〈캡션〉, <캡션>, 《캡션》
+BRACKETED_CAPTION = re.compile(r"^[〈<《]\s*(.+?)\s*[〉>》]$")
+#: A caption after a label, bracketed or numbered: '[표] 캡션', '[그림 2] 캡션', '<표 3> 캡션',
+#: '【그림】 캡션', '표 1. 캡션' ('표 분석에 ...' opens a sentence, not a caption).
+_LABEL = r"(?:표|그림|도표|사진|차트|Table|Figure|Fig\.)"
+_NUMBER = r"\d+(?:\s*[-.]\s*\d+)?"
+LABELLED_CAPTION = re.compile(
+    r"^(?:[\[<〈【(]\s*" + _LABEL + r"\s*(?:" + _NUMBER + r")?\s*[\]>〉】)]\s*[.:：]?"
+    r"|" + _LABEL + r"\s*" + _NUMBER + r"\s*[.:：]?)\s+(\S.*)$", re.I)
+
+
+def caption_text(text: str) -> str | None:
+    """The caption a line prints, without its brackets or label; None for other lines."""
+    text = text.strip()
+    m = BRACKETED_CAPTION.match(text)
+    if m:
+        return m.group(1)
+    m = LABELLED_CAPTION.match(text)
+    if m:
+        inner = BRACKETED_CAPTION.match(m.group(1).strip())  # '[표] <캡션>'
+        return inner.group(1) if inner else m.group(1)
+    return None

@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz
 
 from .layout import cluster
-from .markers import (DEFAULT_LEAD_MARKS, find_full_date, iso, resolve_month_day, split_mark,
-                      split_trailing_date)
+from .markers import (DEFAULT_LEAD_MARKS, caption_text, find_full_date, iso, resolve_month_day,
+                      split_mark, split_trailing_date)
 from .model import TableFragment, TextLine
-from .style import IssueStyle, LineStyle, learn_style, section_key, strip_heading_prefix
+from .style import IssueStyle, LineStyle, learn_style, number_shape, section_key, strip_heading_prefix
 from .textjoin import fold, join_wrapped
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -60,7 +60,7 @@ BRIEF_SOURCE_NODATE = re.compile(r"^출처\s*[:：]\s*(.+?)\s*$")
 # '(출처: 과학망, 7.26)', '[출처] 과학망 (7.26)', '▶ 출처: 과학망'. '* 출처:' under a table or figure
 # is a note (NOTE_LINE), not a brief's source.
 SOURCE_LINE = re.compile(r"^(?:[▶►▷☞→]\s*)?[(\[［（【]?\s*출\s*처\s*[\]］】]?\s*[:：]?\s*(?P<rest>\S.*?)\s*$")
-CAPTION = re.compile(r"^[〈<《]\s*(.+?)\s*[〉>》]$")
+CAPTION = re.compile(r"^[〈<《]\s*(.+?)\s*[〉>》]$")  # (markers.caption_text reads the labelled forms too)
 COLOPHON_LABEL = re.compile(r"^(발\s*행\s*일|발\s*행\s*인|발\s*행\s*처|발\s*행\s*기\s*관)")
 NOTE_LINE = re.compile(r"^[*※]\s*(출처|자료|주석|주|비고)\s*[:：]")
 REF_MARKS = re.compile(r"^[^\w\s\u3131-\u318e\uac00-\ud7a3\u4e00-\u9fff《「\"'(]+\s*")
@@ -316,7 +316,7 @@ class Segmenter:
             return key
         # A banner not in the contents (단신동향 often is not), set as the learned banners are.
         if (learned and self.is_big(ln, 1.15) and 2 <= len(key) <= 8 and not split_mark(text)
-                and not DATE_FULL.search(text) and not CAPTION.match(text)
+                and not DATE_FULL.search(text) and not caption_text(text)
                 and (key.endswith(SECTION_SUFFIXES) or self.on_band(ln))):
             return key
         return None
@@ -332,7 +332,7 @@ class Segmenter:
         """A heading set as this issue's contents titles are set in the body."""
         st = self.style
         text = ln.text.strip()
-        if not st.is_heading_style(ln) or CAPTION.match(text) or REFERENCES_HEAD.match(text):
+        if not st.is_heading_style(ln) or caption_text(text) or REFERENCES_HEAD.match(text):
             return None
         number, title = strip_heading_prefix(text)
         if st.heading_number == "inline" and number is None:
@@ -340,6 +340,8 @@ class Segmenter:
         if st.heading_number == "above" and pending_number is None:
             return None
         if st.heading_number == "numbered" and number is None and pending_number is None:
+            return None
+        if number is not None and st.number_shape and number_shape(text) != st.number_shape:
             return None
         if number is None and self.is_lead_mark(text):
             return None
@@ -392,9 +394,11 @@ class Segmenter:
         colophon_at = self._find_colophon(items)
         body_end = colophon_at if colophon_at is not None else len(items)
         start = self._cover_and_contents(items, body_end)
-        self._body(items, start, body_end)
         if colophon_at is not None:
+            # Before the body: where the cover prints no date (a cover set as a picture or
+            # a box), the colophon's gives the year of every (m.d) date in the body.
             self._colophon(items[colophon_at:])
+        self._body(items, start, body_end)
         self.s.is_bulletin = bool(self.s.sections)
         self.s.style = self.style
         self._read_warnings = self.warnings[before:]
@@ -712,7 +716,7 @@ class Segmenter:
                           and abs(ln.size - title_style[0]) < 0.6
                           and not (state == "lead" and lead_style is not None and lead_style.matches(ln)) and text[:1] not in LEAD_MARKS
                           and not self.is_lead_mark(text) and not split_mark(text) and state != "title"
-                          and not CAPTION.match(text))
+                          and not caption_text(text))
             if tm or (pending_number and not continues_title) or unnumbered:
                 if tm:
                     number, title = tm
@@ -753,13 +757,13 @@ class Segmenter:
                     article.bullets.append(Bullet(1, body))
                     state, last_line = "body", ln
                 continue
-            if state == "title" and ln.bold and not split_mark(text) and not CAPTION.match(text):
+            if state == "title" and ln.bold and not split_mark(text) and not caption_text(text):
                 # A lead printed without its mark: bold, right after the title.
                 set_field("lead", text)
                 state, last_line, lead_style = "lead", ln, LineStyle.of(ln)
                 continue
             if (state == "title" and self.style.lead_unmarked and not split_mark(text)
-                    and not CAPTION.match(text) and not NOTE_LINE.match(text) and not SOURCE_LINE.match(text)):
+                    and not caption_text(text) and not NOTE_LINE.match(text) and not SOURCE_LINE.match(text)):
                 # This issue's leads carry no mark: the first paragraph under the heading.
                 set_field("lead", text)
                 state, last_line, lead_style = "lead", ln, LineStyle.of(ln)
@@ -776,6 +780,10 @@ class Segmenter:
                 state = "refs"
                 continue
             source = parse_source(text, self.s.date)
+            if source is None and NOTE_LINE.match(text) and split_trailing_date(text, self.s.date):
+                # '※ 출처 : 과학망('23.12.22)': a dated source line is a brief's, whatever its
+                # mark (a note under a table or figure names no day).
+                source = parse_source(re.sub(r"^[*※]\s*", "", text), self.s.date)
             if source is not None and (source[1] is not None or state != "refs"):
                 if article.source:
                     article.overwritten.append("source")
@@ -805,9 +813,9 @@ class Segmenter:
                 article.notes.append(fold(text))
                 state, last_line = "note", ln
                 continue
-            cap = CAPTION.match(text)
+            cap = caption_text(text)
             if cap:
-                article.figures.append(fold(cap.group(1)))
+                article.figures.append(fold(cap))
                 continue
             b = split_mark(text)
             if b:

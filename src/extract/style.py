@@ -40,6 +40,15 @@ NUMBER_ONLY = re.compile(r"^[\[(［【〔<]?\s*(\d{1,2})\s*[\])］】〕>.]?$")
 SECTION_PREFIX = re.compile(r"^\s*(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|[IVX]{1,4}|\d{1,2}|[□■◆▶●○▣])\s*[.)]?\s*")
 
 
+def number_shape(text: str) -> str | None:
+    """How a heading's number is written, digits masked: '[01] 제목' -> '[00]', '01. 제목'
+    -> '00.', '□ 3 제목' -> '□0'; None where the line opens with no number."""
+    m = HEADING_PREFIX.match(text) or NUMBER_ONLY.match(text.strip())
+    if not m:
+        return None
+    return re.sub(r"\d", "0", re.sub(r"\s+", "", m.group(0)))
+
+
 def strip_heading_prefix(text: str) -> tuple[str | None, str]:
     """(number or None, the title without the number and mark before it)."""
     m = HEADING_PREFIX.match(text)
@@ -81,6 +90,7 @@ class Anchor:
     number: str | None
     number_above: bool  # the number stands on a line (a box) of its own before the title
     n_lines: int  # lines the title takes
+    shape: str | None = None  # number_shape of the number, on the title's line or above it
 
 
 @dataclass
@@ -89,6 +99,9 @@ class IssueStyle:
     #: How headings carry their number: "inline" ('01 제목'), "above" (a box or line of its
     #: own), "numbered" (either), or None (no number, or nothing learned).
     heading_number: str | None = None
+    #: How the anchors write their number ('[00]', '00', '00.'): a line set like a heading
+    #: with its number written otherwise is no heading (a table row '3 산시 ...').
+    number_shape: str | None = None
     #: A mark printed before every heading ('□ 제목'), learned from the anchors.
     heading_mark: str | None = None
     #: The mark opening a lead in this issue ('■', '□', '○' ...); None: leads carry none.
@@ -154,12 +167,13 @@ def find_anchors(items: list["Item"], start: int, end: int, titles: list[str]) -
             hit = max(hits)[1]
             number, _ = strip_heading_prefix(ln.text)
             above = False
+            shape = number_shape(ln.text) if number else None
             if number is None and k > 0:
                 prev = items[k - 1].line
                 m = NUMBER_ONLY.match(prev.text.strip()) if prev is not None else None
                 if m and prev.page == ln.page and ln.top - prev.bottom < 2.5 * ln.size:
-                    number, above = m.group(1), True
-            anchors.append(Anchor(k, ln, number, above, hit))
+                    number, above, shape = m.group(1), True, number_shape(prev.text)
+            anchors.append(Anchor(k, ln, number, above, hit, shape))
             k0 = k + hit
             break
     return anchors
@@ -189,6 +203,10 @@ def learn_style(items: list["Item"], start: int, end: int, titles: list[str],
                 # from a paragraph; leave headings to the defaults.
                 style.heading = None
                 style.learned["heading"] = "default (the contents titles are set like the body)"
+            shapes = Counter(a.shape for a in anchors if a.shape)
+            if shapes:
+                shape, n_shape = shapes.most_common(1)[0]
+                style.number_shape = shape if n_shape * 2 > sum(shapes.values()) else None
             marks = Counter((split_mark(strip_heading_prefix(a.line.text)[1]) or ("",))[0] for a in anchors)
             mark, n_mark = marks.most_common(1)[0]
             style.heading_mark = mark if mark and n_mark * 2 > len(anchors) else None
