@@ -174,7 +174,30 @@ COUNTRIES = [
     ("立陶宛", "LT", "Lithuania", "리투아니아", []),
     ("马耳他", "MT", "Malta", "몰타", []),
     ("塞浦路斯", "CY", "Cyprus", "키프로스", []),
+    # iso-codes has only the official names of these (伊朗伊斯兰共和国, 이란 이슬람 공화국)
+    ("伊朗", "IR", "Iran", "이란", []),
+    ("叙利亚", "SY", "Syria", "시리아", []),
+    ("老挝", "LA", "Laos", "라오스", []),
+    ("委内瑞拉", "VE", "Venezuela", "베네수엘라", []),
+    ("玻利维亚", "BO", "Bolivia", "볼리비아", []),
+    ("摩尔多瓦", "MD", "Moldova", "몰도바", []),
+    ("坦桑尼亚", "TZ", "Tanzania", "탄자니아", []),
 ]
+# Older Chinese-character names of countries, as Korean and Japanese texts wrote them before the
+# present Chinese names (佛蘭西 France, 英吉利 England, 獨逸 Germany, 和蘭 Holland ...), and the
+# stems of official names (美利堅 of 美利堅合衆國, 德意志 of 德意志聯邦共和國): kept as aliases
+# with their Korean Hanja readings (불란서, 영길리, 독일, 화란, 미합중국), which Korean texts still use.
+OLD_NAMES = {
+    "US": ["美利堅", "米利堅", "亞米利加", "美合衆國"], "GB": ["英吉利", "大不列顛"], "FR": ["佛蘭西", "法蘭西"],
+    "DE": ["獨逸", "德意志"], "IT": ["伊太利"], "NL": ["和蘭"], "BE": ["白耳義"], "DK": ["丁抹"],
+    "CH": ["瑞西"], "AT": ["墺地利"], "RU": ["露西亞"], "PH": ["比律賓"], "TH": ["暹羅"], "CA": ["加奈陀"],
+    "AU": ["濠洲"], "SG": ["新嘉坡"], "CN": ["中華人民共和國"],
+}
+# Hanja readings of country names that are everyday Korean words (파란 blue, 지리 geography, 조선
+# shipbuilding, 정말 really, 파서 parser ...): a Korean text using them means the word.
+COUNTRY_HANJA_STOP = {"파서", "파란", "지리", "남비", "나위", "정말", "서사", "분란", "조선", "오문", "향항",
+                      "빙도", "첩극", "단맥", "비로", "이랑"}
+
 # ISO countries that are provincial-level divisions of China in ISO 3166-2:CN (TW, HK, MO) are
 # countries too; both entries stay, and the mention's type decides.
 
@@ -219,6 +242,11 @@ def chinese_forms(text: str) -> set[str]:
 def hanja_reading(zh: str) -> str:
     """Korean reading of a Chinese name; hanja reads traditional characters only."""
     return hanja.translate(_S2T[0].convert(zh), "substitution")
+
+
+def _HANZI_LEFT(text: str) -> bool:
+    """hanja leaves characters it cannot read as they are."""
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def tone_pinyin(zh: str) -> str:
@@ -284,10 +312,15 @@ def build_countries() -> list[dict]:
             if zh_cn == c.name or ko_iso == c.name:
                 continue  # no Chinese or Korean name: of no use to this bulletin
             zh, en, ko, other = zh_cn, getattr(c, "common_name", None) or c.name, ko_iso, []
-        aliases = {zh, ko, en, *other, *names, *iso_zh, *iso_ko}
+        aliases = {zh, ko, en, *other, *names, *iso_zh, *iso_ko, *OLD_NAMES.get(c.alpha_2, [])}
         for a in list(aliases):
             if any("\u4e00" <= ch <= "\u9fff" for ch in a):
                 aliases |= chinese_forms(a)
+        if c.alpha_2 in curated:  # the Hanja readings of its Chinese names (법국, 서반아, 불란서)
+            for a in [zh, *OLD_NAMES.get(c.alpha_2, [])]:
+                reading = hanja_reading(a)
+                if len(reading) >= 2 and reading not in COUNTRY_HANJA_STOP and not _HANZI_LEFT(reading):
+                    aliases.add(reading)
         rows.append({"code": c.alpha_2, "canonical_zh": zh, "canonical_ko": ko, "canonical_en": en,
                      "curated": "yes" if c.alpha_2 in curated else "no",
                      "aliases": "|".join(sorted(a for a in aliases if a and "," not in a))})
