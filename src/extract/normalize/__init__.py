@@ -339,9 +339,10 @@ class Normalizer:
                 for _, s_full, k in process.extract(full, ix.fuzzy_full, scorer=fuzz.ratio, limit=None,
                                                     score_cutoff=50):
                     # a slip keeps the number of syllables (하이랸 is 하이난 misspelt more likely
-                    # than 하란 with a syllable added); 귀저우/구이저우 still meet at 92
-                    score = (1 - w) * s_full + w * fuzz.ratio(cons, ix.fuzzy_cons[k]) \
-                        - per_syllable * abs(syllables - ix.fuzzy_syllables[k])
+                    # than 하란 with a syllable added); 귀저우/구이저우, the same letters, stay 100
+                    score = (1 - w) * s_full + w * fuzz.ratio(cons, ix.fuzzy_cons[k])
+                    if s_full < 100:
+                        score -= per_syllable * abs(syllables - ix.fuzzy_syllables[k])
                     owner = ix.fuzzy_owner[k]
                     if score > best.get(owner, 0.0):
                         best[owner] = score
