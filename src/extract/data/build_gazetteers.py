@@ -102,6 +102,20 @@ CITIES = [
     ("绵阳", "Mianyang", "몐양", [], "四川"), ("雄安", "Xiong'an", "슝안", [], "河北"),
     ("哈密", "Hami", "하미", [], "新疆"), ("宜宾", "Yibin", "이빈", [], "四川"),
 ]
+# Older romanisations (Chinese Postal Map Romanization, Wade-Giles) still found in English texts
+# and old documents: Peking, Kwangtung, Szechwan, Amoy, Tsingtao ...
+POSTAL = {
+    "北京": ["Peking", "Peiping"], "天津": ["Tientsin"], "河北": ["Hopeh", "Hopei"], "山西": ["Shansi"],
+    "吉林": ["Kirin"], "黑龙江": ["Heilungkiang"], "江苏": ["Kiangsu"], "浙江": ["Chekiang"], "安徽": ["Anhwei"],
+    "福建": ["Fukien"], "江西": ["Kiangsi"], "山东": ["Shantung"], "河南": ["Honan"], "湖北": ["Hupeh", "Hupei"],
+    "广东": ["Kwangtung"], "广西": ["Kwangsi"], "重庆": ["Chungking"], "四川": ["Szechwan", "Szechuan"],
+    "贵州": ["Kweichow"], "陕西": ["Shensi"], "甘肃": ["Kansu"], "青海": ["Tsinghai"], "新疆": ["Sinkiang"],
+    "台湾": ["Formosa"], "杭州": ["Hangchow"], "苏州": ["Soochow"], "南京": ["Nanking"], "厦门": ["Amoy"],
+    "西安": ["Sian", "Hsian"], "成都": ["Chengtu"], "大连": ["Dairen"], "青岛": ["Tsingtao"], "郑州": ["Chengchow"],
+    "福州": ["Foochow"], "沈阳": ["Mukden"], "广州": ["Canton"], "乌鲁木齐": ["Urumchi", "Tihwa"],
+    "呼和浩特": ["Huhehot", "Huhhot"], "济南": ["Tsinan"], "温州": ["Wenchow"], "宁波": ["Ningpo"],
+    "石家庄": ["Shihkiachwang"], "烟台": ["Chefoo"],
+}
 # Hanja readings that are also ordinary Korean words or Korean place names: a Korean text
 # using them means the Korean thing, so they are not aliases (광주 Gwangju, 장사 business,
 # 성도 saints, 청도 Cheongdo, 소주 soju, 연대 era, 동관, 불산 ...).
@@ -276,7 +290,7 @@ def build_regions() -> list[dict]:
         if code not in EN_NOT_PINYIN:
             assert plain_pinyin(zh).lower() == en.lower().replace(" ", ""), (code, plain_pinyin(zh), en)
         hanja_ko = hanja_reading(zh)
-        aliases = {ko, hanja_ko, *ko_other, en, *other, sub.name}
+        aliases = {ko, hanja_ko, *ko_other, en, *other, sub.name, *POSTAL.get(zh, [])}
         aliases |= chinese_forms(zh) | chinese_forms(full_zh)
         for base in {ko, hanja_ko, *ko_other}:
             aliases.update(base + s for s in KO_SUFFIX[level])
@@ -285,7 +299,7 @@ def build_regions() -> list[dict]:
                      "aliases": "|".join(sorted(a for a in aliases if a))})
     for zh, en, ko, ko_other, province in CITIES:
         hanja_ko = hanja_reading(zh)
-        aliases = {ko, *ko_other, en, *chinese_forms(zh), *chinese_forms(zh + "市"), ko + "시"}
+        aliases = {ko, *ko_other, en, *chinese_forms(zh), *chinese_forms(zh + "市"), ko + "시", *POSTAL.get(zh, [])}
         if hanja_ko not in HANJA_STOP and hanja_ko != ko:
             aliases |= {hanja_ko, hanja_ko + "시"}
         rows.append({"level": "city", "code": "", "canonical_zh": zh, "canonical_ko": ko, "canonical_en": en,
@@ -317,7 +331,9 @@ def build_countries() -> list[dict]:
             if any("\u4e00" <= ch <= "\u9fff" for ch in a):
                 aliases |= chinese_forms(a)
         if c.alpha_2 in curated:  # the Hanja readings of its Chinese names (법국, 서반아, 불란서)
-            for a in [zh, *OLD_NAMES.get(c.alpha_2, [])]:
+            for a in [zh, *other, *OLD_NAMES.get(c.alpha_2, [])]:
+                if not _HANZI_LEFT(a):
+                    continue
                 reading = hanja_reading(a)
                 if len(reading) >= 2 and reading not in COUNTRY_HANJA_STOP and not _HANZI_LEFT(reading):
                     aliases.add(reading)

@@ -51,7 +51,7 @@ HANZI = re.compile(r"[\u3400-\u9fff]")
 # only stripped to find a province, 시 a city or municipality ...).
 _SUFFIXES = [
     (re.compile(r"(특별행정구|特别行政区|特別行政區|specialadministrativeregion|sar)$"), {"sar"}),
-    (re.compile(r"(좡족|장족|후이족|회족|위구르|위그르|壮族|壯族|回族|维吾尔|維吾爾|uygur|zhuangzu|huizu)?"
+    (re.compile(r"(좡족|장족|후이족|회족|위구르|위그르|壮族|壯族|回族|维吾尔|維吾爾|uygur|uyghur|uighur|zhuang|zhuangzu|hui|huizu)?"
                 r"(자치구|自治区|自治區|autonomousregion|zizhiqu)$"), {"autonomous"}),
     (re.compile(r"(성|省|province|sheng)$"), {"province"}),
     (re.compile(r"(시|市|city|municipality|shi)$"), {"municipality", "city"}),
