@@ -16,6 +16,20 @@ otherwise it is ambiguous, with the candidates listed, unless the context (other
 the same row) decides: a city of one of the candidate provinces, one of the candidates
 itself, or a list of provinces around a name that is a province or a city.
 
+Long and old country names: the state's form is stripped (Republic of Korea, 독일연방공화국,
+日本国), Latin by words with a cost for each form word on either side, so that Korea (96) beats
+the Democratic People's Republic of Korea (88) and Kenya does not come into it; old Hanzi names
+and their Hanja readings (불란서, 영길리, 미합중국) are aliases.
+
+Types: a type given by the column or record field filters the candidates (and lets a slip win at
+``typed_threshold``); without one, the name's ending (성, 시, 자치구; 공화국, 왕국) or the names
+beside it give it; without any, a misspelling whose best region and best country are within
+``type_margin`` is ambiguous (하이랸: 荷兰 or 海南).
+
+Unknown: a mention that matches no place and has no company or institution form (제약, 그룹,
+회사, 公司, Inc.; 대학, 연구원, 병원, University ...) is ``unknown``, with no canonical names, the
+best candidate's score and the candidates, not a company that resolves to itself at 100.
+
 Companies and institutions: the printed Korean name without a leading place, the Hanzi, the
 footnote star and spaces is canonical_ko; the Hanzi in parentheses is canonical_zh; a known
 English (and, for Latin names, Chinese) name comes from the organisations gazetteer.
@@ -169,7 +183,6 @@ class _Index:
         self.fuzzy_full: list[str] = []
         self.fuzzy_cons: list[str] = []
         self.fuzzy_owner: list[int] = []
-        self.fuzzy_syllables: list[int] = []
         self.latin_keys: list[str] = []
         self.latin_owner: list[int] = []
         # Latin aliases by their words less the state's form: "korea" -> [(KR, {}), (KP, {democratic,
@@ -206,7 +219,6 @@ class _Index:
                 self.fuzzy_full.append(jamo(k))
                 self.fuzzy_cons.append(consonants(k))
                 self.fuzzy_owner.append(idx)
-                self.fuzzy_syllables.append(len(HANGUL.findall(k)))
             elif not HANZI.search(k) and len(k) > 3:
                 self.latin_keys.append(k)
                 self.latin_owner.append(idx)
@@ -327,7 +339,6 @@ class Normalizer:
                 if key[:cut] in ix.exact and not any(p.search(key) for p, _ in _SUFFIXES):
                     return {}
             w = self.settings.consonant_weight
-            per_syllable = self.settings.syllable_penalty
             probes = {key}
             for pattern, _ in _SUFFIXES:
                 stripped = pattern.sub("", key)
@@ -335,14 +346,9 @@ class Normalizer:
                     probes.add(stripped)
             for probe in probes:
                 full, cons = jamo(probe), consonants(probe)
-                syllables = len(HANGUL.findall(probe))
                 for _, s_full, k in process.extract(full, ix.fuzzy_full, scorer=fuzz.ratio, limit=None,
                                                     score_cutoff=50):
-                    # a slip keeps the number of syllables (하이랸 is 하이난 misspelt more likely
-                    # than 하란 with a syllable added); 귀저우/구이저우, the same letters, stay 100
                     score = (1 - w) * s_full + w * fuzz.ratio(cons, ix.fuzzy_cons[k])
-                    if s_full < 100:
-                        score -= per_syllable * abs(syllables - ix.fuzzy_syllables[k])
                     owner = ix.fuzzy_owner[k]
                     if score > best.get(owner, 0.0):
                         best[owner] = score
