@@ -382,6 +382,10 @@ class Normalizer:
             key = _key(text)
             kind = "region" if REGION_SUFFIX.search(key) else ("country" if COUNTRY_FORM_AFFIX.search(key) else None)
             kind = kind or self._context_kind(mention, context)
+            if kind is None and len(HANGUL.findall(key)) <= 2:
+                # two syllables are too few letters for a slip to tell: with no type from anywhere,
+                # 보건 is health, not 복건 (福建), and 시장 a market, not 시짱 (西藏)
+                return None
         scores = self._filter(scores, places, kind)
         if not scores:
             return None
@@ -605,12 +609,13 @@ class Normalizer:
                         add(self.resolve(str(rec["country"]).strip(), "country"))
             elif table.kind == "generic":
                 place_cols, org_cols = self._typed_columns(table)
+                col_kind = {c: self._column_kind(table, c) for c in place_cols}
                 for row in table.rows:
                     row_items = {c: _split(row[c]) for c in place_cols if c < len(row)}
                     row_context = [x for items in row_items.values() for x in items]
                     for c, items in row_items.items():
                         for item in items:
-                            res = self.resolve(item, None, [x for x in row_context if x != item])
+                            res = self.resolve(item, col_kind[c], [x for x in row_context if x != item])
                             if res.type in PLACE_TYPES and (res.resolved or res.ambiguous):
                                 add(res)
                     if self.settings.generic_organisations:
@@ -623,6 +628,18 @@ class Normalizer:
     PLACE_HEADER = re.compile(r"지역|소재지|위치|국가|나라|도시|성\(省\)|省份|地区|国家|region|country|province|city|location",
                               re.I)
     ORG_HEADER = re.compile(r"기업|기관|회사|업체|대학|company|institution|organi[sz]ation|企业|机构", re.I)
+
+    def _column_kind(self, table, c: int) -> str | None:
+        """The type of a column's names, when those it holds as known names are all of one type
+        (a column of provinces is a region column, so a slip in it is a region's)."""
+        kinds = set()
+        for row in table.rows:
+            for item in _split(row[c]) if c < len(row) else ():
+                scores = self._scores_for(PARENS.sub("", item).strip() or item, fuzzy=False)
+                places = [self.index.places[i] for i in scores]
+                if len({p.canonical_zh for p in places}) == 1:  # 홍콩 is a region and a country: no vote
+                    kinds |= {p.kind for p in places} if len(places) == 1 else set()
+        return next(iter(kinds)) if len(kinds) == 1 else None
 
     def _typed_columns(self, table) -> tuple[list[int], list[int]]:
         """Columns of places (the header says so and half the items resolve, or 80% of at
