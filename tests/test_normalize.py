@@ -240,3 +240,21 @@ def test_names_command_fits_80_columns():
     lines = result.output.splitlines()
     assert lines and max(cell_len(line) for line in lines) <= 80, result.output
     assert "广东" in result.output and "unknown" in result.output
+
+
+def test_everyday_words_are_not_places_or_companies(normalizer):
+    # two syllables are too few letters for a slip to tell, and a slip changes one syllable at most
+    for word in ("보건", "공시", "연도", "시장", "검색", "바이오의약", "하이테크", "건설공사", "대학원", "Co.",
+                 "University", "有限公司"):
+        r = normalizer.resolve(word)
+        assert r.type == "unknown" and not r.ambiguous, (word, r)
+    # in a region column the same slips are a region's
+    assert normalizer.resolve("간수", "region").canonical_zh == "甘肃"
+    assert normalizer.resolve("보건", "region").canonical_zh == "福建"
+
+
+def test_a_column_of_provinces_types_its_slips():
+    by_column = Table("c", "generic", None, None, [["분야", "지역"]],
+                      [["정보", "광둥"], ["재료", "칭해"], ["제조", "장쑤"]], [], [1])
+    found = {(r.mention, r.type): r for r in Normalizer().entities_from_tables([by_column])}
+    assert found[("칭해", "region")].canonical_zh == "青海"

@@ -86,7 +86,7 @@ REGION_SUFFIX = re.compile(r"(성|시|자치구|특별행정구|省|市|自治�
 # company; without, it is "unknown" (a header word, a sector, a person) rather than a company
 # that resolves to itself with score 100.
 COMPANY_FORM_KO = re.compile(
-    r".(회사|유한공사|공사|그룹|제약|바이오|의약|과기|전자|홀딩스|닷컴|테크|㈜|\(주\)|주식회사)$|^(㈜|\(주\)|주식회사)")
+    r".(회사|유한공사|그룹|제약|바이오|의약|과기|전자|홀딩스|닷컴|㈜|\(주\)|주식회사)$|^(㈜|\(주\)|주식회사)")
 COMPANY_LATIN_SA = re.compile(r"[A-Za-z0-9.)]\s*사$")  # Takeda사, Nuvation Bio사: the Korean 사 after a Latin name
 COMPANY_FORM_ZH = re.compile(r"..(公司|集团|集團|制药|製藥|药业|藥業|科技|控股|股份)$")
 COMPANY_FORM_EN = {"co", "inc", "incorporated", "ltd", "limited", "corp", "corporation", "company", "llc", "plc",
@@ -101,6 +101,13 @@ INSTITUTION_FORM_ZH = re.compile(r".(研究所|研究院|研究中心|中心|大
 INSTITUTION_FORM_EN = {"university", "institute", "academy", "college", "school", "hospital", "center", "centre",
                        "council", "commission", "foundation", "association", "society", "administration",
                        "ministry", "agency", "bureau", "laboratory", "committee", "federation"}
+# Any one form word at the end (to find whether a name is more than forms: 바이오의약 is not).
+_FORM_AT_END = re.compile(
+    r"(회사|유한공사|그룹|제약|바이오|의약|과기|전자|홀딩스|닷컴|주식회사|연구소|연구원|연구센터|대학교|대학원|대학|"
+    r"학원|병원|센터|협회|학회|위원회|재단|과학원|기술원|평가원|진흥원|정책원|개발원|실험실|연합회|촉진회|기금회|"
+    r"公司|集团|集團|制药|製藥|药业|藥業|科技|控股|股份|有限|研究所|研究院|研究中心|中心|大学|大學|学院|學院|"
+    r"医院|醫院|协会|協會|学会|學會|委员会|委員會|基金会|基金會|科学院|科學院|工程院|实验室|實驗室|促进会|促進會|"
+    r"联盟|聯盟)$")
 INSTITUTION = re.compile(r"(연구소|연구원|대학|대학교|실험실|위원회|연구센터|센터|학부|研究所|研究院|大学|实验室|實驗室)$")
 # Legal-form and trade words after a company's name, longest first: stripped to find the core
 # name (베이다제약 -> 베이다) that the organisations gazetteer knows.
@@ -183,6 +190,7 @@ class _Index:
         self.fuzzy_full: list[str] = []
         self.fuzzy_cons: list[str] = []
         self.fuzzy_owner: list[int] = []
+        self.fuzzy_syllables: list[int] = []
         self.latin_keys: list[str] = []
         self.latin_owner: list[int] = []
         # Latin aliases by their words less the state's form: "korea" -> [(KR, {}), (KP, {democratic,
@@ -219,6 +227,7 @@ class _Index:
                 self.fuzzy_full.append(jamo(k))
                 self.fuzzy_cons.append(consonants(k))
                 self.fuzzy_owner.append(idx)
+                self.fuzzy_syllables.append(len(HANGUL.findall(k)))
             elif not HANZI.search(k) and len(k) > 3:
                 self.latin_keys.append(k)
                 self.latin_owner.append(idx)
@@ -346,8 +355,11 @@ class Normalizer:
                     probes.add(stripped)
             for probe in probes:
                 full, cons = jamo(probe), consonants(probe)
+                syllables = len(HANGUL.findall(probe))
                 for _, s_full, k in process.extract(full, ix.fuzzy_full, scorer=fuzz.ratio, limit=None,
                                                     score_cutoff=50):
+                    if abs(syllables - ix.fuzzy_syllables[k]) >= 2:
+                        continue  # a slip changes a letter or a syllable, not two (바이오의약 is no 백이의)
                     score = (1 - w) * s_full + w * fuzz.ratio(cons, ix.fuzzy_cons[k])
                     owner = ix.fuzzy_owner[k]
                     if score > best.get(owner, 0.0):
@@ -380,7 +392,9 @@ class Normalizer:
             # the name's own ending may say its type (하이랸성 is a region): then a candidate of
             # another type cannot win
             key = _key(text)
-            kind = "region" if REGION_SUFFIX.search(key) else ("country" if COUNTRY_FORM_AFFIX.search(key) else None)
+            # (only after a name of two syllables or more: 공시 is no 공 + 시)
+            kind = "region" if len(REGION_SUFFIX.sub("", key)) >= 2 and REGION_SUFFIX.search(key) else \
+                ("country" if len(COUNTRY_FORM_AFFIX.sub("", key)) >= 2 and COUNTRY_FORM_AFFIX.search(key) else None)
             kind = kind or self._context_kind(mention, context)
             if kind is None and len(HANGUL.findall(key)) <= 2:
                 # two syllables are too few letters for a slip to tell: with no type from anywhere,
@@ -667,9 +681,21 @@ class Normalizer:
 
 def _org_form(name: str) -> str | None:
     """'company' or 'institution' when the name has the form of one (제약, 그룹, Inc., 公司 ...;
-    대학, 연구원, University, 研究院 ...), else None."""
-    bare = re.sub(r"\s+", "", STAR.sub("", HANZI_IN_PARENS.sub("", name)))
-    words = {w.strip(".'’").lower() for w in re.split(r"[\s,;()]+|(?<=[a-z])\.(?=[A-Z])", STAR.sub("", name)) if w}
+    대학, 연구원, University, 研究院 ...) after a name of its own, else None: a form alone or forms
+    of forms (바이오의약, Co., University) are words, not names."""
+    clean = STAR.sub("", HANZI_IN_PARENS.sub("", name))
+    bare = re.sub(r"\s+", "", clean)
+    words = {w.strip(".'’").lower() for w in re.split(r"[\s,;()]+|(?<=[a-z])\.(?=[A-Z])", clean) if w}
+    if not words - COMPANY_FORM_EN - INSTITUTION_FORM_EN - COUNTRY_FORM_WORDS - {"and", "&"}:
+        words = set()
+    core = bare
+    while True:
+        shorter = _FORM_AT_END.sub("", core)
+        if shorter == core:
+            break
+        core = shorter
+    if not core:
+        bare = ""
     if INSTITUTION_FORM_KO.search(bare) or INSTITUTION_FORM_ZH.search(bare) or words & INSTITUTION_FORM_EN:
         return "institution"
     if COMPANY_FORM_KO.search(bare) or COMPANY_FORM_ZH.search(bare) or COMPANY_LATIN_SA.search(name.strip()) \
