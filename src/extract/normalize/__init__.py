@@ -84,9 +84,10 @@ COUNTRY_BARE_GUK = re.compile(r"(국|[国國])$")  # 일본국, 日本国: only 
 REGION_SUFFIX = re.compile(r"(성|시|자치구|특별행정구|省|市|自治区|自治區|特别行政区|特別行政區)$")
 # Company-like forms: with one of these (or a company column), a name nothing else knows is a
 # company; without, it is "unknown" (a header word, a sector, a person) rather than a company
-# that resolves to itself with score 100.
+# that resolves to itself with score 100. A name of its own before the form has two syllables
+# or more: 복제약 (generic drug) is no 복 + 제약.
 COMPANY_FORM_KO = re.compile(
-    r".(회사|유한공사|그룹|제약|바이오|의약|과기|전자|홀딩스|닷컴|㈜|\(주\)|주식회사)$|^(㈜|\(주\)|주식회사)")
+    r"..(회사|유한공사|그룹|제약|바이오|의약|과기|전자|홀딩스|닷컴|㈜|\(주\)|주식회사)$|^(㈜|\(주\)|주식회사)")
 COMPANY_LATIN_SA = re.compile(r"[A-Za-z0-9.)]\s*사$")  # Takeda사, Nuvation Bio사: the Korean 사 after a Latin name
 COMPANY_FORM_ZH = re.compile(r"..(公司|集团|集團|制药|製藥|药业|藥業|科技|控股|股份)$")
 COMPANY_FORM_EN = {"co", "inc", "incorporated", "ltd", "limited", "corp", "corporation", "company", "llc", "plc",
@@ -94,7 +95,7 @@ COMPANY_FORM_EN = {"co", "inc", "incorporated", "ltd", "limited", "corp", "corpo
                    "pharmaceuticals", "pharmaceutical", "pharma", "therapeutics", "biotech", "biosciences",
                    "bioscience", "biopharma", "laboratories", "technologies"}
 INSTITUTION_FORM_KO = re.compile(
-    r".(연구소|연구원|연구센터|대학|대학교|대학원|학원|병원|센터|협회|학회|위원회|재단|과학원|기술원|평가원|진흥원|"
+    r"..(연구소|연구원|연구센터|대학|대학교|대학원|학원|병원|센터|협회|학회|위원회|재단|과학원|기술원|평가원|진흥원|"
     r"정책원|개발원|실험실|연합회|촉진회|기금회)$")
 INSTITUTION_FORM_ZH = re.compile(r".(研究所|研究院|研究中心|中心|大学|大學|学院|學院|医院|醫院|协会|協會|学会|學會|"
                                  r"委员会|委員會|基金会|基金會|科学院|科學院|工程院|实验室|實驗室|促进会|促進會|联盟|聯盟)$")
