@@ -26,6 +26,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from typing import Any
 
+from .symbols import map_symbol_glyphs, private_use_warning
+
 CID_TEXT = re.compile(r"^\(cid:(\d+)\)$")
 #: Text render modes that paint nothing (3: invisible, 7: clip only).
 INVISIBLE_MODES = (3, 7)
@@ -374,4 +376,8 @@ def repair_page(page, chars: list[dict], number: int, scan_share: float = 0.1) -
     fonts = annotate(page, chars)
     chars, warnings = drop_invisible(chars, number, scan_share)
     warnings += recover_unmapped(chars, fonts, number, fonts_read_by_own_tables(page) if fonts else {})
+    warnings += map_symbol_glyphs(chars, number)
+    left = private_use_warning(chars, number)
+    if left:
+        warnings.append(left)
     return chars, warnings

@@ -1,0 +1,36 @@
+"""Marks drawn from symbol fonts (Wingdings, Symbol) read as the marks they show."""
+from __future__ import annotations
+
+import extract
+from extract.symbols import map_symbol_glyphs, private_use_warning
+
+
+def _glyph(text, font):
+    return {"text": text, "fontname": font}
+
+
+def test_wingdings_bytes_as_latin1_letters_or_private_use_points():
+    chars = [_glyph("§", "ABCDEF+Wingdings-Regular"), _glyph("Ÿ", "Wingdings"), _glyph("F", "Wingdings"),
+             _glyph("\uf0a7", "Wingdings-Regular"), _glyph("n", "Wingdings"), _glyph("§", "NanumGothic")]
+    warnings = map_symbol_glyphs(chars, 3)
+    assert [c["text"] for c in chars] == ["▪", "•", "☞", "▪", "■", "§"], \
+        "only glyphs of a symbol font are mapped; a § in a text font stays a §"
+    assert warnings and warnings[0].startswith("page 3: glyphs of a symbol font")
+
+
+def test_unknown_symbol_bytes_and_private_use_glyphs_are_said():
+    chars = [_glyph("\uf0c3", "Wingdings"), _glyph("\uf53a", "HCRBatang"), _glyph("가", "HCRBatang")]
+    warnings = map_symbol_glyphs(chars, 1)
+    assert warnings == ["page 1: 1 glyph(s) of a symbol font have no known meaning and were kept as printed"]
+    assert "2 glyph(s) with no standard character" in private_use_warning(chars, 1)
+
+
+def test_hancom_private_use_test_file(corpus):
+    """Hancom's own PUA test page prints, beside each symbol, the character it should read as."""
+    pdf = corpus / "public" / "hancom" / "rhwp-pua-test-1.3.0.404.pdf"
+    text = extract.text(pdf)
+    for expected in ("❖", "•", "▪", "➔", "⇩", "☑"):
+        assert expected in text
+    assert not any(stray in text for stray in ("Ÿ", "þ", "§")), "no Wingdings byte left as a Latin-1 letter"
+    out = extract.run(pdf).data
+    assert any("no standard character" in w for w in out["warnings"]), "the glyphs lost are said"
