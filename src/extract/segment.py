@@ -354,6 +354,28 @@ class Segmenter:
             return None
         return number or pending_number, title
 
+    def heads_a_lead(self, items: list[Item], k: int) -> bool:
+        """The line at ``k`` opens a heading that stands right over a lead: set apart (bold or
+        bigger than the body), unmarked, and it and the lines set like it under it are
+        followed by a line with the issue's lead mark (briefs with plain bold titles)."""
+        ln = items[k].line
+        text = ln.text.strip()
+        if not (ln.bold or self.is_big(ln, 1.1)) or split_mark(text) or caption_text(text) \
+                or REFERENCES_HEAD.match(text) or parse_source(text, self.s.date) or len(fold(text)) < 4:
+            return False
+        look = LineStyle.of(ln)
+        prev = ln
+        for j in range(k + 1, min(k + 4, len(items))):
+            nxt = items[j].line
+            if nxt is None or nxt.page != ln.page or nxt.top - prev.bottom > 1.5 * nxt.size:
+                return False
+            if self.is_lead_mark(nxt.text.strip()):
+                return True
+            if not look.matches(nxt):
+                return False
+            prev = nxt
+        return False
+
     @staticmethod
     def next_in_sequence(ln: TextLine, section: "Section | None") -> tuple[str, str] | None:
         """A heading told by its number alone: '01'/'□ 03' where the section's articles
@@ -362,7 +384,7 @@ class Segmenter:
         number, title = strip_heading_prefix(ln.text.strip())
         if number is None or len(fold(title)) < 4:
             return None
-        if not (len(number) == 2 and number.startswith("0")):
+        if not (len(number) == 2 and number.startswith("0") and number.isdigit()):
             return None
         last = section.articles[-1].number if section is not None and section.articles else None
         expected = int(last) + 1 if last and last.isdigit() else 1
@@ -711,7 +733,9 @@ class Segmenter:
             continues_title = (state == "title" and last_line is not None and ln.page == last_line.page
                                and ln.top - last_line.bottom < 0.8 * ln.size)
             tm = None if continues_title else (self.learned_heading(ln, pending_number) or self.title_match(ln)
-                                               or self.next_in_sequence(ln, section))
+                                               or self.next_in_sequence(ln, section)
+                                               or ((None, text) if state != "title" and self.heads_a_lead(items, i - 1)
+                                                   else None))
             unnumbered = (tm is None and title_style is not None and title_style[1] and ln.bold
                           and abs(ln.size - title_style[0]) < 0.6
                           and not (state == "lead" and lead_style is not None and lead_style.matches(ln)) and text[:1] not in LEAD_MARKS

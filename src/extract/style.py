@@ -32,9 +32,10 @@ ANCHOR_MIN_RATIO = 90
 SIZE_TOLERANCE = 0.6
 
 #: What may stand before a heading's title: a mark, a number in brackets or with a dot.
-#: '01 제목', '01. 제목', '[01] 제목', '□ 01 제목', '1) 제목', '❶ 제목'
+#: '01 제목', '01. 제목', '[01] 제목', '□ 01 제목', '1) 제목', '2-1. 제목' (a contents
+#: page numbering its titles under their sections)
 HEADING_PREFIX = re.compile(
-    r"^\s*(?:[□■◆◇▶►●○▣◼▪]\s*)?[\[(［【〔<]?\s*(?P<number>\d{1,2})\s*[\])］】〕>.]?\s+(?=\S)")
+    r"^\s*(?:[□■◆◇▶►●○▣◼▪]\s*)?[\[(［【〔<]?\s*(?P<number>\d{1,2}(?:-\d{1,2})?)\s*[\])］】〕>.]?\s+(?=\S)")
 NUMBER_ONLY = re.compile(r"^[\[(［【〔<]?\s*(\d{1,2})\s*[\])］】〕>.]?$")
 #: Section names printed with an order mark: 'Ⅰ. 정책동향', '1. 정책동향', '□ 정책동향', '[정책동향]'
 SECTION_PREFIX = re.compile(r"^\s*(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|[IVX]{1,4}|\d{1,2}|[□■◆▶●○▣])\s*[.)]?\s*")
