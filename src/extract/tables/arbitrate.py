@@ -1,0 +1,159 @@
+"""Body and tables arbitrate: which aligned words are the body's own furniture, and whether
+an aligned-words (stream) table has the evidence of a table.
+
+A page's structure — section banners, numbered headings, lead lines, '출처:' source lines,
+reference blocks, figure captions — can line up like columns (a number box beside a title,
+'출처:' set apart from its source) and sit between rules of one width (the rule under each
+heading, the edges of a lead's box), which is what the stream detector looks for. Such lines
+are never cells of a stream table: the table is cut at them and they stay in the body. (A
+ruled grid, four sides drawn, is not judged here: what it encloses is its cells.)
+
+The segmenter's patterns (``segment``) say what a structure line reads like; the geometry
+of the row (how many runs of words, its size and weight beside the other rows, where it
+starts) says whether it stands as a line of its own or as a table row that happens to begin
+with the same mark.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from typing import TYPE_CHECKING
+
+from ..segment import (BRIEF_SOURCE, BRIEF_SOURCE_NODATE, BULLET, CAPTION, KNOWN_SECTIONS, LEAD_DATE,
+                       LEAD_MARKS, NUMBERED_TITLE, REFERENCES_HEAD, URL)
+from ..settings import TableSettings
+from .detect import VALUE
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..model import TableFragment
+    from .stream import Row
+
+#: Marks that open a lead in other templates as well (○ ● ◆ ▶ open bullets too, so a line
+#: opened by one of them is a lead only where it also looks like one: see ``structure_kind``).
+LIST_LEAD_MARKS = "○●◆▶"
+#: '□ 01 title', '[01] title', '01. title': a numbered heading with a box or brackets.
+BOXED_NUMBER = re.compile(r"^(?:[" + re.escape(LEAD_MARKS) + r"]\s*)?[\[(]?\d{1,2}[\]).]?\s+\S")
+#: A section banner may carry a number: 'Ⅱ. 정책동향', '2. 정책동향'.
+BANNER_NUMBER = re.compile(r"^(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|[IVX]+|\d{1,2})\s*[.)]?\s*")
+#: A line of references: a mark, then a title and its address.
+REFERENCE_MARK = re.compile(r"^[☞※▶►▷→]")
+
+
+def _text(row: "Row") -> str:
+    return " ".join(w.text for w in row.words)
+
+
+def _bold(row: "Row") -> bool:
+    chars = [c for w in row.words for c in w.chars]
+    return sum(1 for c in chars if "bold" in str(c.get("fontname", "")).lower()) * 2 > len(chars)
+
+
+def structure_kind(row: "Row", x0: float, median_size: float, body_bold: bool) -> str | None:
+    """What structure line ``row`` is ("heading", "lead", "source", "references", "caption",
+    "banner"), or None for a line that may be a table row. ``x0`` is the left edge of the
+    area read; ``median_size`` and ``body_bold`` describe its usual row."""
+    text = _text(row).strip()
+    if not text:
+        return None
+    n = len(row.chunks)
+    first = " ".join(w.text for w in row.chunks[0])
+    rest = " ".join(w.text for c in row.chunks[1:] for w in c)
+    at_edge = row.x0 <= x0 + 2 * row.size
+    bigger = row.size >= 1.1 * median_size or (_bold(row) and not body_bold)
+    if n <= 2 and (BRIEF_SOURCE.match(text) or BRIEF_SOURCE_NODATE.match(text)) and text.startswith("출처"):
+        return "source"
+    if n == 1 and (CAPTION.match(text) or REFERENCES_HEAD.match(text)):
+        return "caption" if CAPTION.match(text) else "references"
+    if n <= 2 and REFERENCE_MARK.match(text) and URL.search(text):
+        return "references"
+    # A table row may open with a number too ('1  Austria  12.5'): a heading is one run of
+    # words (or the number set apart in its box), set larger or bolder than the rows around.
+    if n <= 2 and (NUMBERED_TITLE.match(text) or BOXED_NUMBER.match(text)) and bigger and at_edge \
+            and not VALUE.match(rest or text.split(None, 1)[-1]):
+        return "heading"
+    if n == 1 and bigger and row.size >= 1.25 * median_size and BANNER_NUMBER.sub("", text) in KNOWN_SECTIONS:
+        return "banner"
+    mark = text[:1]
+    if mark in LEAD_MARKS or mark in LIST_LEAD_MARKS:
+        body = text[1:].strip()
+        # The lead's date may stand apart at the right ('■ ...      (12.28)'); other second
+        # runs are a neighbouring cell.
+        lone = n == 1 or (n == 2 and (first.strip() == mark or LEAD_DATE.match(rest)))
+        if lone and at_edge and len(body) >= 2 and (mark in LEAD_MARKS or bigger or LEAD_DATE.search(text)):
+            return "lead"
+    return None
+
+
+def structure_kinds(rows: list["Row"], x0: float) -> list[str | None]:
+    """``structure_kind`` of each row, judged against the rows' usual size and weight."""
+    if not rows:
+        return []
+    median_size = statistics.median(r.size for r in rows)
+    body_bold = sum(1 for r in rows if _bold(r)) * 2 > len(rows)
+    return [structure_kind(r, x0, median_size, body_bold) for r in rows]
+
+
+def loose(row: "Row", settings: TableSettings) -> bool:
+    """A line of body text next to a structure line: a bullet (its mark, then its text, in
+    one or two runs) or one run of a sentence's words. Such lines are cut off with the
+    structure line they follow or precede."""
+    text = _text(row)
+    if BULLET.match(text) and (len(row.chunks) == 1 or (len(row.chunks) == 2 and len(row.chunks[0]) == 1
+                                                       and len(row.chunks[0][0].text) == 1)):
+        return True
+    return len(row.chunks) == 1 and len(row.words) >= settings.stream_prose_words
+
+
+# ---------------------------------------------------------------------------- evidence
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def cell_type(text: str) -> str:
+    """'value' (figures, dates, codes), 'short' (a label of a few words) or 'text'."""
+    t = text.strip()
+    if VALUE.match(t) or (t and sum(ch.isdigit() for ch in t) * 2 >= len(t.replace(" ", ""))):
+        return "value"
+    return "short" if _words(t) <= 3 and len(t) <= 24 else "text"
+
+
+def _prose_cell(text: str, n_lines: int, settings: TableSettings) -> bool:
+    """Running text: wrapped over lines, a couple of sentences' worth of words."""
+    return n_lines >= 2 and _words(text) >= 2 * settings.stream_prose_words
+
+
+def evidence(frag: "TableFragment", settings: TableSettings) -> dict:
+    """What says a stream table is a table: a header row, columns that hold across its rows
+    (text in at least half of them), columns of one type (figures, or labels, or text, in
+    two thirds of their cells), columns that are not running text. ``verdict``: "table",
+    "doubtful" (kept, but with a header or typed columns missing) or "refused"."""
+    rows = frag.rows
+    h = frag.header_rows if frag.header_rows < len(rows) else 0
+    body = rows[h:]
+    lines = frag.cell_lines[h:] if frag.cell_lines else [[[]] * len(r) for r in body]
+    n_cols = len(rows[0]) if rows else 0
+    holds = typed = prose_cols = 0
+    for c in range(n_cols):
+        cells = [(r[c], len(ls[c]) if c < len(ls) else 1) for r, ls in zip(body, lines) if r[c].strip()]
+        holding = len(cells) * 2 >= len(body)
+        if not cells:
+            continue
+        types = [cell_type(t) for t, _ in cells]
+        top = max(set(types), key=types.count)
+        if types.count(top) * 3 >= 2 * len(types) and len(cells) >= 2:
+            typed += 1
+        prose = sum(1 for t, n in cells if _prose_cell(t, n, settings)) * 2 > len(cells)
+        prose_cols += prose
+        holds += holding and not prose
+    header = h > 0 or any(frag.header_like[:1])
+    out = {"header": header, "columns_hold": holds, "typed_columns": typed, "prose_columns": prose_cols}
+    if holds < 2 and not (header and holds + prose_cols >= 2):
+        out["verdict"] = "refused"
+        out["reason"] = "fewer than 2 columns that hold across the rows and are not running text"
+    elif not header and typed < 2:
+        out["verdict"] = "refused"
+        out["reason"] = "no header row and fewer than 2 columns of one type"
+    else:
+        out["verdict"] = "table" if header and typed >= 2 else "doubtful"
+    return out
