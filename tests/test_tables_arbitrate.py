@@ -278,3 +278,84 @@ def test_a_two_column_block_of_running_text_goes_back_to_the_body(tmp_path):
     body = _body(pdf)
     assert _in_order(["- 과기부는 다음과", "인공지능 시범구를 지정하고", "대학 및 연구기관이",
                       "우수 지역에는", "- 시범구는 산업"], body)
+
+
+# --------------------------------------------------------------------------- a label under a closed table
+
+def test_a_label_under_the_closing_rule_of_a_shaded_header_table_is_no_row(tmp_path):
+    """A shaded header, a rule under every row: the last rule closes the table, and the
+    one-run line under it (a label opening the references) stays in the body."""
+    rows = [("등급", "순위", "국가", "득점"), ("1등급", "1", "스위스", "67.6"), ("1등급", "2", "스웨덴", "64.2"),
+            ("2등급", "3", "미국", "63.5")]
+    xs = (60, 184, 288, 433, 536)
+
+    def draw(c):
+        top = 760
+        c.setFillGray(0.85)
+        for a, b in zip(xs, xs[1:]):
+            c.rect(a, top - 18, b - a, 18, fill=1, stroke=0)
+        c.setFillGray(0)
+        c.setFont(KO, 9)
+        for r, row in enumerate(rows):
+            y = top - 13 - r * 19
+            for a, t in zip(xs, row):
+                c.drawString(a + 4, y, t)
+            if r:
+                c.setLineWidth(0.5)
+                c.line(60, y - 6, 536, y - 6)
+        y = top - 13 - len(rows) * 19 - 10
+        c.setFont(KO, 9.5)
+        c.drawString(60, y, "자료 목록")
+        c.drawString(60, y - 15, "※ 세계 혁신지수 보고서 https://www.example.org/report/2023/index.html")
+        c.showPage()
+    pdf = make_pdf(tmp_path / "closed.pdf", draw)
+    frags = _fragments(pdf)
+    assert len(frags) == 1
+    assert frags[0].rows == [list(r) for r in rows]
+    assert _in_order(["자료 목록", "※ 세계 혁신지수"], _body(pdf))
+
+
+# --------------------------------------------------------------------------- a heading drawn in boxes
+
+def test_a_heading_drawn_in_boxes_under_a_boxed_banner_is_no_table(tmp_path):
+    """A section banner in a box with the article heading's box right under it (number
+    cell, title cell: what one producer prints a one-row heading table as) make one ruled
+    grid of two rows; neither row is a table's."""
+    def draw(c):
+        c.setLineWidth(1)
+        c.rect(55, 760, 245, 22, fill=0, stroke=1)
+        c.rect(55, 738, 25, 22, fill=0, stroke=1)
+        c.rect(80, 738, 460, 22, fill=0, stroke=1)
+        c.setFont(KO, 14)
+        c.drawString(62, 766, "Ⅱ. 정책동향")
+        c.setFont(KO, 12)
+        c.drawString(60, 744, "01")
+        c.drawString(86, 744, "과기부, 인공지능 시범구 추가 지정")
+        c.setFont(KO, 10.5)
+        c.drawString(60, 715, "□ 베이징, 상하이 등 다섯 곳 지정 (12.28)")
+        c.setFont(KO, 10)
+        c.drawString(62, 695, "○ 과기부는 국가 인공지능 혁신 응용 시범구를 추가로 지정")
+        c.showPage()
+    pdf = make_pdf(tmp_path / "boxes.pdf", draw)
+    assert _fragments(pdf) == []
+    assert _in_order(["정책동향", "01 과기부, 인공지능", "□ 베이징", "○ 과기부는"], _body(pdf))
+
+
+def test_a_ruled_list_of_numbered_names_stays_a_table(tmp_path):
+    """Rows of a number and a name in a ruled grid are a numbered list, not headings."""
+    names = ["중국과학원 자동화연구소", "칭화대학 인공지능연구원", "펑청 실험실"]
+
+    def draw(c):
+        c.setLineWidth(0.8)
+        for k, name in enumerate(names):
+            y = 760 - k * 22
+            c.rect(55, y, 25, 22, fill=0, stroke=1)
+            c.rect(80, y, 300, 22, fill=0, stroke=1)
+            c.setFont(KO, 10)
+            c.drawString(62, y + 7, str(k + 1))
+            c.drawString(86, y + 7, name)
+        c.showPage()
+    pdf = make_pdf(tmp_path / "numbered.pdf", draw)
+    frags = _fragments(pdf)
+    assert len(frags) == 1 and frags[0].method == "lattice"
+    assert [r[1] for r in frags[0].rows] == names

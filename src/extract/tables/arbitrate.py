@@ -157,3 +157,28 @@ def evidence(frag: "TableFragment", settings: TableSettings) -> dict:
     else:
         out["verdict"] = "table" if header and typed >= 2 else "doubtful"
     return out
+
+
+# ---------------------------------------------------------------------------- ruled boxes
+
+def _row_kind(cells: list[str]) -> str | None:
+    """A ruled grid's row that is a structure line drawn in a box: a section banner alone
+    (over every column), or a heading's number in one cell and its title in the next."""
+    filled = [t.strip() for t in cells if t.strip()]
+    distinct = list(dict.fromkeys(filled))
+    if len(distinct) == 1 and BANNER_NUMBER.sub("", distinct[0]) in KNOWN_SECTIONS:
+        return "banner"
+    if len(distinct) == 2 and re.fullmatch(r"[\[(]?\d{1,2}[\]).]?", distinct[0]) \
+            and cell_type(distinct[1]) != "value" and not BULLET.match(distinct[1]):
+        return "heading"
+    return None
+
+
+def heading_box(frag: "TableFragment") -> bool:
+    """A ruled grid that is no table but a heading drawn in boxes: one heading row (its
+    number in a box beside its title), the rest section banners. (A grid of many numbered
+    rows is a numbered list, a table.)"""
+    if not frag.rows or len(frag.rows) > 3:
+        return False
+    kinds = [_row_kind(r) for r in frag.rows]
+    return all(kinds) and kinds.count("heading") == 1

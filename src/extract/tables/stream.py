@@ -230,10 +230,13 @@ def header_bands(page, chars: list[dict]) -> list[HeaderBand]:
     return sorted(bands, key=lambda b: b.top)
 
 
-def _band_body(band: HeaderBand, rows: list[Row], bands: list[HeaderBand]) -> list[Row]:
+def _band_body(band: HeaderBand, rows: list[Row], bands: list[HeaderBand],
+               rules: list[tuple[float, float, float]] = ()) -> list[Row]:
     """The text rows of a header band's table: the rows under it, down to the first that
     does not fit its columns (wider than the band, or one run of words across columns:
-    a note or a line of body text) or the next band."""
+    a note or a line of body text) or the next band. Where rules across the band's width
+    run between its rows, the last of them closes the table: a line under it (a label
+    that opens the references) is not a row."""
     stop = min((b.top for b in bands if b.top > band.bottom + 1), default=float("inf"))
     inner = [(a + b) / 2 for (_, a), (b, _) in zip(band.boxes, band.boxes[1:])]
     body = []
@@ -247,6 +250,12 @@ def _band_body(band: HeaderBand, rows: list[Row], bands: list[HeaderBand]) -> li
         if body and r.top - body[-1].bottom > 4 * r.size:
             break
         body.append(r)
+    width = band.x1 - band.x0
+    across = [y for y, a, b in rules if _overlap(a, b, band.x0, band.x1) >= 0.9 * width
+              and body and band.bottom + 1 < y < body[-1].bottom + 1]
+    if across and any(r.bottom < max(across) for r in body) and \
+            all(len(r.chunks) == 1 for r in body if r.top >= max(across)):
+        body = [r for r in body if r.top < max(across)]
     return body
 
 
@@ -952,7 +961,7 @@ def find_stream_fragments(page, page_number: int, settings: TableSettings, gap: 
     bands = header_bands(page, free)
     banded: list[Region] = []
     for band in bands:
-        body = _band_body(band, rows, bands)
+        body = _band_body(band, rows, bands, rules)
         head = [r for r in rows if band.top - 1 <= (r.top + r.bottom) / 2 <= band.bottom + 1
                 and r.x0 >= band.x0 - 2 and r.x1 <= band.x1 + 2]
         if len(body) < 1 or not head:
