@@ -236,7 +236,7 @@ def _band_body(band: HeaderBand, rows: list[Row], bands: list[HeaderBand],
     does not fit its columns (wider than the band, or one run of words across columns:
     a note or a line of body text) or the next band. Where rules across the band's width
     run between its rows, the last of them closes the table: a line under it (a label
-    that opens the references) is not a row."""
+    that opens the references, in one column) is not a row."""
     stop = min((b.top for b in bands if b.top > band.bottom + 1), default=float("inf"))
     inner = [(a + b) / 2 for (_, a), (b, _) in zip(band.boxes, band.boxes[1:])]
     body = []
@@ -253,9 +253,12 @@ def _band_body(band: HeaderBand, rows: list[Row], bands: list[HeaderBand],
     width = band.x1 - band.x0
     across = [y for y, a, b in rules if _overlap(a, b, band.x0, band.x1) >= 0.9 * width
               and body and band.bottom + 1 < y < body[-1].bottom + 1]
-    if across and any(r.bottom < max(across) for r in body) and \
-            all(len(r.chunks) == 1 for r in body if r.top >= max(across)):
-        body = [r for r in body if r.top < max(across)]
+    if across and any(r.bottom < max(across) for r in body):
+        under = [r for r in body if r.top >= max(across)]
+        # Text of one column only, not a row (a wrapped row's lines fill its other columns).
+        if under and len({_column_of((r.x0 + r.x1) / 2, [band.x0] + inner + [band.x1]) for r in under}) == 1 \
+                and all(len(r.chunks) == 1 and not any(r.x0 < x < r.x1 for x in inner) for r in under):
+            body = [r for r in body if r.top < max(across)]
     return body
 
 
