@@ -45,12 +45,13 @@ ROWS = [("구분", "2022년", "2023년", "증감"), ("연구개발비", "3.08", 
         ("기초연구", "0.20", "0.22", "11.6%"), ("응용연구", "0.35", "0.36", "3.2%")]
 
 
-def _draw_heading_rules(c):
+def _draw_heading_rules(c, numbered=True):
     """Article 01 (heading, the rule under it, lead, bullet), its table ruled above, under
     the header and below, then article 02's heading with the same rule under it and its lead:
     the four rules of one width make one stack from the first heading to the second."""
+    no = ("01 ", "02 ") if numbered else ("", "")
     c.setFont(KO, 13)
-    c.drawString(60, 780, "01 과기부, 국가 과학기술 통계 발표")
+    c.drawString(60, 780, f"{no[0]}과기부, 국가 과학기술 통계 발표")
     c.setLineWidth(1)
     c.line(55, 773, 540, 773)
     c.setFont(KO, 10.5)
@@ -71,7 +72,7 @@ def _draw_heading_rules(c):
     c.line(55, bottom, 540, bottom)
     y = bottom - 28
     c.setFont(KO, 13)
-    c.drawString(60, y, "02 공업정보화부, 로봇 산업 육성 방안 발표")
+    c.drawString(60, y, f"{no[1]}공업정보화부, 로봇 산업 육성 방안 발표")
     c.setLineWidth(1)
     c.line(55, y - 7, 540, y - 7)
     c.setFont(KO, 10.5)
@@ -81,8 +82,9 @@ def _draw_heading_rules(c):
     c.showPage()
 
 
-def test_a_heading_with_a_rule_under_it_stays_out_of_the_table_below(tmp_path):
-    pdf = make_pdf(tmp_path / "heading_rules.pdf", _draw_heading_rules)
+@pytest.mark.parametrize("numbered", [True, False], ids=["numbered", "unnumbered"])
+def test_a_heading_with_a_rule_under_it_stays_out_of_the_table_below(tmp_path, numbered):
+    pdf = make_pdf(tmp_path / "heading_rules.pdf", lambda c: _draw_heading_rules(c, numbered))
     frags = _fragments(pdf)
     assert len(frags) == 1
     frag = frags[0]
@@ -91,7 +93,7 @@ def test_a_heading_with_a_rule_under_it_stays_out_of_the_table_below(tmp_path):
     assert frag.quality["evidence"]["verdict"] == "table"
     assert frag.quality["structure_lines_returned"] >= 2
     body = _body(pdf)
-    assert _in_order(["01 과기부", "■ 연구개발비 3조", "- 과기부는 2023년", "02 공업정보화부",
+    assert _in_order(["과기부, 국가", "■ 연구개발비 3조", "- 과기부는 2023년", "공업정보화부, 로봇",
                       "■ 2025년까지", "- 로봇 밀도"], body)
     assert not any("구분" in ln or "3.08" in ln for ln in body)
 

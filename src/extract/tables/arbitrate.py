@@ -73,6 +73,10 @@ def structure_kind(row: "Row", x0: float, median_size: float, body_bold: bool) -
         return "heading"
     if n == 1 and bigger and row.size >= 1.25 * median_size and BANNER_NUMBER.sub("", text) in KNOWN_SECTIONS:
         return "banner"
+    # One run of words set well above the rows' size at the left: a heading without a
+    # number (a table's rows share one size; its title is a caption, not a row either).
+    if n == 1 and at_edge and row.size >= 1.2 * median_size and len(text) >= 4 and not VALUE.match(text):
+        return "heading"
     mark = text[:1]
     if mark in LEAD_MARKS or mark in LIST_LEAD_MARKS:
         body = text[1:].strip()
@@ -93,11 +97,14 @@ def structure_kinds(rows: list["Row"], x0: float) -> list[str | None]:
     return [structure_kind(r, x0, median_size, body_bold) for r in rows]
 
 
-def loose(row: "Row", settings: TableSettings) -> bool:
+def loose(row: "Row", settings: TableSettings, median_size: float = 0.0) -> bool:
     """A line of body text next to a structure line: a bullet (its mark, then its text, in
-    one or two runs) or one run of a sentence's words. Such lines are cut off with the
-    structure line they follow or precede."""
+    one or two runs), one run of a sentence's words, or one run set larger than the rows
+    (a heading without a number). Such lines are cut off with the structure line they
+    follow or precede."""
     text = _text(row)
+    if len(row.chunks) == 1 and median_size and row.size >= 1.15 * median_size:
+        return True
     if BULLET.match(text) and (len(row.chunks) == 1 or (len(row.chunks) == 2 and len(row.chunks[0]) == 1
                                                        and len(row.chunks[0][0].text) == 1)):
         return True

@@ -1029,6 +1029,7 @@ def _segments(rows: list[Row], kinds: list[str | None], region: Region, settings
     (see ``arbitrate.loose``) go with the structure line; a run keeps the rules that frame
     it (the nearest rule between it and the cut), or the region's own edge where no cut
     lies beyond it."""
+    size = statistics.median(r.size for r in rows)
     runs: list[list[int]] = [[]]
     for i, kind in enumerate(kinds):
         if kind:
@@ -1040,9 +1041,9 @@ def _segments(rows: list[Row], kinds: list[str | None], region: Region, settings
             continue
         cut_above = run[0] > 0
         cut_below = run[-1] < len(rows) - 1
-        while run and cut_above and loose(rows[run[0]], settings):
+        while run and cut_above and loose(rows[run[0]], settings, size):
             run.pop(0)
-        while run and cut_below and loose(rows[run[-1]], settings):
+        while run and cut_below and loose(rows[run[-1]], settings, size):
             run.pop()
         if len(run) < 2:
             continue
