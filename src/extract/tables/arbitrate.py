@@ -48,7 +48,8 @@ def _bold(row: "Row") -> bool:
     return sum(1 for c in chars if "bold" in str(c.get("fontname", "")).lower()) * 2 > len(chars)
 
 
-def structure_kind(row: "Row", x0: float, median_size: float, body_bold: bool) -> str | None:
+def structure_kind(row: "Row", x0: float, median_size: float, body_bold: bool,
+                   settings: TableSettings = TableSettings()) -> str | None:
     """What structure line ``row`` is ("heading", "lead", "source", "references", "caption",
     "banner"), or None for a line that may be a table row. ``x0`` is the left edge of the
     area read; ``median_size`` and ``body_bold`` describe its usual row."""
@@ -59,7 +60,7 @@ def structure_kind(row: "Row", x0: float, median_size: float, body_bold: bool) -
     first = " ".join(w.text for w in row.chunks[0])
     rest = " ".join(w.text for c in row.chunks[1:] for w in c)
     at_edge = row.x0 <= x0 + 2 * row.size
-    bigger = row.size >= 1.1 * median_size or (_bold(row) and not body_bold)
+    bigger = row.size >= settings.arbitrate_heading_size * median_size or (_bold(row) and not body_bold)
     if n <= 2 and (BRIEF_SOURCE.match(text) or BRIEF_SOURCE_NODATE.match(text)) and text.startswith("출처"):
         return "source"
     if n == 1 and (CAPTION.match(text) or REFERENCES_HEAD.match(text)):
@@ -71,11 +72,12 @@ def structure_kind(row: "Row", x0: float, median_size: float, body_bold: bool) -
     if n <= 2 and (NUMBERED_TITLE.match(text) or BOXED_NUMBER.match(text)) and bigger and at_edge \
             and not VALUE.match(rest or text.split(None, 1)[-1]):
         return "heading"
-    if n == 1 and bigger and row.size >= 1.25 * median_size and BANNER_NUMBER.sub("", text) in KNOWN_SECTIONS:
+    if n == 1 and bigger and BANNER_NUMBER.sub("", text) in KNOWN_SECTIONS:
         return "banner"
     # One run of words set well above the rows' size at the left: a heading without a
     # number (a table's rows share one size; its title is a caption, not a row either).
-    if n == 1 and at_edge and row.size >= 1.2 * median_size and len(text) >= 4 and not VALUE.match(text):
+    if n == 1 and at_edge and row.size >= settings.arbitrate_bare_heading_size * median_size and len(text) >= 4 \
+            and not VALUE.match(text):
         return "heading"
     mark = text[:1]
     if mark in LEAD_MARKS or mark in LIST_LEAD_MARKS:
@@ -88,13 +90,13 @@ def structure_kind(row: "Row", x0: float, median_size: float, body_bold: bool) -
     return None
 
 
-def structure_kinds(rows: list["Row"], x0: float) -> list[str | None]:
+def structure_kinds(rows: list["Row"], x0: float, settings: TableSettings = TableSettings()) -> list[str | None]:
     """``structure_kind`` of each row, judged against the rows' usual size and weight."""
     if not rows:
         return []
     median_size = statistics.median(r.size for r in rows)
     body_bold = sum(1 for r in rows if _bold(r)) * 2 > len(rows)
-    return [structure_kind(r, x0, median_size, body_bold) for r in rows]
+    return [structure_kind(r, x0, median_size, body_bold, settings) for r in rows]
 
 
 def loose(row: "Row", settings: TableSettings, median_size: float = 0.0) -> bool:
@@ -103,7 +105,7 @@ def loose(row: "Row", settings: TableSettings, median_size: float = 0.0) -> bool
     (a heading without a number). Such lines are cut off with the structure line they
     follow or precede."""
     text = _text(row)
-    if len(row.chunks) == 1 and median_size and row.size >= 1.15 * median_size:
+    if len(row.chunks) == 1 and median_size and row.size >= settings.arbitrate_loose_size * median_size:
         return True
     if BULLET.match(text) and (len(row.chunks) == 1 or (len(row.chunks) == 2 and len(row.chunks[0]) == 1
                                                        and len(row.chunks[0][0].text) == 1)):
@@ -132,8 +134,8 @@ def _prose_cell(text: str, n_lines: int, settings: TableSettings) -> bool:
 
 def evidence(frag: "TableFragment", settings: TableSettings) -> dict:
     """What says a stream table is a table: a header row, columns that hold across its rows
-    (text in at least half of them), columns of one type (figures, or labels, or text, in
-    two thirds of their cells), columns that are not running text. ``verdict``: "table",
+    (text in ``stream_hold_share`` of them), columns of one type (figures, or labels, or
+    text, in ``stream_type_share`` of their cells), columns that are not running text. ``verdict``: "table",
     "doubtful" (kept, but with a header or typed columns missing) or "refused"."""
     rows = frag.rows
     h = frag.header_rows if frag.header_rows < len(rows) else 0
@@ -143,12 +145,12 @@ def evidence(frag: "TableFragment", settings: TableSettings) -> dict:
     holds = typed = prose_cols = 0
     for c in range(n_cols):
         cells = [(r[c], len(ls[c]) if c < len(ls) else 1) for r, ls in zip(body, lines) if r[c].strip()]
-        holding = len(cells) * 2 >= len(body)
+        holding = len(cells) >= settings.stream_hold_share * len(body)
         if not cells:
             continue
         types = [cell_type(t) for t, _ in cells]
         top = max(set(types), key=types.count)
-        if types.count(top) * 3 >= 2 * len(types) and len(cells) >= 2:
+        if types.count(top) >= settings.stream_type_share * len(types) and len(cells) >= 2:
             typed += 1
         prose = sum(1 for t, n in cells if _prose_cell(t, n, settings)) * 2 > len(cells)
         prose_cols += prose

@@ -998,7 +998,7 @@ def arbitrated_fragments(rows: list[Row], region: Region, page, page_number: int
     the region is cut at the rows that read as structure (a heading, a lead, a source
     line ...) together with the lines of body text next to them, each remaining run of rows
     is read as a table of its own, and a table is kept only on the evidence of a table."""
-    kinds = structure_kinds(rows, region.x0)
+    kinds = structure_kinds(rows, region.x0, settings)
     if not any(kinds):
         frag = build_fragment(rows, region, page, page_number, k, chars, settings, gap, columns=columns)
         return [frag] if frag is not None and _judge(frag, settings) else []
