@@ -47,7 +47,7 @@ class TablesStage:
                                     f"heading, lead or source line(s); they stay in the body")
             ev = f.quality.get("evidence") or {}
             if ev.get("verdict") == "doubtful":
-                missing = "a header row" if not ev.get("header") else "columns of one type"
+                missing = "a header row" if not ev.get("header") else "2 columns that hold and are of one type"
                 doc.warnings.append(f"page {number}: a table read from aligned words, not a ruled grid, "
                                     f"kept without {missing} (rows {len(f.rows)}, columns {len(f.rows[0]) if f.rows else 0})")
 

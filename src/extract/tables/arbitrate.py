@@ -135,17 +135,20 @@ def _prose_cell(text: str, n_lines: int, settings: TableSettings) -> bool:
 def evidence(frag: "TableFragment", settings: TableSettings) -> dict:
     """What says a stream table is a table: a header row, columns that hold across its rows
     (text in ``stream_hold_share`` of them), columns of one type (figures, or labels, or
-    text, in ``stream_type_share`` of their cells), columns that are not running text. ``verdict``: "table",
-    "doubtful" (kept, but with a header or typed columns missing) or "refused"."""
+    text, in ``stream_type_share`` of their cells), columns that are not running text.
+
+    ``verdict``: "refused" without a header row when fewer than 2 columns hold (running text
+    not counted) or fewer than 2 are of one type, and with one when fewer than 2 columns
+    hold any text that is not running text; "table" with a header and 2 columns that hold
+    and 2 of one type; "doubtful" otherwise (kept, with a warning)."""
     rows = frag.rows
     h = frag.header_rows if frag.header_rows < len(rows) else 0
     body = rows[h:]
     lines = frag.cell_lines[h:] if frag.cell_lines else [[[]] * len(r) for r in body]
     n_cols = len(rows[0]) if rows else 0
-    holds = typed = prose_cols = 0
+    holds = typed = prose_cols = filled = 0
     for c in range(n_cols):
         cells = [(r[c], len(ls[c]) if c < len(ls) else 1) for r, ls in zip(body, lines) if r[c].strip()]
-        holding = len(cells) >= settings.stream_hold_share * len(body)
         if not cells:
             continue
         types = [cell_type(t) for t, _ in cells]
@@ -154,17 +157,23 @@ def evidence(frag: "TableFragment", settings: TableSettings) -> dict:
             typed += 1
         prose = sum(1 for t, n in cells if _prose_cell(t, n, settings)) * 2 > len(cells)
         prose_cols += prose
-        holds += holding and not prose
+        filled += not prose
+        holds += len(cells) >= settings.stream_hold_share * len(body) and not prose
     header = h > 0 or any(frag.header_like[:1])
     out = {"header": header, "columns_hold": holds, "typed_columns": typed, "prose_columns": prose_cols}
-    if holds < 2 and not (header and holds + prose_cols >= 2):
-        out["verdict"] = "refused"
-        out["reason"] = "fewer than 2 columns that hold across the rows and are not running text"
-    elif not header and typed < 2:
-        out["verdict"] = "refused"
-        out["reason"] = "no header row and fewer than 2 columns of one type"
+    if header:
+        # The header names the columns: running text under one of them is a column's text.
+        if filled + prose_cols < 2 or filled < 1:
+            out["verdict"], out["reason"] = "refused", "fewer than 2 columns with text that is not running text"
+        else:
+            out["verdict"] = "table" if holds >= 2 and typed >= 2 else "doubtful"
+    elif holds < 2:
+        out["verdict"], out["reason"] = "refused", "no header row and fewer than 2 columns that hold across " \
+                                                   "the rows and are not running text"
+    elif typed < 2:
+        out["verdict"], out["reason"] = "refused", "no header row and fewer than 2 columns of one type"
     else:
-        out["verdict"] = "table" if header and typed >= 2 else "doubtful"
+        out["verdict"] = "doubtful"
     return out
 
 
