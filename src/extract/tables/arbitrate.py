@@ -5,8 +5,9 @@ A page's structure — section banners, numbered headings, lead lines, '출처:'
 reference blocks, figure captions — can line up like columns (a number box beside a title,
 '출처:' set apart from its source) and sit between rules of one width (the rule under each
 heading, the edges of a lead's box), which is what the stream detector looks for. Such lines
-are never cells of a stream table: the table is cut at them and they stay in the body. (A
-ruled grid, four sides drawn, is not judged here: what it encloses is its cells.)
+are never cells of a stream table: the table is cut at them and they stay in the body. A
+ruled grid, four sides drawn, keeps what it encloses as its cells, unless the grid is only a
+heading drawn in boxes (``heading_box``).
 
 The segmenter's patterns (``segment``) say what a structure line reads like; the geometry
 of the row (how many runs of words, its size and weight beside the other rows, where it
@@ -61,7 +62,8 @@ def structure_kind(row: "Row", x0: float, median_size: float, body_bold: bool,
     rest = " ".join(w.text for c in row.chunks[1:] for w in c)
     at_edge = row.x0 <= x0 + 2 * row.size
     bigger = row.size >= settings.arbitrate_heading_size * median_size or (_bold(row) and not body_bold)
-    if n <= 2 and (BRIEF_SOURCE.match(text) or BRIEF_SOURCE_NODATE.match(text)) and text.startswith("출처"):
+    bare = text.lstrip("( ")  # '(출처: 과학망, 12.22)' in some templates
+    if n <= 2 and bare.startswith("출처") and (BRIEF_SOURCE.match(bare) or BRIEF_SOURCE_NODATE.match(bare)):
         return "source"
     if n == 1 and (CAPTION.match(text) or REFERENCES_HEAD.match(text)):
         return "caption" if CAPTION.match(text) else "references"
