@@ -44,7 +44,8 @@ def score_file(score, pdf: Path) -> dict:
             "records_exact": sum(int(a) for a, _ in exact), "records": sum(int(b) for _, b in exact),
             "tables_off": [t["truth"] for t in tables if _structure_off(t)],
             "entities_found": s["entities"].get("found", "0/0"),
-            "bullets_f1": s["articles"].get("bullets_f1"), "tables": tables}
+            "bullets_f1": s["articles"].get("bullets_f1"),
+            "articles": s["articles"]["articles"].split(",")[0], "tables": tables}
 
 
 def main(argv: list[str]) -> int:
@@ -67,7 +68,8 @@ def main(argv: list[str]) -> int:
             print(f"{r['file']:<48} ERROR {r['error']}")
             continue
         print(f"{r['file']:<48} tables F1 {r['table_f1']:.3f}  records {r['records_exact']}/{r['records']}  "
-              f"structure off {len(r['tables_off'])}  entities {r['entities_found']}  bullets {r['bullets_f1']}")
+              f"structure off {len(r['tables_off'])}  entities {r['entities_found']}  bullets {r['bullets_f1']}  "
+              f"articles {r['articles']}")
         if list_tables:
             for t in r["tables"]:
                 if t["f1"] < 1 or _structure_off(t) or (t.get("records") and t["records"]["fields"] < 1):
@@ -77,6 +79,8 @@ def main(argv: list[str]) -> int:
         print(f"\n{len(ok)} files: mean table F1 {sum(r['table_f1'] for r in ok) / len(ok):.4f}, "
               f"records exact {sum(r['records_exact'] for r in ok)}/{sum(r['records'] for r in ok)}, "
               f"tables with their structure off {sum(len(r['tables_off']) for r in ok)}, "
+              f"articles matched {sum(int(r['articles'].split('/')[0]) for r in ok)}/"
+              f"{sum(int(r['articles'].split('/')[1].split()[0]) for r in ok)}, "
               f"errors {len(rows) - len(ok)}")
     if json_out:
         json_out.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -107,6 +107,17 @@ class TableSettings:
     #: Stream: a column whose cells have this many words (median) holds running text; a
     #: table needs two columns that do not (two-column prose and bullet lists are refused).
     stream_prose_words: float = 5.0
+    #: Body and tables arbitrate (tables.arbitrate): a numbered line is a heading, not a row,
+    #: when set this much larger than the region's usual row (or bold among regular rows).
+    arbitrate_heading_size: float = 1.1
+    #: ... a line of one run without a number, when set this much larger.
+    arbitrate_bare_heading_size: float = 1.2
+    #: ... a lone larger line next to a structure line goes with it, from this size up.
+    arbitrate_loose_size: float = 1.15
+    #: Evidence of a stream table: a column holds when text fills this share of its rows,
+    stream_hold_share: float = 0.5
+    #: and is of one type (figures, labels, text) when this share of its cells are.
+    stream_type_share: float = 0.667
 
 
 @dataclass

@@ -32,7 +32,23 @@ class TablesStage:
         except Exception as exc:  # a table we cannot read must not cost the whole issue
             doc.warnings.append(f"page {number}: table detection failed ({type(exc).__name__}: {exc})")
             return
+        self._note_arbitration(doc, number, found)
         doc.fragments.extend(found)
+
+    @staticmethod
+    def _note_arbitration(doc: "Document", number: int, found) -> None:
+        """Say where the body had its say over an aligned-words table (tables.arbitrate): a
+        table cut at structure lines, or one kept on thin evidence."""
+        for f in found:
+            returned = f.quality.get("structure_lines_returned")
+            if returned:
+                doc.warnings.append(f"page {number}: a table read from aligned words was cut at {returned} "
+                                    f"heading, lead or source line(s); they stay in the body")
+            ev = f.quality.get("evidence") or {}
+            if ev.get("verdict") == "doubtful":
+                missing = "a header row" if not ev.get("header") else "2 columns that hold and are of one type"
+                doc.warnings.append(f"page {number}: a table read from aligned words, not a ruled grid, "
+                                    f"kept without {missing} (rows {len(f.rows)}, columns {len(f.rows[0]) if f.rows else 0})")
 
     @staticmethod
     def _page_before_ends_in_a_table(doc: "Document", number: int) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..model import TableFragment
 from ..settings import TableSettings
+from .arbitrate import heading_box
 from .detect import VALUE, find_ruled_fragments
 from .stream import find_stream_fragments
 
@@ -29,6 +30,9 @@ def find_fragments(page, page_number: int, settings: TableSettings, gap: float |
     fragments: list[TableFragment] = []
     if settings.strategy in ("auto", "lattice"):
         fragments = find_ruled_fragments(page, page_number, settings, gap, chars, continuing)
+    # A heading drawn in boxes (its number beside its title, a banner over it) is the
+    # body's: its text stays out of the tables (see arbitrate.heading_box).
+    fragments = [f for f in fragments if not heading_box(f)]
     if settings.strategy == "auto":
         fragments = [_reread_crowded(f, fragments, page, page_number, settings, gap, chars) for f in fragments]
     if settings.strategy in ("auto", "stream"):

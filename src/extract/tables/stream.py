@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from ..layout import chars_to_lines, glyph_rows, median_size
 from ..model import BBox, TableFragment, TextLine
 from ..settings import LayoutSettings, TableSettings
+from .arbitrate import evidence, loose, structure_kinds
 from .captions import find_caption, find_notes
 from .cells import chars_between, join_cell
 from .detect import is_shaded
@@ -229,10 +230,13 @@ def header_bands(page, chars: list[dict]) -> list[HeaderBand]:
     return sorted(bands, key=lambda b: b.top)
 
 
-def _band_body(band: HeaderBand, rows: list[Row], bands: list[HeaderBand]) -> list[Row]:
+def _band_body(band: HeaderBand, rows: list[Row], bands: list[HeaderBand],
+               rules: list[tuple[float, float, float]] = ()) -> list[Row]:
     """The text rows of a header band's table: the rows under it, down to the first that
     does not fit its columns (wider than the band, or one run of words across columns:
-    a note or a line of body text) or the next band."""
+    a note or a line of body text) or the next band. Where rules across the band's width
+    run between its rows, the last of them closes the table: a line under it (a label
+    that opens the references, in one column) is not a row."""
     stop = min((b.top for b in bands if b.top > band.bottom + 1), default=float("inf"))
     inner = [(a + b) / 2 for (_, a), (b, _) in zip(band.boxes, band.boxes[1:])]
     body = []
@@ -246,6 +250,15 @@ def _band_body(band: HeaderBand, rows: list[Row], bands: list[HeaderBand]) -> li
         if body and r.top - body[-1].bottom > 4 * r.size:
             break
         body.append(r)
+    width = band.x1 - band.x0
+    across = [y for y, a, b in rules if _overlap(a, b, band.x0, band.x1) >= 0.9 * width
+              and body and band.bottom + 1 < y < body[-1].bottom + 1]
+    if across and any(r.bottom < max(across) for r in body):
+        under = [r for r in body if r.top >= max(across)]
+        # Text of one column only, not a row (a wrapped row's lines fill its other columns).
+        if under and len({_column_of((r.x0 + r.x1) / 2, [band.x0] + inner + [band.x1]) for r in under}) == 1 \
+                and all(len(r.chunks) == 1 and not any(r.x0 < x < r.x1 for x in inner) for r in under):
+            body = [r for r in body if r.top < max(across)]
     return body
 
 
@@ -951,7 +964,7 @@ def find_stream_fragments(page, page_number: int, settings: TableSettings, gap: 
     bands = header_bands(page, free)
     banded: list[Region] = []
     for band in bands:
-        body = _band_body(band, rows, bands)
+        body = _band_body(band, rows, bands, rules)
         head = [r for r in rows if band.top - 1 <= (r.top + r.bottom) / 2 <= band.bottom + 1
                 and r.x0 >= band.x0 - 2 and r.x1 <= band.x1 + 2]
         if len(body) < 1 or not head:
@@ -960,10 +973,10 @@ def find_stream_fragments(page, page_number: int, settings: TableSettings, gap: 
         region = Region(band.top, body[-1].bottom, x0, x1, [band.top, band.bottom],
                         [(band.top, x0, x1), (band.bottom, x0, x1)], ruled=True)
         columns = [x0] + [(a + b) / 2 for (_, a), (b, _) in zip(band.boxes, band.boxes[1:])] + [x1]
-        frag = build_fragment(head + body, region, page, page_number, start + len(fragments), chars, settings,
-                              gap, columns=columns)
-        if frag is not None:
-            fragments.append(frag)
+        found = arbitrated_fragments(head + body, region, page, page_number, start + len(fragments), chars,
+                                     settings, gap, columns=columns)
+        if found:
+            fragments += found
             banded.append(region)
     regions = [g for g in _regions(rows, rules, float(page.width), settings)
                if not any(_overlap(g.top, g.bottom, b.top, b.bottom) > 0 and _overlap(g.x0, g.x1, b.x0, b.x1) > 0
@@ -973,10 +986,81 @@ def find_stream_fragments(page, page_number: int, settings: TableSettings, gap: 
                   and r.x0 >= region.x0 - 2 and r.x1 <= region.x1 + 2]
         if len(inside) < settings.stream_min_rows:
             continue
-        frag = build_fragment(inside, region, page, page_number, start + len(fragments), chars, settings, gap)
-        if frag is not None:
-            fragments.append(frag)
+        fragments += arbitrated_fragments(inside, region, page, page_number, start + len(fragments), chars,
+                                          settings, gap)
     return fragments
+
+
+def arbitrated_fragments(rows: list[Row], region: Region, page, page_number: int, k: int, chars: list[dict],
+                         settings: TableSettings, gap: float | None,
+                         columns: list[float] | None = None) -> list[TableFragment]:
+    """The tables of a candidate region once the body has had its say (see ``arbitrate``):
+    the region is cut at the rows that read as structure (a heading, a lead, a source
+    line ...) together with the lines of body text next to them, each remaining run of rows
+    is read as a table of its own, and a table is kept only on the evidence of a table."""
+    kinds = structure_kinds(rows, region.x0, settings)
+    if not any(kinds):
+        frag = build_fragment(rows, region, page, page_number, k, chars, settings, gap, columns=columns)
+        return [frag] if frag is not None and _judge(frag, settings) else []
+    out = []
+    for seg, top, bottom in _segments(rows, kinds, region, settings):
+        rules = [y for y in region.rules if top - 0.5 <= y <= bottom + 0.5]
+        extents = [r for r in region.rule_extents if top - 0.5 <= r[0] <= bottom + 0.5]
+        sub = Region(top, bottom, region.x0, region.x1, rules, extents, ruled=region.ruled and len(rules) >= 2)
+        # Drawn columns (a shaded header's boxes) hold only while the header row does.
+        cols = columns if columns is not None and seg[0] is rows[0] else None
+        frag = build_fragment(seg, sub, page, page_number, k + len(out), chars, settings, gap, columns=cols)
+        if frag is not None and _judge(frag, settings):
+            out.append(frag)
+    for frag in out:
+        frag.quality["structure_lines_returned"] = sum(1 for kd in kinds if kd)
+    return out
+
+
+def _judge(frag: TableFragment, settings: TableSettings) -> bool:
+    """Keep the verdict of the evidence in the table's quality report; False when refused."""
+    ev = evidence(frag, settings)
+    frag.quality["evidence"] = ev
+    return ev["verdict"] != "refused"
+
+
+def _segments(rows: list[Row], kinds: list[str | None], region: Region, settings: TableSettings):
+    """Runs of rows between structure rows, as (rows, top, bottom): body lines next to a cut
+    (see ``arbitrate.loose``) go with the structure line; a run keeps the rules that frame
+    it (the nearest rule between it and the cut), or the region's own edge where no cut
+    lies beyond it."""
+    size = statistics.median(r.size for r in rows)
+    runs: list[list[int]] = [[]]
+    for i, kind in enumerate(kinds):
+        if kind:
+            runs.append([])
+        else:
+            runs[-1].append(i)
+    for run in runs:
+        if not run:
+            continue
+        cut_above = run[0] > 0
+        cut_below = run[-1] < len(rows) - 1
+        while run and cut_above and loose(rows[run[0]], settings, size):
+            run.pop(0)
+        while run and cut_below and loose(rows[run[-1]], settings, size):
+            run.pop()
+        if len(run) < 2:
+            continue
+        seg = [rows[i] for i in run]
+        if run[0] > 0:
+            above = rows[run[0] - 1].bottom
+            ys = [y for y in region.rules if above - 0.5 <= y <= seg[0].top + 0.5]
+            top = max(ys) if ys else seg[0].top - 0.5
+        else:
+            top = region.top
+        if run[-1] < len(rows) - 1:
+            below = rows[run[-1] + 1].top
+            ys = [y for y in region.rules if seg[-1].bottom - 0.5 <= y <= below + 0.5]
+            bottom = min(ys) if ys else seg[-1].bottom + 0.5
+        else:
+            bottom = region.bottom
+        yield seg, top, bottom
 
 
 def _regions(rows: list[Row], rules, page_width: float, settings: TableSettings) -> list[Region]:
