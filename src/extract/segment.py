@@ -44,6 +44,8 @@ DATE_FULL = re.compile(r"(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})
 # '(7.15)', '(6,25)', '(07.26)', '(7.15.)', '(7월 15일)' (markers.split_trailing_date reads more)
 LEAD_DATE = re.compile(r"\s*\(\s*(\d{1,2})\s*(?:[.,·/]|월)\s*(\d{1,2})\s*(?:일|\.)?\s*\)\s*$")
 NUMBERED_TITLE = re.compile(r"^(\d{1,2})\s+(\S.*)$")
+# A section's order number alone: 'Ⅱ.', 'IV'
+ROMAN_ONLY = re.compile(r"^([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]{1,3}|[IVX]{1,4})\s*[.)]?$")
 # A heading's number alone, as printed in a number box: '01', '[01]', '01.'
 NUMBER_ONLY = re.compile(r"^[\[(［【〔<]?\s*\d{1,2}\s*[\])］】〕>.]?$")
 LEAD_MARKS = DEFAULT_LEAD_MARKS
@@ -201,6 +203,7 @@ class Segmenter:
             else:
                 items.append(Item(f.page, f.bbox[1], fragment=f))
         items.sort(key=lambda it: (it.page, it.top))
+        items = self._join_banner_numbers(items)
         # A number box beside a wrapped title stands level with the title's middle, after
         # its first line: the number comes first.
         for k in range(1, len(items)):
@@ -216,6 +219,28 @@ class Segmenter:
                 items[j - 1], items[j] = items[j], items[j - 1]
                 j -= 1
         return items
+
+    @staticmethod
+    def _join_banner_numbers(items: list[Item]) -> list[Item]:
+        """A banner's Roman order number wrapped onto a line of its own over the name (a
+        narrow box: 'Ⅱ.' over '정책동향') is one line with it."""
+        out: list[Item] = []
+        k = 0
+        while k < len(items):
+            it = items[k]
+            ln = it.line
+            nxt = items[k + 1].line if k + 1 < len(items) else None
+            if (ln is not None and nxt is not None and ROMAN_ONLY.match(ln.text.strip())
+                    and nxt.page == ln.page and nxt.top - ln.bottom < 1.5 * nxt.size
+                    and abs(nxt.x0 - ln.x0) < 3 * nxt.size and not split_mark(nxt.text)):
+                joined = replace(nxt, text=f"{ln.text.strip()} {nxt.text.strip()}", x0=min(ln.x0, nxt.x0),
+                                 top=ln.top, size=max(ln.size, nxt.size))
+                out.append(Item(nxt.page, ln.top, line=joined))
+                k += 2
+                continue
+            out.append(it)
+            k += 1
+        return out
 
     @staticmethod
     def _box_lines(fragment: TableFragment) -> list[TextLine]:
