@@ -335,9 +335,12 @@ class Segmenter:
         for name in (compact, key):
             if name in known and styled and len(name) <= 12:
                 return name
-        if (len(key) <= 12 and key and not text[:1].isdigit() and not split_mark(text)
+        if (len(key) <= 12 and len(key) >= 2 and not text[:1].isdigit() and not split_mark(text)
                 and text[:1] not in LEAD_MARKS and self.is_big(ln, 1.3)
-                and (self.on_band(ln) or key.endswith("동향"))):
+                and (self.on_band(ln) or key.endswith("동향"))
+                and (self.style.section is None or learned)):
+            # (Where the issue showed how its banners look, a big line on a band must look so:
+            # a heading's wrapped last word on its shaded box is no banner.)
             return key
         # A banner not in the contents (단신동향 often is not), set as the learned banners are.
         if (learned and self.is_big(ln, 1.15) and 2 <= len(key) <= 8 and not split_mark(text)
@@ -659,7 +662,16 @@ class Segmenter:
         marker_x = 0.0
         summary: list[str] = []
         limit = stop if stop is not None else end
-        marked = any(it.line and split_mark(it.line.text) for it in items[i:limit]) if stop is not None else True
+        def opens_item(text: str) -> str | None:
+            """The item's text where a line opens one: after a mark, or a number ('1. ...')."""
+            b = split_mark(text)
+            if b and b[0] not in "*※":
+                return b[1]
+            number, plain = strip_heading_prefix(text)
+            return plain if number is not None and number.isdigit() else None
+
+        marked = any(it.line and opens_item(it.line.text.strip()) for it in items[i:limit]) \
+            if stop is not None else True
         while i < limit:
             it = items[i]
             if it.fragment is not None and stop is not None:
@@ -676,9 +688,9 @@ class Segmenter:
             if stop is None and (self.section_name(ln, known) or self.title_match(ln)):
                 break
             text = ln.text.strip()
-            b = split_mark(text)
-            if b and b[0] not in "*※":
-                summary.append(b[1])
+            opened = opens_item(text)
+            if opened is not None and (last is None or ln.x0 <= marker_x + 2):
+                summary.append(opened)
                 last, marker_x = ln, ln.x0
             elif last is not None and ln.x0 > marker_x + 2 and ln.page == last.page \
                     and ln.top - last.bottom < ln.size:
