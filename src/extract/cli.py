@@ -156,7 +156,7 @@ def batch_cmd(
 
     Example: bulletin-extract batch archive/ -o out/ --workers 2
     """
-    from .batching import Limits, load_passwords
+    from .batching import Limits, OutputClash, load_passwords
     from .progress import BatchProgress
     import extract
 
@@ -166,11 +166,14 @@ def batch_cmd(
         if not item.exists():
             _fail(f"{item}: no such file or folder", code=2)
     limits = Limits(timeout=timeout, per_page=timeout_per_page, max_memory_mb=max_memory or None)
-    with BatchProgress() as progress:
-        report = extract.batch(in_dir, out_dir, workers=workers, limits=limits,
-                               passwords=load_passwords(password_file), retry_failed=retry_failed,
-                               executor=executor, scheduler=scheduler, progress=progress.event,
-                               inspect_doubtful=inspect_doubtful)
+    try:
+        with BatchProgress() as progress:
+            report = extract.batch(in_dir, out_dir, workers=workers, limits=limits,
+                                   passwords=load_passwords(password_file), retry_failed=retry_failed,
+                                   executor=executor, scheduler=scheduler, progress=progress.event,
+                                   inspect_doubtful=inspect_doubtful)
+    except OutputClash as exc:
+        _fail(str(exc), code=2)
     progress.print_summary(report)
     raise typer.Exit(report.exit_code)
 

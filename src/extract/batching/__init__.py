@@ -29,11 +29,11 @@ from typing import Callable, Iterable
 
 from .. import __version__
 from ..load import sha256_of
-from .discover import Task, discover
+from .discover import OutputClash, Task, discover
 from .manifest import Manifest
 from .worker import Inspect, Limits, Result, convert_isolated
 
-__all__ = ["batch", "BatchReport", "Limits", "load_passwords"]
+__all__ = ["batch", "BatchReport", "Limits", "OutputClash", "load_passwords"]
 
 
 @dataclass
@@ -140,7 +140,9 @@ def batch(inputs: Iterable[str | Path] | str | Path, out_dir: str | Path, *, wor
           retry_failed: bool = False, executor: str = "local", scheduler: str | None = None,
           progress: "Callable[[str, dict], None] | None" = None, inspect_doubtful: bool = False,
           inspect_settings=None) -> BatchReport:
-    """Convert every PDF under ``inputs`` into ``out_dir``, mirroring folders.
+    """Convert every PDF under ``inputs`` into ``out_dir``, mirroring folders (several roots
+    each under its own name; see :func:`extract.batching.discover.discover`). Raises
+    :class:`OutputClash` before converting anything when two inputs would share an output.
 
     ``inspect_doubtful``: write an HTML inspection report to ``out_dir/inspect/`` for each
     converted file whose output is doubtful by ``inspect_settings`` (an
@@ -156,21 +158,21 @@ def batch(inputs: Iterable[str | Path] | str | Path, out_dir: str | Path, *, wor
     passwords = passwords or []
     notify = progress or (lambda event, info: None)
     started = time.perf_counter()
+    tasks = discover(inputs, out_dir)  # raises OutputClash before anything is written
     out_dir.mkdir(parents=True, exist_ok=True)
     _remove_stale_temporaries(out_dir)
     manifest = Manifest(out_dir)
     manifest.reset_running()
     report = BatchReport(out_dir=out_dir)
     try:
-        tasks = discover(inputs, out_dir)
         todo: list[tuple[Task, str, int]] = []
         for task in tasks:
             sha, size = sha256_of(task.source), task.source.stat().st_size
-            row = manifest.get(task.relative)
-            if row and row.sha256 == sha and row.tool_version == __version__ and row.status == "done" \
-                    and task.output.exists():
+            row = manifest.get(task.relative, sha)
+            if row and row.tool_version == __version__ and row.status == "done" and task.output.exists():
                 report.skipped += 1
                 continue
+            row = manifest.get(task.relative)  # the current row, whatever bytes it was made from
             if retry_failed and not (row and row.status == "failed"):
                 if row and row.status == "done":
                     report.skipped += 1
