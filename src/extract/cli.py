@@ -267,6 +267,8 @@ def export_cmd(
     source: Path = typer.Argument(..., help="An output JSON, or a folder of them."),
     to: str = typer.Option(..., "--to", help="csv, xlsx, parquet or sqlite."),
     dest: Path = typer.Option(..., "-o", "--output", help="Folder (csv, parquet) or file (xlsx, sqlite)."),
+    replace: bool = typer.Option(False, "--replace", help="sqlite: rebuild the database from these outputs "
+                                                          "(default: add them to it)."),
 ) -> None:
     """Export tables for spreadsheets and databases.
 
@@ -277,9 +279,12 @@ def export_cmd(
     if to not in ("csv", "xlsx", "parquet", "sqlite"):
         _fail(f"--to must be csv, xlsx, parquet or sqlite, not {to!r}", code=2)
     try:
-        written = export(source, to, dest)
+        notices: list[str] = []
+        written = export(source, to, dest, replace=replace, notices=notices)
     except (FileNotFoundError, RuntimeError) as exc:
         _fail(str(exc), code=2)
+    for notice in notices:
+        typer.echo(f"note: {notice}", err=True)
     typer.echo(f"wrote {len(written)} file(s) to {dest}", err=True)
 
 
