@@ -188,3 +188,105 @@ def test_datasette_serves_the_issues_as_json(folders, tmp_path):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+def _csv_rows(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_csv_never_overwrites_one_issue_with_another(folders, tmp_path, sample_output):
+    """Both years into one folder: every table of every issue has its own file, named by
+    date; a same-dated issue gets its path as its key; the index lists all of them."""
+    dest = tmp_path / "csv"
+    export(folders[0], "csv", dest)
+    clash = _variant(sample_output, "d", "2024-01-05")  # the date of 2024/issue-01 again
+    _write(folders[1] / "issue-09.json", clash)
+    written = export(folders[1], "csv", dest)
+    n_tables = len(sample_output["tables"])
+    per_table = [p for p in dest.glob("*__*.csv")]
+    assert len(per_table) == 4 * n_tables, "16 files of 18 was the bug: none may be lost"
+    keys = {p.name.split("__")[0] for p in per_table}
+    assert {"2023-01-06", "2023-01-13"} <= keys
+    assert {"2024_issue-01", "2024_issue-09"} <= keys, keys  # same date: the path decides
+    index = {r["sha256"]: r for r in _csv_rows(dest / "issues.csv")}
+    assert set(index) == {c * 64 for c in "abcd"} and index["a" * 64]["key"] == "2023-01-06"
+    # Exporting the same folder again writes the same names, nothing new.
+    again = export(folders[1], "csv", dest)
+    assert sorted(again) == sorted(written) and len(list(dest.glob("*__*.csv"))) == 4 * n_tables
+
+
+def test_long_files_per_table_kind_add_up(folders, tmp_path, sample_output):
+    dest = tmp_path / "long"
+    export(folders[0], "csv", dest, long=True)
+    export(folders[1], "csv", dest, long=True)
+    export(folders[1], "csv", dest, long=True)  # again: its rows are replaced, not doubled
+    n_articles = sum(len(s["articles"]) for s in sample_output["sections"])
+    rows = _csv_rows(dest / "articles.csv")
+    assert len(rows) == 3 * n_articles
+    assert {r["issue_sha256"] for r in rows} == {c * 64 for c in "abc"}
+    assert {"issues.csv", "articles.csv", "entities.csv"} <= {p.name for p in dest.iterdir()}
+    pytest.importorskip("pyarrow", reason="the parquet extra is not installed")
+    import pandas as pd
+
+    pq = tmp_path / "parquet"
+    export(folders[0], "parquet", pq, long=True)
+    export(folders[1], "parquet", pq, long=True)
+    assert len(pd.read_parquet(pq / "articles.parquet")) == 3 * n_articles
+    per_issue = export(folders[0], "parquet", tmp_path / "pq-issues")
+    assert all(p.name.startswith(("2023-01-06__", "2023-01-13__")) for p in per_issue if p.suffix == ".parquet")
+
+
+def test_xlsx_per_issue_workbooks_and_a_long_workbook(folders, tmp_path, sample_output):
+    import pandas as pd
+
+    books = tmp_path / "xlsx"
+    export(folders[0], "xlsx", books)
+    export(folders[1], "xlsx", books)
+    assert {p.name for p in books.glob("*.xlsx")} == {"2023-01-06.xlsx", "2023-01-13.xlsx", "2024-01-05.xlsx"}
+    long = tmp_path / "archive.xlsx"
+    export(folders[0], "xlsx", long, long=True)
+    export(folders[1], "xlsx", long, long=True)
+    sheets = pd.read_excel(long, sheet_name=None)
+    n_articles = sum(len(s["articles"]) for s in sample_output["sections"])
+    assert len(sheets["articles"]) == 3 * n_articles
+
+
+def test_archive_scenario_end_to_end(tmp_path):
+    """Two roots with a same-named issue, batch, two exports into one SQLite, a re-export,
+    CSVs of both into one folder: every issue is there, none lost."""
+    for year, day in (("2023", "2023. 1. 6"), ("2024", "2024. 1. 5")):
+        folder = tmp_path / "archive" / year
+        folder.mkdir(parents=True)
+        make_pdf(folder / "issue-01.pdf", lambda c, d=day: draw_mini_bulletin(c, date=d))
+    make_pdf(tmp_path / "archive" / "2024" / "issue-02.pdf", lambda c: draw_mini_bulletin(c, date="2024. 1. 12"))
+    out = tmp_path / "out"
+    cli = [sys.executable, "-m", "extract"]
+    batch = subprocess.run(cli + ["batch", str(tmp_path / "archive" / "2023"), str(tmp_path / "archive" / "2024"),
+                                  "-o", str(out)], capture_output=True, text=True)
+    assert batch.returncode == 0, batch.stderr
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("issue-*.json")) == \
+        ["2023/issue-01.json", "2024/issue-01.json", "2024/issue-02.json"]
+    db = tmp_path / "archive.sqlite"
+    for folder in ("2023", "2024"):
+        proc = subprocess.run(cli + ["export", str(out / folder), "--to", "sqlite", "-o", str(db)],
+                              capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr
+    before = _dump(db)
+    proc = subprocess.run(cli + ["export", str(out / "2023"), "--to", "sqlite", "-o", str(db)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0 and _dump(db) == before, "a re-export changed the database"
+    con = sqlite3.connect(db)
+    dates = sorted(d for (d,) in con.execute("SELECT date FROM issues"))
+    per_issue = dict(con.execute("SELECT issue_sha256, count(*) FROM articles GROUP BY 1").fetchall())
+    con.close()
+    assert dates == ["2023-01-06", "2024-01-05", "2024-01-12"]
+    assert len(per_issue) == 3 and all(n >= 1 for n in per_issue.values())
+    csv_dir = tmp_path / "csv"
+    for folder in ("2023", "2024"):
+        proc = subprocess.run(cli + ["export", str(out / folder), "--to", "csv", "-o", str(csv_dir), "--long"],
+                              capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr
+    articles = _csv_rows(csv_dir / "articles.csv")
+    assert sorted({r["issue_date"] for r in articles}) == dates
+    assert len(_csv_rows(csv_dir / "issues.csv")) == 3

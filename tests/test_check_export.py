@@ -115,8 +115,10 @@ def archive(tmp_path_factory, run_cache):
 
 def test_csv_export_read_with_the_csv_module(archive, output):
     written = export(archive / "out", "csv", archive / "csv")
-    stem = KOSTEC_WEASYPRINT.removesuffix(".pdf")
-    drug = next(p for p in written if p.name.startswith(stem) and "drug_approvals" in p.name)
+    # Files are named by the issue's key (its date, or its path when dates clash): issues.csv says which.
+    with open(archive / "csv" / "issues.csv", encoding="utf-8-sig", newline="") as fh:
+        key = next(r["key"] for r in csv.DictReader(fh) if r["sha256"] == output["source"]["sha256"])
+    drug = next(p for p in written if p.name.startswith(key + "__") and "drug_approvals" in p.name)
     raw = drug.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 with BOM, so Excel opens Korean correctly"
     with open(drug, encoding="utf-8-sig", newline="") as fh:
@@ -159,7 +161,7 @@ def test_sqlite_export_answers_archive_questions(archive):
 
 def test_parquet_export_read_with_pyarrow(archive):
     pq = pytest.importorskip("pyarrow.parquet", reason="the parquet extra is not installed")
-    written = export(archive / "out", "parquet", archive / "parquet")
+    written = export(archive / "out", "parquet", archive / "parquet", long=True)
     table = pq.read_table(next(p for p in written if p.name == "country_rankings.parquet"))
     assert "score" in table.column_names and str(table.schema.field("score").type) == "double"
     assert "中国" in table.column("country").to_pylist()

@@ -269,6 +269,9 @@ def export_cmd(
     dest: Path = typer.Option(..., "-o", "--output", help="Folder (csv, parquet) or file (xlsx, sqlite)."),
     replace: bool = typer.Option(False, "--replace", help="sqlite: rebuild the database from these outputs "
                                                           "(default: add them to it)."),
+    long: bool = typer.Option(False, "--long", help="csv, xlsx, parquet: one file (sheet) per table kind across "
+                                                    "all issues (default: one per table of each issue, named "
+                                                    "by the issue's date)."),
 ) -> None:
     """Export tables for spreadsheets and databases.
 
@@ -280,7 +283,7 @@ def export_cmd(
         _fail(f"--to must be csv, xlsx, parquet or sqlite, not {to!r}", code=2)
     try:
         notices: list[str] = []
-        written = export(source, to, dest, replace=replace, notices=notices)
+        written = export(source, to, dest, replace=replace, long=long, notices=notices)
     except (FileNotFoundError, RuntimeError) as exc:
         _fail(str(exc), code=2)
     for notice in notices:

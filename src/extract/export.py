@@ -184,42 +184,6 @@ def sheet_name(table: dict, used: set[str]) -> str:
 # ------------------------------------------------------------------ writers
 
 
-def to_csv(docs: list[dict], dest: Path) -> list[Path]:
-    """One CSV per table (UTF-8 with BOM, so Excel reads Korean right)."""
-    dest.mkdir(parents=True, exist_ok=True)
-    written = []
-    for doc in docs:
-        stem = Path(doc["source"]["file"]).stem
-        tables = {t["id"]: t for t in doc["tables"]}
-        for tid, df in table_frames(doc).items():
-            path = dest / f"{stem}__{tid}_{tables[tid]['kind']}.csv"
-            df.to_csv(path, index=False, encoding="utf-8-sig")
-            written.append(path)
-    return written
-
-
-def to_xlsx(docs: list[dict], dest: Path) -> Path:
-    """One sheet per table of one issue plus 'articles' and 'entities'; for several issues,
-    one sheet per long table."""
-    import pandas as pd
-
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    with pd.ExcelWriter(dest, engine="openpyxl") as writer:
-        used: set[str] = set()
-        if len(docs) == 1:
-            doc = docs[0]
-            tables = {t["id"]: t for t in doc["tables"]}
-            sheets = [(sheet_name(tables[tid], used), df) for tid, df in table_frames(doc).items()]
-            longs = archive_frames(docs)
-            sheets += [("articles", longs["articles"]), ("entities", longs["entities"])]
-        else:
-            sheets = list(archive_frames(docs).items())
-        for name, df in sheets:
-            df.to_excel(writer, sheet_name=name, index=False)
-            _format_sheet(writer.sheets[name], df)
-    return dest
-
-
 def _format_sheet(ws, df) -> None:
     from openpyxl.styles import Font
 
@@ -232,41 +196,32 @@ def _format_sheet(ws, df) -> None:
         ws.column_dimensions[ws.cell(row=1, column=k).column_letter].width = max(width * 1.3, 6)
 
 
-def to_parquet(docs: list[dict], dest: Path) -> list[Path]:
-    try:
-        import pyarrow  # noqa: F401
-    except ImportError as exc:  # pragma: no cover - depends on the extra
-        raise RuntimeError("parquet export needs pyarrow: pip install 'bulletin-extract[parquet]'") from exc
-    dest.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, df in archive_frames(docs).items():
-        if df.empty:
-            continue
-        path = dest / f"{name}.parquet"
-        df.to_parquet(path, index=False)
-        written.append(path)
-    return written
-
-
-def export(source: str | Path, to: str, dest: str | Path, *, replace: bool = False,
+def export(source: str | Path, to: str, dest: str | Path, *, replace: bool = False, long: bool = False,
            notices: list[str] | None = None) -> list[Path]:
     """Export the outputs under ``source`` (a JSON or a folder) as ``to`` (csv, xlsx, parquet
-    or sqlite) into ``dest``. SQLite adds to an existing database (``replace``: rebuild it).
-    Notes worth a look (unreadable files, a missing tokenizer) are appended to ``notices``."""
+    or sqlite) into ``dest``; returns the files written. Nothing already exported is
+    overwritten by another issue: SQLite adds to an existing database (``replace``: rebuild
+    it), CSV/XLSX/Parquet name their files by issue key, or with ``long`` write one file per
+    table kind across the issues (see ``extract.export_files``). Notes worth a look
+    (unreadable files, a missing tokenizer) are appended to ``notices``."""
+    from . import export_files
+
     notices = notices if notices is not None else []
     items = load_output_files(source, notices)
     if not items:
         raise FileNotFoundError(f"{source}: no bulletin-extract output JSON found")
-    docs = [doc for _, doc in items]
     dest = Path(dest)
+    source = Path(source)
+    # Path keys name the folder exported too (2023_issue-01), so two years' issue-01 differ.
+    root = source.parent if source.is_dir() else None
     if to == "csv":
-        return to_csv(docs, dest)
+        return export_files.to_csv(items, dest, long=long, root=root)
     if to == "xlsx":
-        return [to_xlsx(docs, dest)]
+        return export_files.to_xlsx(items, dest, long=long, root=root)
+    if to == "parquet":
+        return export_files.to_parquet(items, dest, long=long, root=root)
     if to == "sqlite":
         from .sqlite_export import to_sqlite
 
         return [to_sqlite([(p.resolve(), d) for p, d in items], dest, replace=replace, notices=notices)]
-    if to == "parquet":
-        return to_parquet(docs, dest)
     raise ValueError(f"unknown export format {to!r}: csv, xlsx, parquet or sqlite")
