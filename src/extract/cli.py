@@ -185,23 +185,38 @@ def check_cmd(
     ignore: list[str] = typer.Option([], "--ignore", help="Path glob to leave out, e.g. source.sha256, "
                                                           "warnings, 'tables[*].quality'. Repeatable."),
     fmt: str = typer.Option("text", "--format", help="text, json or junit (JUnit XML for CI)."),
-    accept_changes: bool = typer.Option(False, "--accept", help="Copy differing outputs over their goldens."),
+    accept_changes: bool = typer.Option(False, "--accept", help="Copy differing outputs over their goldens, "
+                                                                "and outputs without one to where it goes."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline",
+                                            help="Known differences, one per line as printed (or NAME<TAB>"
+                                                 "DIFFERENCE for one file): only new ones fail."),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline",
+                                                  help="Write every difference found to this baseline file."),
     renumber_tables: bool = typer.Option(False, "--renumber-tables",
                                          help="Compare tables by position, not by id (for goldens whose "
                                               "producer named its tables differently, e.g. b01 for t01)."),
 ) -> None:
-    """Compare outputs with golden JSON field by field; exit 1 when anything differs.
+    """Compare outputs with golden JSON field by field (entities in any order).
 
-    Example: bulletin-extract check out/ golden/ --ignore provenance --format junit > report.xml
+    Exit 0 when all match, 1 when something differs or a side is missing, 2 when a file
+    cannot be read.
+
+    Example: bulletin-extract check out/ golden/ --baseline known-diffs.txt --format junit > report.xml
     """
-    from .check import accept, check_paths
+    from .check import accept, baseline_text, check_paths, read_baseline
+    from .write import write_atomic
 
     if fmt not in ("text", "json", "junit"):
         _fail(f"--format must be text, json or junit, not {fmt!r}", code=2)
     try:
         report = check_paths(output, golden, ignore=ignore, renumber=renumber_tables)
-    except FileNotFoundError as exc:
+        if baseline is not None:
+            report.apply_baseline(read_baseline(baseline))
+    except (FileNotFoundError, OSError) as exc:
         _fail(str(exc), code=2)
+    if write_baseline is not None:
+        write_atomic(write_baseline, baseline_text(report))
+        typer.echo(f"wrote {write_baseline}", err=True)
     text = {"text": report.as_text, "json": report.as_json, "junit": report.as_junit}[fmt]()
     sys.stdout.write(text)
     if accept_changes:
