@@ -175,6 +175,8 @@ def batch_cmd(
     except OutputClash as exc:
         _fail(str(exc), code=2)
     progress.print_summary(report)
+    for notice in report.notices:
+        typer.echo(f"note: {notice}", err=True)
     raise typer.Exit(report.exit_code)
 
 

@@ -31,7 +31,7 @@ from .. import __version__
 from ..load import sha256_of
 from .discover import OutputClash, Task, discover
 from .manifest import Manifest
-from .worker import Inspect, Limits, Result, convert_isolated
+from .worker import NOTICES, Inspect, Limits, Result, convert_isolated
 
 __all__ = ["batch", "BatchReport", "Limits", "OutputClash", "load_passwords"]
 
@@ -49,6 +49,7 @@ class BatchReport:
     seconds: float = 0.0
     failures: list[tuple[str, str, str]] = field(default_factory=list)  # file, class, message
     reports: list[str] = field(default_factory=list)  # inspection reports written (inspect_doubtful)
+    notices: list[str] = field(default_factory=list)  # one-line notes on the run (no memory cap here ...)
 
     @property
     def failed_by_class(self) -> Counter:
@@ -164,6 +165,7 @@ def batch(inputs: Iterable[str | Path] | str | Path, out_dir: str | Path, *, wor
     manifest = Manifest(out_dir)
     manifest.reset_running()
     report = BatchReport(out_dir=out_dir)
+    NOTICES.clear()
     try:
         todo: list[tuple[Task, str, int]] = []
         for task in tasks:
@@ -224,6 +226,7 @@ def batch(inputs: Iterable[str | Path] | str | Path, out_dir: str | Path, *, wor
                 report.failures.append((row.file, row.error_class or "", row.message or ""))
         _write_errors_csv(out_dir, report.failures)
         manifest.close()
+        report.notices = sorted(NOTICES)
         report.seconds = time.perf_counter() - started
     return report
 

@@ -89,6 +89,10 @@ def _context():
 def _die_with_parent() -> None:
     """Ask Linux to kill this child when its parent dies, so a killed batch leaves no
     orphan still writing outputs."""
+    import sys
+
+    if not sys.platform.startswith("linux"):  # elsewhere the parent's own cleanup has to do
+        return
     try:
         import ctypes
 
@@ -108,18 +112,37 @@ def quiet_parser_logs() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
+def limit_memory(max_memory_mb: int | None) -> str | None:
+    """Cap this process's address space (RLIMIT_AS). Where that cannot be done (Windows has
+    no ``resource`` module; macOS refuses RLIMIT_AS) the file runs without a cap and the
+    one-line notice returned says so; the timeout still bounds it."""
+    if not max_memory_mb:
+        return None
+    try:
+        import resource
+
+        limit = int(max_memory_mb) * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ImportError, AttributeError, ValueError, OSError) as exc:
+        return (f"memory cap ({max_memory_mb} MB) not available on this platform ({type(exc).__name__}: {exc}); "
+                "files run without it, bounded by the timeout only")
+    return None
+
+
+#: One-line notices the children sent (the memory cap not applied ...), each said once.
+NOTICES: set[str] = set()
+
+
 def _child(conn, source: str, output: str, password: str | None, max_memory_mb: int | None,
            inspect: Inspect | None = None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
     _die_with_parent()
     quiet_parser_logs()
-    if max_memory_mb:
-        import resource
-
-        limit = int(max_memory_mb) * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     start = time.perf_counter()
     try:
+        notice = limit_memory(max_memory_mb)
+        if notice:
+            conn.send(("notice", notice))
         import extract
         from extract.errors import ExtractError
 
@@ -185,7 +208,9 @@ def convert_isolated(source: Path, output: Path, password: str | None, limits: L
                     proc.join(1)
                     result = _crashed(source, proc.exitcode, limits)
                     break
-                if msg[0] == "page":
+                if msg[0] == "notice":
+                    NOTICES.add(msg[1])
+                elif msg[0] == "page":
                     _, number, total = msg
                     deadline = start + limits.timeout + limits.per_page * total
                     if on_page is not None:
