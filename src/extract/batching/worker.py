@@ -134,7 +134,7 @@ NOTICES: set[str] = set()
 
 
 def _child(conn, source: str, output: str, password: str | None, max_memory_mb: int | None,
-           inspect: Inspect | None = None) -> None:
+           inspect: Inspect | None = None, settings=None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
     _die_with_parent()
     quiet_parser_logs()
@@ -150,7 +150,7 @@ def _child(conn, source: str, output: str, password: str | None, max_memory_mb: 
             conn.send(("page", number, total))
 
         try:
-            bulletin = extract.run(source, password=password, on_page=on_page)
+            bulletin = extract.run(source, settings, password=password, on_page=on_page)
             bulletin.write(output)
             report, note = _write_report(bulletin, source, inspect) if inspect is not None else (None, None)
             conn.send(("result", Result("done", message=note, pages=bulletin.data["source"]["pages"],
@@ -178,13 +178,15 @@ def _child(conn, source: str, output: str, password: str | None, max_memory_mb: 
 
 def convert_isolated(source: Path, output: Path, password: str | None, limits: Limits,
                      on_page: Callable[[int, int], None] | None = None,
-                     should_stop: Callable[[], bool] | None = None, inspect: Inspect | None = None) -> Result:
+                     should_stop: Callable[[], bool] | None = None, inspect: Inspect | None = None,
+                     settings=None) -> Result:
     """Run one file in a child process; never raises for a bad file. With ``inspect``, a
-    doubtful output also gets its HTML inspection report."""
+    doubtful output also gets its HTML inspection report; ``settings`` (an
+    ``extract.settings.Settings``) is what the conversion runs with."""
     ctx = _context()
     receiver, sender = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_child, daemon=True,
-                       args=(sender, str(source), str(output), password, limits.max_memory_mb, inspect))
+                       args=(sender, str(source), str(output), password, limits.max_memory_mb, inspect, settings))
     start = time.perf_counter()
     proc.start()
     sender.close()
