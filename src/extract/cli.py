@@ -65,6 +65,8 @@ def run_cmd(
     password: Optional[str] = password_option(),
     password_file: Optional[Path] = password_file_option(),
     no_validate: bool = typer.Option(False, "--no-validate", help="Skip JSON Schema validation."),
+    ocr: bool = typer.Option(False, "--ocr", help="A scan (no text layer) goes through ocrmypdf -l kor+chi_sim "
+                                                  "first (make ocr-tools installs it)."),
     pages: Optional[str] = pages_option(),
     assignments: list[str] = set_option(),
     settings_file: Optional[Path] = settings_option(),
@@ -80,7 +82,7 @@ def run_cmd(
                               validate=False if no_validate else None, pages=parse_pages(pages))
     try:
         with input_pdf(pdf) as path:
-            bulletin = extract.run(path, settings)
+            bulletin = extract.run(path, settings, ocr=ocr)
     except ExtractError as exc:
         _fail(str(exc))
     if output is None:
@@ -186,6 +188,8 @@ def batch_cmd(
                                                f"is doubtful: more than {_DOUBT.max_warnings} warnings, or a table with "
                                                f"over {_DOUBT.max_empty_cell_ratio:.0%} empty cells or without rulings "
                                                "(thresholds: extract.settings.InspectSettings)."),
+    ocr: bool = typer.Option(False, "--ocr", help="Scans (no text layer) go through ocrmypdf -l kor+chi_sim "
+                                                  "first, with 60 s more per page (make ocr-tools)."),
     as_json: bool = typer.Option(False, "--json", help="One JSON line per file on stdout (file, status, "
                                                        "error_class, message, pages, seconds, output)."),
     assignments: list[str] = set_option(),
@@ -217,7 +221,7 @@ def batch_cmd(
             report = extract.batch(in_dir, out_dir, workers=workers, limits=limits,
                                    passwords=passwords, retry_failed=retry_failed,
                                    executor=executor.value, scheduler=scheduler, progress=events,
-                                   inspect_doubtful=inspect_doubtful, settings=settings)
+                                   inspect_doubtful=inspect_doubtful, settings=settings, ocr=ocr)
     except OutputClash as exc:
         _fail(str(exc), code=2)
     if not quiet:
@@ -305,6 +309,8 @@ def names_cmd(
     names: list[str] = typer.Argument(None, help="Names to resolve; '-' reads one per line from stdin."),
     from_file: Optional[Path] = typer.Option(None, "--file", "-f", help="Read names, one per line, from a file."),
     kind: Optional[str] = typer.Option(None, "--type", help="region, country, company or institution."),
+    ocr: bool = typer.Option(False, "--ocr", help="Scans (no text layer) go through ocrmypdf -l kor+chi_sim "
+                                                  "first, with 60 s more per page (make ocr-tools)."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per name."),
 ) -> None:
     """Show how names resolve to canonical entities, with score and runner-up.

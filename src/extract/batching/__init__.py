@@ -127,13 +127,14 @@ def inspect_path(out_dir: Path, task: Task) -> Path:
 
 def convert_with_passwords(task: Task, passwords: list[str], limits: Limits,
                            on_page=None, should_stop=None, inspect: Inspect | None = None,
-                           settings=None) -> Result:
+                           settings=None, ocr: bool = False) -> Result:
     """Convert one task, trying the given passwords in turn when the file is encrypted."""
-    result = convert_isolated(task.source, task.output, None, limits, on_page, should_stop, inspect, settings)
+    result = convert_isolated(task.source, task.output, None, limits, on_page, should_stop, inspect, settings, ocr)
     for pw in passwords:
         if result.error_class != "EncryptedPDF":
             break
-        result = convert_isolated(task.source, task.output, pw, limits, on_page, should_stop, inspect, settings)
+        result = convert_isolated(task.source, task.output, pw, limits, on_page, should_stop, inspect, settings,
+                                  ocr)
     return result
 
 
@@ -141,7 +142,7 @@ def batch(inputs: Iterable[str | Path] | str | Path, out_dir: str | Path, *, wor
           limits: Limits | None = None, passwords: list[tuple[str, str]] | None = None,
           retry_failed: bool = False, executor: str = "local", scheduler: str | None = None,
           progress: "Callable[[str, dict], None] | None" = None, inspect_doubtful: bool = False,
-          inspect_settings=None, settings=None) -> BatchReport:
+          inspect_settings=None, settings=None, ocr: bool = False) -> BatchReport:
     """Convert every PDF under ``inputs`` into ``out_dir``, mirroring folders (several roots
     each under its own name; see :func:`extract.batching.discover.discover`). Raises
     :class:`OutputClash` before converting anything when two inputs would share an output.
@@ -150,7 +151,8 @@ def batch(inputs: Iterable[str | Path] | str | Path, out_dir: str | Path, *, wor
     converted file whose output is doubtful by ``inspect_settings`` (an
     ``extract.settings.InspectSettings``; default thresholds when None).
 
-    ``settings`` (an ``extract.settings.Settings``) is what every file is converted with.
+    ``settings`` (an ``extract.settings.Settings``) is what every file is converted with;
+    ``ocr``: a PDF without a text layer (a scan) goes through ocrmypdf (``extract.ocr``).
 
     ``progress(event, info)`` is called with ``"start"`` (total), ``"page"``, ``"file"``
     (file, result, output) and ``"kept"`` (file, status skipped or recovered, output) events;
@@ -223,7 +225,7 @@ def batch(inputs: Iterable[str | Path] | str | Path, out_dir: str | Path, *, wor
         for task, sha, size in todo:
             manifest.mark_running(task.relative, sha, size, str(task.output.relative_to(out_dir)))
         interrupted = runner([t for t, _, _ in todo], passwords, limits, workers, scheduler, record, notify,
-                             inspect, settings)
+                             inspect, settings, ocr)
         report.interrupted = interrupted
     except KeyboardInterrupt:
         report.interrupted = True
@@ -252,7 +254,7 @@ def _write_errors_csv(out_dir: Path, failures: list[tuple[str, str, str]]) -> No
 
 
 def _run_local(tasks: list[Task], passwords, limits: Limits, workers: int, scheduler, record, notify,
-               inspect=None, settings=None) -> bool:
+               inspect=None, settings=None, ocr: bool = False) -> bool:
     """Threads that each wait on one child process; the main thread records results, so the
     manifest has one writer. Returns True when interrupted."""
     stop = threading.Event()
@@ -261,7 +263,7 @@ def _run_local(tasks: list[Task], passwords, limits: Limits, workers: int, sched
         return convert_with_passwords(task, _passwords_for(task, passwords), limits,
                                       on_page=lambda n, total: notify("page", {"file": task.relative}),
                                       should_stop=stop.is_set, inspect=inspect(task) if inspect else None,
-                                      settings=settings)
+                                      settings=settings, ocr=ocr)
 
     pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="convert")
     futures = {}
@@ -290,12 +292,12 @@ def _run_local(tasks: list[Task], passwords, limits: Limits, workers: int, sched
 
 
 def _dask_convert(task: Task, passwords: list[str], limits: Limits, inspect: Inspect | None = None,
-                  settings=None) -> Result:
-    return convert_with_passwords(task, passwords, limits, inspect=inspect, settings=settings)
+                  settings=None, ocr: bool = False) -> Result:
+    return convert_with_passwords(task, passwords, limits, inspect=inspect, settings=settings, ocr=ocr)
 
 
 def _run_dask(tasks: list[Task], passwords, limits: Limits, workers: int, scheduler, record, notify,
-              inspect=None, settings=None) -> bool:
+              inspect=None, settings=None, ocr: bool = False) -> bool:
     """Submit the same per-file function to a dask.distributed cluster (``pip install
     .[dask]``): the scheduler at ``scheduler``, or a LocalCluster of ``workers`` processes.
     The output folder must be reachable by the workers under the same path."""
@@ -316,7 +318,7 @@ def _run_dask(tasks: list[Task], passwords, limits: Limits, workers: int, schedu
             client = Client(cluster)
         try:
             futures = {client.submit(_dask_convert, t, _passwords_for(t, passwords), limits,
-                                     inspect(t) if inspect else None, settings, pure=False): t
+                                     inspect(t) if inspect else None, settings, ocr, pure=False): t
                        for t in tasks}
             try:
                 for fut in as_completed(futures):

@@ -21,6 +21,7 @@ class Limits:
     timeout: float = 60.0  # seconds for the file, plus per_page for each of its pages
     per_page: float = 5.0
     max_memory_mb: int | None = 1500  # address-space limit of the child
+    ocr_per_page: float = 60.0  # seconds more per page when a scan goes through OCR (--ocr)
 
 
 @dataclass
@@ -134,7 +135,7 @@ NOTICES: set[str] = set()
 
 
 def _child(conn, source: str, output: str, password: str | None, max_memory_mb: int | None,
-           inspect: Inspect | None = None, settings=None) -> None:
+           inspect: Inspect | None = None, settings=None, ocr: bool = False) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
     _die_with_parent()
     quiet_parser_logs()
@@ -150,7 +151,8 @@ def _child(conn, source: str, output: str, password: str | None, max_memory_mb: 
             conn.send(("page", number, total))
 
         try:
-            bulletin = extract.run(source, settings, password=password, on_page=on_page)
+            bulletin = extract.run(source, settings, password=password, on_page=on_page, ocr=ocr,
+                                   on_ocr=lambda pages: conn.send(("ocr", pages)))
             bulletin.write(output)
             report, note = _write_report(bulletin, source, inspect) if inspect is not None else (None, None)
             conn.send(("result", Result("done", message=note, pages=bulletin.data["source"]["pages"],
@@ -179,14 +181,15 @@ def _child(conn, source: str, output: str, password: str | None, max_memory_mb: 
 def convert_isolated(source: Path, output: Path, password: str | None, limits: Limits,
                      on_page: Callable[[int, int], None] | None = None,
                      should_stop: Callable[[], bool] | None = None, inspect: Inspect | None = None,
-                     settings=None) -> Result:
+                     settings=None, ocr: bool = False) -> Result:
     """Run one file in a child process; never raises for a bad file. With ``inspect``, a
     doubtful output also gets its HTML inspection report; ``settings`` (an
     ``extract.settings.Settings``) is what the conversion runs with."""
     ctx = _context()
     receiver, sender = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_child, daemon=True,
-                       args=(sender, str(source), str(output), password, limits.max_memory_mb, inspect, settings))
+                       args=(sender, str(source), str(output), password, limits.max_memory_mb, inspect, settings,
+                             ocr))
     start = time.perf_counter()
     proc.start()
     sender.close()
@@ -212,6 +215,8 @@ def convert_isolated(source: Path, output: Path, password: str | None, limits: L
                     break
                 if msg[0] == "notice":
                     NOTICES.add(msg[1])
+                elif msg[0] == "ocr":  # a scan about to be OCR'd: minutes, not seconds
+                    deadline += limits.ocr_per_page * msg[1]
                 elif msg[0] == "page":
                     _, number, total = msg
                     deadline = start + limits.timeout + limits.per_page * total
