@@ -282,3 +282,18 @@ def test_load_settings_api(tmp_path):
             load_settings(None, bad)
     with pytest.raises(SettingsError, match="did you mean tables.strategy"):
         load_settings(None, ["tables.stratgy=auto"])
+
+
+def test_names_table_fits_80_columns():
+    import os
+    import unicodedata
+
+    env = dict(os.environ, COLUMNS="80")
+    proc = subprocess.run([sys.executable, "-m", "extract", "names", "광동성", "귀저우", "美国", "산시"],
+                          capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stderr
+    width = lambda line: sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)  # noqa: E731
+    assert max(width(line) for line in proc.stdout.splitlines()) <= 80
+    squeezed = proc.stdout.replace(" ", "").replace("│", "")
+    for name in ("广东", "Guangdong", "贵州", "ambiguous"):
+        assert name in squeezed, name

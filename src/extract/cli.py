@@ -348,12 +348,18 @@ def names_cmd(
     from rich.console import Console
     from rich.table import Table
 
-    table = Table("mention", "type", "canonical_ko", "canonical_zh", "canonical_en", "code", "score", "runner-up / candidates")
+    # Five columns, the canonical names in one (ko · zh · en, code), so a row fits 80 columns.
+    table = Table("mention", "type", "canonical (ko · zh · en)", "score", "runner-up",
+                  show_lines=False, pad_edge=False)
     for d in rows:
-        cands = ", ".join(f"{c.get('canonical_zh')} {c.get('score') or ''}".strip() for c in d.get("candidates", []))
-        name = "[yellow]ambiguous[/yellow]" if d["ambiguous"] else (d["canonical_ko"] or "")
-        table.add_row(d["mention"], d["type"], name, d["canonical_zh"] or "", d["canonical_en"] or "",
-                      d["code"] or "", f"{d['score']:g}", cands)
+        cands = "; ".join(f"{c.get('canonical_zh')} {c['score']:.0f}" if c.get("score") is not None
+                          else str(c.get("canonical_zh")) for c in d.get("candidates", []))
+        if d["ambiguous"]:
+            canonical = "[yellow]ambiguous[/yellow]"
+        else:
+            names = " · ".join(n for n in (d["canonical_ko"], d["canonical_zh"], d["canonical_en"]) if n)
+            canonical = names + (f" ({d['code']})" if d["code"] else "") if names else "[dim]not found[/dim]"
+        table.add_row(d["mention"], d["type"], canonical, f"{d['score']:g}", cands)
     Console().print(table)
 
 
