@@ -349,8 +349,12 @@ def names_cmd(
     from rich.table import Table
 
     # Five columns, the canonical names in one (ko · zh · en, code), so a row fits 80 columns.
-    table = Table("mention", "type", "canonical (ko · zh · en)", "score", "runner-up",
-                  show_lines=False, pad_edge=False)
+    table = Table(pad_edge=False)
+    table.add_column("mention", no_wrap=True)
+    table.add_column("type", no_wrap=True)
+    table.add_column("canonical (ko · zh · en)", ratio=3, overflow="fold")
+    table.add_column("score", no_wrap=True)
+    table.add_column("runner-up", ratio=2, overflow="fold")
     for d in rows:
         cands = "; ".join(f"{c.get('canonical_zh')} {c['score']:.0f}" if c.get("score") is not None
                           else str(c.get("canonical_zh")) for c in d.get("candidates", []))
