@@ -224,7 +224,8 @@ def test_ctrl_c_stops_cleanly_and_resumes(tmp_path):
     # ignored, and a child inherits that: the batch would never see the signal. A user's
     # batch in a terminal has SIGINT at its default; so does this one, whatever the parent.
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+                            preexec_fn=(lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+                            if os.name == "posix" else None)
     deadline = time.time() + 120
     while time.time() < deadline and len(list(out.glob("issue-*.json"))) < 3:
         time.sleep(0.05)

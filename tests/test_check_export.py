@@ -272,3 +272,19 @@ def test_accept_writes_missing_goldens_and_entity_order_is_no_difference(pair, t
     reordered["entities"] = list(reversed(reordered["entities"]))
     out.write_text(json.dumps(reordered, ensure_ascii=False), encoding="utf-8")
     assert _check(out, gold).returncode == 0
+
+
+def test_check_api_baseline_and_exit_codes(pair, tmp_path):
+    from extract.check import baseline_text, read_baseline
+
+    out, gold = pair
+    report = check_paths(out, gold)
+    assert report.exit_code == 1 and len(report.files[0].differences) == 3
+    known = tmp_path / "known.txt"
+    known.write_text(baseline_text(report), encoding="utf-8")
+    again = check_paths(out, gold)
+    again.apply_baseline(read_baseline(known))
+    assert again.exit_code == 0 and len(again.files[0].known) == 3 and again.ok
+    broken = tmp_path / "broken.json"
+    broken.write_text("[", encoding="utf-8")
+    assert check_paths(out, broken).exit_code == 2

@@ -13,8 +13,8 @@ import typer
 
 from . import __version__
 from .cli_options import (CheckFormat, Executor, ExportFormat, PASSWORD_ENV, build_settings, detail, input_pdf,
-                          pages_option, parse_pages, password_file_option, password_option, resolve_password,
-                          say, set_option, set_verbosity, settings_option, timings_line)
+                          is_quiet, json_lines, pages_option, parse_pages, password_file_option, password_option,
+                          resolve_password, say, set_option, set_verbosity, settings_option, timings_line)
 from .settings import InspectSettings
 
 _DOUBT = InspectSettings()  # the thresholds of batch --inspect-doubtful, for its help
@@ -214,10 +214,10 @@ def batch_cmd(
     passwords = load_passwords(password_file)
     if os.environ.get(PASSWORD_ENV):
         passwords.append(("*", os.environ[PASSWORD_ENV]))
-    quiet = not say_anything()
+    quiet = is_quiet()
     try:
         with BatchProgress(stream=io.StringIO() if quiet else None) as progress:
-            events = _json_lines(progress.event) if as_json else progress.event
+            events = json_lines(progress.event) if as_json else progress.event
             report = extract.batch(in_dir, out_dir, workers=workers, limits=limits,
                                    passwords=passwords, retry_failed=retry_failed,
                                    executor=executor.value, scheduler=scheduler, progress=events,
@@ -229,33 +229,6 @@ def batch_cmd(
     for notice in report.notices:
         say(f"note: {notice}")
     raise typer.Exit(report.exit_code)
-
-
-def say_anything() -> bool:
-    from .cli_options import VERBOSITY
-
-    return VERBOSITY["level"] >= 0
-
-
-def _json_lines(inner):
-    """batch --json: each file's outcome as one JSON line on stdout, as it is known."""
-    import json
-
-    def event(kind: str, info: dict) -> None:
-        inner(kind, info)
-        if kind == "file":
-            r = info["result"]
-            line = {"file": info["file"], "status": r.status, "error_class": r.error_class, "message": r.message,
-                    "pages": r.pages, "seconds": round(r.seconds, 3), "warnings": r.warnings,
-                    "output": info.get("output") if r.status == "done" else None}
-        elif kind == "kept":
-            line = {"file": info["file"], "status": info["status"], "output": info.get("output")}
-        else:
-            return
-        sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
-        sys.stdout.flush()
-
-    return event
 
 
 @app.command("check")

@@ -57,6 +57,10 @@ def set_verbosity(quiet: bool, verbose: int) -> None:
         logging.getLogger(name).setLevel(parsers)
 
 
+def is_quiet() -> bool:
+    return VERBOSITY["level"] < 0
+
+
 def say(message: str) -> None:
     """A line on stderr for a person (summaries, notes); silent under -q."""
     if VERBOSITY["level"] >= 0:
@@ -72,6 +76,28 @@ def detail(message: str) -> None:
 def timings_line(data: dict) -> str:
     timings = (data.get("provenance") or {}).get("timings") or {}
     return "timings: " + ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in timings.items())
+
+
+def json_lines(inner):
+    """batch --json: each file's outcome as one JSON line on stdout, as soon as it is known
+    (converted, failed, or kept from an earlier run); ``inner`` still gets every event."""
+    import json
+
+    def event(kind: str, info: dict) -> None:
+        inner(kind, info)
+        if kind == "file":
+            r = info["result"]
+            line = {"file": info["file"], "status": r.status, "error_class": r.error_class, "message": r.message,
+                    "pages": r.pages, "seconds": round(r.seconds, 3), "warnings": r.warnings,
+                    "output": info.get("output") if r.status == "done" else None}
+        elif kind == "kept":
+            line = {"file": info["file"], "status": info["status"], "output": info.get("output")}
+        else:
+            return
+        sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+
+    return event
 
 
 # ------------------------------------------------------------------ options
