@@ -290,3 +290,21 @@ def test_archive_scenario_end_to_end(tmp_path):
     articles = _csv_rows(csv_dir / "articles.csv")
     assert sorted({r["issue_date"] for r in articles}) == dates
     assert len(_csv_rows(csv_dir / "issues.csv")) == 3
+
+
+def test_a_database_of_the_old_export_is_rebuilt_with_a_note(folders, tmp_path):
+    """The first SQLite export had no issues table and dropped its tables on every export:
+    its rows cannot be tied to issues, so the database is rebuilt, and the user told."""
+    dest = tmp_path / "old.sqlite"
+    db = sqlite3.connect(dest)
+    db.execute("CREATE TABLE articles (issue_date TEXT, source_file TEXT, title TEXT)")
+    db.execute("INSERT INTO articles VALUES ('2020-01-01', 'x.pdf', 'old')")
+    db.commit()
+    db.close()
+    notices: list[str] = []
+    export(folders[0], "sqlite", dest, notices=notices)
+    assert any("older version" in n and "rebuilt" in n for n in notices), notices
+    assert _issue_keys(dest) == {"a" * 64, "b" * 64}
+    db = sqlite3.connect(dest)
+    assert db.execute("SELECT count(*) FROM articles WHERE title = 'old'").fetchone()[0] == 0
+    db.close()
