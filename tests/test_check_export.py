@@ -266,6 +266,9 @@ def test_accept_writes_missing_goldens_and_entity_order_is_no_difference(pair, t
     proc = _check(out.parent, gold.parent, "--accept")
     assert proc.returncode == 0 and "new golden" in proc.stderr
     assert (gold.parent / "sub" / "new-issue.json").exists()
+    single = tmp_path / "goldens" / "one.json"
+    assert _check(out, single).returncode == 1
+    assert _check(out, single, "--accept").returncode == 0 and _check(out, single).returncode == 0
     assert _check(out.parent, gold.parent).returncode == 0
     # Entities in another order are the same set: no difference.
     reordered = json.loads(out.read_text(encoding="utf-8"))

@@ -176,6 +176,10 @@ def check_paths(output: Path, golden: Path, ignore=(), renumber: bool = False) -
     output, golden = Path(output), Path(golden)
     if output.is_file() and golden.is_file():
         return CheckReport([check_file(output, golden, ignore, renumber=renumber)])
+    if output.is_file() and not golden.exists() and golden.suffix.lower() == ".json":
+        # A new sample: no golden yet (accept() writes it there).
+        return CheckReport([FileResult(output.name, output, golden, error="no golden file for this output",
+                                       missing=True)])
     if not (output.is_dir() and golden.is_dir()):
         raise FileNotFoundError("give two JSON files or two folders")
     outs = {p.relative_to(output).as_posix(): p for p in output.rglob("*.json")}
