@@ -202,6 +202,8 @@ def test_quiet_and_verbose(tmp_path):
     assert quiet.returncode == 0 and quiet.stderr == b""
     loud = _cli("-v", "run", pdf, "-o", tmp_path / "v.json")
     assert loud.returncode == 0 and b"timings: load" in loud.stderr and b"articles" in loud.stderr
+    batch = _cli("-v", "batch", pdf, "-o", tmp_path / "out")
+    assert batch.returncode == 0 and f"{pdf.name}: done, ".encode() in batch.stderr
 
 
 def test_pages_selects_pages(tmp_path):

@@ -12,9 +12,10 @@ from typing import Optional
 import typer
 
 from . import __version__
-from .cli_options import (CheckFormat, Executor, ExportFormat, PASSWORD_ENV, build_settings, detail, input_pdf,
-                          is_quiet, json_lines, pages_option, parse_pages, password_file_option, password_option,
-                          resolve_password, say, set_option, set_verbosity, settings_option, timings_line)
+from .cli_options import (CheckFormat, Executor, ExportFormat, PASSWORD_ENV, build_settings, detail, file_lines,
+                          input_pdf, is_quiet, json_lines, pages_option, parse_pages, password_file_option,
+                          password_option, resolve_password, say, set_option, set_verbosity, settings_option,
+                          timings_line)
 from .settings import InspectSettings
 
 _DOUBT = InspectSettings()  # the thresholds of batch --inspect-doubtful, for its help
@@ -217,7 +218,8 @@ def batch_cmd(
     quiet = is_quiet()
     try:
         with BatchProgress(stream=io.StringIO() if quiet else None) as progress:
-            events = json_lines(progress.event) if as_json else progress.event
+            events = file_lines(progress.event)
+            events = json_lines(events) if as_json else events
             report = extract.batch(in_dir, out_dir, workers=workers, limits=limits,
                                    passwords=passwords, retry_failed=retry_failed,
                                    executor=executor.value, scheduler=scheduler, progress=events,

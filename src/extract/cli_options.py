@@ -100,6 +100,18 @@ def json_lines(inner):
     return event
 
 
+def file_lines(inner):
+    """batch -v: one line per finished file on stderr (status, pages, seconds)."""
+    def event(kind: str, info: dict) -> None:
+        inner(kind, info)
+        if kind == "file":
+            r = info["result"]
+            why = f" {r.error_class}" if r.error_class else ""
+            detail(f"{info['file']}: {r.status}{why}, {r.pages or 0} pages, {r.seconds:.2f} s")
+
+    return event
+
+
 # ------------------------------------------------------------------ options
 
 
