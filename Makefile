@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SAMPLE_PDFS := $(shell find samples -name '*.pdf' -not -path '*/damaged/*' 2>/dev/null | sort)
 
-.PHONY: run test samples producers damaged schema bench clean setup
+.PHONY: run test samples producers damaged schema bench clean setup ocr-tools
 
 setup: $(STAMP)
 
@@ -27,6 +27,20 @@ run: $(STAMP)
 ## Run the test suite.
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+## What `--ocr` needs for scanned issues (Debian/Ubuntu, as root or with sudo): ocrmypdf with
+## Tesseract's Korean and Simplified Chinese data. `make run` and `make test` do not need it
+## (the OCR tests skip, saying why).
+ocr-tools:
+	@if command -v apt-get >/dev/null 2>&1; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+			ocrmypdf tesseract-ocr-kor tesseract-ocr-chi-sim; \
+	elif command -v brew >/dev/null 2>&1; then \
+		brew install ocrmypdf tesseract-lang; \
+	else \
+		echo "install ocrmypdf and Tesseract's kor and chi_sim data with your package manager"; exit 1; \
+	fi
 
 ## Re-render the project's own sample PDFs and goldens from samples/content/*.json.
 samples: $(STAMP)

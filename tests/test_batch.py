@@ -220,7 +220,12 @@ def test_ctrl_c_stops_cleanly_and_resumes(tmp_path):
     src = _copies(tmp_path / "in", n)
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "extract", "batch", str(src), "-o", str(out)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # A shell starts background jobs (make test &, nohup, some CI runners) with SIGINT
+    # ignored, and a child inherits that: the batch would never see the signal. A user's
+    # batch in a terminal has SIGINT at its default; so does this one, whatever the parent.
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=(lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+                            if os.name == "posix" else None)
     deadline = time.time() + 120
     while time.time() < deadline and len(list(out.glob("issue-*.json"))) < 3:
         time.sleep(0.05)
@@ -247,3 +252,75 @@ def test_ctrl_c_stops_cleanly_and_resumes(tmp_path):
     assert not list(out.rglob("*.tmp"))
     again = subprocess.run(cmd, capture_output=True, text=True)
     assert again.returncode == 0 and len(list(out.glob("issue-*.json"))) == n
+
+
+def _dated(path: Path, date: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return make_pdf(path, lambda c: draw_mini_bulletin(c, date=date))
+
+
+def test_several_roots_are_mirrored_under_their_own_names(tmp_path):
+    """`batch 2023/ 2024/ -o out/` with issue-01.pdf in both: two outputs, none lost."""
+    _dated(tmp_path / "2023" / "issue-01.pdf", "2023. 1. 6")
+    _dated(tmp_path / "2024" / "issue-01.pdf", "2024. 1. 5")
+    out = tmp_path / "out"
+    report = extract.batch([tmp_path / "2023", tmp_path / "2024"], out)
+    assert report.total == 2 and report.done == 2
+    assert load_json(out / "2023" / "issue-01.json")["issue"]["date"] == "2023-01-06"
+    assert load_json(out / "2024" / "issue-01.json")["issue"]["date"] == "2024-01-05"
+    assert set(_manifest(out)) == {"2023/issue-01.pdf", "2024/issue-01.pdf"}
+    # A folder given twice (itself and inside another root) is converted once.
+    again = extract.batch([tmp_path / "2023", tmp_path / "2024", tmp_path / "2023" / "issue-01.pdf"], out)
+    assert again.total == 2 and again.skipped == 2
+
+
+def test_inputs_that_would_share_an_output_are_refused_before_starting(tmp_path):
+    _dated(tmp_path / "a" / "2023" / "issue-01.pdf", "2023. 1. 6")
+    _dated(tmp_path / "b" / "2023" / "issue-01.pdf", "2023. 1. 13")
+    out = tmp_path / "out"
+    with pytest.raises(extract.batching.OutputClash) as info:
+        extract.batch([tmp_path / "a" / "2023", tmp_path / "b" / "2023"], out)
+    assert "a/2023/issue-01.pdf" in str(info.value) and "b/2023/issue-01.pdf" in str(info.value)
+    assert not out.exists(), "nothing was converted or written"
+    # Same name but for the case of the extension, or without it: one output.
+    folder = tmp_path / "case"
+    _dated(folder / "issue.pdf", "2023. 1. 6")
+    (folder / "issue.PDF").write_bytes((folder / "issue.pdf").read_bytes())
+    (folder / "issue").write_bytes((folder / "issue.pdf").read_bytes())
+    proc = subprocess.run([sys.executable, "-m", "extract", "batch", str(folder), "-o", str(out)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2, proc.stderr
+    assert "issue.PDF" in proc.stderr and "issue.pdf" in proc.stderr and "case/issue," in proc.stderr + ","
+    assert not out.exists()
+
+
+def test_manifest_keys_path_and_sha256_and_migrates_the_first_layout(tmp_path):
+    src = tmp_path / "in"
+    pdf = _dated(src / "issue-01.pdf", "2023. 1. 6")
+    out = tmp_path / "out"
+    assert extract.batch(src, out).done == 1
+    # Rewrite the manifest in the first layout (keyed by path alone), as an older version left it.
+    db = sqlite3.connect(out / "manifest.sqlite")
+    rows = db.execute("SELECT file, sha256, size, status, error_class, message, seconds, pages, tool_version,"
+                      " output, attempts, updated FROM files").fetchall()
+    db.execute("DROP TABLE files")
+    db.execute("CREATE TABLE files (file TEXT PRIMARY KEY, sha256 TEXT, size INTEGER, status TEXT NOT NULL,"
+               " error_class TEXT, message TEXT, seconds REAL, pages INTEGER, tool_version TEXT, output TEXT,"
+               " attempts INTEGER DEFAULT 0, updated REAL)")
+    db.executemany("INSERT INTO files VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+    db.commit()
+    db.close()
+    migrated = extract.batch(src, out)
+    assert migrated.skipped == 1 and migrated.done == 0, "the migrated row still says done"
+    db = sqlite3.connect(out / "manifest.sqlite")
+    pk = [r[1] for r in sorted(db.execute("PRAGMA table_info(files)"), key=lambda r: r[5]) if r[5]]
+    assert pk == ["file", "sha256"]
+    db.close()
+    # New bytes at the same path: a new row; the old one is kept as superseded.
+    _dated(pdf, "2023. 1. 13")
+    assert extract.batch(src, out).done == 1
+    db = sqlite3.connect(out / "manifest.sqlite")
+    statuses = sorted(r[0] for r in db.execute("SELECT status FROM files WHERE file = 'issue-01.pdf'"))
+    db.close()
+    assert statuses == ["done", "superseded"]
+    assert load_json(out / "issue-01.json")["issue"]["date"] == "2023-01-13"

@@ -115,8 +115,10 @@ def archive(tmp_path_factory, run_cache):
 
 def test_csv_export_read_with_the_csv_module(archive, output):
     written = export(archive / "out", "csv", archive / "csv")
-    stem = KOSTEC_WEASYPRINT.removesuffix(".pdf")
-    drug = next(p for p in written if p.name.startswith(stem) and "drug_approvals" in p.name)
+    # Files are named by the issue's key (its date, or its path when dates clash): issues.csv says which.
+    with open(archive / "csv" / "issues.csv", encoding="utf-8-sig", newline="") as fh:
+        key = next(r["key"] for r in csv.DictReader(fh) if r["sha256"] == output["source"]["sha256"])
+    drug = next(p for p in written if p.name.startswith(key + "__") and "drug_approvals" in p.name)
     raw = drug.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 with BOM, so Excel opens Korean correctly"
     with open(drug, encoding="utf-8-sig", newline="") as fh:
@@ -159,7 +161,7 @@ def test_sqlite_export_answers_archive_questions(archive):
 
 def test_parquet_export_read_with_pyarrow(archive):
     pq = pytest.importorskip("pyarrow.parquet", reason="the parquet extra is not installed")
-    written = export(archive / "out", "parquet", archive / "parquet")
+    written = export(archive / "out", "parquet", archive / "parquet", long=True)
     table = pq.read_table(next(p for p in written if p.name == "country_rankings.parquet"))
     assert "score" in table.column_names and str(table.schema.field("score").type) == "double"
     assert "中国" in table.column("country").to_pylist()
@@ -203,3 +205,89 @@ def test_renumber_tables_compares_tables_by_position(output, tmp_path):
     proc = subprocess.run([sys.executable, "-m", "extract", "check", str(out), str(gold), "--renumber-tables"],
                           capture_output=True, text=True)
     assert proc.returncode == 1 and "1 difference(s)" in proc.stdout and "tables[1].rows[0][0]" in proc.stdout
+
+
+def _check(*args):
+    return subprocess.run([sys.executable, "-m", "extract", "check", *map(str, args)], capture_output=True, text=True)
+
+
+def test_check_exit_codes_for_ci(pair, tmp_path):
+    """0 same, 1 differences or a side missing, 2 a file that cannot be read."""
+    out, gold = pair
+    assert _check(gold, gold).returncode == 0
+    assert _check(out, gold).returncode == 1
+    broken = tmp_path / "broken.json"
+    broken.write_text("{ not json", encoding="utf-8")
+    proc = _check(out, broken)
+    assert proc.returncode == 2 and "ERROR" in proc.stdout and "1 unreadable" in proc.stdout
+    assert _check(tmp_path / "nowhere.json", gold).returncode == 2
+    (out.parent / "extra.json").write_text(out.read_text(encoding="utf-8"), encoding="utf-8")
+    only_missing = _check(gold.parent, gold.parent)
+    assert only_missing.returncode == 0
+    missing = _check(out.parent, gold.parent)
+    assert missing.returncode == 1 and "extra.json: MISSING no golden file" in missing.stdout
+
+
+def test_check_baseline_fails_only_new_differences(pair, tmp_path):
+    out, gold = pair
+    baseline = tmp_path / "known.txt"
+    first = _check(out.parent, gold.parent, "--write-baseline", baseline)
+    assert first.returncode == 1 and baseline.exists()
+    assert _check(out.parent, gold.parent, "--baseline", baseline).returncode == 0
+    # A bare line (the samples' *.known-diffs.txt format) holds for every file.
+    bare = tmp_path / "bare.txt"
+    bare.write_text("# comment\n" + "\n".join(ln.split("\t", 1)[1] for ln in baseline.read_text(
+        encoding="utf-8").splitlines() if "\t" in ln) + "\n", encoding="utf-8")
+    assert _check(out, gold, "--baseline", bare).returncode == 0
+    # One new difference: only it is listed, and the exit code says so.
+    data = json.loads(out.read_text(encoding="utf-8"))
+    data["issue"]["date"] = "1999-01-01"
+    out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    proc = _check(out.parent, gold.parent, "--baseline", baseline)
+    assert proc.returncode == 1 and "issue.json: 1 difference(s) (3 known, in the baseline)" in proc.stdout
+    assert "issue.date" in proc.stdout
+    # A known difference that went away is reported, but does not fail.
+    fixed = json.loads(gold.read_text(encoding="utf-8"))
+    fixed["issue"]["date"] = "1999-01-01"
+    fixed["tables"][2]["rows"][3][1] = data["tables"][2]["rows"][3][1]
+    gold.write_text(json.dumps(fixed, ensure_ascii=False), encoding="utf-8")
+    proc = _check(out.parent, gold.parent, "--baseline", baseline)
+    assert proc.returncode == 0 and "no longer occurs" in proc.stdout and "tables[2].rows[3][1]" in proc.stdout
+
+
+def test_accept_writes_missing_goldens_and_entity_order_is_no_difference(pair, tmp_path):
+    out, gold = pair
+    data = json.loads(out.read_text(encoding="utf-8"))
+    data["entities"] = list(reversed(data["entities"]))
+    assert len(data["entities"]) > 1
+    new = out.parent / "sub" / "new-issue.json"
+    new.parent.mkdir()
+    new.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    proc = _check(out.parent, gold.parent, "--accept")
+    assert proc.returncode == 0 and "new golden" in proc.stderr
+    assert (gold.parent / "sub" / "new-issue.json").exists()
+    single = tmp_path / "goldens" / "one.json"
+    assert _check(out, single).returncode == 1
+    assert _check(out, single, "--accept").returncode == 0 and _check(out, single).returncode == 0
+    assert _check(out.parent, gold.parent).returncode == 0
+    # Entities in another order are the same set: no difference.
+    reordered = json.loads(out.read_text(encoding="utf-8"))
+    reordered["entities"] = list(reversed(reordered["entities"]))
+    out.write_text(json.dumps(reordered, ensure_ascii=False), encoding="utf-8")
+    assert _check(out, gold).returncode == 0
+
+
+def test_check_api_baseline_and_exit_codes(pair, tmp_path):
+    from extract.check import baseline_text, read_baseline
+
+    out, gold = pair
+    report = check_paths(out, gold)
+    assert report.exit_code == 1 and len(report.files[0].differences) == 3
+    known = tmp_path / "known.txt"
+    known.write_text(baseline_text(report), encoding="utf-8")
+    again = check_paths(out, gold)
+    again.apply_baseline(read_baseline(known))
+    assert again.exit_code == 0 and len(again.files[0].known) == 3 and again.ok
+    broken = tmp_path / "broken.json"
+    broken.write_text("[", encoding="utf-8")
+    assert check_paths(out, broken).exit_code == 2

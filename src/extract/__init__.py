@@ -71,14 +71,18 @@ class Bulletin:
 
 
 def run(path: str | Path, settings: "Settings | None" = None, *,
-        on_page: "Callable[[int, int], None] | None" = None, **overrides: Any) -> Bulletin:
+        on_page: "Callable[[int, int], None] | None" = None, ocr: bool = False,
+        on_ocr: "Callable[[int], None] | None" = None, **overrides: Any) -> Bulletin:
     """Extract one bulletin PDF.
 
     ``settings`` is a :class:`extract.settings.Settings`; keyword ``overrides`` set its
     top-level fields (e.g. ``password="secret"``). ``on_page(number, total)`` is called after
-    each page is read (progress bars). Raises an :class:`extract.errors.ExtractError`
-    subclass naming the file and the reason when the file cannot be read.
+    each page is read (progress bars). With ``ocr``, a PDF without a text layer (a scan) is
+    run through ocrmypdf first (see :mod:`extract.ocr`; ``on_ocr(pages)`` is called before).
+    Raises an :class:`extract.errors.ExtractError` subclass naming the file and the reason
+    when the file cannot be read.
     """
+    from .errors import NoText
     from .pipeline import run_document
     from .settings import Settings as _Settings
 
@@ -87,7 +91,14 @@ def run(path: str | Path, settings: "Settings | None" = None, *,
         if not hasattr(settings, key):
             raise TypeError(f"unknown setting {key!r}")
         setattr(settings, key, value)
-    doc = run_document(path, settings, on_page=on_page)
+    try:
+        doc = run_document(path, settings, on_page=on_page)
+    except NoText:
+        if not ocr:
+            raise
+        from .ocr import run_scanned
+
+        doc = run_scanned(path, settings, on_page=on_page, on_ocr=on_ocr)
     return Bulletin(doc.output, doc)
 
 

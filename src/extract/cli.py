@@ -12,18 +12,26 @@ from typing import Optional
 import typer
 
 from . import __version__
+from .cli_options import (CheckFormat, Executor, ExportFormat, PASSWORD_ENV, build_settings, detail, file_lines,
+                          input_pdf, is_quiet, json_lines, pages_option, parse_pages, password_file_option,
+                          password_option, resolve_password, say, set_option, set_verbosity, settings_option,
+                          timings_line)
 from .settings import InspectSettings
 
 _DOUBT = InspectSettings()  # the thresholds of batch --inspect-doubtful, for its help
 
 app = typer.Typer(
-    add_completion=False,
+    # --install-completion / --show-completion for bash, zsh, fish and PowerShell.
+    add_completion=True,
     no_args_is_help=True,
+    # A traceback must never print local variables: the password is one of them.
+    pretty_exceptions_show_locals=False,
     help="Turn bulletin PDFs (중국 과학기술 정책 주간동향) into validated JSON.\n\n"
          "Examples:\n\n"
          "  bulletin-extract run issue.pdf -o issue.json\n\n"
          "  bulletin-extract run issue.pdf | jq .issue\n\n"
          "  bulletin-extract text issue.pdf > issue.txt\n\n"
+         "  cat issue.pdf | bulletin-extract run - > issue.json\n\n"
          "  bulletin-extract schema > bulletin.schema.json",
 )
 
@@ -38,8 +46,12 @@ def _version(value: bool) -> None:
 def main_options(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Print the version and exit."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="Print errors only."),
+    verbose: int = typer.Option(0, "-v", "--verbose", count=True,
+                                help="Say more: stage timings, the PDF parsers' warnings (-vv: their debug log)."),
 ) -> None:
     """Turn bulletin PDFs into validated JSON."""
+    set_verbosity(quiet, verbose)
 
 
 def _fail(message: str, code: int = 1) -> None:
@@ -49,10 +61,16 @@ def _fail(message: str, code: int = 1) -> None:
 
 @app.command("run")
 def run_cmd(
-    pdf: Path = typer.Argument(..., help="The bulletin PDF."),
+    pdf: Path = typer.Argument(..., help="The bulletin PDF ('-': read it from standard input)."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write JSON here (default: stdout)."),
-    password: Optional[str] = typer.Option(None, "--password", help="Password of an encrypted PDF."),
+    password: Optional[str] = password_option(),
+    password_file: Optional[Path] = password_file_option(),
     no_validate: bool = typer.Option(False, "--no-validate", help="Skip JSON Schema validation."),
+    ocr: bool = typer.Option(False, "--ocr", help="A scan (no text layer) goes through ocrmypdf -l kor+chi_sim "
+                                                  "first (make ocr-tools installs it)."),
+    pages: Optional[str] = pages_option(),
+    assignments: list[str] = set_option(),
+    settings_file: Optional[Path] = settings_option(),
 ) -> None:
     """Extract one PDF to JSON.
 
@@ -61,22 +79,30 @@ def run_cmd(
     import extract
     from .errors import ExtractError
 
+    settings = build_settings(assignments, settings_file, password=resolve_password(password, password_file),
+                              validate=False if no_validate else None, pages=parse_pages(pages))
     try:
-        bulletin = extract.run(pdf, password=password, validate=not no_validate)
+        with input_pdf(pdf) as path:
+            bulletin = extract.run(path, settings, ocr=ocr)
     except ExtractError as exc:
         _fail(str(exc))
     if output is None:
         sys.stdout.write(bulletin.to_json())
     else:
         bulletin.write(output)
-        typer.echo(bulletin.summary_line(), err=True)
+        say(bulletin.summary_line())
+    detail(timings_line(bulletin.data))
 
 
 @app.command("text")
 def text_cmd(
-    pdf: Path = typer.Argument(..., help="The PDF."),
+    pdf: Path = typer.Argument(..., help="The PDF ('-': read it from standard input)."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the text here (default: stdout)."),
-    password: Optional[str] = typer.Option(None, "--password", help="Password of an encrypted PDF."),
+    password: Optional[str] = password_option(),
+    password_file: Optional[Path] = password_file_option(),
+    pages: Optional[str] = pages_option(),
+    assignments: list[str] = set_option(),
+    settings_file: Optional[Path] = settings_option(),
 ) -> None:
     """Print the reading-order text of a PDF, for full-text indexing.
 
@@ -88,21 +114,29 @@ def text_cmd(
     """
     import extract
     from .errors import ExtractError
-    from .settings import Settings
     from .write import write_atomic
 
+    settings = build_settings(assignments, settings_file, password=resolve_password(password, password_file))
+    selected = parse_pages(pages)
     warnings: list[str] = []
     try:
-        text = extract.text(pdf, Settings(password=password), warnings)
+        with input_pdf(pdf) as path:
+            text = extract.text(path, settings, warnings)
     except ExtractError as exc:
         _fail(str(exc))
+    if selected:
+        texts = text.split("\f")
+        missing = [n for n in selected if n > len(texts)]
+        if missing:
+            warnings.append(f"pages {','.join(map(str, missing))} do not exist (the PDF has {len(texts)})")
+        text = "\f".join(texts[n - 1] for n in selected if n <= len(texts))
     for warning in warnings:
-        typer.echo(f"warning: {warning}", err=True)
+        say(f"warning: {warning}")
     if output is None:
         sys.stdout.write(text)
     else:
         write_atomic(output, text)
-        typer.echo(f"wrote {output}", err=True)
+        say(f"wrote {output}")
 
 
 @app.command("inspect")
@@ -110,9 +144,12 @@ def inspect_cmd(
     pdf: Path = typer.Argument(..., help="The bulletin PDF."),
     output: Optional[Path] = typer.Option(None, "-o", "--output",
                                           help="Write the HTML report here (default: FILE.inspect.html beside the PDF)."),
-    password: Optional[str] = typer.Option(None, "--password", help="Password of an encrypted PDF."),
+    password: Optional[str] = password_option(),
+    password_file: Optional[Path] = password_file_option(),
     resolution: Optional[int] = typer.Option(None, "--resolution", min=24, max=400,
                                              help="Pixels per inch of the page images (default 100)."),
+    assignments: list[str] = set_option(),
+    settings_file: Optional[Path] = settings_option(),
 ) -> None:
     """Write one self-contained HTML file showing what was found on each page.
 
@@ -122,15 +159,15 @@ def inspect_cmd(
     """
     import extract
     from .errors import ExtractError
-    from .settings import Settings
 
     out = output if output is not None else pdf.with_name(pdf.stem + ".inspect.html")
-    settings = Settings(password=password, validate=False)
+    settings = build_settings(assignments, settings_file, password=resolve_password(password, password_file),
+                              validate=False)
     try:
         written = extract.inspect(pdf, out, settings, resolution=resolution)
     except ExtractError as exc:
         _fail(str(exc))
-    typer.echo(f"wrote {written}", err=True)
+    say(f"wrote {written}")
 
 
 @app.command("batch")
@@ -142,36 +179,57 @@ def batch_cmd(
     timeout_per_page: float = typer.Option(5.0, "--timeout-per-page", help="Extra seconds allowed per page."),
     max_memory: int = typer.Option(1500, "--max-memory", help="Memory cap of each conversion in MB (0: none)."),
     password_file: Optional[Path] = typer.Option(None, "--password-file",
-                                                 help="Lines 'PATTERN<TAB>PASSWORD' or 'PASSWORD'."),
+                                                 help="Lines 'PATTERN<TAB>PASSWORD' or 'PASSWORD' (and "
+                                                      f"${PASSWORD_ENV}, tried on every encrypted file)."),
     retry_failed: bool = typer.Option(False, "--retry-failed", help="Rerun only the files that failed before."),
-    executor: str = typer.Option("local", "--executor", help="local, or dask (pip install '.[dask]')."),
+    executor: Executor = typer.Option(Executor.local, "--executor", help="dask needs pip install '.[dask]'."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a LocalCluster)."),
     inspect_doubtful: bool = typer.Option(False, "--inspect-doubtful",
                                           help="Also write OUT/inspect/<name>.html for each file converted whose output "
                                                f"is doubtful: more than {_DOUBT.max_warnings} warnings, or a table with "
                                                f"over {_DOUBT.max_empty_cell_ratio:.0%} empty cells or without rulings "
                                                "(thresholds: extract.settings.InspectSettings)."),
+    ocr: bool = typer.Option(False, "--ocr", help="Scans (no text layer) go through ocrmypdf -l kor+chi_sim "
+                                                  "first, with 60 s more per page (make ocr-tools)."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON line per file on stdout (file, status, "
+                                                       "error_class, message, pages, seconds, output)."),
+    assignments: list[str] = set_option(),
+    settings_file: Optional[Path] = settings_option(),
 ) -> None:
     """Convert a whole archive: resumable, one process per file, failures listed in errors.csv.
 
     Example: bulletin-extract batch archive/ -o out/ --workers 2
     """
-    from .batching import Limits, load_passwords
+    import io
+    import os
+
+    from .batching import Limits, OutputClash, load_passwords
     from .progress import BatchProgress
     import extract
 
-    if executor not in ("local", "dask"):
-        _fail(f"--executor must be 'local' or 'dask', not {executor!r}", code=2)
+    settings = build_settings(assignments, settings_file)
     for item in in_dir:
         if not item.exists():
             _fail(f"{item}: no such file or folder", code=2)
     limits = Limits(timeout=timeout, per_page=timeout_per_page, max_memory_mb=max_memory or None)
-    with BatchProgress() as progress:
-        report = extract.batch(in_dir, out_dir, workers=workers, limits=limits,
-                               passwords=load_passwords(password_file), retry_failed=retry_failed,
-                               executor=executor, scheduler=scheduler, progress=progress.event,
-                               inspect_doubtful=inspect_doubtful)
-    progress.print_summary(report)
+    passwords = load_passwords(password_file)
+    if os.environ.get(PASSWORD_ENV):
+        passwords.append(("*", os.environ[PASSWORD_ENV]))
+    quiet = is_quiet()
+    try:
+        with BatchProgress(stream=io.StringIO() if quiet else None) as progress:
+            events = file_lines(progress.event)
+            events = json_lines(events) if as_json else events
+            report = extract.batch(in_dir, out_dir, workers=workers, limits=limits,
+                                   passwords=passwords, retry_failed=retry_failed,
+                                   executor=executor.value, scheduler=scheduler, progress=events,
+                                   inspect_doubtful=inspect_doubtful, settings=settings, ocr=ocr)
+    except OutputClash as exc:
+        _fail(str(exc), code=2)
+    if not quiet:
+        progress.print_summary(report)
+    for notice in report.notices:
+        say(f"note: {notice}")
     raise typer.Exit(report.exit_code)
 
 
@@ -181,29 +239,42 @@ def check_cmd(
     golden: Path = typer.Argument(..., help="The golden JSON, or a folder of them (paired by name)."),
     ignore: list[str] = typer.Option([], "--ignore", help="Path glob to leave out, e.g. source.sha256, "
                                                           "warnings, 'tables[*].quality'. Repeatable."),
-    fmt: str = typer.Option("text", "--format", help="text, json or junit (JUnit XML for CI)."),
-    accept_changes: bool = typer.Option(False, "--accept", help="Copy differing outputs over their goldens."),
+    fmt: CheckFormat = typer.Option(CheckFormat.text, "--format", help="junit: JUnit XML for CI."),
+    accept_changes: bool = typer.Option(False, "--accept", help="Copy differing outputs over their goldens, "
+                                                                "and outputs without one to where it goes."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline",
+                                            help="Known differences, one per line as printed (or NAME<TAB>"
+                                                 "DIFFERENCE for one file): only new ones fail."),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline",
+                                                  help="Write every difference found to this baseline file."),
     renumber_tables: bool = typer.Option(False, "--renumber-tables",
                                          help="Compare tables by position, not by id (for goldens whose "
                                               "producer named its tables differently, e.g. b01 for t01)."),
 ) -> None:
-    """Compare outputs with golden JSON field by field; exit 1 when anything differs.
+    """Compare outputs with golden JSON field by field (entities in any order).
 
-    Example: bulletin-extract check out/ golden/ --ignore provenance --format junit > report.xml
+    Exit 0 when all match, 1 when something differs or a side is missing, 2 when a file
+    cannot be read.
+
+    Example: bulletin-extract check out/ golden/ --baseline known-diffs.txt --format junit > report.xml
     """
-    from .check import accept, check_paths
+    from .check import accept, baseline_text, check_paths, read_baseline
+    from .write import write_atomic
 
-    if fmt not in ("text", "json", "junit"):
-        _fail(f"--format must be text, json or junit, not {fmt!r}", code=2)
     try:
         report = check_paths(output, golden, ignore=ignore, renumber=renumber_tables)
-    except FileNotFoundError as exc:
+        if baseline is not None:
+            report.apply_baseline(read_baseline(baseline))
+    except (FileNotFoundError, OSError) as exc:
         _fail(str(exc), code=2)
-    text = {"text": report.as_text, "json": report.as_json, "junit": report.as_junit}[fmt]()
+    if write_baseline is not None:
+        write_atomic(write_baseline, baseline_text(report))
+        say(f"wrote {write_baseline}")
+    text = {"text": report.as_text, "json": report.as_json, "junit": report.as_junit}[fmt.value]()
     sys.stdout.write(text)
     if accept_changes:
         for line in accept(report):
-            typer.echo(line, err=True)
+            say(line)
         raise typer.Exit(0)
     raise typer.Exit(report.exit_code)
 
@@ -213,6 +284,8 @@ def names_cmd(
     names: list[str] = typer.Argument(None, help="Names to resolve; '-' reads one per line from stdin."),
     from_file: Optional[Path] = typer.Option(None, "--file", "-f", help="Read names, one per line, from a file."),
     kind: Optional[str] = typer.Option(None, "--type", help="region, country, company or institution."),
+    ocr: bool = typer.Option(False, "--ocr", help="Scans (no text layer) go through ocrmypdf -l kor+chi_sim "
+                                                  "first, with 60 s more per page (make ocr-tools)."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per name."),
 ) -> None:
     """Show how names resolve to canonical entities, with score and runner-up.
@@ -250,22 +323,35 @@ def names_cmd(
     from rich.console import Console
     from rich.table import Table
 
-    # five columns, the canonical names in one, so that the table fits 80 columns (--json has all fields)
-    table = Table("mention", "type", "canonical", "score", "candidates", padding=(0, 1))
+    # Five columns, the canonical names in one (ko · zh · en, code), so a row fits 80 columns.
+    table = Table(pad_edge=False)
+    table.add_column("mention", ratio=2, overflow="fold")
+    table.add_column("type", no_wrap=True)
+    table.add_column("canonical (ko · zh · en)", ratio=3, overflow="fold")
+    table.add_column("score", no_wrap=True)
+    table.add_column("runner-up", ratio=2, overflow="fold")
     for d in rows:
-        cands = ", ".join(f"{c.get('canonical_zh')} {c.get('score') or ''}".strip() for c in d.get("candidates", []))
-        names = " ".join(d[k] for k in ("canonical_ko", "canonical_zh", "canonical_en", "code") if d[k])
+        cands = "; ".join(f"{c.get('canonical_zh')} {c['score']:.0f}" if c.get("score") is not None
+                          else str(c.get("canonical_zh")) for c in d.get("candidates", []))
         if d["ambiguous"]:
-            names = "[yellow]ambiguous[/yellow]"
-        table.add_row(d["mention"], d["type"], names or "-", f"{d['score']:g}", cands)
+            canonical = "[yellow]ambiguous[/yellow]"
+        else:
+            names = " · ".join(n for n in (d["canonical_ko"], d["canonical_zh"], d["canonical_en"]) if n)
+            canonical = names + (f" ({d['code']})" if d["code"] else "") if names else "[dim]not found[/dim]"
+        table.add_row(d["mention"], d["type"], canonical, f"{d['score']:g}", cands)
     Console().print(table)
 
 
 @app.command("export")
 def export_cmd(
     source: Path = typer.Argument(..., help="An output JSON, or a folder of them."),
-    to: str = typer.Option(..., "--to", help="csv, xlsx, parquet or sqlite."),
+    to: ExportFormat = typer.Option(..., "--to", help="The format."),
     dest: Path = typer.Option(..., "-o", "--output", help="Folder (csv, parquet) or file (xlsx, sqlite)."),
+    replace: bool = typer.Option(False, "--replace", help="sqlite: rebuild the database from these outputs "
+                                                          "(default: add them to it)."),
+    long: bool = typer.Option(False, "--long", help="csv, xlsx, parquet: one file (sheet) per table kind across "
+                                                    "all issues (default: one per table of each issue, named "
+                                                    "by the issue's date)."),
 ) -> None:
     """Export tables for spreadsheets and databases.
 
@@ -273,13 +359,14 @@ def export_cmd(
     """
     from .export import export
 
-    if to not in ("csv", "xlsx", "parquet", "sqlite"):
-        _fail(f"--to must be csv, xlsx, parquet or sqlite, not {to!r}", code=2)
     try:
-        written = export(source, to, dest)
+        notices: list[str] = []
+        written = export(source, to.value, dest, replace=replace, long=long, notices=notices)
     except (FileNotFoundError, RuntimeError) as exc:
         _fail(str(exc), code=2)
-    typer.echo(f"wrote {len(written)} file(s) to {dest}", err=True)
+    for notice in notices:
+        say(f"note: {notice}")
+    say(f"wrote {len(written)} file(s) to {dest}")
 
 
 @app.command("schema")
@@ -291,12 +378,7 @@ def schema_cmd() -> None:
 
 
 def main() -> None:
-    import logging
-
-    # pypdf and pdfminer log every oddity of a damaged file as a warning; the user gets our
-    # one-line error or the output's warnings instead.
-    for name in ("pypdf", "pdfminer"):
-        logging.getLogger(name).setLevel(logging.ERROR)
+    set_verbosity(False, 0)  # the parsers' logs quiet until -v asks for them
     app(prog_name="bulletin-extract")
 
 

@@ -59,7 +59,8 @@ class NoPages(DamagedPDF):
 
 class NoText(ExtractError):
     reason = "the PDF has no extractable text (image-only or scanned)"
-    hint = "Run OCR on it first (e.g. 'ocrmypdf in.pdf out.pdf')"
+    hint = ("Convert it with --ocr (needs ocrmypdf: make ocr-tools), or OCR it yourself first: "
+            "ocrmypdf -l kor+chi_sim in.pdf out.pdf")
 
 
 class ResourceLimit(ExtractError):

@@ -22,17 +22,26 @@ SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 def load_outputs(path: str | Path) -> list[dict[str, Any]]:
     """One output JSON, or every output under a folder (sorted by path)."""
+    return [doc for _, doc in load_output_files(path)]
+
+
+def load_output_files(path: str | Path, notices: list[str] | None = None) -> list[tuple[Path, dict[str, Any]]]:
+    """``(path, data)`` of one output JSON, or of every output under a folder (sorted by
+    path). JSON files that are not outputs (a batch's other files) are passed over; a
+    ``.json`` that cannot be read is named in ``notices``."""
     path = Path(path)
     files = [path] if path.is_file() else sorted(p for p in path.rglob("*.json"))
-    docs = []
+    found = []
     for f in files:
         try:
             data = json.loads(f.read_text(encoding="utf-8"))
-        except ValueError:
+        except (OSError, ValueError) as exc:
+            if notices is not None:
+                notices.append(f"{f}: not exported, unreadable JSON ({exc})")
             continue
         if isinstance(data, dict) and "schema_version" in data and "tables" in data:
-            docs.append(data)
-    return docs
+            found.append((f, data))
+    return found
 
 
 def _entity_index(doc: dict) -> dict[tuple[str, str], dict]:
@@ -50,7 +59,8 @@ def _canon(index, mention: str, types: Iterable[str], prefix: str) -> dict[str, 
 
 def long_rows(doc: dict) -> dict[str, list[dict[str, Any]]]:
     """The long-table rows of one output."""
-    issue = {"issue_date": (doc.get("issue") or {}).get("date"), "source_file": doc["source"]["file"]}
+    issue = {"issue_sha256": doc["source"].get("sha256"), "issue_date": (doc.get("issue") or {}).get("date"),
+             "source_file": doc["source"]["file"]}
     index = _entity_index(doc)
     out: dict[str, list[dict[str, Any]]] = {name: [] for name in LONG_TABLES}
     for table in doc.get("tables") or []:
@@ -83,11 +93,19 @@ def long_rows(doc: dict) -> dict[str, list[dict[str, Any]]]:
                                         date=a.get("date"), lead=a.get("lead"),
                                         pages=",".join(map(str, a.get("pages") or [])),
                                         tables=",".join(a.get("tables") or []), bullets=len(a.get("bullets") or []),
-                                        source=a.get("source"), source_date=a.get("source_date")))
+                                        source=a.get("source"), source_date=a.get("source_date"),
+                                        bullet_text="\n".join(b.get("text") or "" for b in a.get("bullets") or []),
+                                        reference_text="\n".join(_reference(r) for r in a.get("references") or [])))
     for e in doc.get("entities") or []:
         out["entities"].append(dict(issue, **{k: e.get(k) for k in (
             "mention", "type", "canonical_ko", "canonical_zh", "canonical_en", "code", "score", "ambiguous")}))
     return out
+
+
+def _reference(ref) -> str:
+    if isinstance(ref, dict):
+        return " ".join(str(ref[k]) for k in ("title", "url") if ref.get(k))
+    return str(ref)
 
 
 def archive_rows(docs: list[dict]) -> dict[str, list[dict[str, Any]]]:
@@ -166,42 +184,6 @@ def sheet_name(table: dict, used: set[str]) -> str:
 # ------------------------------------------------------------------ writers
 
 
-def to_csv(docs: list[dict], dest: Path) -> list[Path]:
-    """One CSV per table (UTF-8 with BOM, so Excel reads Korean right)."""
-    dest.mkdir(parents=True, exist_ok=True)
-    written = []
-    for doc in docs:
-        stem = Path(doc["source"]["file"]).stem
-        tables = {t["id"]: t for t in doc["tables"]}
-        for tid, df in table_frames(doc).items():
-            path = dest / f"{stem}__{tid}_{tables[tid]['kind']}.csv"
-            df.to_csv(path, index=False, encoding="utf-8-sig")
-            written.append(path)
-    return written
-
-
-def to_xlsx(docs: list[dict], dest: Path) -> Path:
-    """One sheet per table of one issue plus 'articles' and 'entities'; for several issues,
-    one sheet per long table."""
-    import pandas as pd
-
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    with pd.ExcelWriter(dest, engine="openpyxl") as writer:
-        used: set[str] = set()
-        if len(docs) == 1:
-            doc = docs[0]
-            tables = {t["id"]: t for t in doc["tables"]}
-            sheets = [(sheet_name(tables[tid], used), df) for tid, df in table_frames(doc).items()]
-            longs = archive_frames(docs)
-            sheets += [("articles", longs["articles"]), ("entities", longs["entities"])]
-        else:
-            sheets = list(archive_frames(docs).items())
-        for name, df in sheets:
-            df.to_excel(writer, sheet_name=name, index=False)
-            _format_sheet(writer.sheets[name], df)
-    return dest
-
-
 def _format_sheet(ws, df) -> None:
     from openpyxl.styles import Font
 
@@ -214,62 +196,32 @@ def _format_sheet(ws, df) -> None:
         ws.column_dimensions[ws.cell(row=1, column=k).column_letter].width = max(width * 1.3, 6)
 
 
-def to_sqlite(docs: list[dict], dest: Path) -> Path:
-    """Long tables into SQLite (standard library only; rows inserted in bulk)."""
-    import sqlite3
+def export(source: str | Path, to: str, dest: str | Path, *, replace: bool = False, long: bool = False,
+           notices: list[str] | None = None) -> list[Path]:
+    """Export the outputs under ``source`` (a JSON or a folder) as ``to`` (csv, xlsx, parquet
+    or sqlite) into ``dest``; returns the files written. Nothing already exported is
+    overwritten by another issue: SQLite adds to an existing database (``replace``: rebuild
+    it), CSV/XLSX/Parquet name their files by issue key, or with ``long`` write one file per
+    table kind across the issues (see ``extract.export_files``). Notes worth a look
+    (unreadable files, a missing tokenizer) are appended to ``notices``."""
+    from . import export_files
 
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    with sqlite3.connect(dest) as db:
-        for name, items in archive_rows(docs).items():
-            if not items:
-                continue
-            columns = list(dict.fromkeys(k for item in items for k in item))
-            db.execute(f'DROP TABLE IF EXISTS "{name}"')
-            db.execute(f'CREATE TABLE "{name}" ({", ".join(_sql_column(c, items) for c in columns)})')
-            db.executemany(f'INSERT INTO "{name}" VALUES ({", ".join("?" * len(columns))})',
-                           ([_sql_value(item.get(c)) for c in columns] for item in items))
-    return dest
-
-
-def _sql_column(name: str, items: list[dict]) -> str:
-    sample = next((i[name] for i in items if i.get(name) is not None), None)
-    kind = "INTEGER" if isinstance(sample, (bool, int)) else "REAL" if isinstance(sample, float) else "TEXT"
-    return f'"{name}" {kind}'
-
-
-def _sql_value(value):
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    return value
-
-
-def to_parquet(docs: list[dict], dest: Path) -> list[Path]:
-    try:
-        import pyarrow  # noqa: F401
-    except ImportError as exc:  # pragma: no cover - depends on the extra
-        raise RuntimeError("parquet export needs pyarrow: pip install 'bulletin-extract[parquet]'") from exc
-    dest.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, df in archive_frames(docs).items():
-        if df.empty:
-            continue
-        path = dest / f"{name}.parquet"
-        df.to_parquet(path, index=False)
-        written.append(path)
-    return written
-
-
-def export(source: str | Path, to: str, dest: str | Path) -> list[Path]:
-    docs = load_outputs(source)
-    if not docs:
+    notices = notices if notices is not None else []
+    items = load_output_files(source, notices)
+    if not items:
         raise FileNotFoundError(f"{source}: no bulletin-extract output JSON found")
     dest = Path(dest)
+    source = Path(source)
+    # Path keys name the folder exported too (2023_issue-01), so two years' issue-01 differ.
+    root = source.parent if source.is_dir() else None
     if to == "csv":
-        return to_csv(docs, dest)
+        return export_files.to_csv(items, dest, long=long, root=root)
     if to == "xlsx":
-        return [to_xlsx(docs, dest)]
-    if to == "sqlite":
-        return [to_sqlite(docs, dest)]
+        return export_files.to_xlsx(items, dest, long=long, root=root)
     if to == "parquet":
-        return to_parquet(docs, dest)
+        return export_files.to_parquet(items, dest, long=long, root=root)
+    if to == "sqlite":
+        from .sqlite_export import to_sqlite
+
+        return [to_sqlite([(p.resolve(), d) for p, d in items], dest, replace=replace, notices=notices)]
     raise ValueError(f"unknown export format {to!r}: csv, xlsx, parquet or sqlite")

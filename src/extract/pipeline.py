@@ -101,8 +101,14 @@ def _run_document(path: str | Path, settings: Settings | None,
     doc = Document(path=Path(path), settings=settings or Settings())
     with timed(doc, "load"):
         source = load.open_document(doc)
+    wanted = set(doc.settings.pages or ())
+    if wanted:  # --pages: the others are not read at all; the output says so
+        doc.warnings.append(f"only pages {','.join(map(str, sorted(wanted)))} of {doc.n_pages} were read "
+                            "(the pages setting)")
     try:
         for number, page in source.pages():
+            if wanted and number not in wanted:
+                continue
             with timed(doc, LOAD.name):
                 page_input = LOAD.read(doc, number, page)
             for stage in PAGE_STAGES:

@@ -1,7 +1,10 @@
 """One settings object for the whole pipeline, with defaults that suit the bulletin.
 
 Each stage reads its own part (``settings.layout``, ``settings.tables``, ...). Values are
-plain numbers so they can be tuned from Python or the CLI without touching the stages.
+plain numbers so they can be tuned from Python or the CLI without touching the stages: the
+commands that read a PDF take ``--set tables.strategy=lattice`` (repeatable) and
+``--settings FILE.toml``, both checked by :func:`load_settings` (an unknown key or a value
+of the wrong type is a usage error naming it).
 """
 from __future__ import annotations
 
@@ -164,7 +167,134 @@ class Settings:
     validate: bool = True
     #: Record per-stage timings in the output's provenance.
     profile: bool = True
+    #: Read only these pages (1-based; ``--pages 1,3-5``); None reads them all.
+    pages: list[int] | None = None
     layout: LayoutSettings = field(default_factory=LayoutSettings)
     tables: TableSettings = field(default_factory=TableSettings)
     names: NameSettings = field(default_factory=NameSettings)
     inspect: InspectSettings = field(default_factory=InspectSettings)
+
+
+# ------------------------------------------------------------------ from the command line
+
+#: Settings whose values are one of a few words (checked like any other type).
+CHOICES = {"tables.strategy": ("auto", "lattice", "stream")}
+
+
+class SettingsError(ValueError):
+    """An unknown setting, or a value of the wrong type: the message names it."""
+
+
+def _leaf_names(obj, prefix: str = "") -> list[str]:
+    from dataclasses import fields, is_dataclass
+
+    names = []
+    for f in fields(obj):
+        value = getattr(obj, f.name)
+        names += _leaf_names(value, f"{prefix}{f.name}.") if is_dataclass(value) else [prefix + f.name]
+    return names
+
+
+def _coerce(key: str, kind: str, value):
+    """``value`` (a string from ``--set``, or a TOML value) as the field's declared type."""
+    optional = "None" in kind
+    kind = kind.replace("| None", "").replace("None |", "").strip()
+    if value is None or (isinstance(value, str) and value.lower() in ("none", "null") and optional):
+        if optional:
+            return None
+        raise SettingsError(f"setting {key!r} cannot be empty")
+    try:
+        if kind == "bool":
+            if isinstance(value, bool):
+                return value
+            words = {"true": True, "1": True, "yes": True, "on": True,
+                     "false": False, "0": False, "no": False, "off": False}
+            return words[str(value).strip().lower()]
+        if kind == "int":
+            if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+                raise ValueError
+            return int(value)
+        if kind == "float":
+            if isinstance(value, bool):
+                raise ValueError
+            return float(value)
+        if kind.startswith(("list", "tuple")):
+            return [int(v) for v in (value if isinstance(value, (list, tuple)) else str(value).split(","))]
+        if kind == "str":
+            if not isinstance(value, str):
+                raise ValueError
+            return value
+    except (KeyError, ValueError, TypeError):
+        raise SettingsError(f"setting {key!r} must be {'a' if kind != 'int' else 'an'} {kind}, not {value!r}") \
+            from None
+    return value
+
+
+def apply_setting(settings: "Settings", key: str, value) -> None:
+    """Set the dotted ``key`` (``tables.strategy``) of ``settings`` to ``value``, converted
+    to the field's type; raises :class:`SettingsError` naming an unknown key or a bad value."""
+    from dataclasses import fields, is_dataclass
+
+    target, parts = settings, key.strip().split(".")
+    for depth, part in enumerate(parts):
+        known = {f.name: f for f in fields(target)}
+        if part not in known:
+            import difflib
+
+            close = difflib.get_close_matches(key, _leaf_names(settings), n=3, cutoff=0.5)
+            hint = f"; did you mean {', '.join(close)}?" if close else " (the settings are in extract/settings.py)"
+            raise SettingsError(f"unknown setting {key!r}{hint}")
+        if depth < len(parts) - 1:
+            target = getattr(target, part)
+            if not is_dataclass(target):
+                raise SettingsError(f"unknown setting {key!r}: {'.'.join(parts[:depth + 1])} has no parts")
+            continue
+        if is_dataclass(getattr(target, part)):
+            raise SettingsError(f"setting {key!r} is a group; set one of its fields, e.g. {key}."
+                                f"{fields(getattr(target, part))[0].name}")
+        converted = _coerce(key, str(known[part].type), value)
+        choices = CHOICES.get(key)
+        if choices and converted not in choices:
+            raise SettingsError(f"setting {key!r} must be one of {', '.join(choices)}, not {value!r}")
+        setattr(target, part, converted)
+
+
+def load_settings(path=None, assignments=(), base: "Settings | None" = None) -> "Settings":
+    """Settings from a TOML file (``[tables]`` / ``strategy = "lattice"``, or dotted keys)
+    and then ``KEY=VALUE`` assignments (``tables.strategy=lattice``), each validated."""
+    settings = base or Settings()
+    if path is not None:
+        try:
+            import tomllib
+        except ImportError:  # Python 3.10
+            try:
+                import tomli as tomllib  # type: ignore[no-redef]
+            except ImportError:
+                raise SettingsError("reading a settings file needs Python 3.11+ (or pip install tomli)") from None
+        from pathlib import Path
+
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise SettingsError(f"{path}: cannot read the settings file ({exc.strerror or exc})") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise SettingsError(f"{path}: not valid TOML ({exc})") from None
+
+        def flat(d, prefix=""):
+            for k, v in d.items():
+                if isinstance(v, dict):
+                    yield from flat(v, f"{prefix}{k}.")
+                else:
+                    yield prefix + k, v
+
+        for key, value in flat(data):
+            try:
+                apply_setting(settings, key, value)
+            except SettingsError as exc:
+                raise SettingsError(f"{path}: {exc}") from None
+    for item in assignments:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise SettingsError(f"--set takes KEY=VALUE (e.g. tables.strategy=lattice), not {item!r}")
+        apply_setting(settings, key, value.strip())
+    return settings

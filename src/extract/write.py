@@ -26,16 +26,29 @@ def _umask() -> int:
     return mask
 
 
+def _chmod(fd: int, path: str, mode: int) -> None:
+    """``os.fchmod`` where it exists (POSIX; Windows only from Python 3.13), else by path.
+    Windows keeps only the read-only bit of a mode, which a new file has clear anyway."""
+    fchmod = getattr(os, "fchmod", None)
+    if fchmod is not None:
+        fchmod(fd, mode)
+        return
+    try:
+        os.chmod(path, mode)
+    except OSError:  # a file system without modes: the file stays as mkstemp made it
+        pass
+
+
 def write_atomic(path: str | Path, text: str) -> Path:
     """Write ``text`` to a temporary file beside ``path``, fsync it, then rename it over."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    # mkstemp makes the file private (0600); an output should get the permissions any
-    # other new file gets here (0644 with the usual umask), so others can read the archive.
-    os.fchmod(fd, 0o666 & ~_umask())
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            # mkstemp makes the file private (0600); an output should get the permissions any
+            # other new file gets here (0644 with the usual umask), so others can read the archive.
+            _chmod(fh.fileno(), tmp, 0o666 & ~_umask())
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())

@@ -29,11 +29,11 @@ from typing import Callable, Iterable
 
 from .. import __version__
 from ..load import sha256_of
-from .discover import Task, discover
+from .discover import OutputClash, Task, discover
 from .manifest import Manifest
-from .worker import Inspect, Limits, Result, convert_isolated
+from .worker import NOTICES, Inspect, Limits, Result, convert_isolated
 
-__all__ = ["batch", "BatchReport", "Limits", "load_passwords"]
+__all__ = ["batch", "BatchReport", "Limits", "OutputClash", "load_passwords"]
 
 
 @dataclass
@@ -49,6 +49,7 @@ class BatchReport:
     seconds: float = 0.0
     failures: list[tuple[str, str, str]] = field(default_factory=list)  # file, class, message
     reports: list[str] = field(default_factory=list)  # inspection reports written (inspect_doubtful)
+    notices: list[str] = field(default_factory=list)  # one-line notes on the run (no memory cap here ...)
 
     @property
     def failed_by_class(self) -> Counter:
@@ -125,13 +126,15 @@ def inspect_path(out_dir: Path, task: Task) -> Path:
 
 
 def convert_with_passwords(task: Task, passwords: list[str], limits: Limits,
-                           on_page=None, should_stop=None, inspect: Inspect | None = None) -> Result:
+                           on_page=None, should_stop=None, inspect: Inspect | None = None,
+                           settings=None, ocr: bool = False) -> Result:
     """Convert one task, trying the given passwords in turn when the file is encrypted."""
-    result = convert_isolated(task.source, task.output, None, limits, on_page, should_stop, inspect)
+    result = convert_isolated(task.source, task.output, None, limits, on_page, should_stop, inspect, settings, ocr)
     for pw in passwords:
         if result.error_class != "EncryptedPDF":
             break
-        result = convert_isolated(task.source, task.output, pw, limits, on_page, should_stop, inspect)
+        result = convert_isolated(task.source, task.output, pw, limits, on_page, should_stop, inspect, settings,
+                                  ocr)
     return result
 
 
@@ -139,15 +142,21 @@ def batch(inputs: Iterable[str | Path] | str | Path, out_dir: str | Path, *, wor
           limits: Limits | None = None, passwords: list[tuple[str, str]] | None = None,
           retry_failed: bool = False, executor: str = "local", scheduler: str | None = None,
           progress: "Callable[[str, dict], None] | None" = None, inspect_doubtful: bool = False,
-          inspect_settings=None) -> BatchReport:
-    """Convert every PDF under ``inputs`` into ``out_dir``, mirroring folders.
+          inspect_settings=None, settings=None, ocr: bool = False) -> BatchReport:
+    """Convert every PDF under ``inputs`` into ``out_dir``, mirroring folders (several roots
+    each under its own name; see :func:`extract.batching.discover.discover`). Raises
+    :class:`OutputClash` before converting anything when two inputs would share an output.
 
     ``inspect_doubtful``: write an HTML inspection report to ``out_dir/inspect/`` for each
     converted file whose output is doubtful by ``inspect_settings`` (an
     ``extract.settings.InspectSettings``; default thresholds when None).
 
-    ``progress(event, info)`` is called with ``"start"`` (total), ``"page"`` and ``"file"``
-    (file, result) events; the CLI turns them into a progress bar or log lines.
+    ``settings`` (an ``extract.settings.Settings``) is what every file is converted with;
+    ``ocr``: a PDF without a text layer (a scan) goes through ocrmypdf (``extract.ocr``).
+
+    ``progress(event, info)`` is called with ``"start"`` (total), ``"page"``, ``"file"``
+    (file, result, output) and ``"kept"`` (file, status skipped or recovered, output) events;
+    the CLI turns them into a progress bar, log lines or JSON lines.
     """
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
@@ -156,21 +165,24 @@ def batch(inputs: Iterable[str | Path] | str | Path, out_dir: str | Path, *, wor
     passwords = passwords or []
     notify = progress or (lambda event, info: None)
     started = time.perf_counter()
+    tasks = discover(inputs, out_dir)  # raises OutputClash before anything is written
     out_dir.mkdir(parents=True, exist_ok=True)
     _remove_stale_temporaries(out_dir)
     manifest = Manifest(out_dir)
     manifest.reset_running()
     report = BatchReport(out_dir=out_dir)
+    NOTICES.clear()
     try:
-        tasks = discover(inputs, out_dir)
         todo: list[tuple[Task, str, int]] = []
+        kept: list[tuple[Task, str]] = []  # outputs already there: listed to --json as such
         for task in tasks:
             sha, size = sha256_of(task.source), task.source.stat().st_size
-            row = manifest.get(task.relative)
-            if row and row.sha256 == sha and row.tool_version == __version__ and row.status == "done" \
-                    and task.output.exists():
+            row = manifest.get(task.relative, sha)
+            if row and row.tool_version == __version__ and row.status == "done" and task.output.exists():
                 report.skipped += 1
+                kept.append((task, "skipped"))
                 continue
+            row = manifest.get(task.relative)  # the current row, whatever bytes it was made from
             if retry_failed and not (row and row.status == "failed"):
                 if row and row.status == "done":
                     report.skipped += 1
@@ -181,10 +193,13 @@ def batch(inputs: Iterable[str | Path] | str | Path, out_dir: str | Path, *, wor
                 manifest.mark_running(task.relative, sha, size, str(task.output.relative_to(out_dir)))
                 manifest.finish(task.relative, "done", pages=data["source"]["pages"], tool_version=__version__)
                 report.recovered += 1
+                kept.append((task, "recovered"))
                 continue
             todo.append((task, sha, size))
         report.total = len(tasks)
         notify("start", {"total": len(tasks), "todo": len(todo), "skipped": report.skipped + report.recovered})
+        for task, status in kept:
+            notify("kept", {"file": task.relative, "status": status, "output": str(task.output)})
 
         def record(task: Task, result: Result) -> None:
             if result.status == "interrupted":
@@ -199,7 +214,7 @@ def batch(inputs: Iterable[str | Path] | str | Path, out_dir: str | Path, *, wor
                     report.reports.append(result.report)
             else:
                 report.failed += 1
-            notify("file", {"file": task.relative, "result": result})
+            notify("file", {"file": task.relative, "result": result, "output": str(task.output)})
 
         inspect = None
         if inspect_doubtful:
@@ -210,7 +225,7 @@ def batch(inputs: Iterable[str | Path] | str | Path, out_dir: str | Path, *, wor
         for task, sha, size in todo:
             manifest.mark_running(task.relative, sha, size, str(task.output.relative_to(out_dir)))
         interrupted = runner([t for t, _, _ in todo], passwords, limits, workers, scheduler, record, notify,
-                             inspect)
+                             inspect, settings, ocr)
         report.interrupted = interrupted
     except KeyboardInterrupt:
         report.interrupted = True
@@ -222,6 +237,7 @@ def batch(inputs: Iterable[str | Path] | str | Path, out_dir: str | Path, *, wor
                 report.failures.append((row.file, row.error_class or "", row.message or ""))
         _write_errors_csv(out_dir, report.failures)
         manifest.close()
+        report.notices = sorted(NOTICES)
         report.seconds = time.perf_counter() - started
     return report
 
@@ -238,7 +254,7 @@ def _write_errors_csv(out_dir: Path, failures: list[tuple[str, str, str]]) -> No
 
 
 def _run_local(tasks: list[Task], passwords, limits: Limits, workers: int, scheduler, record, notify,
-               inspect=None) -> bool:
+               inspect=None, settings=None, ocr: bool = False) -> bool:
     """Threads that each wait on one child process; the main thread records results, so the
     manifest has one writer. Returns True when interrupted."""
     stop = threading.Event()
@@ -246,7 +262,8 @@ def _run_local(tasks: list[Task], passwords, limits: Limits, workers: int, sched
     def one(task: Task) -> Result:
         return convert_with_passwords(task, _passwords_for(task, passwords), limits,
                                       on_page=lambda n, total: notify("page", {"file": task.relative}),
-                                      should_stop=stop.is_set, inspect=inspect(task) if inspect else None)
+                                      should_stop=stop.is_set, inspect=inspect(task) if inspect else None,
+                                      settings=settings, ocr=ocr)
 
     pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="convert")
     futures = {}
@@ -274,12 +291,13 @@ def _run_local(tasks: list[Task], passwords, limits: Limits, workers: int, sched
     return False
 
 
-def _dask_convert(task: Task, passwords: list[str], limits: Limits, inspect: Inspect | None = None) -> Result:
-    return convert_with_passwords(task, passwords, limits, inspect=inspect)
+def _dask_convert(task: Task, passwords: list[str], limits: Limits, inspect: Inspect | None = None,
+                  settings=None, ocr: bool = False) -> Result:
+    return convert_with_passwords(task, passwords, limits, inspect=inspect, settings=settings, ocr=ocr)
 
 
 def _run_dask(tasks: list[Task], passwords, limits: Limits, workers: int, scheduler, record, notify,
-              inspect=None) -> bool:
+              inspect=None, settings=None, ocr: bool = False) -> bool:
     """Submit the same per-file function to a dask.distributed cluster (``pip install
     .[dask]``): the scheduler at ``scheduler``, or a LocalCluster of ``workers`` processes.
     The output folder must be reachable by the workers under the same path."""
@@ -300,7 +318,7 @@ def _run_dask(tasks: list[Task], passwords, limits: Limits, workers: int, schedu
             client = Client(cluster)
         try:
             futures = {client.submit(_dask_convert, t, _passwords_for(t, passwords), limits,
-                                     inspect(t) if inspect else None, pure=False): t
+                                     inspect(t) if inspect else None, settings, ocr, pure=False): t
                        for t in tasks}
             try:
                 for fut in as_completed(futures):

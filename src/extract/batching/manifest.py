@@ -3,6 +3,11 @@
 Only the parent process writes it, so there is no write contention; every update is its own
 transaction, so a crash leaves it consistent. A rerun skips files whose sha256 and tool
 version are already done, and picks up everything else.
+
+Rows are keyed by path *and* sha256: an input whose bytes changed gets a new row, and the
+row of the bytes it replaced is kept as ``superseded`` (its output was overwritten), so the
+manifest says which content every output came from. A manifest of the first layout (keyed
+by path alone) is migrated in place when opened.
 """
 from __future__ import annotations
 
@@ -14,10 +19,11 @@ from typing import Iterator
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
-    file TEXT PRIMARY KEY,          -- path relative to the input root
-    sha256 TEXT,
+    file TEXT NOT NULL,             -- path relative to the input root (prefixed by the root's
+                                    -- name when a batch has several roots)
+    sha256 TEXT NOT NULL,
     size INTEGER,
-    status TEXT NOT NULL,           -- pending | running | done | failed
+    status TEXT NOT NULL,           -- pending | running | done | failed | superseded
     error_class TEXT,
     message TEXT,
     seconds REAL,
@@ -25,9 +31,13 @@ CREATE TABLE IF NOT EXISTS files (
     tool_version TEXT,
     output TEXT,                    -- path relative to the output folder
     attempts INTEGER DEFAULT 0,
-    updated REAL
+    updated REAL,
+    PRIMARY KEY (file, sha256)
 );
 """
+
+COLUMNS = ("file, sha256, size, status, error_class, message, seconds, pages, tool_version,"
+           " output, attempts")
 
 
 @dataclass
@@ -54,36 +64,66 @@ class Manifest:
         self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
+        self._migrate()
         self.db.executescript(SCHEMA)
 
-    def get(self, file: str) -> Row | None:
-        cur = self.db.execute(
-            "SELECT file, sha256, size, status, error_class, message, seconds, pages, tool_version,"
-            " output, attempts FROM files WHERE file = ?", (file,))
+    def _migrate(self) -> None:
+        """The first layout keyed rows by path alone: copy them into the (path, sha256) table."""
+        pk = [r[1] for r in self.db.execute("PRAGMA table_info(files)") if r[5]]
+        if pk != ["file"]:
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("ALTER TABLE files RENAME TO files_v1")
+            self.db.execute(SCHEMA.replace("CREATE TABLE IF NOT EXISTS", "CREATE TABLE"))
+            self.db.execute(f"INSERT INTO files ({COLUMNS}, updated) SELECT file, coalesce(sha256, ''), size,"
+                            " status, error_class, message, seconds, pages, tool_version, output,"
+                            " coalesce(attempts, 0), updated FROM files_v1")
+            self.db.execute("DROP TABLE files_v1")
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def get(self, file: str, sha256: str | None = None) -> Row | None:
+        """The row of ``file`` with these bytes, or (no ``sha256``) its current row."""
+        if sha256 is None:
+            cur = self.db.execute(f"SELECT {COLUMNS} FROM files WHERE file = ? AND status != 'superseded'"
+                                  " ORDER BY updated DESC LIMIT 1", (file,))
+        else:
+            cur = self.db.execute(f"SELECT {COLUMNS} FROM files WHERE file = ? AND sha256 = ?", (file, sha256))
         r = cur.fetchone()
         return Row(*r) if r else None
 
     def rows(self) -> Iterator[Row]:
-        cur = self.db.execute(
-            "SELECT file, sha256, size, status, error_class, message, seconds, pages, tool_version,"
-            " output, attempts FROM files ORDER BY file")
+        """The current row of every file (superseded contents left out)."""
+        cur = self.db.execute(f"SELECT {COLUMNS} FROM files WHERE status != 'superseded' ORDER BY file")
         for r in cur.fetchall():
             yield Row(*r)
 
     def mark_running(self, file: str, sha256: str, size: int, output: str) -> None:
-        self.db.execute(
-            "INSERT INTO files (file, sha256, size, status, output, attempts, updated)"
-            " VALUES (?, ?, ?, 'running', ?, 1, ?)"
-            " ON CONFLICT(file) DO UPDATE SET sha256=excluded.sha256, size=excluded.size,"
-            " status='running', output=excluded.output, attempts=files.attempts+1,"
-            " error_class=NULL, message=NULL, updated=excluded.updated",
-            (file, sha256, size, output, time.time()))
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("UPDATE files SET status='superseded', updated=? WHERE file=? AND sha256 != ?",
+                            (time.time(), file, sha256))
+            self.db.execute(
+                "INSERT INTO files (file, sha256, size, status, output, attempts, updated)"
+                " VALUES (?, ?, ?, 'running', ?, 1, ?)"
+                " ON CONFLICT(file, sha256) DO UPDATE SET size=excluded.size,"
+                " status='running', output=excluded.output, attempts=files.attempts+1,"
+                " error_class=NULL, message=NULL, updated=excluded.updated",
+                (file, sha256, size, output, time.time()))
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
 
     def finish(self, file: str, status: str, *, error_class: str | None = None, message: str | None = None,
                seconds: float | None = None, pages: int | None = None, tool_version: str | None = None) -> None:
+        """Record the outcome of the current row of ``file`` (the one ``mark_running`` made)."""
         self.db.execute(
             "UPDATE files SET status=?, error_class=?, message=?, seconds=?, pages=?, tool_version=?,"
-            " updated=? WHERE file=?",
+            " updated=? WHERE file=? AND status != 'superseded'",
             (status, error_class, message, seconds, pages, tool_version, time.time(), file))
 
     def reset_running(self) -> int:

@@ -21,6 +21,7 @@ class Limits:
     timeout: float = 60.0  # seconds for the file, plus per_page for each of its pages
     per_page: float = 5.0
     max_memory_mb: int | None = 1500  # address-space limit of the child
+    ocr_per_page: float = 60.0  # seconds more per page when a scan goes through OCR (--ocr)
 
 
 @dataclass
@@ -89,6 +90,10 @@ def _context():
 def _die_with_parent() -> None:
     """Ask Linux to kill this child when its parent dies, so a killed batch leaves no
     orphan still writing outputs."""
+    import sys
+
+    if not sys.platform.startswith("linux"):  # elsewhere the parent's own cleanup has to do
+        return
     try:
         import ctypes
 
@@ -108,18 +113,37 @@ def quiet_parser_logs() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
-def _child(conn, source: str, output: str, password: str | None, max_memory_mb: int | None,
-           inspect: Inspect | None = None) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
-    _die_with_parent()
-    quiet_parser_logs()
-    if max_memory_mb:
+def limit_memory(max_memory_mb: int | None) -> str | None:
+    """Cap this process's address space (RLIMIT_AS). Where that cannot be done (Windows has
+    no ``resource`` module; macOS refuses RLIMIT_AS) the file runs without a cap and the
+    one-line notice returned says so; the timeout still bounds it."""
+    if not max_memory_mb:
+        return None
+    try:
         import resource
 
         limit = int(max_memory_mb) * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ImportError, AttributeError, ValueError, OSError) as exc:
+        return (f"memory cap ({max_memory_mb} MB) not available on this platform ({type(exc).__name__}: {exc}); "
+                "files run without it, bounded by the timeout only")
+    return None
+
+
+#: One-line notices the children sent (the memory cap not applied ...), each said once.
+NOTICES: set[str] = set()
+
+
+def _child(conn, source: str, output: str, password: str | None, max_memory_mb: int | None,
+           inspect: Inspect | None = None, settings=None, ocr: bool = False) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
+    _die_with_parent()
+    quiet_parser_logs()
     start = time.perf_counter()
     try:
+        notice = limit_memory(max_memory_mb)
+        if notice:
+            conn.send(("notice", notice))
         import extract
         from extract.errors import ExtractError
 
@@ -127,7 +151,8 @@ def _child(conn, source: str, output: str, password: str | None, max_memory_mb: 
             conn.send(("page", number, total))
 
         try:
-            bulletin = extract.run(source, password=password, on_page=on_page)
+            bulletin = extract.run(source, settings, password=password, on_page=on_page, ocr=ocr,
+                                   on_ocr=lambda pages: conn.send(("ocr", pages)))
             bulletin.write(output)
             report, note = _write_report(bulletin, source, inspect) if inspect is not None else (None, None)
             conn.send(("result", Result("done", message=note, pages=bulletin.data["source"]["pages"],
@@ -155,13 +180,16 @@ def _child(conn, source: str, output: str, password: str | None, max_memory_mb: 
 
 def convert_isolated(source: Path, output: Path, password: str | None, limits: Limits,
                      on_page: Callable[[int, int], None] | None = None,
-                     should_stop: Callable[[], bool] | None = None, inspect: Inspect | None = None) -> Result:
+                     should_stop: Callable[[], bool] | None = None, inspect: Inspect | None = None,
+                     settings=None, ocr: bool = False) -> Result:
     """Run one file in a child process; never raises for a bad file. With ``inspect``, a
-    doubtful output also gets its HTML inspection report."""
+    doubtful output also gets its HTML inspection report; ``settings`` (an
+    ``extract.settings.Settings``) is what the conversion runs with."""
     ctx = _context()
     receiver, sender = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_child, daemon=True,
-                       args=(sender, str(source), str(output), password, limits.max_memory_mb, inspect))
+                       args=(sender, str(source), str(output), password, limits.max_memory_mb, inspect, settings,
+                             ocr))
     start = time.perf_counter()
     proc.start()
     sender.close()
@@ -185,7 +213,11 @@ def convert_isolated(source: Path, output: Path, password: str | None, limits: L
                     proc.join(1)
                     result = _crashed(source, proc.exitcode, limits)
                     break
-                if msg[0] == "page":
+                if msg[0] == "notice":
+                    NOTICES.add(msg[1])
+                elif msg[0] == "ocr":  # a scan about to be OCR'd: minutes, not seconds
+                    deadline += limits.ocr_per_page * msg[1]
+                elif msg[0] == "page":
                     _, number, total = msg
                     deadline = start + limits.timeout + limits.per_page * total
                     if on_page is not None:
