@@ -720,6 +720,7 @@ class Segmenter:
         last_line: TextLine | None = None
         pending_number: str | None = None
         title_style: tuple[float, bool] | None = None
+        title_look: LineStyle | None = None  # the look of the article's heading line
         lead_style: LineStyle | None = None
 
         def text_target_append(ln: TextLine) -> None:
@@ -779,6 +780,7 @@ class Segmenter:
                           and not self.is_lead_mark(text) and not split_mark(text) and state != "title"
                           and not caption_text(text))
             if tm or (pending_number and not continues_title) or unnumbered:
+                title_look = LineStyle.of(ln)
                 if tm:
                     number, title = tm
                     title_style = (ln.size, ln.bold)
@@ -805,7 +807,11 @@ class Segmenter:
             # title continuation: same style, right under it
             if state == "title" and title_style and abs(ln.size - title_style[0]) < 0.6 \
                     and ln.bold == title_style[1] and text[:1] not in LEAD_MARKS \
-                    and not self.is_lead_mark(text) and not split_mark(text):
+                    and not self.is_lead_mark(text) and not split_mark(text) \
+                    and (title_look is None or (title_look.size == LineStyle.of(ln).size
+                                                and ln.top - last_line.bottom < 1.2 * ln.size)):
+                # (a lead set bold without a mark, half a point larger, a line space below
+                # the title is no part of it)
                 text_target_append(ln)
                 continue
             if self.is_lead_mark(text):
