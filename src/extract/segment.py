@@ -607,8 +607,14 @@ class Segmenter:
             return
         leader = re.compile(r"\s*(?:[·.…‥ㆍ_\-]\s*){2,}\s*\d{1,3}\s*$")
         trailing = re.compile(r"\s+\d{1,3}\s*$")
+        # A producer that drops the tab before the number glues it to the title ('발표2'):
+        # page numbers are told then by every title ending in one, in page order.
+        glued = re.compile(r"(?<=[^\d\s.,])(\d{1,3})\s*$")
         with_leader = sum(1 for t in titles if leader.search(t))
         with_number = sum(1 for t in titles if trailing.search(t))
+        numbers = [int(m.group(1)) for m in (glued.search(t) for t in titles) if m]
+        in_order = (len(titles) >= 3 and len(numbers) == len(titles)
+                    and all(a <= b for a, b in zip(numbers, numbers[1:])))
         for c in self.s.contents:
             out = []
             for t in c["titles"]:
@@ -616,6 +622,8 @@ class Segmenter:
                     t = leader.sub("", t)
                 elif with_number * 2 > len(titles) and len(titles) >= 2:
                     t = trailing.sub("", t)
+                elif in_order:
+                    t = glued.sub("", t)
                 out.append(t)
             c["titles"] = out
 
@@ -814,7 +822,9 @@ class Segmenter:
                 # the title is no part of it)
                 text_target_append(ln)
                 continue
-            if self.is_lead_mark(text):
+            if self.is_lead_mark(text) and state != "refs":
+                # (under a references label, a line with the lead's mark is a reference: an
+                # issue may mark both with '▶')
                 body = text[1:].strip()
                 if state == "title" or not article.lead and not article.bullets:
                     set_field("lead", body)
