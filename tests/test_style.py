@@ -201,3 +201,111 @@ def test_marks_are_families():
     assert split_mark("ㅇ 과기부") == ("ㅇ", "과기부")
     assert split_mark("\uf0a7 symbol-font bullet") == ("\uf0a7", "symbol-font bullet")
     assert split_mark("-3% 감소") is None, "a mark stands alone before a space"
+
+
+# A third look: the contents as a ruled table (section names beside their titles, a cell
+# listing two titles after one mark) whose section name stands level with the middle of
+# its titles, numbered summary items, headings in a ruled number box beside the title,
+# '▶' leads drawn bold, briefs whose plain titles (larger, unnumbered) stand over '▶'
+# leads; the colophon in a ruled table.
+BOXED = [("국가데이터국, 데이터 요소 3개년 계획 발표", "데이터 거래 규모를 해마다 20% 넘게 늘리기로"),
+         ("과기부, 인공지능 시범구 다섯 곳 추가 지정", "베이징, 상하이 등 다섯 곳을 새로 지정")]
+
+
+def _grid(c, x, y, widths, heights):
+    """Rules of a table whose top-left corner is (x, y), reportlab's y upwards."""
+    total_w, total_h = sum(widths), sum(heights)
+    yy = y
+    for h in [0] + heights:
+        yy -= h
+        c.line(x, yy, x + total_w, yy)
+    xx = x
+    for w in [0] + widths:
+        xx += w
+        c.line(xx, y, xx, y - total_h)
+
+
+def draw_boxed_template(c):
+    c.setFont(KO, 24)
+    c.drawString(120, 740, "중국 과학기술 정책 주간동향")
+    c.setFont(KO, 12)
+    c.drawString(420, 710, "2024. 1. 12.")
+    c.setFont(KO, 15)
+    c.drawString(60, 670, "목 차")
+    _grid(c, 60, 650, [110, 365], [40])
+    c.setFont(KO, 10.5)
+    c.drawString(66, 628, "Ⅰ. 정책동향")
+    c.drawString(176, 636, f"- {BOXED[0][0]}")
+    c.drawString(176, 620, f"- {BOXED[1][0]}")
+    c.setFont(KO, 14)
+    c.drawString(60, 560, "요 약")
+    c.setFont(KO, 10.5)
+    c.drawString(60, 535, "1. 국가데이터국은 데이터 요소 3개년 행동계획을 발표하였다.")
+    c.drawString(60, 515, "2. 과기부는 인공지능 혁신 시범구 다섯 곳을 추가로 지정하였다.")
+    c.showPage()
+
+    c.setFont(KO, 16)
+    c.drawString(64, 780, "Ⅰ. 정책동향")
+    y = 740
+    for k, (title, lead) in enumerate(BOXED, start=1):
+        _grid(c, 60, y + 16, [30, 445], [24])
+        c.setFont(KO, 12)
+        c.drawString(67, y, f"{k:02d}")
+        c.drawString(97, y, title)
+        y -= 34
+        text = c.beginText(64, y)
+        text.setFont(KO, 11)
+        text.setTextRenderMode(2)  # fill and stroke: drawn bold
+        text.textOut(f"▶ {lead} (1.{k + 2})")
+        c.drawText(text)
+        y -= 22
+        c.setFont(KO, 10.5)
+        c.drawString(70, y, "- 세부 계획은 상반기 중 발표할 예정")
+        y -= 50
+    c.showPage()
+
+    c.setFont(KO, 16)
+    c.drawString(64, 780, "단신동향")
+    y = 740
+    for k, (title, lead, source, md) in enumerate(BRIEFS, start=1):
+        c.setFont(KO, 12.5)
+        c.drawString(64, y, title)
+        y -= 22
+        c.setFont(KO, 10.5)
+        c.drawString(64, y, f"▶ {lead}")
+        y -= 20
+        c.drawString(380, y, f"출처: {source} ({md})")
+        y -= 40
+    c.showPage()
+
+    _grid(c, 60, 720, [90, 300], [20, 20, 20])
+    c.setFont(KO, 10)
+    for k, (label, value) in enumerate((("발 행 일", "2024. 1. 12."), ("발 행 인", "홍길동"),
+                                        ("발행기관", "한중과학기술협력센터"))):
+        c.drawString(66, 706 - 20 * k, label)
+        c.drawString(156, 706 - 20 * k, value)
+    c.showPage()
+
+
+@pytest.fixture(scope="module")
+def boxed(tmp_path_factory):
+    pdf = make_pdf(tmp_path_factory.mktemp("boxed") / "boxed.pdf", draw_boxed_template)
+    return extract.run(pdf).data
+
+
+def test_contents_table_and_numbered_summary(boxed):
+    assert boxed["contents"] == [{"section": "정책동향", "titles": [t for t, _ in BOXED]}]
+    assert boxed["summary"] == ["국가데이터국은 데이터 요소 3개년 행동계획을 발표하였다.",
+                                "과기부는 인공지능 혁신 시범구 다섯 곳을 추가로 지정하였다."]
+    assert not any(t["caption"] is None and any(title in str(t["rows"]) for title, _ in BOXED)
+                   for t in boxed["tables"]), "the contents table is structure, not a table of the issue"
+
+
+def test_number_boxes_and_briefs_over_leads(boxed):
+    sections = {s["name"]: s["articles"] for s in boxed["sections"]}
+    assert [(a["number"], a["title"]) for a in sections["정책동향"]] == [("01", BOXED[0][0]), ("02", BOXED[1][0])]
+    assert [a["lead"] for a in sections["정책동향"]] == [lead for _, lead in BOXED]
+    assert [a["title"] for a in sections["단신동향"]] == [b[0] for b in BRIEFS], \
+        "a bold title right over a lead-marked line opens a brief"
+    assert [a["lead"] for a in sections["단신동향"]] == [b[1] for b in BRIEFS]
+    assert boxed["issue"]["issuer"] == "홍길동" and boxed["issue"]["publisher"] == "한중과학기술협력센터"

@@ -489,8 +489,34 @@ class Segmenter:
         body = LineStyle(self.body_size, False)
         self.style = learn_style(items, i, end, titles, names, body)
         self.s.contents_found = len(self.style.anchors)
+        self._contents_sections_from_body(items, i, end)
         stop = self._first_body_item(items, i, end)
         return self._summary(items, i, end, stop)
+
+    def _contents_sections_from_body(self, items: list[Item], start: int, end: int) -> None:
+        """Each contents title under the section whose banner stands over it in the body. A
+        contents table prints a section's name in a merged cell, level with the middle of
+        its titles: read line by line, the titles above that line went to the section
+        before."""
+        if not self.style.anchors or len(self.s.contents) < 2:
+            return
+        known = self._known_sections()
+        names = {c["section"] for c in self.s.contents}
+        banners = [(k, section_key(it.line.text)) for k in range(start, end) if (it := items[k]).line
+                   and section_key(it.line.text) in names and self.section_name(it.line, known)]
+        under: dict[str, str] = {}
+        for a in self.style.anchors:
+            before = [name for k, name in banners if k < a.index]
+            if before:
+                under[a.title] = before[-1]
+        if not under:
+            return
+        order = [c["section"] for c in self.s.contents]
+        regrouped: dict[str, list[str]] = {name: [] for name in order}
+        for c in self.s.contents:
+            for t in c["titles"]:
+                regrouped[under.get(t, c["section"])].append(t)
+        self.s.contents = [{"section": name, "titles": regrouped[name]} for name in order]
 
     def _first_body_item(self, items: list[Item], i: int, end: int) -> int | None:
         """Where the body starts by what was learned: the first section banner or heading
@@ -521,6 +547,7 @@ class Segmenter:
         last_line = None
         known = set(KNOWN_SECTIONS)
         block: list[TextLine] = []
+        waiting: list[str] = []
         while i < end:
             it = items[i]
             if it.fragment is not None:
@@ -547,7 +574,8 @@ class Segmenter:
                 sec, _, title_beside = text.partition(" ")
             if sec is not None and (current is None or ln.x0 <= (section_x or ln.x0) + 2):
                 section_x = ln.x0 if section_x is None else section_x
-                current = {"section": section_key(sec), "titles": []}
+                current = {"section": section_key(sec), "titles": waiting}
+                waiting = []
                 self.s.contents.append(current)
                 last_line = None
                 if title_beside:
@@ -558,6 +586,14 @@ class Segmenter:
                 i += 1
                 continue
             if current is None:
+                # A title level with or over its section's name (a merged cell centred on
+                # its titles): kept for the section that comes next.
+                mark = split_mark(text)
+                if mark and i + 1 < end and any(it2.line and CONTENTS_SECTION.match(it2.line.text.strip())
+                                                and it2.line.x0 < ln.x0 - 2 for it2 in items[i + 1:i + 3]):
+                    waiting.append(mark[1].strip())
+                    i += 1
+                    continue
                 break
             mark = split_mark(text)
             number, plain = strip_heading_prefix(text)

@@ -92,6 +92,7 @@ class Anchor:
     number_above: bool  # the number stands on a line (a box) of its own before the title
     n_lines: int  # lines the title takes
     shape: str | None = None  # number_shape of the number, on the title's line or above it
+    title: str = ""  # the contents title it carries
 
 
 @dataclass
@@ -174,7 +175,7 @@ def find_anchors(items: list["Item"], start: int, end: int, titles: list[str]) -
                 m = NUMBER_ONLY.match(prev.text.strip()) if prev is not None else None
                 if m and prev.page == ln.page and ln.top - prev.bottom < 2.5 * ln.size:
                     number, above, shape = m.group(1), True, number_shape(prev.text)
-            anchors.append(Anchor(k, ln, number, above, hit, shape))
+            anchors.append(Anchor(k, ln, number, above, hit, shape, title))
             k0 = k + hit
             break
     return anchors
