@@ -435,7 +435,8 @@ def banner_html(name: str, k: int, t: Template) -> str:
     if t.banner == "boxed":
         return f'<table class="frame" border="1" cellspacing="0"><tr><td class="banner" style="font-size:15pt">' \
                f'<b>{label}{e(name)}</b></td></tr></table>'
-    return f'<div class="banner {t.banner}">{label}{e(name)}</div>'
+    # a paragraph, not a div: LibreOffice breaks the page before a paragraph only
+    return f'<p class="banner {t.banner}">{label}{e(name)}</p>'
 
 
 def colophon_html(c: dict, t: Template) -> str:
@@ -466,7 +467,7 @@ def new_page(fragment: str) -> str:
         return f'<p style="{BREAK}"></p>' + fragment
     if m.group(2):
         return fragment[:m.end()] + BREAK + "; " + fragment[m.end():]
-    return fragment[:m.end(1) + 1] + f' style="{BREAK}"' + fragment[m.end(1) + 1:]
+    return fragment[:m.end(1)] + f' style="{BREAK}"' + fragment[m.end(1):]
 
 
 def document_html(c: dict, t: Template, pages: dict[int, int] | None = None) -> str:
@@ -490,26 +491,31 @@ def document_html(c: dict, t: Template, pages: dict[int, int] | None = None) -> 
 # --------------------------------------------------------------------------- pages by text search
 
 
-def page_texts(pdf: Path) -> list[str]:
+def page_texts(pdf: Path, plumber: bool = False) -> list[str]:
+    """Each page's text, normalised (render_html._norm): pypdf's, and with ``plumber`` also
+    pdfplumber's, which reads in order the lines pypdf garbles (LibreOffice draws fallback
+    ideographs right to left) but costs several times more."""
+    from pypdf import PdfReader
+
+    norm = render_html._norm
+    texts = [norm(p.extract_text() or "") for p in PdfReader(str(pdf)).pages]
+    if not plumber:
+        return texts
     import logging
 
     import pdfplumber
 
     # pdfminer complains of every CID font without a FontBBox (Chromium's subsets): noise here
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    from pypdf import PdfReader
-
-    norm = render_html._norm
     with pdfplumber.open(str(pdf)) as doc:
-        return [norm(p.extract_text() or "") + "|" + norm(q.extract_text() or "")
-                for p, q in zip(PdfReader(str(pdf)).pages, doc.pages)]
+        return [t + "|" + norm(q.extract_text() or "") for t, q in zip(texts, doc.pages)]
 
 
 def locate_pages(content: dict, pdf: Path, texts: list[str] | None = None) -> dict[str, set[int]]:
     """render_html.locate_pages, but articles are found by their title alone, searched
     from the page after the summary: a template may print the number apart (a box), in
     another form ([01], 01.) or not at all."""
-    texts = texts if texts is not None else page_texts(pdf)
+    texts = texts if texts is not None else page_texts(pdf, plumber=True)
     norm = render_html._norm
 
     def find(snippet: str, start: int, length: int = 24) -> int:
@@ -598,7 +604,11 @@ def render(content: dict, t: Template, pdf: Path, meta: dict | None = None) -> d
             page.write_text(document_html(content, t, pages), encoding="utf-8")
             render_html.PRODUCERS[t.producer](page, pdf, tmp)
         texts = page_texts(pdf)
-        return texts, locate_pages(content, pdf, texts)
+        try:
+            return texts, locate_pages(content, pdf, texts)
+        except LookupError:
+            texts = page_texts(pdf, plumber=True)
+            return texts, locate_pages(content, pdf, texts)
 
     texts, located = once(None)
     if t.contents == "leaders":
@@ -611,10 +621,15 @@ def render(content: dict, t: Template, pdf: Path, meta: dict | None = None) -> d
     gold = make_samples.truth(content, pdf)
     pdf.with_suffix(".truth.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n",
                                               encoding="utf-8")
-    side = {"template": t.name, "dimensions": t.dimensions()} | (meta or {})
-    pdf.with_suffix(".template.json").write_text(json.dumps(side, ensure_ascii=False, indent=1) + "\n",
+    pdf.with_suffix(".template.json").write_text(json.dumps(sidecar(t, meta), ensure_ascii=False, indent=1) + "\n",
                                                  encoding="utf-8")
     return gold
+
+
+def sidecar(t: Template, meta: dict | None = None) -> dict:
+    """What ``X.template.json`` holds: the template's name, its choice in every dimension,
+    and where it came from (content file, seed or preset)."""
+    return {"template": t.name, "dimensions": t.dimensions()} | (meta or {})
 
 
 def _job(args) -> str:
