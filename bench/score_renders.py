@@ -3,6 +3,7 @@
     python bench/score_renders.py DIR [DIR ...] [--tables] [--json OUT] [--jobs N]
     python bench/score_renders.py DIR --by-dimension [--md OUT.md]   # template farm renders
     python bench/score_renders.py --load OUT.json --by-dimension      # regroup a saved run
+    python bench/score_renders.py DIR --cache SCORES.json             # score only what is new
 
 Every ``X.pdf`` with an ``X.truth.json`` beside it is extracted (``extract.run``) and scored
 by ``../shared/tools/score.py`` (``score_bulletin``). One line per file: table relation F1,
@@ -17,7 +18,9 @@ right, references, contents and summary F1, issue fields. ``--by-dimension`` rea
 ``X.template.json`` beside each render (template_farm.py writes it) and gives, for every
 value of every template dimension, the renders, articles matched %, leads right %, the mean
 bullets, references, contents and summary F1, the issue fields right (of 7) and table F1
-mean/min; then the dimension values ranked by the articles they cost.
+mean/min; then the dimension values ranked by the articles they cost. ``--cache FILE`` keeps
+the per-file figures in FILE (written after each file) and scores only renders not yet in it
+or whose PDF changed (its sha256, from the golden), so a farm can be scored while it grows.
 """
 from __future__ import annotations
 
@@ -55,12 +58,12 @@ def score_file(score, pdf: Path) -> dict:
     try:
         out = extract.run(pdf).data
     except ExtractError as exc:
-        return {"file": pdf.name, "error": str(exc), "template": template}
+        return {"file": pdf.name, "sha256": truth["source"].get("sha256"), "error": str(exc), "template": template}
     s = score.score_bulletin(out, truth)
     arts = s["articles"]
     tables = s["tables"]["per_table"]
     exact = [re.match(r"(\d+)/(\d+)", t["records"]["exact"]).groups() for t in tables if t.get("records")]
-    return {"file": pdf.name, "table_f1": s["tables"]["f1"],
+    return {"file": pdf.name, "sha256": truth["source"].get("sha256"), "table_f1": s["tables"]["f1"],
             "records_exact": sum(int(a) for a, _ in exact), "records": sum(int(b) for _, b in exact),
             "tables_off": [t["truth"] for t in tables if _structure_off(t)],
             "entities_found": s["entities"].get("found", "0/0"),
@@ -140,12 +143,31 @@ def main(argv: list[str]) -> int:
     if not dirs and not load:
         print(__doc__, file=sys.stderr)
         return 2
+    cache = _option(argv, "--cache")
     if load:
         rows = json.loads(Path(load).read_text(encoding="utf-8"))
         pdfs = []
     else:
         rows = []
         pdfs = sorted(p for d in dirs for p in d.glob("*.pdf") if p.with_suffix(".truth.json").exists())
+    cached: list[dict] = []
+    if cache:
+        # a farm still rendering: a render is complete once its sidecar is written too
+        if any(p.with_suffix(".template.json").exists() for p in pdfs):
+            pdfs = [p for p in pdfs if p.with_suffix(".template.json").exists()]
+        shas = {}
+        for p in pdfs:
+            try:
+                shas[p.name] = json.loads(p.with_suffix(".truth.json").read_text(encoding="utf-8"))["source"]["sha256"]
+            except (ValueError, KeyError) as exc:  # being written: next time
+                print(f"{p.name}: golden not readable yet ({exc}); left for the next run", file=sys.stderr)
+        pdfs = [p for p in pdfs if p.name in shas]
+    if cache and Path(cache).exists():
+        cached = json.loads(Path(cache).read_text(encoding="utf-8"))
+        cached = [r for r in cached if r.get("sha256") and shas.get(r["file"]) == r["sha256"]]
+        done = {r["file"] for r in cached}
+        pdfs = [p for p in pdfs if p.name not in done]
+        print(f"{len(cached)} renders already scored in {cache}; scoring {len(pdfs)}", file=sys.stderr)
     if jobs > 1:
         from multiprocessing import Pool
 
@@ -156,6 +178,8 @@ def main(argv: list[str]) -> int:
         results = (score_file(score, p) for p in pdfs)
     for r in results:
         rows.append(r)
+        if cache:
+            Path(cache).write_text(json.dumps(cached + rows, ensure_ascii=False), encoding="utf-8")
         if "error" in r:
             print(f"{r['file']:<48} ERROR {r['error']}")
             continue
@@ -168,6 +192,7 @@ def main(argv: list[str]) -> int:
             for t in r["tables"]:
                 if t["f1"] < 1 or _structure_off(t) or (t.get("records") and t["records"]["fields"] < 1):
                     print("    ", {k: v for k, v in t.items() if k != "truth"} | {"truth": t["truth"]})
+    rows = cached + rows
     ok = [r for r in rows if "error" not in r]
     if ok:
         print(f"\n{len(ok)} files: mean table F1 {sum(r['table_f1'] for r in ok) / len(ok):.4f}, "

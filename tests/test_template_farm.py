@@ -7,6 +7,7 @@ import dataclasses
 import html
 import json
 import random
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -47,6 +48,11 @@ def test_every_text_of_the_content_is_printed_once(template):
                     assert _count(page, block["text"]) == 1, block["text"]
     for item in c["summary"]:
         assert _count(page, item) == 1, item
+    # well-formed enough for every producer: no tag with two class attributes
+    assert not re.search(r'<[^>]*\bclass="[^"]*"[^>]*\bclass=', page)
+    # each page part of a table starts a page
+    parts = sum(len(b.get("break_before") or []) for s in c["sections"] for a in s["articles"] for b in a["blocks"])
+    assert page.count('<table class="data page" style="page-break-before: always') == parts
 
 
 def test_every_choice_of_every_dimension_builds():
