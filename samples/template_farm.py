@@ -579,8 +579,11 @@ def _locate_on_texts(content, pdf, texts, norm) -> dict[str, set[int]]:
                             end = max(end, find(longest, start - 1, 8))
                         except LookupError:
                             # a narrow cell wrapped inside its first 8 characters across a page
-                            # break ("55.2" | "0" overleaf): its head
-                            end = max(end, find(longest, start - 1, 4))
+                            # break ("61." | "2" overleaf): its first 3, on this page or the next
+                            hit = find(longest, end - 1, 3)
+                            if hit > end + 1:
+                                raise
+                            end = max(end, hit)
                     if rows and block.get("layout") != "twoup":
                         tail = norm(max(rows[-1], key=len))[-8:]
                         hit = next((k + 1 for k in range(end - 1, len(texts)) if len(tail) == 8 and tail in texts[k]),
@@ -600,6 +603,24 @@ def _locate_on_texts(content, pdf, texts, norm) -> dict[str, set[int]]:
 # --------------------------------------------------------------------------- rendering
 
 
+def _print_libreoffice(page: Path, pdf: Path, tmp: str) -> None:
+    """render_html's LibreOffice printer, with one user profile per process kept across
+    renders: a fresh profile costs LibreOffice several seconds of start-up each time."""
+    import os
+    import shutil
+    import subprocess
+
+    profile = Path(tempfile.gettempdir()) / f"template-farm-lo-{os.getpid()}"
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation={profile.as_uri()}",
+                    "--convert-to", "pdf:writer_web_pdf_Export", "--outdir", tmp, str(page)],
+                   check=True, capture_output=True, timeout=300)
+    shutil.move(str(Path(tmp) / (page.stem + ".pdf")), str(pdf))
+
+
+PRINTERS = dict(render_html.PRODUCERS, libreoffice=_print_libreoffice)
+
+
 def render(content: dict, t: Template, pdf: Path, meta: dict | None = None) -> dict:
     """Render ``content`` in template ``t`` into ``pdf``; write its golden and sidecar
     beside it; return the golden."""
@@ -612,20 +633,32 @@ def render(content: dict, t: Template, pdf: Path, meta: dict | None = None) -> d
         with tempfile.TemporaryDirectory() as tmp:
             page = Path(tmp) / (pdf.stem.replace(".", "-") + ".html")
             page.write_text(document_html(content, t, pages), encoding="utf-8")
-            render_html.PRODUCERS[t.producer](page, pdf, tmp)
-        texts = page_texts(pdf)
-        try:
-            return texts, locate_pages(content, pdf, texts)
-        except LookupError:
-            texts = page_texts(pdf, plumber=True)
-            return texts, locate_pages(content, pdf, texts)
+            PRINTERS[t.producer](page, pdf, tmp)
+        return located_pages(content, pdf)
 
-    texts, located = once(None)
+    located = once(None)
     if t.contents == "leaders":
-        # the contents' page numbers: where each article's heading landed
-        firsts = [min(located[f"article:{si}:{ai}"]) for si, s in enumerate(content["sections"])
-                  if s.get("in_contents") for ai, _ in enumerate(s["articles"])]
-        texts, located = once(dict(enumerate(firsts)))
+        located = once(leader_pages(content, located))
+    return finish(content, t, pdf, located, meta)
+
+
+def located_pages(content: dict, pdf: Path) -> dict[str, set[int]]:
+    """locate_pages on pypdf's text, and on pdfplumber's too where that is not enough."""
+    try:
+        return locate_pages(content, pdf, page_texts(pdf))
+    except LookupError:
+        return locate_pages(content, pdf, page_texts(pdf, plumber=True))
+
+
+def leader_pages(content: dict, located: dict[str, set[int]]) -> dict[int, int]:
+    """The contents' page numbers: where each listed article's heading landed."""
+    firsts = [min(located[f"article:{si}:{ai}"]) for si, s in enumerate(content["sections"])
+              if s.get("in_contents") for ai, _ in enumerate(s["articles"])]
+    return dict(enumerate(firsts))
+
+
+def finish(content: dict, t: Template, pdf: Path, located: dict[str, set[int]], meta: dict | None) -> dict:
+    """Write the golden and the sidecar of a render whose pages are located."""
     make_samples.RECORD.pages.clear()
     make_samples.RECORD.pages.update(located)
     gold = make_samples.truth(content, pdf)
@@ -637,6 +670,48 @@ def render(content: dict, t: Template, pdf: Path, meta: dict | None = None) -> d
     return gold
 
 
+def render_libreoffice_batch(items: list) -> list[str]:
+    """LibreOffice renders, many HTML files to one soffice call: each call costs ~30 s of
+    start-up here whatever it converts (waiting, not computing). Returns a line per render."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    lines, contents, pages = [], {}, {}
+    with tempfile.TemporaryDirectory() as tmp:
+        todo = list(items)
+        for second_pass in (False, True):
+            html_of = {}
+            for path, t, pdf, meta, *_ in todo:
+                contents[pdf] = contents.get(pdf) or json.loads(Path(path).read_text(encoding="utf-8"))
+                page = Path(tmp) / (pdf.stem.replace(".", "-") + ".html")
+                page.write_text(document_html(contents[pdf], t, pages.get(pdf)), encoding="utf-8")
+                html_of[pdf] = page
+            if todo:
+                subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp}/lo-profile",
+                                "--convert-to", "pdf:writer_web_pdf_Export", "--outdir", tmp,
+                                *map(str, html_of.values())], capture_output=True, timeout=60 + 60 * len(todo))
+            again = []
+            for path, t, pdf, meta, *_ in todo:
+                out = html_of[pdf].with_suffix(".pdf")
+                try:
+                    if not out.exists():
+                        raise RuntimeError("LibreOffice wrote no PDF")
+                    pdf.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.move(str(out), str(pdf))
+                    located = located_pages(contents[pdf], pdf)
+                    if t.contents == "leaders" and not second_pass:
+                        pages[pdf] = leader_pages(contents[pdf], located)
+                        again.append((path, t, pdf, meta))
+                        continue
+                    gold = finish(contents[pdf], t, pdf, located, meta)
+                    lines.append(f"{pdf.name}: {gold['source']['pages']} pages")
+                except Exception as exc:  # said, not hidden; the others go on
+                    lines.append(f"FAILED {pdf.name}: {type(exc).__name__}: {exc}")
+            todo = again
+    return lines
+
+
 def sidecar(t: Template, meta: dict | None = None) -> dict:
     """What ``X.template.json`` holds: the template's name, its choice in every dimension,
     and where it came from (content file, seed or preset)."""
@@ -644,7 +719,9 @@ def sidecar(t: Template, meta: dict | None = None) -> dict:
 
 
 def _job(args) -> str:
-    path, t, pdf, meta = args
+    path, t, pdf, meta, skip_existing = (*args, False)[:5]
+    if skip_existing and pdf.with_suffix(".template.json").exists():
+        return f"{pdf.name}: there already"  # another farm process made it meanwhile
     content = json.loads(Path(path).read_text(encoding="utf-8"))
     try:
         gold = render(content, t, pdf, meta)
@@ -672,7 +749,9 @@ def main(argv: list[str]) -> int:
     producers = _arg(argv, "--producer")
     only = set((_arg(argv, "--only") or "").split(",")) - {""}  # template names to (re)render
     html_only = "--html" in argv
-    argv = [a for a in argv if a != "--html"]
+    skip_existing = "--skip-existing" in argv
+    reverse, skip_office = "--reverse" in argv, "--skip-office" in argv  # to share a farm's work
+    argv = [a for a in argv if a not in ("--html", "--skip-existing", "--reverse", "--skip-office")]
     files = [Path(a) for a in argv] or content_files()
     for f in files:
         if not f.exists():
@@ -702,24 +781,55 @@ def main(argv: list[str]) -> int:
             todo.append((f, t, out / f"{stem}.{t.name}.{t.producer}.pdf", {"content": f.name, "seed": seed}))
     if only:
         todo = [item for item in todo if item[1].name in only]
+    if skip_existing:
+        # a farm stopped half way goes on where it stopped (a render is whole once its sidecar
+        # is); checked again before each render, so two farm processes can share the work
+        todo = [item + (True,) for item in todo if not item[2].with_suffix(".template.json").exists()]
+    if reverse:
+        todo.reverse()
+    if skip_office:
+        todo = [item for item in todo if item[1].producer != "libreoffice"]
     for producer in {t.producer for _, t, _, _ in todo}:
         why = render_html._missing(producer)
         if why:
             print(f"template_farm.py: {why}", file=sys.stderr)
             return 2
+    # LibreOffice's renders in batches of 6 per soffice call, in a thread beside the pool
+    # (soffice is a process of its own; the thread only waits and locates pages)
+    office = [item for item in todo if item[1].producer == "libreoffice"]
+    todo_count = len(todo)
+    others = [item for item in todo if item[1].producer != "libreoffice"]
     failed = 0
-    if jobs > 1:
-        from multiprocessing import Pool
+    import threading
 
-        with Pool(jobs) as pool:
-            for line in pool.imap_unordered(_job, todo):
-                failed += line.startswith("FAILED")
-                print(line, flush=True)
-    else:
-        for item in todo:
-            line = _job(item)
+    lock = threading.Lock()
+
+    def say(line: str) -> None:
+        nonlocal failed
+        with lock:
             failed += line.startswith("FAILED")
             print(line, flush=True)
+
+    def office_batches() -> None:
+        for k in range(0, len(office), 6):
+            batch = [item for item in office[k:k + 6]
+                     if not (skip_existing and item[2].with_suffix(".template.json").exists())]
+            for line in render_libreoffice_batch(batch):
+                say(line)
+
+    thread = threading.Thread(target=office_batches)
+    if jobs > 1 and len(others) > 1:
+        from multiprocessing import Pool
+
+        with Pool(jobs) as pool:  # its workers forked before the thread starts
+            thread.start()
+            for line in pool.imap_unordered(_job, others):
+                say(line)
+    else:
+        thread.start()
+        for item in others:
+            say(_job(item))
+    thread.join()
     print(f"{len(todo) - failed} rendered, {failed} failed, in {out}")
     return 1 if failed else 0
 
