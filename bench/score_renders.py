@@ -83,6 +83,54 @@ def _mean(xs) -> float:
     return sum(xs) / len(xs) if xs else float("nan")
 
 
+def _effects(rows: list[dict], top: int = 25) -> str:
+    """Each dimension value's own cost in articles and leads, the other dimensions held
+    fixed: a least-squares fit of each render's share of articles matched (and of leads
+    right) on every dimension value (one-hot, ridge-damped; weights = the render's articles).
+    In a random farm every render varies in every dimension at once, so the raw share of a
+    value mixes in the others'; the fit separates them (roughly: it assumes they add up)."""
+    import numpy as np
+
+    ok = [r for r in rows if "error" not in r and (r.get("template") or {}).get("dimensions")
+          and r["articles"][1]]
+    if len(ok) < 20:
+        return ""
+    columns = sorted({(d, str(v)) for r in ok for d, v in r["template"]["dimensions"].items()})
+    index = {c: k for k, c in enumerate(columns)}
+    x = np.zeros((len(ok), len(columns) + 1))
+    x[:, -1] = 1.0
+    for i, r in enumerate(ok):
+        for d, v in r["template"]["dimensions"].items():
+            x[i, index[(d, str(v))]] = 1.0
+    w = np.sqrt(np.array([r["articles"][1] for r in ok], dtype=float))
+    out = ["\n### estimated cost of each dimension value (least squares over all dimensions)\n\n"
+           "Articles matched and leads right, in points of the share of an issue's articles, against the "
+           "mean value of the same dimension (negative = this value costs that much).\n\n"
+           "| dimension = value | renders | articles Δ | leads Δ |\n|---|---|---|---|\n"]
+    fits = {}
+    for key, k in (("articles", 0), ("leads", 0)):
+        y = np.array([r[key][0] / r["articles"][1] for r in ok])
+        a = x * w[:, None]
+        ridge = 1.0 * np.eye(a.shape[1])
+        ridge[-1, -1] = 0
+        beta = np.linalg.solve(a.T @ a + ridge, a.T @ (y * w))
+        fits[key] = beta
+    counts = {c: sum(1 for r in ok if str(r["template"]["dimensions"].get(c[0])) == c[1]) for c in columns}
+    effects = []
+    for d in sorted({c[0] for c in columns}):
+        cols = [c for c in columns if c[0] == d]
+        for key in ("articles", "leads"):
+            mean = sum(fits[key][index[c]] for c in cols) / len(cols)
+            for c in cols:
+                fits.setdefault(key + "Δ", {})[c] = fits[key][index[c]] - mean
+        effects += cols
+    effects.sort(key=lambda c: fits["articlesΔ"][c])
+    for c in effects[:top]:
+        out.append(f"| {c[0]} = {c[1]} | {counts[c]} | {100 * fits['articlesΔ'][c]:+.1f} "
+                   f"| {100 * fits['leadsΔ'][c]:+.1f} |\n")
+    return "".join(out)
+
+
 def by_dimension(rows: list[dict]) -> str:
     """A markdown report: per template dimension, one line per value (see the docstring)."""
     groups: dict[str, dict] = defaultdict(lambda: defaultdict(list))
@@ -111,6 +159,7 @@ def by_dimension(rows: list[dict]) -> str:
                 f"| {_mean(r['summary_f1'] for r in ok):.3f} | {_mean(r['issue'][0] for r in ok):.2f} "
                 f"| {_mean(f1s):.4f} | {min(f1s) if f1s else float('nan'):.4f} |\n")
             costs.append((a_all - a_hit, len(rs), dim, value, a_all))
+    out.append(_effects(rows))
     out.append("\n### dimension values ranked by articles lost (unmatched articles in their renders)\n\n"
                "| dimension = value | articles lost | of | renders |\n|---|---|---|---|\n")
     for lost, n, dim, value, total in sorted(costs, key=lambda c: (-c[0] / max(c[4], 1), c[2]))[:25]:

@@ -789,7 +789,7 @@ def main(argv: list[str]) -> int:
         todo.reverse()
     if skip_office:
         todo = [item for item in todo if item[1].producer != "libreoffice"]
-    for producer in {t.producer for _, t, _, _ in todo}:
+    for producer in {item[1].producer for item in todo}:
         why = render_html._missing(producer)
         if why:
             print(f"template_farm.py: {why}", file=sys.stderr)
