@@ -688,9 +688,20 @@ def render_libreoffice_batch(items: list) -> list[str]:
                 page.write_text(document_html(contents[pdf], t, pages.get(pdf)), encoding="utf-8")
                 html_of[pdf] = page
             if todo:
-                subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp}/lo-profile",
-                                "--convert-to", "pdf:writer_web_pdf_Export", "--outdir", tmp,
-                                *map(str, html_of.values())], capture_output=True, timeout=60 + 60 * len(todo))
+                # its own session, so that a timeout ends soffice.bin too (oosplash's child),
+                # and the files converted before the timeout are still taken
+                proc = subprocess.Popen([soffice, "--headless", f"-env:UserInstallation=file://{tmp}/lo-profile",
+                                         "--convert-to", "pdf:writer_web_pdf_Export", "--outdir", tmp,
+                                         *map(str, html_of.values())], stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL, start_new_session=True)
+                try:
+                    proc.wait(timeout=120 + 240 * len(todo))
+                except subprocess.TimeoutExpired:
+                    import os
+                    import signal
+
+                    os.killpg(proc.pid, signal.SIGKILL)
+                    proc.wait()
             again = []
             for path, t, pdf, meta, *_ in todo:
                 out = html_of[pdf].with_suffix(".pdf")
@@ -750,8 +761,9 @@ def main(argv: list[str]) -> int:
     only = set((_arg(argv, "--only") or "").split(",")) - {""}  # template names to (re)render
     html_only = "--html" in argv
     skip_existing = "--skip-existing" in argv
-    reverse, skip_office = "--reverse" in argv, "--skip-office" in argv  # to share a farm's work
-    argv = [a for a in argv if a not in ("--html", "--skip-existing", "--reverse", "--skip-office")]
+    # to share a farm's work between processes
+    reverse, skip_office, only_office = "--reverse" in argv, "--skip-office" in argv, "--only-office" in argv
+    argv = [a for a in argv if a not in ("--html", "--skip-existing", "--reverse", "--skip-office", "--only-office")]
     files = [Path(a) for a in argv] or content_files()
     for f in files:
         if not f.exists():
@@ -789,12 +801,14 @@ def main(argv: list[str]) -> int:
         todo.reverse()
     if skip_office:
         todo = [item for item in todo if item[1].producer != "libreoffice"]
+    if only_office:
+        todo = [item for item in todo if item[1].producer == "libreoffice"]
     for producer in {item[1].producer for item in todo}:
         why = render_html._missing(producer)
         if why:
             print(f"template_farm.py: {why}", file=sys.stderr)
             return 2
-    # LibreOffice's renders in batches of 6 per soffice call, in a thread beside the pool
+    # LibreOffice's renders in batches of 4 per soffice call, in a thread beside the pool
     # (soffice is a process of its own; the thread only waits and locates pages)
     office = [item for item in todo if item[1].producer == "libreoffice"]
     todo_count = len(todo)
@@ -811,8 +825,8 @@ def main(argv: list[str]) -> int:
             print(line, flush=True)
 
     def office_batches() -> None:
-        for k in range(0, len(office), 6):
-            batch = [item for item in office[k:k + 6]
+        for k in range(0, len(office), 4):
+            batch = [item for item in office[k:k + 4]
                      if not (skip_existing and item[2].with_suffix(".template.json").exists())]
             for line in render_libreoffice_batch(batch):
                 say(line)
