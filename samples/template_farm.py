@@ -828,7 +828,11 @@ def main(argv: list[str]) -> int:
         for k in range(0, len(office), 4):
             batch = [item for item in office[k:k + 4]
                      if not (skip_existing and item[2].with_suffix(".template.json").exists())]
-            for line in render_libreoffice_batch(batch):
+            try:
+                lines = render_libreoffice_batch(batch)
+            except Exception as exc:  # one bad batch must not end the thread (and the rest)
+                lines = [f"FAILED {item[2].name}: {type(exc).__name__}: {exc}" for item in batch]
+            for line in lines:
                 say(line)
 
     thread = threading.Thread(target=office_batches)
