@@ -311,18 +311,30 @@ def table_html(block: dict, t: Template) -> str:
         "<table>", f'<table class="data"{attrs}>')
 
 
-def heading_html(no: str, title: str, style: str) -> str:
+# The looks of banners and headings as inline styles too (the same as the stylesheet's):
+# LibreOffice's HTML import reads an element's own style but not a selector of two classes,
+# and without them its banners and headings came out as body text.
+TITLE_LOOK = {"rule_under": "border-bottom: 1.2pt solid #000; padding-bottom: 2pt;",
+              "rule_over": "border-top: 1.2pt solid #000; padding-top: 3pt;",
+              "band": "background-color: #dfe6ee; padding: 3pt 6pt;"}
+BANNER_LOOK = {"band": "background-color: #1f3a5f; color: #fff; padding: 3pt 8pt;",
+               "rule_under": "border-bottom: 2pt solid #000; padding: 2pt 0;", "large_plain": "font-size: 20pt;"}
+
+
+def heading_html(no: str, title: str, style: str, size: float = 10) -> str:
     n, tt = e(no), e(title)
+    look = f"font-weight: bold; font-size: {size + 3}pt; margin: 14pt 0 5pt 0; {TITLE_LOOK.get(style, '')}".strip()
     if style == "numbox_table":
         return f'<table class="hbox" border="1" cellspacing="0"><tr><td class="hno">{n}</td><td>{tt}</td></tr></table>'
     if style == "boxed_row":
         return f'<table class="frame hrow" border="1" cellspacing="0"><tr><td><b>{n} {tt}</b></td></tr></table>'
     if style == "numbox_span":
-        return f'<p class="title"><span class="noshade">{n}</span> {tt}</p>'
+        return f'<p class="title" style="{look}"><span class="noshade" style="background-color: #1f3a5f; ' \
+               f'color: #fff">{n}</span> {tt}</p>'
     text = {"square_no": f"□ {n} {tt}", "dot_no": f"{n}. {tt}", "bracket_no": f"[{n}] {tt}",
             "no_number": tt}.get(style, f"{n} {tt}")
     cls = style if style in ("rule_under", "rule_over", "band") else ""
-    return f'<p class="title {cls}">{text}</p>'
+    return f'<p class="title {cls}" style="{look}">{text}</p>'
 
 
 def lead_html(text: str, style: str) -> str:
@@ -341,7 +353,7 @@ def article_html(article: dict, brief: bool, t: Template, issue: str) -> str:
     if brief:
         style = {"same": t.heading, "numbox": "numbox_table", "square": "square_no",
                  "bold_title": "no_number"}[t.brief_heading]
-    out = [heading_html(article["no"], article["title"], style), lead_html(lead, t.lead)]
+    out = [heading_html(article["no"], article["title"], style, t.font_size), lead_html(lead, t.lead)]
     markers = BULLET_MARKERS[t.bullets]
     for k, block in enumerate(article["blocks"]):
         kind = block["t"]
@@ -441,7 +453,8 @@ def banner_html(name: str, k: int, t: Template) -> str:
         return f'<table class="frame" border="1" cellspacing="0"><tr><td class="banner" style="font-size:15pt">' \
                f'<b>{label}{e(name)}</b></td></tr></table>'
     # a paragraph, not a div: LibreOffice breaks the page before a paragraph only
-    return f'<p class="banner {t.banner}">{label}{e(name)}</p>'
+    look = f"font-weight: bold; font-size: 15pt; margin: 0 0 10pt 0; {BANNER_LOOK.get(t.banner, '')}"
+    return f'<p class="banner {t.banner}" style="{look}">{label}{e(name)}</p>'
 
 
 def colophon_html(c: dict, t: Template) -> str:
@@ -467,11 +480,12 @@ BREAK = "page-break-before: always; break-before: page"
 def new_page(fragment: str) -> str:
     """``fragment`` starting a new page. The break is set inline on its first element:
     LibreOffice's HTML import ignores a break on a wrapping div (and on classes)."""
-    m = re.match(r"<(\w+)( style=\")?", fragment)
+    m = re.match(r"<(\w+)[^>]*>", fragment)
     if not m:
         return f'<p style="{BREAK}"></p>' + fragment
-    if m.group(2):
-        return fragment[:m.end()] + BREAK + "; " + fragment[m.end():]
+    style = re.search(r' style="', m.group(0))
+    if style:  # one style attribute: the break joins it
+        return fragment[:style.end()] + BREAK + "; " + fragment[style.end():]
     return fragment[:m.end(1)] + f' style="{BREAK}"' + fragment[m.end(1):]
 
 

@@ -50,6 +50,7 @@ def test_every_text_of_the_content_is_printed_once(template):
         assert _count(page, item) == 1, item
     # well-formed enough for every producer: no tag with two class attributes
     assert not re.search(r'<[^>]*\bclass="[^"]*"[^>]*\bclass=', page)
+    assert not re.search(r'<[^>]*\bstyle="[^"]*"[^>]*\bstyle=', page)
     # each page part of a table starts a page
     parts = sum(len(b.get("break_before") or []) for s in c["sections"] for a in s["articles"] for b in a["blocks"])
     assert page.count('<table class="data page" style="page-break-before: always') == parts
@@ -91,6 +92,9 @@ def test_a_page_break_sits_on_the_first_element():
     assert tf.new_page('<p style="color:red">x</p>').startswith('<p style="page-break-before: always; break-before: '
                                                                'page; color:red')
     assert tf.new_page("text").startswith('<p style="page-break-before')
+    # an element with a style of its own keeps it, with the break in the same attribute
+    broken = tf.new_page('<p class="banner" style="font-size: 15pt">x</p>')
+    assert broken.count("style=") == 1 and "font-size: 15pt" in broken and "page-break-before" in broken
 
 
 @pytest.mark.skipif(not (shutil.which("chromium") or shutil.which("chromium-browser")),
