@@ -825,7 +825,6 @@ def main(argv: list[str]) -> int:
     # LibreOffice's renders in batches of 4 per soffice call, in a thread beside the pool
     # (soffice is a process of its own; the thread only waits and locates pages)
     office = [item for item in todo if item[1].producer == "libreoffice"]
-    todo_count = len(todo)
     others = [item for item in todo if item[1].producer != "libreoffice"]
     failed = 0
     import threading
