@@ -73,6 +73,7 @@ def assemble(doc: "Document") -> dict[str, Any]:
         "tables": [t.to_dict() for t in doc.tables],
         "entities": doc.entities,
         "warnings": doc.warnings,
+        "completeness": doc.completeness,
         "provenance": {
             "tool": "bulletin-extract",
             "version": __version__,

@@ -142,6 +142,19 @@ class InspectSettings:
 
 
 @dataclass
+class CompletenessSettings:
+    #: rapidfuzz ratio (0-100) on folded text above which a contents title is that heading
+    #: (the shared scorer matches titles at 0.9 similarity).
+    title_ratio: float = 90.0
+    #: A title shorter than this (characters without spaces) is not searched for inside
+    #: longer lines: too short to be told from ordinary text.
+    min_title_chars: int = 6
+    #: Share of a summary item's character pairs found in an article's text above which the
+    #: item can be that article's.
+    summary_overlap: float = 0.35
+
+
+@dataclass
 class Settings:
     password: str | None = None
     validate: bool = True
@@ -151,3 +164,4 @@ class Settings:
     tables: TableSettings = field(default_factory=TableSettings)
     names: NameSettings = field(default_factory=NameSettings)
     inspect: InspectSettings = field(default_factory=InspectSettings)
+    completeness: CompletenessSettings = field(default_factory=CompletenessSettings)

@@ -1,0 +1,556 @@
+"""Stage: completeness. The bulletin checks itself against its own redundancy.
+
+An issue says several things twice: the contents page lists every article title, articles
+and briefs are numbered 01, 02, 03 ... per section, the summary has one item per leading
+article, a table's caption states how many entries it has ('총 25개의 ...'), the footer
+prints page numbers, and each article has one lead and one source. Where two of these
+disagree, something was lost or merged. This stage compares them, repairs what the
+evidence allows (a contents title found as a bullet line or inside a table cell: the article
+is split off again there) and writes the outcome to ``doc.completeness``:
+
+    {"complete": true|false|null, "reason": str|null,
+     "checks": [{"check": "contents", "expected": 10, "found": 9, "missing": [...], "ok": false,
+                 "notes": [...]}, ...]}
+
+``complete`` is null when the PDF is no bulletin (nothing to check against), true only when
+every check passed after recovery. Runs after segment (and the tables stage), before
+normalize and assemble, so that what it splits off is what the rest of the pipeline sees.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Iterable
+
+from rapidfuzz import fuzz
+
+from .segment import (BRIEF_SOURCE, BRIEF_SOURCE_NODATE, BULLET, LEAD_DATE, LEAD_MARKS, NUMBERED_TITLE,
+                      REF_MARKS,
+                      Article, Bullet, resolve_month_day)
+from .settings import CompletenessSettings
+from .textjoin import fold
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .document import Document
+    from .model import Table, TextLine
+    from .segment import Section, Structure
+
+#: A count a caption states: '총 25개의', '31종', '9대', '17건'. Units of things counted
+#: ('년', '급', '위' are not counts).
+STATED_COUNT = re.compile(r"(?:총\s*)?(\d{1,4})\s*(개국|개사|개|종|대|건|곳|가지)")
+#: 'N개 제품(M종)': the text gives a second count of the same entries (products of M kinds).
+SECOND_COUNT = r"{n}\s*(?:개|종|건|곳)[^()（）]{{0,12}}[(（]\s*(\d{{1,4}})\s*(?:개|종|건|곳)\s*[)）]"
+#: A printed page number in a running line: '3', '- 3 -', '3 / 19', 'Page 3', '3 페이지'.
+PAGE_NUMBER = re.compile(r"^(?:page\s*|p\.\s*)?[-–—(\[]?\s*(\d{1,4})\s*[-–—)\]]?(?:\s*/\s*\d{1,4})?(?:\s*(?:쪽|페이지))?$",
+                         re.I)
+
+
+@dataclass
+class Check:
+    check: str
+    expected: int | None
+    found: int | None
+    missing: list[str] = field(default_factory=list)
+    ok: bool = True
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"check": self.check, "expected": self.expected, "found": self.found,
+                "missing": self.missing, "ok": self.ok, "notes": self.notes}
+
+
+# --------------------------------------------------------------------------- text helpers
+
+
+def key(text: str | None) -> str:
+    """Text as compared: NFC, no white space, lower case (a wrapped title keeps or loses a
+    space at its break depending on the producer)."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFC", text or "")).lower()
+
+
+def similar(a: str, b: str) -> float:
+    return fuzz.ratio(key(a), key(b))
+
+
+def find_inside(title: str, text: str, settings: CompletenessSettings) -> tuple[int, int] | None:
+    """Where ``title`` stands in ``text`` (start, end in ``text``'s characters), when it does
+    at ``title_ratio`` or better; None otherwise."""
+    k_title = key(title)
+    if len(k_title) < settings.min_title_chars or not text:
+        return None
+    index = [i for i, ch in enumerate(text) if not ch.isspace()]
+    k_text = key(text)
+    if len(k_text) != len(index):  # NFC changed the length: compare the plain way only
+        return (0, len(text)) if similar(title, text) >= settings.title_ratio else None
+    if len(k_text) < len(k_title):
+        return (0, len(text)) if similar(title, text) >= settings.title_ratio else None
+    al = fuzz.partial_ratio_alignment(k_title, k_text)
+    if al is None or al.score < settings.title_ratio:
+        return None
+    return index[al.dest_start], index[al.dest_end - 1] + 1
+
+
+def _bigrams(text: str) -> Counter:
+    k = "".join(ch for ch in key(text) if ch.isalnum())
+    return Counter(k[i:i + 2] for i in range(len(k) - 1))
+
+
+def _overlap(item: Counter, article: Counter) -> float:
+    if not item:
+        return 0.0
+    return sum(min(n, article[g]) for g, n in item.items()) / sum(item.values())
+
+
+def _number(article: Article) -> int | None:
+    n = (article.number or "").strip()
+    return int(n) if n.isdigit() else None
+
+
+# --------------------------------------------------------------------------- positions
+
+
+class Positions:
+    """Where text of the body stands (page, top), to tell what of an article comes before a
+    point and what after it: the Structure keeps an article's bullets, tables and source
+    apart, without their places."""
+
+    def __init__(self, doc: "Document"):
+        self.lines = sorted((ln for ln in doc.lines if ln.role == "body"), key=lambda ln: (ln.page, ln.top))
+        self.keys = [key(self._bare(ln.text)) for ln in self.lines]
+        self.frags = {f.id: (f.page, f.bbox[1]) for f in doc.fragments}
+
+    @staticmethod
+    def _bare(text: str) -> str:
+        text = text.strip()
+        if text[:1] in LEAD_MARKS:
+            return text[1:]
+        m = BULLET.match(text)
+        return m.group(2) if m else REF_MARKS.sub("", text)
+
+    def line_of(self, text: str, after: tuple[int, float] | None = None) -> int | None:
+        """Index of the first body line (at or after ``after``) that begins ``text``."""
+        k = key(text)
+        if not k:
+            return None
+        for i, lk in enumerate(self.keys):
+            if not lk or (after is not None and (self.lines[i].page, self.lines[i].top) < after):
+                continue
+            if k.startswith(lk[:40]) or lk.startswith(k[:40]):
+                return i
+        return None
+
+    def of(self, text: str, after: tuple[int, float] | None = None) -> tuple[int, float] | None:
+        i = self.line_of(text, after)
+        return None if i is None else (self.lines[i].page, self.lines[i].top)
+
+
+# --------------------------------------------------------------------------- the checks
+
+
+def _articles(s: "Structure") -> list[tuple["Section", Article]]:
+    return [(sec, a) for sec in s.sections for a in sec.articles]
+
+
+def check_contents(s: "Structure", settings: CompletenessSettings) -> tuple[Check, list[tuple[str, str]]]:
+    """Every contents title is an article heading. Returns the check and the titles not found
+    as (section, title)."""
+    titles = [(c["section"], t) for c in s.contents for t in c["titles"]]
+    if not titles:
+        return Check("contents", None, None, notes=["no contents page to check against"]), []
+    headings = [a.title for _, a in _articles(s)]
+    lost = [(sec, t) for sec, t in titles if not any(similar(t, h) >= settings.title_ratio for h in headings)]
+    check = Check("contents", len(titles), len(titles) - len(lost), [t for _, t in lost], not lost)
+    return check, lost
+
+
+def check_numbering(s: "Structure") -> Check:
+    """Article and brief numbers run 01, 02, 03 ... in each section (or on from the section
+    before, where an issue numbers across sections), without gaps or repeats."""
+    expected = found = 0
+    missing: list[str] = []
+    notes: list[str] = []
+    last_end = 0
+    any_numbers = False
+    for sec in s.sections:
+        numbers = [_number(a) for a in sec.articles]
+        given = [n for n in numbers if n is not None]
+        if not given:
+            continue
+        any_numbers = True
+        start = 1 if given[0] != last_end + 1 or given[0] == 1 else last_end + 1
+        end = max(given)
+        want = list(range(start, end + 1))
+        counts = Counter(given)
+        expected += len(want)
+        found += sum(1 for n in want if n in counts)
+        name = sec.name or "(no section)"
+        missing += [f"{name} {n:02d}" for n in want if n not in counts]
+        for n, k in sorted(counts.items()):
+            if k > 1:
+                notes.append(f"{name}: number {n:02d} given {k} times")
+        if given != sorted(given):
+            notes.append(f"{name}: numbers out of order ({', '.join(f'{n:02d}' for n in given)})")
+        unnumbered = sum(1 for n in numbers if n is None)
+        if unnumbered:
+            notes.append(f"{name}: {unnumbered} article(s) without a number among numbered ones")
+        last_end = end
+    if not any_numbers:
+        return Check("numbering", None, None, notes=["no numbered articles"])
+    return Check("numbering", expected, found, missing, not missing and not notes, notes)
+
+
+def check_summary(s: "Structure", settings: CompletenessSettings) -> Check:
+    """Each summary item is one article's, in the articles' order: matched by the share of
+    its character pairs found in the article's title, lead and bullets, one article per
+    item, order kept (so two items falling on one article mean an article was merged)."""
+    items = s.summary
+    if not items:
+        return Check("summary", None, None, notes=["no summary"])
+    arts = [a for _, a in _articles(s)]
+    if len(items) > len(arts):
+        pass  # more items than articles: the matching below names the ones left over
+    grams = [_bigrams(" ".join([a.title, a.lead] + [b.text for b in a.bullets])) for a in arts]
+    score = [[_overlap(_bigrams(it), g) for g in grams] for it in items]
+    n, m = len(items), len(arts)
+    # best[i][j]: most items of the first i matched to the first j articles, order kept
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            take = best[i - 1][j - 1] + (1 + score[i - 1][j - 1]
+                                         if score[i - 1][j - 1] >= settings.summary_overlap else 0)
+            best[i][j] = max(best[i - 1][j], best[i][j - 1], take)
+    matched: set[int] = set()
+    i, j = n, m
+    while i > 0 and j > 0:
+        if best[i][j] == best[i - 1][j]:
+            i -= 1
+        elif best[i][j] == best[i][j - 1]:
+            j -= 1
+        else:
+            matched.add(i - 1)
+            i, j = i - 1, j - 1
+    missing = [_short(items[k]) for k in range(n) if k not in matched]
+    return Check("summary", n, len(matched), missing, not missing)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def stated_counts(table: "Table", article_text: str) -> list[int]:
+    """The counts of entries the caption states, and any second count the article's text
+    gives for the same number ('28개 제품(20종)')."""
+    counts = [int(m.group(1)) for m in STATED_COUNT.finditer(table.caption or "")]
+    more = []
+    for n in counts:
+        for m in re.finditer(SECOND_COUNT.format(n=n), article_text):
+            more.append(int(m.group(1)))
+    return counts + more
+
+
+def check_counts(s: "Structure", tables: list["Table"]) -> Check:
+    """A typed table has as many records as its caption (or the text) says."""
+    text_of: dict[str, str] = {}
+    for _, a in _articles(s):
+        text = " ".join([a.title, a.lead] + [b.text for b in a.bullets])
+        for fid in a.fragments:
+            text_of[fid] = text_of.get(fid, "") + " " + text
+    expected = found = 0
+    missing, notes = [], []
+    for t in tables:
+        if t.kind == "generic" or not t.records:
+            continue
+        counts = stated_counts(t, " ".join(text_of.get(f, "") for f in t.fragments) + " " + " ".join(s.summary))
+        if not counts:
+            continue
+        expected += 1
+        if len(t.records) in counts:
+            found += 1
+        else:
+            missing.append(t.id)
+            notes.append(f"{t.id} ({t.caption}): {len(t.records)} records, the text states "
+                         + " or ".join(str(c) for c in sorted(set(counts))))
+    if not expected:
+        return Check("counts", None, None, notes=["no typed table states its count"])
+    return Check("counts", expected, found, missing, not missing, notes)
+
+
+def printed_page_numbers(lines: Iterable["TextLine"]) -> dict[int, int]:
+    """page -> the number printed on it, from the running lines (headers and footers the
+    layout stage set apart). A page with two candidate numbers keeps none."""
+    found: dict[int, set[int]] = {}
+    for ln in lines:
+        if ln.role != "running":
+            continue
+        m = PAGE_NUMBER.match(ln.text.strip())
+        if m:
+            found.setdefault(ln.page, set()).add(int(m.group(1)))
+    return {p: next(iter(ns)) for p, ns in found.items() if len(ns) == 1}
+
+
+def check_pages(lines: Iterable["TextLine"], n_pages: int) -> Check:
+    """Printed page numbers run with the page order (one fixed offset: a cover may be
+    unnumbered); a skipped or repeated number means a page is missing or doubled."""
+    printed = printed_page_numbers(lines)
+    if len(printed) < 2:
+        return Check("pages", None, None, notes=["no printed page numbers"])
+    offset = Counter(n - p for p, n in printed.items()).most_common(1)[0][0]
+    wrong = sorted(p for p, n in printed.items() if n != p + offset)
+    numbers = sorted(printed.values())
+    gaps = [n for n in range(numbers[0], numbers[-1] + 1) if n not in set(numbers)]
+    notes = [f"page {p} prints {printed[p]}, expected {p + offset}" for p in wrong]
+    return Check("pages", len(printed), len(printed) - len(wrong), [str(n) for n in gaps],
+                 not wrong and not gaps, notes)
+
+
+def check_overwritten(s: "Structure") -> Check:
+    """No field of an article written twice (the segmenter notes a lead or a source that a
+    later line replaced: a sign that two articles ran together)."""
+    arts = _articles(s)
+    if not arts:
+        return Check("fields", None, None)
+    bad = [(a, list(getattr(a, "overwritten", []) or [])) for _, a in arts]
+    bad = [(a, f) for a, f in bad if f]
+    return Check("fields", len(arts), len(arts) - len(bad),
+                 [f"{_short(a.title, 40)}: {', '.join(f)}" for a, f in bad], not bad)
+
+
+# --------------------------------------------------------------------------- recovery
+
+
+class Recovery:
+    """Split a lost article off the article (or table) that swallowed its heading."""
+
+    def __init__(self, doc: "Document", settings: CompletenessSettings):
+        self.doc = doc
+        self.s = doc.structure
+        self.settings = settings
+        self.pos = Positions(doc)
+
+    def recover(self, title: str) -> bool:
+        return self._from_text(title) or self._from_table(title)
+
+    # ---- a heading read as a bullet or a lead (or run into one)
+    def _from_text(self, title: str) -> bool:
+        for sec, host in _articles(self.s):
+            texts = [("lead", -1, host.lead)] + [("bullet", k, b.text) for k, b in enumerate(host.bullets)]
+            for kind, k, text in texts:
+                where = find_inside(title, text, self.settings)
+                if where is None:
+                    continue
+                start, end = where
+                before, printed, after = text[:start].strip(), text[start:end].strip(), text[end:].strip()
+                at = self.pos.of(text) or self.pos.of(printed)
+                new = Article(number=self._number_of(printed, sec, host), title=_strip_number(printed))
+                moved = host.bullets[k + 1:] if kind == "bullet" else list(host.bullets)
+                if kind == "bullet":
+                    del host.bullets[k:]
+                    if before:
+                        host.bullets.append(Bullet(1, before))
+                else:
+                    host.lead = before
+                    host.bullets = []
+                    host.date = None
+                if after:
+                    moved.insert(0, Bullet(1, after))
+                new.bullets = moved
+                self._finish_split(sec, host, new, at)
+                self.doc.warnings.append(
+                    f"completeness: article {title[:40]!r} (listed in the contents) was read as a "
+                    f"{kind} of {host.title[:40]!r}; split off again")
+                return True
+        return False
+
+    # ---- a heading inside a table's cells: the table swallowed body text
+    def _from_table(self, title: str) -> bool:
+        for t in list(self.doc.tables):
+            rows = list(t.header) + list(t.rows)
+            for r, row in enumerate(rows):
+                text = " ".join(c for c in row if c)
+                where = find_inside(title, text, self.settings)
+                if where is None:
+                    continue
+                start, end = where
+                host_sec, host = self._owner(t)
+                if host is None:
+                    return False
+                before, printed, after = text[:start].strip(), text[start:end].strip(), text[end:].strip()
+                at = self.pos.frags.get(t.fragments[0]) if t.fragments else None
+                given_back = [" ".join(c for c in row if c) for row in rows[:r]]
+                # The host's own text after the table goes with the new article.
+                later = self._after(host.bullets, at)
+                host.bullets = host.bullets[: len(host.bullets) - len(later)]
+                host.bullets += [Bullet(1, x) for x in given_back if x]
+                if before:
+                    host.bullets.append(Bullet(1, before))
+                new = Article(number=self._number_of(printed, host_sec, host), title=_strip_number(printed))
+                tail = ([after] if after else []) + [" ".join(c for c in row if c) for row in rows[r + 1:]]
+                new.bullets = [Bullet(1, x) for x in tail if x] + later
+                host.fragments = [f for f in host.fragments if f not in t.fragments]
+                self.doc.tables.remove(t)
+                self._finish_split(host_sec, host, new, at)
+                self.doc.warnings.append(
+                    f"completeness: table {t.id} held the heading of article {title[:40]!r} (listed in the "
+                    f"contents); the table was dropped and its {len(rows)} rows given back as text")
+                return True
+        return False
+
+    def _owner(self, table: "Table") -> tuple[Any, Article | None]:
+        for sec, a in _articles(self.s):
+            if any(f in a.fragments for f in table.fragments):
+                return sec, a
+        return None, None
+
+    def _after(self, bullets: list[Bullet], at: tuple[int, float] | None) -> list[Bullet]:
+        """The trailing bullets that stand after ``at`` (bullets are in reading order)."""
+        if at is None:
+            return []
+        for k, b in enumerate(bullets):
+            p = self.pos.of(b.text)
+            if p is not None and p > at:
+                return bullets[k:]
+        return []
+
+    @staticmethod
+    def _number_of(printed: str, sec, host: Article) -> str | None:
+        m = NUMBERED_TITLE.match(printed)
+        if m:
+            return m.group(1).zfill(2)
+        # The one number missing between the host's and the next article's.
+        n = _number(host)
+        if n is None:
+            return None
+        k = sec.articles.index(host)
+        nxt = _number(sec.articles[k + 1]) if k + 1 < len(sec.articles) else None
+        if nxt == n + 2 or nxt is None:
+            return f"{n + 1:02d}"
+        return None
+
+    def _finish_split(self, sec, host: Article, new: Article, at) -> None:
+        """The new article's lead (its first line, where it is one), what of the host's
+        tables, figures, references and source stands after the split, and the pages."""
+        if new.bullets and self._is_lead(new.bullets[0].text):
+            first = new.bullets.pop(0).text.strip()
+            if first[:1] in LEAD_MARKS:
+                first = first[1:].strip()
+            m = LEAD_DATE.search(first)
+            if m:
+                new.date = resolve_month_day(int(m.group(1)), int(m.group(2)), self.s.date)
+                first = first[: m.start()].rstrip()
+            new.lead = fold(first)
+        if at is not None:
+            new.fragments = [f for f in host.fragments if self.pos.frags.get(f, (0, 0)) > at]
+            host.fragments = [f for f in host.fragments if f not in new.fragments]
+            # A reference whose line stands after the split is the new article's.
+            new.references = [r for r in host.references if self.pos.of(r.get("title") or r.get("url") or "", at)]
+            host.references = [r for r in host.references if r not in new.references]
+            self._sources(host, new, at)
+            new.pages = {p for p in host.pages if p >= at[0]}
+            host.pages = {p for p in host.pages if p <= at[0]} or host.pages
+        else:
+            new.pages = set(host.pages)
+        if not new.pages and host.pages:
+            new.pages = {max(host.pages)}
+        sec.articles.insert(sec.articles.index(host) + 1, new)
+
+    def _is_lead(self, text: str) -> bool:
+        text = text.strip()
+        if text[:1] in LEAD_MARKS or LEAD_DATE.search(text):
+            return True
+        i = self.pos.line_of(text)
+        return i is not None and self.pos.lines[i].text.strip()[:1] in LEAD_MARKS
+
+    def _sources(self, host: Article, new: Article, at: tuple[int, float]) -> None:
+        """The '출처:' lines of the two articles: the last one after the split is the new
+        article's, the last one before it the host's (a single source field was written by
+        both)."""
+        if host.source is None:
+            return
+        before = after = None
+        end = self._next_heading(new, at)
+        for ln in self.pos.lines:
+            p = (ln.page, ln.top)
+            if end is not None and p >= end:
+                break
+            m = BRIEF_SOURCE.match(ln.text.strip()) or BRIEF_SOURCE_NODATE.match(ln.text.strip())
+            if not m:
+                continue
+            if p > at:
+                after = m
+            else:
+                before = m
+        if after is None:
+            return
+        new.source, new.source_date = _source(after, self.s.date)
+        host.source, host.source_date = _source(before, self.s.date) if before else (None, None)
+
+    def _next_heading(self, new: Article, at) -> tuple[int, float] | None:
+        arts = [a for _, a in _articles(self.s)]
+        titled = [self.pos.of(a.title, at) for a in arts if a is not new]
+        later = [p for p in titled if p is not None and p > at]
+        return min(later) if later else None
+
+
+def _source(m: re.Match, issue_date: str | None) -> tuple[str | None, str | None]:
+    name = fold(m.group(1))
+    if m.re is BRIEF_SOURCE:
+        return name, resolve_month_day(int(m.group(2)), int(m.group(3)), issue_date)
+    return name, None
+
+
+def _strip_number(printed: str) -> str:
+    m = NUMBERED_TITLE.match(printed)
+    return fold(m.group(2) if m else printed)
+
+
+# --------------------------------------------------------------------------- the stage
+
+
+def assess(doc: "Document", settings: CompletenessSettings | None = None) -> dict[str, Any]:
+    """Run the checks on ``doc`` (after segment and tables), recovering lost articles where
+    the evidence allows; returns the ``completeness`` object."""
+    settings = settings or CompletenessSettings()
+    s = doc.structure
+    if s is None or not s.is_bulletin:
+        return {"complete": None, "reason": "no bulletin structure found (no section banners or articles): "
+                                            "nothing to check completeness against", "checks": []}
+    contents, lost = check_contents(s, settings)
+    if lost:
+        recovery = Recovery(doc, settings)
+        recovered = [t for _, t in lost if recovery.recover(t)]
+        if recovered:
+            contents, lost = check_contents(s, settings)
+            contents.notes.append(f"recovered {len(recovered)} article(s) split off another article or a table: "
+                                  + "; ".join(_short(t, 40) for t in recovered))
+    checks = [contents, check_numbering(s), check_summary(s, settings), check_counts(s, doc.tables),
+              check_pages(doc.lines, doc.n_pages), check_overwritten(s)]
+    failed = [c for c in checks if not c.ok]
+    reason = None
+    if failed:
+        reason = "; ".join(_reason(c) for c in failed)
+    return {"complete": not failed, "reason": reason, "checks": [c.to_dict() for c in checks]}
+
+
+def _reason(c: Check) -> str:
+    what = {"contents": "contents titles not found as articles", "numbering": "article numbers missing or repeated",
+            "summary": "summary items without their article", "counts": "tables with fewer or more records than stated",
+            "pages": "printed page numbers out of order", "fields": "articles with a field written twice"}[c.check]
+    n = len(c.missing) or len(c.notes)
+    return f"{n} {what}" + (f" ({', '.join(_short(m, 40) for m in c.missing[:3])})" if c.missing else "")
+
+
+def summary_line(data: dict[str, Any]) -> str | None:
+    """One line for a person when the output is incomplete, else None."""
+    comp = data.get("completeness") or {}
+    if comp.get("complete") is not False:
+        return None
+    return f"{data['source']['file']}: incomplete: {comp.get('reason')}"
+
+
+class CompletenessStage:
+    name = "completeness"
+
+    def process_document(self, doc: "Document") -> None:
+        doc.completeness = assess(doc, getattr(doc.settings, "completeness", None))
