@@ -53,6 +53,8 @@ def run_cmd(
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write JSON here (default: stdout)."),
     password: Optional[str] = typer.Option(None, "--password", help="Password of an encrypted PDF."),
     no_validate: bool = typer.Option(False, "--no-validate", help="Skip JSON Schema validation."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 3 when the bulletin's self-checks find it "
+                                                        "incomplete (the output is still written)."),
 ) -> None:
     """Extract one PDF to JSON.
 
@@ -70,6 +72,20 @@ def run_cmd(
     else:
         bulletin.write(output)
         typer.echo(bulletin.summary_line(), err=True)
+    _report_incomplete(bulletin.data, strict)
+
+
+def _report_incomplete(data: dict, strict: bool) -> None:
+    """One line on stderr when the self-checks found the issue incomplete (``completeness``);
+    with --strict that is exit 3, else the conversion still counts as done (exit 0)."""
+    from .completeness import summary_line
+
+    line = summary_line(data)
+    if line is None:
+        return
+    typer.echo(f"warning: {line}", err=True)
+    if strict:
+        raise typer.Exit(3)
 
 
 @app.command("text")

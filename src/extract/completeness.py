@@ -382,10 +382,12 @@ class Recovery:
                 # The host's own text after the table goes with the new article.
                 later = self._after(host.bullets, at)
                 host.bullets = host.bullets[: len(host.bullets) - len(later)]
+                new = Article(number=self._number_of(printed, host_sec, host), title=_strip_number(printed))
+                if re.fullmatch(r"\d{1,2}", before):  # the number box printed in a cell of its own
+                    new.number, before = before.zfill(2), ""
                 host.bullets += [Bullet(1, x) for x in given_back if x]
                 if before:
                     host.bullets.append(Bullet(1, before))
-                new = Article(number=self._number_of(printed, host_sec, host), title=_strip_number(printed))
                 tail = ([after] if after else []) + [" ".join(c for c in row if c) for row in rows[r + 1:]]
                 new.bullets = [Bullet(1, x) for x in tail if x] + later
                 host.fragments = [f for f in host.fragments if f not in t.fragments]
