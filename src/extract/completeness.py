@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from rapidfuzz import fuzz
 
 from .segment import (BRIEF_SOURCE, BRIEF_SOURCE_NODATE, BULLET, LEAD_DATE, LEAD_MARKS, NUMBERED_TITLE,
-                      REF_MARKS,
+                      REF_MARKS, REFERENCES_HEAD, CAPTION, COLOPHON_LABEL,
                       Article, Bullet, resolve_month_day)
 from .settings import CompletenessSettings
 from .textjoin import fold
@@ -317,6 +317,79 @@ def check_overwritten(s: "Structure") -> Check:
                  [f"{_short(a.title, 40)}: {', '.join(f)}" for a, f in bad], not bad)
 
 
+def check_sections(s: "Structure") -> Check:
+    """Every section banner heads at least one article: an empty section lost its articles."""
+    empty = [sec.name or "(no name)" for sec in s.sections if not sec.articles]
+    return Check("sections", len(s.sections), len(s.sections) - len(empty), empty, not empty)
+
+
+def _accounted_text(doc: "Document") -> str:
+    """Everything of the output a body line can have gone into, as one key string."""
+    s = doc.structure
+    parts: list[str] = [s.series or "", s.issuer or "", s.publisher or "", s.address or "", s.tel or "",
+                        s.url or "", s.date or ""]
+    parts += [c["section"] for c in s.contents] + [t for c in s.contents for t in c["titles"]] + list(s.summary)
+    for sec in s.sections:
+        parts.append(sec.name)
+        for a in sec.articles:
+            parts += [(a.number or "") + a.title, a.lead, a.source or ""] + [b.text for b in a.bullets]
+            parts += list(a.figures) + list(a.notes)
+            parts += [r.get("title", "") + r.get("url", "") for r in a.references]
+    for t in doc.tables:
+        parts += [t.caption or "", t.source_note or ""] + list(t.notes)
+        parts += [c for row in list(t.header) + list(t.rows) for c in row]
+    return "\u0000".join(key(p) for p in parts)
+
+
+#: What the segmenter takes off a line before keeping its text: a trailing (m.d) date, a
+#: '출처:' label, a reference head.
+_TRIM = [LEAD_DATE, re.compile(r"^\(?\s*출처\s*[:：]?\s*"), re.compile(r"\s*[(（]\s*\d{1,2}\s*[.,·/]\s*\d{1,2}\s*[)）]?\)?\s*$")]
+
+
+def _colophon_start(doc: "Document") -> tuple[int, float]:
+    """Where the colophon begins (its text is read apart, into ``issue``): the first label
+    line (발행일, 발행인 ...) on the page of the last one, or the top of that page when no
+    article runs on it (the colophon's heading lines stand above its labels)."""
+    labels = [ln for ln in doc.lines if ln.role == "body" and COLOPHON_LABEL.match(ln.text.strip())]
+    if not labels:
+        return (10 ** 9, 0.0)
+    page = labels[-1].page
+    first = min(ln.top for ln in labels if ln.page == page)
+    if not any(page in a.pages for _, a in _articles(doc.structure)):
+        return (page, 0.0)
+    return (page, first)
+
+
+def check_text(doc: "Document", settings: CompletenessSettings) -> Check:
+    """Every body line from the first section banner on went somewhere (an article's title,
+    lead, bullets, source, references, figures or notes, a table, the colophon): a line that
+    went nowhere was dropped, and with it, often, an article's heading."""
+    s = doc.structure
+    if not s.sections:
+        return Check("text", None, None)
+    start = (s.sections[0].page, 0.0)
+    known = _accounted_text(doc)
+    end = _colophon_start(doc)
+    lines = [ln for ln in doc.lines if ln.role == "body" and start <= (ln.page, ln.top) < end]
+    lost = []
+    for ln in lines:
+        if REFERENCES_HEAD.match(ln.text.strip()):
+            continue  # a label the segmenter reads as a state, not as text
+        text = Positions._bare(CAPTION.sub(r"\1", ln.text.strip()))
+        k = key(text)
+        if len(k) < settings.min_line_chars or k in known:
+            continue
+        for pattern in _TRIM:
+            text = pattern.sub("", text)
+        k = key(text)
+        if len(k) < settings.min_line_chars or k in known:
+            continue
+        lost.append(ln)
+    return Check("text", len(lines), len(lines) - len(lost),
+                 [f"p{ln.page}: {_short(ln.text.strip(), 50)}" for ln in lost[:8]], not lost,
+                 [f"{len(lost)} body line(s) in no article, table or colophon"] if lost else [])
+
+
 # --------------------------------------------------------------------------- recovery
 
 
@@ -526,8 +599,9 @@ def assess(doc: "Document", settings: CompletenessSettings | None = None) -> dic
             contents, lost = check_contents(s, settings)
             contents.notes.append(f"recovered {len(recovered)} article(s) split off another article or a table: "
                                   + "; ".join(_short(t, 40) for t in recovered))
-    checks = [contents, check_numbering(s), check_summary(s, settings), check_counts(s, doc.tables),
-              check_pages(doc.lines, doc.n_pages), check_overwritten(s)]
+    checks = [contents, check_sections(s), check_numbering(s), check_summary(s, settings),
+              check_counts(s, doc.tables), check_pages(doc.lines, doc.n_pages), check_overwritten(s),
+              check_text(doc, settings)]
     failed = [c for c in checks if not c.ok]
     reason = None
     if failed:
@@ -538,7 +612,10 @@ def assess(doc: "Document", settings: CompletenessSettings | None = None) -> dic
 def _reason(c: Check) -> str:
     what = {"contents": "contents titles not found as articles", "numbering": "article numbers missing or repeated",
             "summary": "summary items without their article", "counts": "tables with fewer or more records than stated",
-            "pages": "printed page numbers out of order", "fields": "articles with a field written twice"}[c.check]
+            "pages": "printed page numbers out of order", "fields": "articles with a field written twice",
+            "sections": "sections without articles", "text": "body lines dropped"}[c.check]
+    if c.check == "text":
+        return f"{c.expected - c.found} {what}"
     n = len(c.missing) or len(c.notes)
     return f"{n} {what}" + (f" ({', '.join(_short(m, 40) for m in c.missing[:3])})" if c.missing else "")
 

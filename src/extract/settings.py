@@ -152,6 +152,9 @@ class CompletenessSettings:
     #: Share of a summary item's character pairs found in an article's text above which the
     #: item can be that article's.
     summary_overlap: float = 0.35
+    #: Body lines shorter than this (characters without spaces) are not looked for in the
+    #: output by the dropped-text check (a stray number, a symbol).
+    min_line_chars: int = 4
 
 
 @dataclass
