@@ -3,8 +3,9 @@
 
 - lost: truth articles the shared scorer cannot match to an output article (title
   similarity below 0.9, one output article per truth article);
-- named: lost ones that ``completeness`` names (a contents title in ``missing``, same
-  similarity), so a reader is told;
+- named: lost ones that ``completeness`` names in a check's ``missing`` (a contents title
+  at the same similarity, or a dropped line or summary item that begins with the title),
+  so a reader is told;
 - recovered: articles the completeness stage split off again (its warnings);
 - silent: lost and not named; ``complete: true`` with an article lost is the failure the
   check exists to prevent.
@@ -36,6 +37,19 @@ def pdfs_with_truth(paths: list[str]) -> list[tuple[Path, Path]]:
     return out
 
 
+def _key(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def _names(score, title: str, entry: str) -> bool:
+    """``entry`` (a contents title, a summary item, 'pN: a dropped line') names ``title``:
+    the same text, or the line begins with it (after its marker and number)."""
+    if score.similar(title, entry) >= 0.9:
+        return True
+    k, e = _key(title), _key(entry.split(": ", 1)[-1].rstrip("…"))
+    return len(k) >= 6 and len(e) >= 6 and (k[:15] in e or e[:15] in k)
+
+
 def one(pdf: Path, truth_path: Path, score) -> dict:
     import extract
 
@@ -56,8 +70,8 @@ def one(pdf: Path, truth_path: Path, score) -> dict:
         else:
             used.add(best_j)
     comp = data.get("completeness") or {}
-    missing = [m for c in comp.get("checks") or [] if c["check"] == "contents" for m in c["missing"]]
-    named = [t for t in lost if any(score.similar(t, m) >= 0.9 for m in missing)]
+    missing = [m for c in comp.get("checks") or [] for m in c["missing"]]
+    named = [t for t in lost if any(_names(score, t, m) for m in missing)]
     recovered = [w for w in data.get("warnings") or [] if w.startswith("completeness:")]
     n_truth = sum(1 for _ in score.articles(truth))
     return {"file": pdf.name, "complete": comp.get("complete"), "articles": n_truth, "lost": len(lost),

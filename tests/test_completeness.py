@@ -189,7 +189,7 @@ def test_heading_inside_a_table_gives_the_rows_back():
     assert doc.tables == [] and a.fragments == []
     assert a.bullets[-1] == Bullet(1, "5.5G 네트워크 속도 10배")
     assert (b.number, b.title, b.lead) == ("02", "과기부, 연산력 플랫폼 선정", "과기부는 플랫폼을 선정")
-    assert b.bullets == [Bullet(1, "- 우한, 다롄 등 9곳")]
+    assert b.bullets == [Bullet(1, "우한, 다롄 등 9곳")]  # its bullet marker taken off
     assert any("table t03 held the heading" in w for w in doc.warnings)
     assert comp["checks"][0]["ok"]
 
@@ -379,3 +379,44 @@ def test_inspect_shows_the_checks_first(pdfs):
     html = completeness_html(data)
     assert "INCOMPLETE" in html and TITLES[2] in html
     assert any(r.startswith("incomplete") for r in doubtful_reasons(data))
+
+
+def test_next_numbered_briefs_inside_a_table_and_a_bullet_are_split_off():
+    """Briefs 03 and 04 swallowed by an aligned-words table in brief 02 (the issue's case):
+    the numbers continue the section's run, so each is split off again."""
+    b1 = art("01", "과기부, 결산보고서 공개", "결산보고서 공개 (7.20)", pages={9})
+    b2 = art("02", "저장성, 데이터 시장 육성 방안 발표", "데이터 거래 확대 (7.21)", bullets=["거래소 중심으로 개방"],
+             fragments=["p10-1"], pages={10})
+    table = Table(id="t10", kind="generic", caption=None, source_note=None,
+                  header=[["03", "베이징, 휴머노이드 로봇 혁신센터 설립", ""]],
+                  rows=[["○ 샤오미 등 기업과 공동 연구", "", ""],
+                        ["04", "신장위구르자치구, 신에너지 기지 건설 가속", ""],
+                        ["- 발전 설비 용량 1억 kW 돌파", "", ""]],
+                  records=[], pages=[10], fragments=["p10-1"])
+    s = structure(("단신동향", [b1, b2]), contents=[])
+    doc = _doc(s, [table])
+    comp = assess(doc)
+    arts = s.sections[0].articles
+    assert [(a.number, a.title) for a in arts] == [
+        ("01", "과기부, 결산보고서 공개"), ("02", "저장성, 데이터 시장 육성 방안 발표"),
+        ("03", "베이징, 휴머노이드 로봇 혁신센터 설립"), ("04", "신장위구르자치구, 신에너지 기지 건설 가속")]
+    assert arts[2].bullets == [Bullet(1, "샤오미 등 기업과 공동 연구")]
+    assert arts[3].bullets == [Bullet(1, "발전 설비 용량 1억 kW 돌파")]
+    assert doc.tables == []
+    numbering = next(c for c in comp["checks"] if c["check"] == "numbering")
+    assert numbering["ok"] and "recovered 2" in numbering["notes"][0]
+    assert sum(w.startswith("completeness:") for w in doc.warnings) == 2
+
+
+def test_numbers_in_ordinary_bullets_are_left_alone():
+    host = art("01", "과기부, 결산보고서 공개", bullets=["12 개 지역에 센터 설립", "2 차 명단 발표"])
+    s = structure(("단신동향", [host]), contents=[])
+    assess(_doc(s))
+    assert len(s.sections[0].articles) == 1 and len(host.bullets) == 2
+
+
+def test_a_bulletin_read_without_any_article_is_incomplete_not_null():
+    s = Structure(summary=["과기부는 시범구를 지정하였다."], contents=[{"section": "정책동향", "titles": ["과기부, 시범구 지정"]}])
+    comp = assess(_doc(s))
+    assert comp["complete"] is False and "articles are lost" in comp["reason"]
+    assert comp["checks"][0]["missing"] == ["과기부, 시범구 지정"]

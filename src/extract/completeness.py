@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from rapidfuzz import fuzz
 
 from .segment import (BRIEF_SOURCE, BRIEF_SOURCE_NODATE, BULLET, LEAD_DATE, LEAD_MARKS, NUMBERED_TITLE,
-                      REF_MARKS, REFERENCES_HEAD, CAPTION, COLOPHON_LABEL,
+                      REF_MARKS, REFERENCES_HEAD, CAPTION, COLOPHON_LABEL, CONTENTS_HEAD,
                       Article, Bullet, resolve_month_day)
 from .settings import CompletenessSettings
 from .textjoin import fold
@@ -117,7 +117,9 @@ class Positions:
     apart, without their places."""
 
     def __init__(self, doc: "Document"):
-        self.lines = sorted((ln for ln in doc.lines if ln.role == "body"), key=lambda ln: (ln.page, ln.top))
+        # Table cells too: a heading a table swallowed is found by its place there.
+        cells = [ln for f in doc.fragments if not f.turn for row in f.cell_lines for cell in row for ln in cell]
+        self.lines = sorted([ln for ln in doc.lines if ln.role == "body"] + cells, key=lambda ln: (ln.page, ln.top))
         self.keys = [key(self._bare(ln.text)) for ln in self.lines]
         self.frags = {f.id: (f.page, f.bbox[1]) for f in doc.fragments}
 
@@ -131,12 +133,14 @@ class Positions:
 
     def line_of(self, text: str, after: tuple[int, float] | None = None) -> int | None:
         """Index of the first body line (at or after ``after``) that begins ``text``."""
-        k = key(text)
+        k = key(self._bare(text))
         if not k:
             return None
         for i, lk in enumerate(self.keys):
             if not lk or (after is not None and (self.lines[i].page, self.lines[i].top) < after):
                 continue
+            if len(lk) < 6 and lk != k:
+                continue  # a number box, a stray symbol: too short to tell one line from another
             if k.startswith(lk[:40]) or lk.startswith(k[:40]):
                 return i
         return None
@@ -153,15 +157,53 @@ def _articles(s: "Structure") -> list[tuple["Section", Article]]:
     return [(sec, a) for sec in s.sections for a in sec.articles]
 
 
-def check_contents(s: "Structure", settings: CompletenessSettings) -> tuple[Check, list[tuple[str, str]]]:
+def contents_from_table(doc: "Document", settings: CompletenessSettings) -> list[tuple[str, str]]:
+    """(section, title) from a contents page printed as a table (a row per section: its name,
+    then its titles each after a bullet marker), under a CONTENTS heading on the first two
+    pages; for the check where the segmenter read no contents list."""
+    heads = [ln for ln in doc.lines if ln.page <= 2 and CONTENTS_HEAD.match(ln.text.strip())]
+    out: list[tuple[str, str]] = []
+    for head in heads:
+        for t in doc.tables:
+            boxes = [b for p, b in t.bboxes if p == head.page and b[1] >= head.top - 1]
+            if not boxes:
+                continue
+            for row in list(t.header) + list(t.rows):
+                cells = [c for c in row if c and c.strip()]
+                if len(cells) < 2:
+                    continue
+                section = CONTENTS_SECTION_NUMBER.sub("", cells[0]).strip()
+                for cell in cells[1:]:
+                    for title in CONTENTS_ITEM.split(" " + cell):
+                        title = fold(title)
+                        if len(key(title)) >= settings.min_title_chars:
+                            out.append((section, title))
+        if out:
+            break
+    return out
+
+
+#: 'Ⅰ. 특집기사', '1. 정책동향', '가. 단신'. The section's number in a contents table.
+CONTENTS_SECTION_NUMBER = re.compile(r"^\s*(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|[IVX]+|\d{1,2}|[가-하])\s*[.)]\s*")
+#: A bullet marker before each title in a contents cell.
+CONTENTS_ITEM = re.compile(r"\s[-–○•·▪◦ㅇ□■]\s+")
+
+
+def check_contents(s: "Structure", settings: CompletenessSettings,
+                   doc: "Document | None" = None) -> tuple[Check, list[tuple[str, str]]]:
     """Every contents title is an article heading. Returns the check and the titles not found
     as (section, title)."""
     titles = [(c["section"], t) for c in s.contents for t in c["titles"]]
+    notes = []
+    if not titles and doc is not None:
+        titles = contents_from_table(doc, settings)
+        if titles:
+            notes.append("contents read from the table under the contents heading")
     if not titles:
         return Check("contents", None, None, notes=["no contents page to check against"]), []
     headings = [a.title for _, a in _articles(s)]
     lost = [(sec, t) for sec, t in titles if not any(similar(t, h) >= settings.title_ratio for h in headings)]
-    check = Check("contents", len(titles), len(titles) - len(lost), [t for _, t in lost], not lost)
+    check = Check("contents", len(titles), len(titles) - len(lost), [t for _, t in lost], not lost, notes)
     return check, lost
 
 
@@ -350,7 +392,8 @@ def _colophon_start(doc: "Document") -> tuple[int, float]:
     """Where the colophon begins (its text is read apart, into ``issue``): the first label
     line (발행일, 발행인 ...) on the page of the last one, or the top of that page when no
     article runs on it (the colophon's heading lines stand above its labels)."""
-    labels = [ln for ln in doc.lines if ln.role == "body" and COLOPHON_LABEL.match(ln.text.strip())]
+    # (Any role: a colophon printed as a table has its labels in the table's cells.)
+    labels = [ln for ln in doc.lines if ln.role in ("body", "table") and COLOPHON_LABEL.match(ln.text.strip())]
     if not labels:
         return (10 ** 9, 0.0)
     page = labels[-1].page
@@ -385,9 +428,28 @@ def check_text(doc: "Document", settings: CompletenessSettings) -> Check:
         if len(k) < settings.min_line_chars or k in known:
             continue
         lost.append(ln)
+    # Name every dropped line that looks like an article's heading (a number before it, or
+    # bold), then the first few others.
+    sizes = sorted(ln.size for ln in lines)
+    body_size = sizes[len(sizes) // 2] if sizes else 0.0
+    headings = [ln for ln in lost if _looks_like_heading(ln, body_size)]
+    others = [ln for ln in lost if ln not in headings][: max(0, settings.max_listed_lines - len(headings))]
+    listed = sorted(headings + others, key=lambda ln: (ln.page, ln.top))
+    notes = []
+    if lost:
+        notes.append(f"{len(lost)} body line(s) in no article, table or colophon"
+                     + (f", {len(headings)} of them like article headings" if headings else ""))
     return Check("text", len(lines), len(lines) - len(lost),
-                 [f"p{ln.page}: {_short(ln.text.strip(), 50)}" for ln in lost[:8]], not lost,
-                 [f"{len(lost)} body line(s) in no article, table or colophon"] if lost else [])
+                 [f"p{ln.page}: {_short(ln.text.strip(), 60)}" for ln in listed], not lost, notes)
+
+
+#: A heading's number: '01 title', '[01] title', '□ 01 title', '(1) title'.
+HEADING_NUMBER = re.compile(r"^[\[(〔【]?\s*\d{1,2}\s*[\])〕】.]?\s+\S")
+
+
+def _looks_like_heading(ln: "TextLine", body_size: float) -> bool:
+    text = Positions._bare(ln.text)
+    return bool(HEADING_NUMBER.match(text)) or (ln.bold and ln.size >= 1.1 * body_size and len(key(text)) >= 6)
 
 
 # --------------------------------------------------------------------------- recovery
@@ -403,74 +465,115 @@ class Recovery:
         self.pos = Positions(doc)
 
     def recover(self, title: str) -> bool:
-        return self._from_text(title) or self._from_table(title)
+        """Find a contents title inside a lead, a bullet or a table cell and split there."""
+        why = "listed in the contents"
+        for sec, host in _articles(self.s):
+            for kind, k, text in self._texts(host):
+                where = find_inside(title, text, self.settings)
+                if where is not None:
+                    self._split_text(sec, host, kind, k, where, why)
+                    return True
+        for t in list(self.doc.tables):
+            for r, text in enumerate(self._row_texts(t)):
+                where = find_inside(title, text, self.settings)
+                if where is not None:
+                    return self._split_table(t, r, where, why)
+        return False
+
+    def recover_numbered(self) -> list[str]:
+        """In a numbered section, the next number's heading ('03 title') printed as the start
+        of a bullet or as a table row of the article before: split it off. Returns the
+        titles recovered."""
+        done: list[str] = []
+        for _ in range(100):  # each split changes the structure: look again from the start
+            found = self._next_numbered()
+            if found is None:
+                break
+            done.append(found)
+        return done
+
+    def _next_numbered(self) -> str | None:
+        for sec in self.s.sections:
+            numbers = {_number(a) for a in sec.articles} - {None}
+            for host in sec.articles:
+                n = _number(host)
+                if n is None or n + 1 in numbers:
+                    continue
+                label = f"{n + 1:02d}" if len(host.number.strip()) == 2 else str(n + 1)
+                head = re.compile(rf"^{label}\s+\S")
+                why = f"number {label} after {host.number} in {sec.name or 'its section'}"
+                for kind, k, text in self._texts(host):
+                    if kind == "bullet" and head.match(text) and len(key(text)) >= self.settings.min_title_chars:
+                        self._split_text(sec, host, kind, k, (0, len(text)), why)
+                        return text
+                for t in list(self.doc.tables):
+                    if not any(f in host.fragments for f in t.fragments):
+                        continue
+                    for r, text in enumerate(self._row_texts(t)):
+                        if head.match(text) and len(key(text)) >= self.settings.min_title_chars:
+                            self._split_table(t, r, (0, len(text)), why)
+                            return text
+        return None
+
+    @staticmethod
+    def _texts(host: Article) -> list[tuple[str, int, str]]:
+        return [("lead", -1, host.lead)] + [("bullet", k, b.text) for k, b in enumerate(host.bullets)]
+
+    @staticmethod
+    def _row_texts(t: "Table") -> list[str]:
+        return [" ".join(c.strip() for c in row if c and c.strip()) for row in list(t.header) + list(t.rows)]
 
     # ---- a heading read as a bullet or a lead (or run into one)
-    def _from_text(self, title: str) -> bool:
-        for sec, host in _articles(self.s):
-            texts = [("lead", -1, host.lead)] + [("bullet", k, b.text) for k, b in enumerate(host.bullets)]
-            for kind, k, text in texts:
-                where = find_inside(title, text, self.settings)
-                if where is None:
-                    continue
-                start, end = where
-                before, printed, after = text[:start].strip(), text[start:end].strip(), text[end:].strip()
-                at = self.pos.of(text) or self.pos.of(printed)
-                new = Article(number=self._number_of(printed, sec, host), title=_strip_number(printed))
-                moved = host.bullets[k + 1:] if kind == "bullet" else list(host.bullets)
-                if kind == "bullet":
-                    del host.bullets[k:]
-                    if before:
-                        host.bullets.append(Bullet(1, before))
-                else:
-                    host.lead = before
-                    host.bullets = []
-                    host.date = None
-                if after:
-                    moved.insert(0, Bullet(1, after))
-                new.bullets = moved
-                self._finish_split(sec, host, new, at)
-                self.doc.warnings.append(
-                    f"completeness: article {title[:40]!r} (listed in the contents) was read as a "
-                    f"{kind} of {host.title[:40]!r}; split off again")
-                return True
-        return False
+    def _split_text(self, sec, host: Article, kind: str, k: int, where: tuple[int, int], why: str) -> None:
+        text = host.lead if kind == "lead" else host.bullets[k].text
+        start, end = where
+        before, printed, after = text[:start].strip(), text[start:end].strip(), text[end:].strip()
+        new = Article(number=self._number_of(printed, sec, host), title=_strip_number(printed))
+        at = self.pos.of(text) or self.pos.of(printed) or self.pos.of(new.title)
+        moved = host.bullets[k + 1:] if kind == "bullet" else list(host.bullets)
+        if kind == "bullet":
+            del host.bullets[k:]
+            if before:
+                host.bullets.append(Bullet(1, before))
+        else:
+            host.lead = before
+            host.bullets = []
+            host.date = None
+        if after:
+            moved.insert(0, Bullet(1, after))
+        new.bullets = moved
+        self._finish_split(sec, host, new, at)
+        self.doc.warnings.append(f"completeness: article {new.title[:40]!r} ({why}) was read as a {kind} of "
+                                 f"{host.title[:40]!r}; split off again")
 
     # ---- a heading inside a table's cells: the table swallowed body text
-    def _from_table(self, title: str) -> bool:
-        for t in list(self.doc.tables):
-            rows = list(t.header) + list(t.rows)
-            for r, row in enumerate(rows):
-                text = " ".join(c for c in row if c)
-                where = find_inside(title, text, self.settings)
-                if where is None:
-                    continue
-                start, end = where
-                host_sec, host = self._owner(t)
-                if host is None:
-                    return False
-                before, printed, after = text[:start].strip(), text[start:end].strip(), text[end:].strip()
-                at = self.pos.frags.get(t.fragments[0]) if t.fragments else None
-                given_back = [" ".join(c for c in row if c) for row in rows[:r]]
-                # The host's own text after the table goes with the new article.
-                later = self._after(host.bullets, at)
-                host.bullets = host.bullets[: len(host.bullets) - len(later)]
-                new = Article(number=self._number_of(printed, host_sec, host), title=_strip_number(printed))
-                if re.fullmatch(r"\d{1,2}", before):  # the number box printed in a cell of its own
-                    new.number, before = before.zfill(2), ""
-                host.bullets += [Bullet(1, x) for x in given_back if x]
-                if before:
-                    host.bullets.append(Bullet(1, before))
-                tail = ([after] if after else []) + [" ".join(c for c in row if c) for row in rows[r + 1:]]
-                new.bullets = [Bullet(1, x) for x in tail if x] + later
-                host.fragments = [f for f in host.fragments if f not in t.fragments]
-                self.doc.tables.remove(t)
-                self._finish_split(host_sec, host, new, at)
-                self.doc.warnings.append(
-                    f"completeness: table {t.id} held the heading of article {title[:40]!r} (listed in the "
-                    f"contents); the table was dropped and its {len(rows)} rows given back as text")
-                return True
-        return False
+    def _split_table(self, t: "Table", r: int, where: tuple[int, int], why: str) -> bool:
+        rows = self._row_texts(t)
+        text = rows[r]
+        start, end = where
+        host_sec, host = self._owner(t)
+        if host is None:
+            return False
+        before, printed, after = text[:start].strip(), text[start:end].strip(), text[end:].strip()
+        at = self.pos.frags.get(t.fragments[0]) if t.fragments else None
+        # The host's own text after the table goes with the new article.
+        later = self._after(host.bullets, at)
+        host.bullets = host.bullets[: len(host.bullets) - len(later)]
+        new = Article(number=self._number_of(printed, host_sec, host), title=_strip_number(printed))
+        if re.fullmatch(r"\d{1,2}", before):  # the number box printed in a cell of its own
+            new.number, before = before.zfill(2), ""
+        host.bullets += [_given_back(x) for x in rows[:r] if x]
+        if before:
+            host.bullets.append(Bullet(1, before))
+        tail = ([after] if after else []) + rows[r + 1:]
+        new.bullets = [_given_back(x) for x in tail if x] + later
+        host.fragments = [f for f in host.fragments if f not in t.fragments]
+        self.doc.tables.remove(t)
+        self._finish_split(host_sec, host, new, at)
+        self.doc.warnings.append(
+            f"completeness: table {t.id} held the heading of article {new.title[:40]!r} ({why}); the table "
+            f"was dropped and its {len(rows)} rows given back as text")
+        return True
 
     def _owner(self, table: "Table") -> tuple[Any, Article | None]:
         for sec, a in _articles(self.s):
@@ -521,6 +624,10 @@ class Recovery:
             # A reference whose line stands after the split is the new article's.
             new.references = [r for r in host.references if self.pos.of(r.get("title") or r.get("url") or "", at)]
             host.references = [r for r in host.references if r not in new.references]
+            for name in ("notes", "figures"):  # source notes and captions, by the same rule
+                mine = [x for x in getattr(host, name) if self.pos.of(x, at)]
+                setattr(new, name, mine)
+                setattr(host, name, [x for x in getattr(host, name) if x not in mine])
             self._sources(host, new, at)
             new.pages = {p for p in host.pages if p >= at[0]}
             host.pages = {p for p in host.pages if p <= at[0]} or host.pages
@@ -568,6 +675,13 @@ class Recovery:
         return min(later) if later else None
 
 
+def _given_back(text: str) -> Bullet:
+    """A table row given back to the body: a bullet without its marker (a lead keeps its
+    mark, so that the split can tell it)."""
+    m = BULLET.match(text)
+    return Bullet(1, m.group(2) if m and text[:1] not in LEAD_MARKS else text)
+
+
 def _source(m: re.Match, issue_date: str | None) -> tuple[str | None, str | None]:
     name = fold(m.group(1))
     if m.re is BRIEF_SOURCE:
@@ -588,18 +702,32 @@ def assess(doc: "Document", settings: CompletenessSettings | None = None) -> dic
     the evidence allows; returns the ``completeness`` object."""
     settings = settings or CompletenessSettings()
     s = doc.structure
-    if s is None or not s.is_bulletin:
-        return {"complete": None, "reason": "no bulletin structure found (no section banners or articles): "
-                                            "nothing to check completeness against", "checks": []}
-    contents, lost = check_contents(s, settings)
+    if s is None:
+        return {"complete": None, "reason": "not segmented", "checks": []}
+    if not s.is_bulletin:
+        signs = bulletin_signs(doc)
+        if not signs:
+            return {"complete": None, "reason": "no bulletin structure found (no section banners or articles): "
+                                                "nothing to check completeness against", "checks": []}
+        # A contents page or a summary, and no article: a bulletin whose every article is lost.
+        checks = [check_contents(s, settings, doc)[0], check_summary(s, settings)]
+        return {"complete": False, "reason": f"no sections or articles found, though the PDF has {' and '.join(signs)} "
+                                             "of a bulletin: its articles are lost",
+                "checks": [c.to_dict() for c in checks]}
+    contents, lost = check_contents(s, settings, doc)
+    recovery = Recovery(doc, settings)
     if lost:
-        recovery = Recovery(doc, settings)
         recovered = [t for _, t in lost if recovery.recover(t)]
         if recovered:
-            contents, lost = check_contents(s, settings)
+            contents, lost = check_contents(s, settings, doc)
             contents.notes.append(f"recovered {len(recovered)} article(s) split off another article or a table: "
                                   + "; ".join(_short(t, 40) for t in recovered))
-    checks = [contents, check_sections(s), check_numbering(s), check_summary(s, settings),
+    numbered = recovery.recover_numbered()
+    numbering = check_numbering(s)
+    if numbered:
+        numbering.notes.append(f"recovered {len(numbered)} article(s) whose numbered heading stood in a bullet "
+                               "or a table row of the article before: " + "; ".join(_short(t, 40) for t in numbered))
+    checks = [contents, check_sections(s), numbering, check_summary(s, settings),
               check_counts(s, doc.tables), check_pages(doc.lines, doc.n_pages), check_overwritten(s),
               check_text(doc, settings)]
     failed = [c for c in checks if not c.ok]
@@ -607,6 +735,17 @@ def assess(doc: "Document", settings: CompletenessSettings | None = None) -> dic
     if failed:
         reason = "; ".join(_reason(c) for c in failed)
     return {"complete": not failed, "reason": reason, "checks": [c.to_dict() for c in checks]}
+
+
+def bulletin_signs(doc: "Document") -> list[str]:
+    """What of a bulletin a PDF shows although no section or article was read."""
+    s = doc.structure
+    signs = []
+    if s.contents or any(CONTENTS_HEAD.match(ln.text.strip()) for ln in doc.lines if ln.page <= 2):
+        signs.append("a contents page")
+    if s.summary:
+        signs.append("a summary")
+    return signs
 
 
 def _reason(c: Check) -> str:

@@ -155,6 +155,8 @@ class CompletenessSettings:
     #: Body lines shorter than this (characters without spaces) are not looked for in the
     #: output by the dropped-text check (a stray number, a symbol).
     min_line_chars: int = 4
+    #: How many dropped lines the text check lists besides those like headings (all listed).
+    max_listed_lines: int = 8
 
 
 @dataclass
