@@ -29,8 +29,6 @@ def pdfs_with_truth(paths: list[str]) -> list[tuple[Path, Path]]:
     for p in map(Path, paths):
         files = [p] if p.is_file() else sorted(p.rglob("*.pdf"))
         for pdf in files:
-            if "damaged" in pdf.parts:
-                continue
             truth = pdf.with_suffix(".truth.json")
             if truth.exists():
                 out.append((pdf, truth))
@@ -71,7 +69,10 @@ def one(pdf: Path, truth_path: Path, score) -> dict:
             used.add(best_j)
     comp = data.get("completeness") or {}
     missing = [m for c in comp.get("checks") or [] for m in c["missing"]]
-    named = [t for t in lost if any(_names(score, t, m) for m in missing)]
+    if comp.get("complete") is False and not found:
+        named = lost  # "no sections or articles found ...: its articles are lost" names them all
+    else:
+        named = [t for t in lost if any(_names(score, t, m) for m in missing)]
     recovered = [w for w in data.get("warnings") or [] if w.startswith("completeness:")]
     n_truth = sum(1 for _ in score.articles(truth))
     return {"file": pdf.name, "complete": comp.get("complete"), "articles": n_truth, "lost": len(lost),

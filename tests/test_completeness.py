@@ -21,7 +21,7 @@ from extract.segment import Article, Bullet, Section, Structure
 from extract.settings import CompletenessSettings
 from extract.validate import validation_errors
 
-from conftest import KO, make_pdf
+from conftest import KO, load_json, make_pdf, sample_pairs
 
 S = CompletenessSettings()
 
@@ -420,3 +420,28 @@ def test_a_bulletin_read_without_any_article_is_incomplete_not_null():
     comp = assess(_doc(s))
     assert comp["complete"] is False and "articles are lost" in comp["reason"]
     assert comp["checks"][0]["missing"] == ["과기부, 시범구 지정"]
+
+
+# --------------------------------------------------------------------------- the samples
+
+PAIRS = sample_pairs()
+
+
+@pytest.mark.parametrize("pdf, truth", PAIRS, ids=[p.stem for p, _ in PAIRS])
+def test_every_sample_is_complete_and_checked(pdf, truth, run_cache):
+    """Each bundled sample finds every article of its golden, so each check must pass; and
+    the checks that have evidence in a kostec issue (contents, numbering, summary, text)
+    compared something."""
+    comp = run_cache(pdf).data["completeness"]
+    assert comp["complete"] is True, comp["reason"]
+    checked = {c["check"]: c for c in comp["checks"]}
+    for name in ("contents", "numbering", "summary", "text"):
+        assert checked[name]["expected"], f"{name}: nothing compared"
+    golden = load_json(truth)
+    assert checked["contents"]["expected"] == sum(len(c["titles"]) for c in golden["contents"])
+
+
+def test_shared_kostec_pdfs_are_complete(corpus):
+    for pdf in sorted((corpus / "kostec").glob("*.pdf")):
+        comp = extract.run(pdf).data["completeness"]
+        assert comp["complete"] is True, f"{pdf.name}: {comp['reason']}"

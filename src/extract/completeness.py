@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from rapidfuzz import fuzz
 
 from .segment import (BRIEF_SOURCE, BRIEF_SOURCE_NODATE, BULLET, LEAD_DATE, LEAD_MARKS, NUMBERED_TITLE,
-                      REF_MARKS, REFERENCES_HEAD, CAPTION, COLOPHON_LABEL, CONTENTS_HEAD,
+                      REF_MARKS, REFERENCES_HEAD, CAPTION, COLOPHON_LABEL, CONTENTS_HEAD, URL,
                       Article, Bullet, resolve_month_day)
 from .settings import CompletenessSettings
 from .textjoin import fold
@@ -529,6 +529,8 @@ class Recovery:
         start, end = where
         before, printed, after = text[:start].strip(), text[start:end].strip(), text[end:].strip()
         new = Article(number=self._number_of(printed, sec, host), title=_strip_number(printed))
+        new.title, urls = _take_urls(new.title)
+        host.references += [{"title": "", "url": u} for u in urls]
         at = self.pos.of(text) or self.pos.of(printed) or self.pos.of(new.title)
         moved = host.bullets[k + 1:] if kind == "bullet" else list(host.bullets)
         if kind == "bullet":
@@ -560,6 +562,8 @@ class Recovery:
         later = self._after(host.bullets, at)
         host.bullets = host.bullets[: len(host.bullets) - len(later)]
         new = Article(number=self._number_of(printed, host_sec, host), title=_strip_number(printed))
+        new.title, urls = _take_urls(new.title)
+        host.references += [{"title": "", "url": u} for u in urls]
         if re.fullmatch(r"\d{1,2}", before):  # the number box printed in a cell of its own
             new.number, before = before.zfill(2), ""
         host.bullets += [_given_back(x) for x in rows[:r] if x]
@@ -687,6 +691,19 @@ def _source(m: re.Match, issue_date: str | None) -> tuple[str | None, str | None
     if m.re is BRIEF_SOURCE:
         return name, resolve_month_day(int(m.group(2)), int(m.group(3)), issue_date)
     return name, None
+
+
+def _take_urls(title: str) -> tuple[str, list[str]]:
+    """A web address in a recovered heading is the article before's reference, read into the
+    same row or line (a brief ends with its source's address)."""
+    urls = URL.findall(title)
+    for u in urls:
+        title = title.replace(u, " ")
+    # So is a source label run into it ('title ※ 출처 :'): a heading ends before one.
+    m = re.search(r"\s[*※]?\s*출처\s*[:：]", title)
+    if m:
+        title = title[: m.start()]
+    return fold(title), urls
 
 
 def _strip_number(printed: str) -> str:
