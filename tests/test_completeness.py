@@ -445,3 +445,13 @@ def test_shared_kostec_pdfs_are_complete(corpus):
     for pdf in sorted((corpus / "kostec").glob("*.pdf")):
         comp = extract.run(pdf).data["completeness"]
         assert comp["complete"] is True, f"{pdf.name}: {comp['reason']}"
+
+
+def test_headings_without_contents_or_known_banner_are_not_checked():
+    """A report the segmenter reads as sections and numbered headings, with neither a contents
+    page nor a section banner a bulletin prints, is not judged: null, not 'incomplete'."""
+    s = structure(("Appendix 1", [art("02", "Method"), art("05", "Results")]), contents=[])
+    comp = assess(_doc(s))
+    assert comp["complete"] is None and "too little of a bulletin" in comp["reason"]
+    s = structure(("Ⅱ. 정책동향", [art("02", "과기부, 시범구 지정")]), contents=[])
+    assert assess(_doc(s))["complete"] is False  # a known banner: checked (01 is missing)

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from rapidfuzz import fuzz
 
 from .segment import (BRIEF_SOURCE, BRIEF_SOURCE_NODATE, BULLET, LEAD_DATE, LEAD_MARKS, NUMBERED_TITLE,
-                      REF_MARKS, REFERENCES_HEAD, CAPTION, COLOPHON_LABEL, CONTENTS_HEAD, URL,
+                      REF_MARKS, REFERENCES_HEAD, CAPTION, COLOPHON_LABEL, CONTENTS_HEAD, URL, KNOWN_SECTIONS,
                       Article, Bullet, resolve_month_day)
 from .settings import CompletenessSettings
 from .textjoin import fold
@@ -721,16 +721,21 @@ def assess(doc: "Document", settings: CompletenessSettings | None = None) -> dic
     s = doc.structure
     if s is None:
         return {"complete": None, "reason": "not segmented", "checks": []}
+    signs = bulletin_signs(doc)
     if not s.is_bulletin:
-        signs = bulletin_signs(doc)
         if not signs:
             return {"complete": None, "reason": "no bulletin structure found (no section banners or articles): "
                                                 "nothing to check completeness against", "checks": []}
-        # A contents page or a summary, and no article: a bulletin whose every article is lost.
+        # A contents page, and no article: a bulletin whose every article is lost.
         checks = [check_contents(s, settings, doc)[0], check_summary(s, settings)]
         return {"complete": False, "reason": f"no sections or articles found, though the PDF has {' and '.join(signs)} "
                                              "of a bulletin: its articles are lost",
                 "checks": [c.to_dict() for c in checks]}
+    if not signs:
+        # Headings and numbered lines, but neither a contents page nor a section banner a
+        # bulletin prints: a report or a form, whose parts the checks would only misread.
+        return {"complete": None, "reason": "neither a contents page nor a known section banner: too little of a "
+                                            "bulletin to check completeness against", "checks": []}
     contents, lost = check_contents(s, settings, doc)
     recovery = Recovery(doc, settings)
     if lost:
@@ -755,13 +760,15 @@ def assess(doc: "Document", settings: CompletenessSettings | None = None) -> dic
 
 
 def bulletin_signs(doc: "Document") -> list[str]:
-    """What of a bulletin a PDF shows although no section or article was read."""
+    """What of a bulletin a PDF shows: a contents page, a section banner of the bulletin's
+    (특집기사, 정책동향 ...). A summary is not one: any text opening with bullets reads as one."""
     s = doc.structure
     signs = []
     if s.contents or any(CONTENTS_HEAD.match(ln.text.strip()) for ln in doc.lines if ln.page <= 2):
         signs.append("a contents page")
-    if s.summary:
-        signs.append("a summary")
+    names = {CONTENTS_SECTION_NUMBER.sub("", sec.name).replace(" ", "") for sec in s.sections}
+    if names & set(KNOWN_SECTIONS):
+        signs.append("section banners of a bulletin")
     return signs
 
 

@@ -228,7 +228,7 @@ def batch(inputs: Iterable[str | Path] | str | Path, out_dir: str | Path, *, wor
             if row.status == "failed":
                 report.failures.append((row.file, row.error_class or "", row.message or ""))
         _write_errors_csv(out_dir, report.failures
-                          + [(f, "Incomplete", f"converted, but {why}") for f, why in manifest.incomplete()])
+                          + [(f, "Incomplete", f"{f}: converted, but {why}") for f, why in manifest.incomplete()])
         manifest.close()
         report.seconds = time.perf_counter() - started
     return report
