@@ -52,7 +52,7 @@ def test_jamo_brings_spellings_of_one_sound_together():
 
 
 @pytest.mark.parametrize("mention, zh", [
-    ("광동성", "广东"), ("광둥", "广东"), ("귀저우", "贵州"), ("칭해", "青海"), ("티벳", "西藏"), ("지란", "吉林"),
+    ("광동성", "广东"), ("광둥", "广东"), ("귀저우", "贵州"), ("티벳", "西藏"),
     ("美国", "美国"), ("韩国", "韩国"), ("하남", "河南"), ("상해", "上海"), ("廣東省", "广东"), ("Shaanxi", "陕西"),
 ])
 def test_variants_resolve(normalizer, mention, zh):
@@ -161,3 +161,104 @@ def test_held_out_spellings(normalizer):
     assert len(rows) >= 150
     assert not wrong, f"resolved to a wrong entity: {wrong}"
     assert right / len(rows) >= 0.97, (f"{right}/{len(rows)}", missed)
+
+
+# ---------------------------------------------------------------- issue #17, item 4: honest names
+DEV_TSV = DATA / "names_dev.tsv"
+HELDOUT_TSV = DATA / "names_heldout.tsv"
+
+
+def test_a_mention_nothing_matches_is_unknown_not_a_company(normalizer):
+    for mention in ("기타", "합계", "Pfizer", "인공지능", "John Smith", "15.3%"):
+        r = normalizer.resolve(mention)
+        assert r.type == "unknown", (mention, r)
+        assert (r.canonical_ko, r.canonical_zh, r.canonical_en, r.ambiguous) == (None, None, None, False)
+        assert r.score < 100, "the best candidate's score, not 100"
+    # a company form or a company column makes it a company
+    assert normalizer.resolve("Pfizer", "company").type == "company"
+    assert normalizer.resolve("Pfizer Inc.").type == "company"
+    assert normalizer.resolve("광둥제약").type == "company", "not a misspelt 광둥"
+    assert normalizer.resolve("칭화대학교").type == "institution"
+    assert normalizer.resolve("Korea Institute of Science and Technology").canonical_ko == \
+        "Korea Institute of Science and Technology", "a Latin first word is part of the name"
+
+
+def test_long_and_old_country_names(normalizer):
+    for mention, code in [("Republic of Korea", "KR"), ("대한민국", "KR"), ("People's Republic of China", "CN"),
+                          ("United States of America", "US"), ("미합중국", "US"), ("중화인민공화국", "CN"),
+                          ("불란서", "FR"), ("영길리", "GB"), ("독일연방공화국", "DE"), ("일본국", "JP"),
+                          ("러시아 연방", "RU"), ("프랑스 공화국", "FR"), ("Korea, Republic of", "KR")]:
+        r = normalizer.resolve(mention)
+        assert (r.code, r.ambiguous, r.type) == (code, False, "country"), (mention, r)
+    korea = normalizer.resolve("Republic of Korea")
+    assert korea.score > max(c["score"] for c in korea.candidates), "no tie with Kenya, Iraq or North Korea"
+
+
+def test_a_region_typo_does_not_resolve_to_a_country(normalizer):
+    r = normalizer.resolve("하이랸")
+    assert r.canonical_zh != "荷兰" and not r.resolved
+    assert normalizer.resolve("하이랸", "region").canonical_zh != "荷兰"
+    assert normalizer.resolve("하이랸성").type != "country", "성 says it is a region"
+    assert normalizer.resolve("한국인").type == "unknown", "a name with a word after it is another word"
+    # the names beside it decide the type: among provinces 지란 is 지린, alone it could be 이란
+    assert normalizer.resolve("지란", context=["윈난", "간쑤"]).canonical_zh == "吉林"
+    assert normalizer.resolve("지란", "region").canonical_zh == "吉林"
+
+
+def test_unknown_entities_are_valid_against_the_schema(normalizer):
+    import json
+
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((Path(__file__).resolve().parents[1] / "schemas" / "bulletin.schema.json").read_text())
+    entity = {"$defs": schema["$defs"], **schema["$defs"]["entity"]}
+    for mention in ("기타", "하이랸", "Republic of Korea", "산시"):
+        jsonschema.validate(normalizer.resolve(mention).to_dict(), entity)
+
+
+def test_dev_and_held_out_lists(normalizer):
+    """names_dev.tsv was tuned on; the held-out lists were each written before the changes they
+    check (their first looks: 1: 244/259, 2: 127/130 and 1 confidently wrong, 3: 209/213 and 1
+    confidently wrong; figures now: 253/259, 128/130, 210/213, none confidently wrong)."""
+    from extract.normalize.evaluate import score_list
+
+    dev = score_list(DEV_TSV, normalizer)
+    assert not dev.confidently_wrong, dev.confidently_wrong
+    assert dev.right / dev.total >= 0.96, dev.wrong
+    for name in ("names_heldout.tsv", "names_heldout2.tsv", "names_heldout3.tsv"):
+        held = score_list(DATA / name, normalizer)
+        assert held.total >= 130
+        assert not held.confidently_wrong, (name, held.confidently_wrong)
+        assert held.right / held.total >= 0.97, (name, held.wrong)
+
+
+def test_names_command_fits_80_columns():
+    from rich.cells import cell_len
+    from typer.testing import CliRunner
+
+    from extract.cli import app
+
+    result = CliRunner().invoke(app, ["names", "광동성", "산시", "Republic of Korea", "하이랸", "기타",
+                                      "항저우 베이다(贝达)제약*", "United Kingdom of Great Britain and Northern Ireland"],
+                                env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines and max(cell_len(line) for line in lines) <= 80, result.output
+    assert "广东" in result.output and "unknown" in result.output
+
+
+def test_everyday_words_are_not_places_or_companies(normalizer):
+    # two syllables are too few letters for a slip to tell, and a slip changes one syllable at most
+    for word in ("보건", "공시", "연도", "시장", "검색", "바이오의약", "하이테크", "건설공사", "대학원", "Co.",
+                 "University", "有限公司"):
+        r = normalizer.resolve(word)
+        assert r.type == "unknown" and not r.ambiguous, (word, r)
+    # in a region column the same slips are a region's
+    assert normalizer.resolve("간수", "region").canonical_zh == "甘肃"
+    assert normalizer.resolve("보건", "region").canonical_zh == "福建"
+
+
+def test_a_column_of_provinces_types_its_slips():
+    by_column = Table("c", "generic", None, None, [["분야", "지역"]],
+                      [["정보", "광둥"], ["재료", "칭해"], ["제조", "장쑤"]], [], [1])
+    found = {(r.mention, r.type): r for r in Normalizer().entities_from_tables([by_column])}
+    assert found[("칭해", "region")].canonical_zh == "青海"

@@ -27,6 +27,26 @@ def _pages(article, tables_by_fragment) -> list[int]:
     return list(range(min(pages), max(pages) + 1))
 
 
+def _issue_tables(doc: "Document") -> list:
+    """The issue's tables: not those the segmenter read as its contents or summary."""
+    consumed = getattr(doc.structure, "consumed_fragments", set())
+    return [t for t in doc.tables if not (t.fragments and set(t.fragments) <= consumed)]
+
+
+def _style(structure) -> dict[str, str]:
+    """How each part was told: learned from this issue's own anchors, or the defaults."""
+    style = getattr(structure, "style", None)
+    if style is None:
+        return {}
+    out = dict(style.learned)
+    if style.heading is not None:
+        out["heading_look"] = (f"{style.heading.size:g} pt{' bold' if style.heading.bold else ''}"
+                               f", number {style.heading_number or 'none'}")
+    if style.lead_mark:
+        out["lead_mark"] = style.lead_mark
+    return out
+
+
 def assemble(doc: "Document") -> dict[str, Any]:
     s = doc.structure
     tables_by_fragment = {fid: t for t in doc.tables for fid in t.fragments}
@@ -70,7 +90,7 @@ def assemble(doc: "Document") -> dict[str, Any]:
         "contents": s.contents,
         "summary": s.summary,
         "sections": sections,
-        "tables": [t.to_dict() for t in doc.tables],
+        "tables": [t.to_dict() for t in _issue_tables(doc)],
         "entities": doc.entities,
         "warnings": doc.warnings,
         "completeness": doc.completeness,
@@ -80,6 +100,7 @@ def assemble(doc: "Document") -> dict[str, Any]:
             "is_bulletin": s.is_bulletin,
             "pdf_metadata": meta,
             "timings": {k: round(v, 4) for k, v in doc.timings.items()} if doc.settings.profile else {},
+            "style": _style(s),
         },
     }
 

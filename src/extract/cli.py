@@ -266,12 +266,14 @@ def names_cmd(
     from rich.console import Console
     from rich.table import Table
 
-    table = Table("mention", "type", "canonical_ko", "canonical_zh", "canonical_en", "code", "score", "runner-up / candidates")
+    # five columns, the canonical names in one, so that the table fits 80 columns (--json has all fields)
+    table = Table("mention", "type", "canonical", "score", "candidates", padding=(0, 1))
     for d in rows:
         cands = ", ".join(f"{c.get('canonical_zh')} {c.get('score') or ''}".strip() for c in d.get("candidates", []))
-        name = "[yellow]ambiguous[/yellow]" if d["ambiguous"] else (d["canonical_ko"] or "")
-        table.add_row(d["mention"], d["type"], name, d["canonical_zh"] or "", d["canonical_en"] or "",
-                      d["code"] or "", f"{d['score']:g}", cands)
+        names = " ".join(d[k] for k in ("canonical_ko", "canonical_zh", "canonical_en", "code") if d[k])
+        if d["ambiguous"]:
+            names = "[yellow]ambiguous[/yellow]"
+        table.add_row(d["mention"], d["type"], names or "-", f"{d['score']:g}", cands)
     Console().print(table)
 
 

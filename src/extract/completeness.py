@@ -250,9 +250,7 @@ def check_summary(s: "Structure", settings: CompletenessSettings) -> Check:
     items = s.summary
     if not items:
         return Check("summary", None, None, notes=["no summary"])
-    arts = [a for _, a in _articles(s)]
-    if len(items) > len(arts):
-        pass  # more items than articles: the matching below names the ones left over
+    arts = [a for _, a in _articles(s)]  # (more items than articles: the ones left over are named)
     grams = [_bigrams(" ".join([a.title, a.lead] + [b.text for b in a.bullets])) for a in arts]
     score = [[_overlap(_bigrams(it), g) for g in grams] for it in items]
     n, m = len(items), len(arts)

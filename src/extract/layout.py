@@ -29,6 +29,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
     from .settings import LayoutSettings
 
+#: 'ABCDEF+NanumGothic' -> 'NanumGothic': a subset's tag differs between subsets of one font.
+SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold|,b$|-b$|extrab", re.I)
 PAGE_NUMBER = re.compile(r"^[\s\-–—·|]*(?:page\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[\s\-–—·|]*$", re.I)
 DIGITS = re.compile(r"\d+")
@@ -409,6 +411,7 @@ def _make_line(row: list[dict], page: int, gap_ratio: float) -> TextLine | None:
     sizes = [c["size"] for c in visible]
     bold_count = sum(1 for c in visible if BOLD_FONT.search(c.get("fontname") or ""))
     widths = [c["x1"] - c["x0"] for c in space_glyphs]
+    fonts = Counter(c.get("fontname") or "" for c in visible)
     return TextLine(
         page=page,
         text=text,
@@ -420,6 +423,7 @@ def _make_line(row: list[dict], page: int, gap_ratio: float) -> TextLine | None:
         bold=bold_count * 2 > len(visible),
         trailing_space=row[-1]["text"].isspace(),
         space_width=round(median_size(widths), 2) if widths else 0.0,
+        font=SUBSET_PREFIX.sub("", fonts.most_common(1)[0][0]),
     )
 
 

@@ -58,6 +58,9 @@ class TextLine:
     trailing_space: bool = False
     #: Width of the line's space glyphs (their median, in points; 0 when it has none).
     space_width: float = 0.0
+    #: The font most of the line's glyphs are set in (subset prefix dropped): the segmenter
+    #: learns an issue's heading and banner styles by it.
+    font: str = ""
 
     @property
     def bbox(self) -> BBox:

@@ -14,11 +14,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from rapidfuzz import fuzz
+
 from .layout import cluster
+from .markers import (DEFAULT_LEAD_MARKS, caption_text, find_full_date, iso, resolve_month_day,
+                      split_mark, split_trailing_date)
 from .model import TableFragment, TextLine
+from .style import IssueStyle, LineStyle, learn_style, number_shape, section_key, strip_heading_prefix
 from .textjoin import fold, join_wrapped
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -26,25 +31,64 @@ if TYPE_CHECKING:  # pragma: no cover
 
 KNOWN_SECTIONS = ("특집기사", "정책동향", "기술동향", "단신동향", "산업동향", "연구동향",
                   "지역동향", "이슈분석", "인물동향", "통계동향", "기획기사")
+#: A cell of a box holding at most this many characters is a label (a section's name, a
+#: heading's number), read as one line however the cell wrapped it.
+BOX_LABEL_CHARS = 16
+#: How section names end ('정책동향', '특집기사', '이슈분석'): a word with one of these ends is
+#: a section's name where a contents line or a banner prints one.
+SECTION_SUFFIXES = ("동향", "기사", "분석", "소식", "뉴스", "브리핑", "리포트")
 CONTENTS_HEAD = re.compile(r"^(contents|목\s*차|차\s*례)$", re.I)
-CONTENTS_SECTION = re.compile(r"^[-–]?\s*(\d{1,2})\s*[.)]\s*(\S.*)$")
+# A contents line naming a section: '1. 정책동향', 'Ⅱ. 기술동향', 'II 기술동향', '- 1. 특집기사'
+CONTENTS_SECTION = re.compile(r"^[-–]?\s*(\d{1,2}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]{1,3}|[IVX]{1,4})\s*[.)]?\s+(\S.*)$")
 DATE_FULL = re.compile(r"(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})")
-# '(7.15)', '(6,25)', '(07.26)', '(7.15.)', '(7월 15일)'
+# '(7.15)', '(6,25)', '(07.26)', '(7.15.)', '(7월 15일)' (markers.split_trailing_date reads more)
 LEAD_DATE = re.compile(r"\s*\(\s*(\d{1,2})\s*(?:[.,·/]|월)\s*(\d{1,2})\s*(?:일|\.)?\s*\)\s*$")
 NUMBERED_TITLE = re.compile(r"^(\d{1,2})\s+(\S.*)$")
-NUMBER_ONLY = re.compile(r"^\d{1,2}$")
-LEAD_MARKS = "■▣◼◾▪🔳□"
-# Bullet markers of Korean reports: '-' and 'ㅇ'/'○' first, '•' '·' '*' deeper; '◎' and '▷'
-# open items in some producers' templates.
+# A heading's number alone, as printed in a number box: '01', '[01]', '01.'
+NUMBER_ONLY = re.compile(r"^[\[(［【〔<]?\s*\d{1,2}\s*[\])］】〕>.]?$")
+LEAD_MARKS = DEFAULT_LEAD_MARKS
+# Bullet markers of the first template: '-' and 'ㅇ'/'○' first, '•' '·' '*' deeper. The
+# segmenter itself reads any mark of markers.ITEM_MARKS; this stays for the table rules.
 BULLET = re.compile(r"^([-–○•●◦▪∙·*※➢▶►▷◆◇◎ㅇ⊙✓→])\s+(\S.*)$")
-REFERENCES_HEAD = re.compile(r"^(참고\s*자료|참고\s*문헌|References?)$", re.I)
+REFERENCES_HEAD = re.compile(
+    r"^[\[［【<〈]?\s*(참고\s*자료|참고\s*문헌|관련\s*자료|관련\s*기사|원문(?:\s*링크)?|참고|출처\s*및\s*참고\s*자료"
+    r"|References?|Sources?)\s*[\]］】>〉]?\s*[:：]?$", re.I)
 URL = re.compile(r"(https?://\S+|www\.\S+)")
 BRIEF_SOURCE = re.compile(r"^출처\s*[:：]\s*(.+?)\s*\(\s*(\d{1,2})\s*(?:[.,·/]|월)\s*(\d{1,2})\s*(?:일|\.)?\s*\)\s*$")
 BRIEF_SOURCE_NODATE = re.compile(r"^출처\s*[:：]\s*(.+?)\s*$")
-CAPTION = re.compile(r"^[〈<《]\s*(.+?)\s*[〉>》]$")
+# A brief's source line in the forms templates print: '출처: 과학망 (07.26)', '출처 : 과학망('23.7.26)',
+# '(출처: 과학망, 7.26)', '[출처] 과학망 (7.26)', '▶ 출처: 과학망'. '* 출처:' under a table or figure
+# is a note (NOTE_LINE), not a brief's source.
+SOURCE_LINE = re.compile(r"^(?:[▶►▷☞→]\s*)?[(\[［（【]?\s*출\s*처\s*[\]］】]?\s*[:：]?\s*(?P<rest>\S.*?)\s*$")
+CAPTION = re.compile(r"^[〈<《]\s*(.+?)\s*[〉>》]$")  # (markers.caption_text reads the labelled forms too)
 COLOPHON_LABEL = re.compile(r"^(발\s*행\s*일|발\s*행\s*인|발\s*행\s*처|발\s*행\s*기\s*관)")
 NOTE_LINE = re.compile(r"^[*※]\s*(출처|자료|주석|주|비고)\s*[:：]")
 REF_MARKS = re.compile(r"^[^\w\s\u3131-\u318e\uac00-\ud7a3\u4e00-\u9fff《「\"'(]+\s*")
+
+
+def parse_source(text: str, issue_date: str | None) -> tuple[str, str | None] | None:
+    """A brief's source line -> (source name, ISO date or None); None for any other line."""
+    m = SOURCE_LINE.match(text.strip())
+    if not m:
+        return None
+    rest = m.group("rest")
+    if rest[-1:] in ")]）］" and rest.count("(") + rest.count("[") + rest.count("（") < \
+            rest.count(")") + rest.count("]") + rest.count("）"):
+        rest = rest[:-1].rstrip()  # the closing bracket of '(출처: X, 7.26)'
+    date = None
+    dated = split_trailing_date(rest, issue_date)
+    if dated:
+        rest, date = dated
+    else:
+        m2 = re.search(r"[,，]\s*(?:[’'‘](\d{2})\s*\.\s*)?(\d{1,2})\s*[.월]\s*(\d{1,2})\s*일?\.?$", rest)
+        if m2:
+            month, day = int(m2.group(2)), int(m2.group(3))
+            date = iso(2000 + int(m2.group(1)), month, day) if m2.group(1) else resolve_month_day(month, day, issue_date)
+            rest = rest[: m2.start()]
+    name = fold(rest.strip(" ,，:："))
+    if not name or len(name) > 40:
+        return None
+    return name, date
 
 
 # --------------------------------------------------------------------------- structure
@@ -54,6 +98,10 @@ REF_MARKS = re.compile(r"^[^\w\s\u3131-\u318e\uac00-\ud7a3\u4e00-\u9fff《「\"'
 class Bullet:
     level: int
     text: str
+    #: Where its mark stands; the levels are the indents of the article bullets of the whole
+    #: issue (Segmenter._finish), None: the level is fixed (a lead-marked line is level 1).
+    x0: float | None = None
+    mark: str = ""
 
 
 @dataclass
@@ -70,6 +118,8 @@ class Article:
     source_date: str | None = None
     pages: set[int] = field(default_factory=set)
     notes: list[str] = field(default_factory=list)  # '* 출처: ...' under figures and text
+    #: Fields a later line wrote again ("lead", "source"): two articles' lines ran together.
+    overwritten: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -92,6 +142,12 @@ class Structure:
     summary: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     is_bulletin: bool = False
+    #: Table fragments read as the contents or summary (a contents page set as a table):
+    #: structure, not tables of the issue.
+    consumed_fragments: set[str] = field(default_factory=set)
+    #: How many contents titles were found again as headings in the body.
+    contents_found: int = 0
+    style: IssueStyle | None = None
 
 
 # --------------------------------------------------------------------------- helpers
@@ -111,25 +167,7 @@ class Item:
         return self.line.text if self.line else ""
 
 
-def _iso(year: int, month: int, day: int) -> str | None:
-    try:
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
-def resolve_month_day(month: int, day: int, issue_date: str | None) -> str | None:
-    """(m.d) -> ISO date in the issue's year; a date far after the issue is last year's
-    (a January issue citing December)."""
-    if not issue_date:
-        return None
-    issue = dt.date.fromisoformat(issue_date)
-    iso = _iso(issue.year, month, day)
-    if iso is None:
-        return None
-    if dt.date.fromisoformat(iso) > issue + dt.timedelta(days=62):
-        return _iso(issue.year - 1, month, day)
-    return iso
+_iso = iso  # (kept for callers of the old name)
 
 
 # --------------------------------------------------------------------------- segmenter
@@ -148,13 +186,102 @@ class Segmenter:
         self.stats = doc.join_stats()
         self.bands = {p.number: p.bands for p in doc.pages}
         self.s = Structure()
+        self.style = IssueStyle()
 
     # ---- stream
-    def _stream(self) -> list[Item]:
+    def _stream(self, unboxed: set[str] = frozenset()) -> list[Item]:
+        """Lines and table fragments in reading order; the fragments named in ``unboxed``
+        are boxes around structure (a contents table, a boxed banner or heading, the
+        colophon's table) and come as their cells' lines instead."""
         items = [Item(ln.page, ln.top, line=ln) for ln in self.lines]
-        items += [Item(f.page, f.bbox[1], fragment=f) for f in self.doc.fragments]
+        for f in self.doc.fragments:
+            if f.id in unboxed:
+                if not f.quality.get("header_only"):  # (a lone header row's text is body text already)
+                    items += [Item(ln.page, ln.top, line=ln) for ln in self._box_lines(f)]
+            else:
+                items.append(Item(f.page, f.bbox[1], fragment=f))
         items.sort(key=lambda it: (it.page, it.top))
+        # A number box beside a wrapped title stands level with the title's middle, after
+        # its first line: the number comes first.
+        for k in range(1, len(items)):
+            ln = items[k].line
+            if ln is None or not NUMBER_ONLY.match(ln.text.strip()):
+                continue
+            j = k
+            while j > 0:
+                prev = items[j - 1].line
+                if (prev is None or prev.page != ln.page or prev.x0 < ln.x1
+                        or ln.top - prev.top > 1.5 * max(ln.size, prev.size)):
+                    break
+                items[j - 1], items[j] = items[j], items[j - 1]
+                j -= 1
         return items
+
+    @staticmethod
+    def _box_lines(fragment: TableFragment) -> list[TextLine]:
+        """A box's text as lines: a row whose cells hold one line each reads as one line
+        ('01 | 제목' -> '01 제목', '발행일 | 2024. 1. 12.'); other rows cell by cell, left to
+        right, each cell's lines in order (a section's name, then the titles beside it)."""
+        out: list[TextLine] = []
+        seen: set[int] = set()
+        for row in fragment.cell_lines:
+            cells = []
+            for lines in row:
+                if lines and id(lines[0]) not in seen:  # a merged cell repeats its lines
+                    seen.add(id(lines[0]))
+                    cells.append(lines)
+            if not cells:
+                continue
+            # A label wrapped in a narrow cell ('Ⅰ.' over '특집기사') is one line.
+            cells = [[replace(c[0], text=" ".join(ln.text.strip() for ln in c), x1=max(ln.x1 for ln in c),
+                              bottom=c[-1].bottom, bold=any(ln.bold for ln in c),
+                              size=max(ln.size for ln in c))]
+                     if len(c) > 1 and sum(len(ln.text.strip()) for ln in c) <= BOX_LABEL_CHARS else c
+                     for c in cells]
+            if all(len(c) == 1 for c in cells):
+                first, last = cells[0][0], cells[-1][0]
+                text = " ".join(c[0].text.strip() for c in cells)
+                out.append(replace(first, text=text, x1=last.x1, role="body",
+                                   top=min(c[0].top for c in cells), bottom=max(c[0].bottom for c in cells),
+                                   bold=sum(c[0].bold for c in cells) * 2 > len(cells)))
+                continue
+            offset = 0.0
+            for lines in cells:
+                for ln in lines:
+                    # Cell by cell: later cells' lines after earlier ones', whatever their height.
+                    out.append(replace(ln, role="body", top=max(ln.top, offset)))
+                    offset = out[-1].top + 0.01
+        return out
+
+    def _structure_boxes(self, items: list[Item], titles: list[str], names: list[str],
+                         contents_at: int | None) -> set[str]:
+        """Fragments that are boxes around the issue's structure, not tables of the issue:
+        the grid right under the CONTENTS head, a box holding a section's name or a contents
+        title (a boxed banner or heading), the colophon's table. A captioned grid is a table."""
+        known = set(KNOWN_SECTIONS) | {section_key(n) for n in names}
+        wanted = [fold(t) for t in titles if len(fold(t)) >= 4]
+        out: set[str] = set()
+        head_page = items[contents_at].page if contents_at is not None else None
+        for k, it in enumerate(items):
+            f = it.fragment
+            if f is None or f.caption:
+                continue
+            cells = [fold(c) for row in f.rows for c in row if fold(c)]
+            if contents_at is not None and k > contents_at and f.page == head_page:
+                out.add(f.id)
+                continue
+            if sum(1 for c in cells if COLOPHON_LABEL.match(c)) >= 2:
+                out.add(f.id)
+                continue
+            if len(f.rows) > 3:
+                continue
+            for cell in cells:
+                _, plain = strip_heading_prefix(cell)
+                if (section_key(cell) in known and len(cell) <= 16) or any(
+                        fuzz.ratio(fold(plain), t) >= 90 for t in wanted):
+                    out.add(f.id)
+                    break
+        return out
 
     def warn(self, page: int, message: str) -> None:
         self.warnings.append(f"page {page}: {message}")
@@ -167,55 +294,135 @@ class Segmenter:
         cy = (ln.top + ln.bottom) / 2
         return any(b[1] - 2 <= cy <= b[3] + 2 for b in self.bands.get(ln.page, []))
 
+    def is_lead_mark(self, text: str) -> bool:
+        """The line opens with this issue's lead mark (learned, else the ■ family)."""
+        first = text[:1]
+        if self.style.lead_mark:
+            return first == self.style.lead_mark
+        return bool(first) and first in LEAD_MARKS
+
     def section_name(self, ln: TextLine, known: set[str]) -> str | None:
         text = ln.text.strip()
+        key = section_key(text)
         compact = text.replace(" ", "")
-        if compact in known and (ln.bold or self.is_big(ln) or self.on_band(ln)):
-            return compact
-        if (len(compact) <= 12 and not text[:1].isdigit() and not BULLET.match(text)
+        learned = self.style.section is not None and self.style.section.matches(ln)
+        styled = ln.bold or self.is_big(ln) or self.on_band(ln) or learned
+        for name in (compact, key):
+            if name in known and styled and len(name) <= 12:
+                return name
+        if (len(key) <= 12 and key and not text[:1].isdigit() and not split_mark(text)
                 and text[:1] not in LEAD_MARKS and self.is_big(ln, 1.3)
-                and (self.on_band(ln) or compact.endswith("동향"))):
-            return compact
+                and (self.on_band(ln) or key.endswith("동향"))):
+            return key
+        # A banner not in the contents (단신동향 often is not), set as the learned banners are.
+        if (learned and self.is_big(ln, 1.15) and 2 <= len(key) <= 8 and not split_mark(text)
+                and not DATE_FULL.search(text) and not caption_text(text)
+                and (key.endswith(SECTION_SUFFIXES) or self.on_band(ln))):
+            return key
         return None
 
     def title_match(self, ln: TextLine) -> tuple[str | None, str] | None:
-        m = NUMBERED_TITLE.match(ln.text)
-        if m and (ln.bold or self.is_big(ln, 1.1)) and not DATE_FULL.match(ln.text):
-            return m.group(1), m.group(2)
+        """The first template's heading: '01 title', bigger or bold than the body."""
+        number, title = strip_heading_prefix(ln.text)
+        if number and (ln.bold or self.is_big(ln, 1.1)) and not DATE_FULL.match(ln.text):
+            return number, title
         return None
+
+    def learned_heading(self, ln: TextLine, pending_number: str | None) -> tuple[str | None, str] | None:
+        """A heading set as this issue's contents titles are set in the body."""
+        st = self.style
+        text = ln.text.strip()
+        if not st.is_heading_style(ln) or caption_text(text) or REFERENCES_HEAD.match(text):
+            return None
+        number, title = strip_heading_prefix(text)
+        if st.heading_number == "inline" and number is None:
+            return None
+        if st.heading_number == "above" and pending_number is None:
+            return None
+        if st.heading_number == "numbered" and number is None and pending_number is None:
+            return None
+        if number is not None and st.number_shape and number_shape(text) != st.number_shape:
+            return None
+        if number is None and self.is_lead_mark(text):
+            return None
+        mark = split_mark(title)
+        if mark and number is None and not st.heading_mark:
+            return None
+        if mark and st.heading_mark and mark[0] == st.heading_mark:
+            title = mark[1]
+        if len(fold(title)) < 2:
+            return None
+        return number or pending_number, title
+
+    @staticmethod
+    def next_in_sequence(ln: TextLine, section: "Section | None") -> tuple[str, str] | None:
+        """A heading told by its number alone: '01'/'□ 03' where the section's articles
+        have run to 02 (briefs set like body text). Numbers written '1.' or '○ 4)' open
+        lists too, so only a zero-padded number counts."""
+        number, title = strip_heading_prefix(ln.text.strip())
+        if number is None or len(fold(title)) < 4:
+            return None
+        if not (len(number) == 2 and number.startswith("0")):
+            return None
+        last = section.articles[-1].number if section is not None and section.articles else None
+        expected = int(last) + 1 if last and last.isdigit() else 1
+        return (number, title) if int(number) == expected else None
 
     # ---- main
     def run(self) -> Structure:
-        items = self.items
+        # Read once to learn what the contents lists; where boxes hold the contents, a
+        # banner, a heading or the colophon, read again with those boxes as lines.
+        self._read(self.items)
+        titles = [t for c in self.s.contents for t in c["titles"]]
+        names = [c["section"] for c in self.s.contents]
+        contents_at = next((k for k, it in enumerate(self.items[:400]) if it.line
+                            and CONTENTS_HEAD.match(it.text.strip())), None)
+        boxes = self._structure_boxes(self.items, titles, names, contents_at)
+        if boxes:
+            first = self.s
+            self.items = self._stream(boxes)
+            self.s, self.style = Structure(), IssueStyle()
+            self.warnings[:] = [w for w in self.warnings if w not in self._read_warnings]
+            self._read(self.items)
+            self.s.consumed_fragments |= boxes
+            if not self.s.contents and first.contents:
+                self.s.contents = first.contents
+        return self.s
+
+    def _read(self, items: list[Item]) -> None:
+        before = len(self.warnings)
         colophon_at = self._find_colophon(items)
         body_end = colophon_at if colophon_at is not None else len(items)
         start = self._cover_and_contents(items, body_end)
-        self._body(items, start, body_end)
         if colophon_at is not None:
+            # Before the body: where the cover prints no date (a cover set as a picture or
+            # a box), the colophon's gives the year of every (m.d) date in the body.
             self._colophon(items[colophon_at:])
+        self._body(items, start, body_end)
         self.s.is_bulletin = bool(self.s.sections)
-        return self.s
+        self.s.style = self.style
+        self._read_warnings = self.warnings[before:]
 
     # ---- cover, contents, summary
     def _cover_and_contents(self, items: list[Item], end: int) -> int:
-        """Read cover, CONTENTS and summary; return the index where the body starts."""
+        """Read cover, CONTENTS and summary; learn the issue's style from what the contents
+        lists; return the index where the body starts."""
         first_page = items[0].page if items else 1
         cover = [it.line for it in items[:end] if it.line and it.page == first_page]
         for k, ln in enumerate(cover):
             if CONTENTS_HEAD.match(ln.text.strip()):
                 cover = cover[:k]
                 break
-        big = [ln for ln in cover if self.is_big(ln, 1.6) and re.search(r"[^\x00-\x7f]", ln.text)]
+        big = [ln for ln in cover if self.is_big(ln, 1.6) and re.search(r"[^\x00-\x7f]", ln.text)
+               and not find_full_date(ln.text)]
         if big:
             series = " ".join(ln.text for ln in big)
             series = re.sub(r"(?<=\S)/(?=\S)", "", series)
             self.s.series = fold(series)
         for ln in cover:
-            m = DATE_FULL.search(ln.text)
-            if m:
-                self.s.date = _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-                if self.s.date:
-                    break
+            self.s.date = find_full_date(ln.text)
+            if self.s.date:
+                break
         # CONTENTS within the first two pages
         idx = None
         for i, it in enumerate(items[:end]):
@@ -227,81 +434,234 @@ class Segmenter:
         i = (idx + 1) if idx is not None else 0
         if idx is not None:
             i = self._contents(items, i, end)
-        i = self._summary(items, i, end)
-        return i
+        titles = [t for c in self.s.contents for t in c["titles"]]
+        names = [c["section"] for c in self.s.contents]
+        body = LineStyle(self.body_size, False)
+        self.style = learn_style(items, i, end, titles, names, body)
+        self.s.contents_found = len(self.style.anchors)
+        stop = self._first_body_item(items, i, end)
+        return self._summary(items, i, end, stop)
+
+    def _first_body_item(self, items: list[Item], i: int, end: int) -> int | None:
+        """Where the body starts by what was learned: the first section banner or heading
+        found from the contents (None: nothing learned, the summary ends as it can)."""
+        known = self._known_sections()
+        first = self.style.anchors[0].index if self.style.anchors else None
+        for k in range(i, first if first is not None else end):
+            ln = items[k].line
+            if ln is not None and section_key(ln.text) in known and self.section_name(ln, known):
+                return k
+        if first is not None:
+            # The number printed on a line of its own above the first heading is the body's.
+            if self.style.anchors[0].number_above:
+                return first - 1
+            return first
+        return None
+
+    def _known_sections(self) -> set[str]:
+        return set(KNOWN_SECTIONS) | {section_key(c["section"]) for c in self.s.contents}
 
     def _contents(self, items: list[Item], i: int, end: int) -> int:
+        """The contents list: section lines ('1. 정책동향', 'Ⅱ. 기술동향', a known name alone)
+        with the titles under them (marked, numbered or plain, wrapped over lines, with or
+        without dotted leaders and page numbers), or a table of the same."""
         section_x = None
         title_x = None  # where the first title's marker stands; later titles stand there too
         current = None
         last_line = None
+        known = set(KNOWN_SECTIONS)
+        block: list[TextLine] = []
         while i < end:
             it = items[i]
-            ln = it.line
-            if ln is None:
+            if it.fragment is not None:
+                if self._contents_table(it.fragment, known):
+                    self.s.consumed_fragments.add(it.fragment.id)
+                    i += 1
+                    continue
                 break
-            m = CONTENTS_SECTION.match(ln.text)
-            if m and not BULLET.match(ln.text.replace(m.group(1), "", 1)) and len(m.group(2)) <= 20:
+            ln = it.line
+            text = ln.text.strip()
+            m = CONTENTS_SECTION.match(text)
+            sec = None
+            title_beside = None
+            if m and not split_mark(m.group(2)) and not NUMBERED_TITLE.match(text[len(m.group(1)):]):
+                sec = m.group(2)
+                if len(sec) > 20:
+                    # A contents table ruled by rows only reads as one line a row: the
+                    # section's name, then the first title of the section beside it.
+                    head, _, rest = sec.partition(" ")
+                    sec, title_beside = (head, rest) if rest and self._section_like(head, known) else (None, None)
+            elif section_key(text) in known and len(text) <= 16:
+                sec = text
+            elif self._section_like(text.partition(" ")[0], known) and len(text.partition(" ")[2]) > 4:
+                sec, _, title_beside = text.partition(" ")
+            if sec is not None and (current is None or ln.x0 <= (section_x or ln.x0) + 2):
                 section_x = ln.x0 if section_x is None else section_x
-                current = {"section": fold(m.group(2)), "titles": []}
+                current = {"section": section_key(sec), "titles": []}
                 self.s.contents.append(current)
                 last_line = None
+                if title_beside:
+                    mark = split_mark(title_beside)
+                    current["titles"].append((mark[1] if mark else title_beside).strip())
+                    last_line = ln
+                block.append(ln)
                 i += 1
                 continue
-            b = BULLET.match(ln.text)
-            if current is not None and b and section_x is not None and ln.x0 > section_x + 2 \
-                    and (title_x is None or abs(ln.x0 - title_x) <= 3) \
-                    and (last_line is None or ln.page == last_line.page):
+            if current is None:
+                break
+            mark = split_mark(text)
+            number, plain = strip_heading_prefix(text)
+            entry = mark[1] if mark else plain if number is not None else None
+            at_title_x = title_x is None or abs(ln.x0 - title_x) <= 3
+            near = last_line is None or (ln.page == last_line.page and ln.top - last_line.bottom < 3 * ln.size)
+            if entry is not None and ln.x0 > section_x + 2 and at_title_x and near:
                 title_x = ln.x0 if title_x is None else title_x
-                current["titles"].append(b.group(2).strip())
+                current["titles"].append(entry.strip())
                 last_line = ln
+                block.append(ln)
                 i += 1
                 continue
-            if (current is not None and last_line is not None and not b and ln.page == last_line.page
-                    and ln.x0 > section_x + 2 and ln.top - last_line.bottom < ln.size):
-                current["titles"][-1] = join_wrapped(current["titles"][-1], ln.text, last_line, self.stats)
+            if (last_line is not None and ln.page == last_line.page and ln.x0 > section_x + 2
+                    and ln.top - last_line.bottom < ln.size):
+                current["titles"][-1] = join_wrapped(current["titles"][-1], text, last_line, self.stats)
                 last_line = ln
+                block.append(ln)
+                i += 1
+                continue
+            if (entry is None and mark is None and title_x is None and ln.x0 > section_x + 2 and near
+                    and not self.is_big(ln, 1.3)):
+                # Titles printed plain, without a mark: each line a title unless the line
+                # before ran to the right edge (a wrap).
+                current["titles"].append(text)
+                last_line = ln
+                title_x = None
+                block.append(ln)
                 i += 1
                 continue
             break
+        self._strip_page_numbers()
         for c in self.s.contents:
             c["titles"] = [fold(t) for t in c["titles"]]
         return i
 
-    def _summary(self, items: list[Item], i: int, end: int) -> int:
-        known = set(KNOWN_SECTIONS) | {c["section"].replace(" ", "") for c in self.s.contents}
+    @staticmethod
+    def _section_like(word: str, known: set[str]) -> bool:
+        key = section_key(word)
+        return key in known or (2 <= len(key) <= 6 and key.endswith(SECTION_SUFFIXES))
+
+    def _strip_page_numbers(self) -> None:
+        """Dotted leaders and page numbers after contents titles ('제목 ····· 3'): taken off
+        where most titles end with a number (a title of its own may end with one)."""
+        titles = [t for c in self.s.contents for t in c["titles"]]
+        if not titles:
+            return
+        leader = re.compile(r"\s*(?:[·.…‥ㆍ_\-]\s*){2,}\s*\d{1,3}\s*$")
+        trailing = re.compile(r"\s+\d{1,3}\s*$")
+        with_leader = sum(1 for t in titles if leader.search(t))
+        with_number = sum(1 for t in titles if trailing.search(t))
+        for c in self.s.contents:
+            out = []
+            for t in c["titles"]:
+                if with_leader * 2 > len(titles):
+                    t = leader.sub("", t)
+                elif with_number * 2 > len(titles) and len(titles) >= 2:
+                    t = trailing.sub("", t)
+                out.append(t)
+            c["titles"] = out
+
+    def _contents_table(self, fragment: TableFragment, known: set[str]) -> bool:
+        """A contents page printed as a table: a column of section names (merged cells
+        repeat them) beside a column of titles, page numbers dropped."""
+        added = False
+        current = self.s.contents[-1] if self.s.contents else None
+        for row in fragment.rows:
+            cells = [fold(c) for c in row if fold(c)]
+            cells = [c for c in cells if not re.fullmatch(r"[\d\s\-·.…]+", c)]
+            if not cells:
+                continue
+            rest = []
+            for cell in cells:
+                m = CONTENTS_SECTION.match(cell)
+                name = section_key(m.group(2) if m else cell)
+                if name in known or (m and len(m.group(2)) <= 12 and len(cells) > 1):
+                    if current is None or current["section"] != name:
+                        current = {"section": name, "titles": []}
+                        self.s.contents.append(current)
+                        added = True
+                    continue
+                rest.append(cell)
+            if current is None:
+                return added
+            for cell in rest:
+                if re.fullmatch(r"(구분|분야|제목|기사|페이지|쪽|page|section|title)s?", cell, re.I):
+                    continue
+                mark = split_mark(cell)
+                # One cell may list several titles, each after the same mark ('- A - B').
+                entries = re.split(r"\s+" + re.escape(mark[0]) + r"\s+", mark[1]) if mark else [cell]
+                for entry in entries:
+                    _, plain = strip_heading_prefix(entry)
+                    current["titles"].append(plain)
+                added = True
+        return added
+
+    def _summary(self, items: list[Item], i: int, end: int, stop: int | None) -> int:
+        """One line or paragraph per article after the contents: marked items, or plain
+        paragraphs, or the rows of a table. Ends where the body starts."""
+        known = self._known_sections()
         last = None
         marker_x = 0.0
         summary: list[str] = []
-        while i < end:
+        limit = stop if stop is not None else end
+        marked = any(it.line and split_mark(it.line.text) for it in items[i:limit]) if stop is not None else True
+        while i < limit:
             it = items[i]
+            if it.fragment is not None and stop is not None:
+                rows = [max((fold(c) for c in row), key=len) for row in it.fragment.rows]
+                rows = [r for r in rows if len(r) > 15]
+                if rows:
+                    summary += rows
+                    self.s.consumed_fragments.add(it.fragment.id)
+                i += 1
+                continue
             ln = it.line
-            if ln is None or self.section_name(ln, known) or self.title_match(ln):
+            if ln is None:
                 break
-            b = BULLET.match(ln.text)
-            if b:
-                summary.append(b.group(2))
+            if stop is None and (self.section_name(ln, known) or self.title_match(ln)):
+                break
+            text = ln.text.strip()
+            b = split_mark(text)
+            if b and b[0] not in "*※":
+                summary.append(b[1])
                 last, marker_x = ln, ln.x0
-            elif last is not None and ln.x0 > marker_x + 2:
-                summary[-1] = join_wrapped(summary[-1], ln.text, last, self.stats)
+            elif last is not None and ln.x0 > marker_x + 2 and ln.page == last.page \
+                    and ln.top - last.bottom < ln.size:
+                summary[-1] = join_wrapped(summary[-1], text, last, self.stats)
                 last = ln
-            elif summary or self.s.contents:
-                # Cover text that is neither summary nor contents (a subtitle, an edition note).
-                pass
+            elif not marked and stop is not None and len(text) > 15 and not self.is_big(ln, 1.3):
+                # Unmarked paragraphs, one per article: a line continues the one before
+                # when that one ran to the column's right edge.
+                right = ln.column_right or ln.x1
+                if (last is not None and ln.page == last.page and ln.top - last.bottom < ln.size
+                        and last.x1 >= right - 2 * ln.size):
+                    summary[-1] = join_wrapped(summary[-1], text, last, self.stats)
+                else:
+                    summary.append(text)
+                last, marker_x = ln, ln.x0 - 3
+            # else: cover text that is neither summary nor contents (a subtitle, a heading)
             i += 1
         self.s.summary = [fold(t) for t in summary]
         return i
 
     # ---- body
     def _body(self, items: list[Item], i: int, end: int) -> None:
-        known = set(KNOWN_SECTIONS) | {c["section"].replace(" ", "") for c in self.s.contents}
-        levels = self._bullet_levels(items[i:end])
+        known = self._known_sections()
         section: Section | None = None
         article: Article | None = None
         state = "none"  # title | lead | body | refs | source
         last_line: TextLine | None = None
         pending_number: str | None = None
         title_style: tuple[float, bool] | None = None
+        lead_style: LineStyle | None = None
 
         def text_target_append(ln: TextLine) -> None:
             nonlocal last_line
@@ -321,6 +681,12 @@ class Segmenter:
                 self.warn(ln.page, f"text outside any bullet kept out: {ln.text[:40]!r}")
             last_line = ln
 
+        def set_field(name: str, value: Any) -> None:
+            # A field written twice means two articles' lines ran together: say so.
+            if getattr(article, name) and name not in article.overwritten:
+                article.overwritten.append(name)
+            setattr(article, name, value)
+
         while i < end:
             it = items[i]
             i += 1
@@ -338,14 +704,20 @@ class Segmenter:
                 self.s.sections.append(section)
                 article, state, pending_number = None, "none", None
                 continue
-            if NUMBER_ONLY.match(text) and (ln.bold or self.is_big(ln, 1.1)):
-                pending_number = text
+            if NUMBER_ONLY.match(text) and (ln.bold or self.is_big(ln, 1.1)
+                                            or self.style.heading_number in ("above", "numbered")):
+                pending_number = text.strip("[]()<>.［］【】〔〕")
                 continue
-            tm = self.title_match(ln)
-            unnumbered = (tm is None and title_style is not None and ln.bold
-                          and abs(ln.size - title_style[0]) < 0.6 and text[:1] not in LEAD_MARKS
-                          and not BULLET.match(text) and state != "title")
-            if tm or pending_number or unnumbered:
+            continues_title = (state == "title" and last_line is not None and ln.page == last_line.page
+                               and ln.top - last_line.bottom < 0.8 * ln.size)
+            tm = None if continues_title else (self.learned_heading(ln, pending_number) or self.title_match(ln)
+                                               or self.next_in_sequence(ln, section))
+            unnumbered = (tm is None and title_style is not None and title_style[1] and ln.bold
+                          and abs(ln.size - title_style[0]) < 0.6
+                          and not (state == "lead" and lead_style is not None and lead_style.matches(ln)) and text[:1] not in LEAD_MARKS
+                          and not self.is_lead_mark(text) and not split_mark(text) and state != "title"
+                          and not caption_text(text))
+            if tm or (pending_number and not continues_title) or unnumbered:
                 if tm:
                     number, title = tm
                     title_style = (ln.size, ln.bold)
@@ -363,6 +735,7 @@ class Segmenter:
                 section.articles.append(article)
                 state, last_line = "title", ln
                 continue
+            pending_number = None
             if article is None:
                 if section is not None:
                     self.warn(ln.page, f"text between a banner and the first article: {text[:40]!r}")
@@ -370,36 +743,53 @@ class Segmenter:
             article.pages.add(ln.page)
             # title continuation: same style, right under it
             if state == "title" and title_style and abs(ln.size - title_style[0]) < 0.6 \
-                    and ln.bold == title_style[1] and text[:1] not in LEAD_MARKS and not BULLET.match(text):
+                    and ln.bold == title_style[1] and text[:1] not in LEAD_MARKS \
+                    and not self.is_lead_mark(text) and not split_mark(text):
                 text_target_append(ln)
                 continue
-            if text[:1] in LEAD_MARKS:
+            if self.is_lead_mark(text):
                 body = text[1:].strip()
                 if state == "title" or not article.lead and not article.bullets:
-                    article.lead, state, last_line = body, "lead", ln
+                    set_field("lead", body)
+                    state, last_line, lead_style = "lead", ln, LineStyle.of(ln)
                 else:
+                    # A further lead-marked paragraph is an item of the first level.
                     article.bullets.append(Bullet(1, body))
                     state, last_line = "body", ln
                 continue
-            if state == "title" and ln.bold and not BULLET.match(text) and not CAPTION.match(text):
-                # A lead printed without its ■ marker: bold, right after the title.
-                article.lead, state, last_line = text, "lead", ln
+            if state == "title" and ln.bold and not split_mark(text) and not caption_text(text):
+                # A lead printed without its mark: bold, right after the title.
+                set_field("lead", text)
+                state, last_line, lead_style = "lead", ln, LineStyle.of(ln)
                 continue
-            if state == "lead" and ln.bold and not BULLET.match(text):
+            if (state == "title" and self.style.lead_unmarked and not split_mark(text)
+                    and not caption_text(text) and not NOTE_LINE.match(text) and not SOURCE_LINE.match(text)):
+                # This issue's leads carry no mark: the first paragraph under the heading.
+                set_field("lead", text)
+                state, last_line, lead_style = "lead", ln, LineStyle.of(ln)
+                continue
+            if state == "lead" and ln.bold and not split_mark(text):
+                text_target_append(ln)
+                continue
+            if (state == "lead" and self.style.lead_unmarked and lead_style is not None
+                    and lead_style.matches(ln) and not split_mark(text) and last_line is not None
+                    and ln.page == last_line.page and ln.top - last_line.bottom < 0.8 * ln.size):
                 text_target_append(ln)
                 continue
             if REFERENCES_HEAD.match(text):
                 state = "refs"
                 continue
-            m = BRIEF_SOURCE.match(text)
-            if m:
-                article.source = fold(m.group(1))
-                article.source_date = resolve_month_day(int(m.group(2)), int(m.group(3)), self.s.date)
-                state, last_line = "source", ln
-                continue
-            m = BRIEF_SOURCE_NODATE.match(text)
-            if m and state != "refs":
-                article.source = fold(m.group(1))
+            source = parse_source(text, self.s.date)
+            if source is None and NOTE_LINE.match(text) and split_trailing_date(text, self.s.date):
+                # '※ 출처 : 과학망('23.12.22)': a dated source line is a brief's, whatever its
+                # mark (a note under a table or figure names no day).
+                source = parse_source(re.sub(r"^[*※]\s*", "", text), self.s.date)
+            if source is not None and (source[1] is not None or state != "refs"):
+                if article.source:
+                    article.overwritten.append("source")
+                article.source = source[0]
+                if source[1] is not None:
+                    article.source_date = source[1]
                 state, last_line = "source", ln
                 continue
             if state == "source" and URL.match(text):
@@ -423,14 +813,13 @@ class Segmenter:
                 article.notes.append(fold(text))
                 state, last_line = "note", ln
                 continue
-            cap = CAPTION.match(text)
+            cap = caption_text(text)
             if cap:
-                article.figures.append(fold(cap.group(1)))
+                article.figures.append(fold(cap))
                 continue
-            b = BULLET.match(text)
+            b = split_mark(text)
             if b:
-                level = self._level(ln.x0, levels)
-                article.bullets.append(Bullet(level, b.group(2)))
+                article.bullets.append(Bullet(1, b[1], x0=ln.x0, mark=b[0]))
                 state, last_line = "body", ln
                 continue
             text_target_append(ln)
@@ -454,11 +843,51 @@ class Segmenter:
         else:
             ref["title"] = fold(join_wrapped(ref["title"], text, prev, self.stats))
 
-    def _bullet_levels(self, items: list[Item]) -> list[float]:
-        xs = [it.line.x0 for it in items if it.line and BULLET.match(it.line.text.strip())]
+    def _bullet_levels(self) -> list[float]:
+        """The indents of the issue's bullets: the lines read as bullets, not every marked
+        line (reference and note marks stand at the margin)."""
+        xs = [b.x0 for sec in self.s.sections for a in sec.articles for b in a.bullets if b.x0 is not None]
         if not xs:
             return []
         return cluster(xs, tol=0.6 * self.body_size)
+
+    def _levels_by_mark(self, levels: list[float]) -> dict[str, int]:
+        """Levels told by the marks where the indents do not tell them: a producer that
+        dropped the indents sets an item and the item under it ('○' then '-') at one x.
+        Then the mark that comes first in an article is the upper level. Empty where the
+        indents tell the levels (two marks under each other stand at different x)."""
+        bullets = [b for sec in self.s.sections for a in sec.articles for b in a.bullets if b.x0 is not None]
+        uses = Counter(b.mark for b in bullets)
+        marks = [m for m, n in uses.items() if n >= 2]
+        if len(marks) < 2:
+            return {}
+        tol = 0.6 * self.body_size
+        # Nested pairs: mark B right after mark A in one article, at (nearly) the same x.
+        flat = nested = 0
+        firsts: dict[str, list[int]] = {m: [] for m in uses}
+        for sec in self.s.sections:
+            for a in sec.articles:
+                seen: list[str] = []
+                prev = None
+                for b in a.bullets:
+                    if b.x0 is None:
+                        continue
+                    if b.mark not in seen:
+                        seen.append(b.mark)
+                    if prev is not None and prev.mark != b.mark and uses[prev.mark] >= 2 and uses[b.mark] >= 2:
+                        nested += 1
+                        flat += abs(prev.x0 - b.x0) < tol
+                    prev = b
+                for rank, m in enumerate(seen):
+                    firsts[m].append(rank)
+        if nested < 2 or flat * 2 <= nested:
+            return {}
+        # The marks in common use give the levels; a mark seen once or twice sits under them.
+        common = [m for m, n in uses.items() if n >= 3]
+        order = sorted(common, key=lambda m: (sum(firsts[m]) / max(len(firsts[m]), 1), -uses[m]))
+        levels_of = {m: min(k + 1, 3) for k, m in enumerate(order)}
+        deepest = min(len(order) + 1, 3)
+        return {m: levels_of.get(m, deepest) for m in uses}
 
     @staticmethod
     def _level(x0: float, levels: list[float]) -> int:
@@ -468,14 +897,20 @@ class Segmenter:
         return min(nearest + 1, 3)
 
     def _finish(self) -> None:
+        levels = self._bullet_levels()
+        by_mark = self._levels_by_mark(levels)
+        for section in self.s.sections:
+            for a in section.articles:
+                for b in a.bullets:
+                    if b.x0 is not None:
+                        b.level = by_mark[b.mark] if by_mark else self._level(b.x0, levels)
         for section in self.s.sections:
             for a in section.articles:
                 a.title = fold(a.title)
                 a.lead = fold(a.lead)
-                m = LEAD_DATE.search(a.lead)
-                if m:
-                    a.date = resolve_month_day(int(m.group(1)), int(m.group(2)), self.s.date)
-                    a.lead = a.lead[: m.start()].rstrip()
+                dated = split_trailing_date(a.lead, self.s.date)
+                if dated:
+                    a.lead, a.date = dated
                 elif a.lead and a.source is None:
                     self.warn(min(a.pages) if a.pages else 0, f"lead without a (m.d) date: {a.title[:40]!r}")
                 for b in a.bullets:
@@ -514,9 +949,8 @@ class Segmenter:
 
         date = grab(r"^발\s*행\s*일" + label + r"(.+)$")
         if date:
-            m = DATE_FULL.search(date)
-            if m and not self.s.date:
-                self.s.date = _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if not self.s.date:
+                self.s.date = find_full_date(date)
         self.s.issuer = grab(r"^발\s*행\s*인" + label + r"(.+)$")
         self.s.publisher = grab(r"^발\s*행\s*기\s*관" + label + r"(.+)$")
         m = re.search(r"^발\s*행\s*처" + label + r"(?:주\s*소\s*[:：]\s*)?(.+?)(?=TEL|전화|https?://|www\.|\Z)",

@@ -118,6 +118,12 @@ class NameSettings:
     #: Hangul fuzzy score = (1 - w) * ratio of the letters (jamo) + w * ratio of the consonants
     #: alone: a vowel slip (지란 for 지린) costs less than another consonant (지난).
     consonant_weight: float = 0.5
+    #: A misspelt name of no known type whose best candidates of the two types (region, country)
+    #: are closer than this is ambiguous: 하이랸 is 荷兰 86 as a country but 海南 67 as a region.
+    type_margin: float = 20.0
+    #: Best fuzzy score needed when the column or record field says the type (a region column):
+    #: a slip of one of that type's names is then likelier than chance.
+    typed_threshold: float = 70.0
     #: Score needed to give a company printed without its Hanzi the known names of a company
     #: whose Korean core name is close (베이다제약 -> 贝达 Betta).
     org_threshold: float = 90.0

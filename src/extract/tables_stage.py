@@ -3,15 +3,14 @@
 type them (see the ``tables`` package)."""
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from . import tables
 from .tables.turned import to_page, turned_page
 from .layout import _inside
+from .markers import caption_text
 from .textjoin import fold
 
-CAPTION_LINE = re.compile(r"^[〈<《]\s*(.+?)\s*[〉>》]$")
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -91,9 +90,9 @@ class TablesStage:
             last = max(above, key=lambda ln: ln.bottom)
             if any(f.page == last.page and f.bbox[1] >= last.bottom - 1 for f in doc.fragments):
                 continue  # a table stands under it: that page's caption of a figure or table, not an orphan
-            m = CAPTION_LINE.match(last.text.strip())
-            if m:
-                frag.caption = fold(m.group(1))
+            caption = caption_text(last.text)
+            if caption:
+                frag.caption = fold(caption)
                 frag.caption_page = last.page
                 last.role = "caption"
                 doc.warnings.append(f"page {frag.page}: table caption found at the foot of page {last.page}")

@@ -102,6 +102,20 @@ CITIES = [
     ("绵阳", "Mianyang", "몐양", [], "四川"), ("雄安", "Xiong'an", "슝안", [], "河北"),
     ("哈密", "Hami", "하미", [], "新疆"), ("宜宾", "Yibin", "이빈", [], "四川"),
 ]
+# Older romanisations (Chinese Postal Map Romanization, Wade-Giles) still found in English texts
+# and old documents: Peking, Kwangtung, Szechwan, Amoy, Tsingtao ...
+POSTAL = {
+    "北京": ["Peking", "Peiping"], "天津": ["Tientsin"], "河北": ["Hopeh", "Hopei"], "山西": ["Shansi"],
+    "吉林": ["Kirin"], "黑龙江": ["Heilungkiang"], "江苏": ["Kiangsu"], "浙江": ["Chekiang"], "安徽": ["Anhwei"],
+    "福建": ["Fukien"], "江西": ["Kiangsi"], "山东": ["Shantung"], "河南": ["Honan"], "湖北": ["Hupeh", "Hupei"],
+    "广东": ["Kwangtung"], "广西": ["Kwangsi"], "重庆": ["Chungking"], "四川": ["Szechwan", "Szechuan"],
+    "贵州": ["Kweichow"], "陕西": ["Shensi"], "甘肃": ["Kansu"], "青海": ["Tsinghai"], "新疆": ["Sinkiang"],
+    "台湾": ["Formosa"], "杭州": ["Hangchow"], "苏州": ["Soochow"], "南京": ["Nanking"], "厦门": ["Amoy"],
+    "西安": ["Sian", "Hsian"], "成都": ["Chengtu"], "大连": ["Dairen"], "青岛": ["Tsingtao"], "郑州": ["Chengchow"],
+    "福州": ["Foochow"], "沈阳": ["Mukden"], "广州": ["Canton"], "乌鲁木齐": ["Urumchi", "Tihwa"],
+    "呼和浩特": ["Huhehot", "Huhhot"], "济南": ["Tsinan"], "温州": ["Wenchow"], "宁波": ["Ningpo"],
+    "石家庄": ["Shihkiachwang"], "烟台": ["Chefoo"],
+}
 # Hanja readings that are also ordinary Korean words or Korean place names: a Korean text
 # using them means the Korean thing, so they are not aliases (광주 Gwangju, 장사 business,
 # 성도 saints, 청도 Cheongdo, 소주 soju, 연대 era, 동관, 불산 ...).
@@ -174,7 +188,30 @@ COUNTRIES = [
     ("立陶宛", "LT", "Lithuania", "리투아니아", []),
     ("马耳他", "MT", "Malta", "몰타", []),
     ("塞浦路斯", "CY", "Cyprus", "키프로스", []),
+    # iso-codes has only the official names of these (伊朗伊斯兰共和国, 이란 이슬람 공화국)
+    ("伊朗", "IR", "Iran", "이란", []),
+    ("叙利亚", "SY", "Syria", "시리아", []),
+    ("老挝", "LA", "Laos", "라오스", []),
+    ("委内瑞拉", "VE", "Venezuela", "베네수엘라", []),
+    ("玻利维亚", "BO", "Bolivia", "볼리비아", []),
+    ("摩尔多瓦", "MD", "Moldova", "몰도바", []),
+    ("坦桑尼亚", "TZ", "Tanzania", "탄자니아", []),
 ]
+# Older Chinese-character names of countries, as Korean and Japanese texts wrote them before the
+# present Chinese names (佛蘭西 France, 英吉利 England, 獨逸 Germany, 和蘭 Holland ...), and the
+# stems of official names (美利堅 of 美利堅合衆國, 德意志 of 德意志聯邦共和國): kept as aliases
+# with their Korean Hanja readings (불란서, 영길리, 독일, 화란, 미합중국), which Korean texts still use.
+OLD_NAMES = {
+    "US": ["美利堅", "米利堅", "亞米利加", "美合衆國"], "GB": ["英吉利", "大不列顛"], "FR": ["佛蘭西", "法蘭西"],
+    "DE": ["獨逸", "德意志"], "IT": ["伊太利"], "NL": ["和蘭"], "BE": ["白耳義"], "DK": ["丁抹"],
+    "CH": ["瑞西"], "AT": ["墺地利"], "RU": ["露西亞"], "PH": ["比律賓"], "TH": ["暹羅"], "CA": ["加奈陀"],
+    "AU": ["濠洲"], "SG": ["新嘉坡"], "CN": ["中華人民共和國"],
+}
+# Hanja readings of country names that are everyday Korean words (파란 blue, 지리 geography, 조선
+# shipbuilding, 정말 really, 파서 parser ...): a Korean text using them means the word.
+COUNTRY_HANJA_STOP = {"파서", "파란", "지리", "남비", "나위", "정말", "서사", "분란", "조선", "오문", "향항",
+                      "빙도", "첩극", "단맥", "비로", "이랑"}
+
 # ISO countries that are provincial-level divisions of China in ISO 3166-2:CN (TW, HK, MO) are
 # countries too; both entries stay, and the mention's type decides.
 
@@ -221,6 +258,11 @@ def hanja_reading(zh: str) -> str:
     return hanja.translate(_S2T[0].convert(zh), "substitution")
 
 
+def _HANZI_LEFT(text: str) -> bool:
+    """hanja leaves characters it cannot read as they are."""
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
 def tone_pinyin(zh: str) -> str:
     return " ".join(p[0] for p in pinyin(zh, style=Style.TONE))
 
@@ -248,7 +290,7 @@ def build_regions() -> list[dict]:
         if code not in EN_NOT_PINYIN:
             assert plain_pinyin(zh).lower() == en.lower().replace(" ", ""), (code, plain_pinyin(zh), en)
         hanja_ko = hanja_reading(zh)
-        aliases = {ko, hanja_ko, *ko_other, en, *other, sub.name}
+        aliases = {ko, hanja_ko, *ko_other, en, *other, sub.name, *POSTAL.get(zh, [])}
         aliases |= chinese_forms(zh) | chinese_forms(full_zh)
         for base in {ko, hanja_ko, *ko_other}:
             aliases.update(base + s for s in KO_SUFFIX[level])
@@ -257,7 +299,7 @@ def build_regions() -> list[dict]:
                      "aliases": "|".join(sorted(a for a in aliases if a))})
     for zh, en, ko, ko_other, province in CITIES:
         hanja_ko = hanja_reading(zh)
-        aliases = {ko, *ko_other, en, *chinese_forms(zh), *chinese_forms(zh + "市"), ko + "시"}
+        aliases = {ko, *ko_other, en, *chinese_forms(zh), *chinese_forms(zh + "市"), ko + "시", *POSTAL.get(zh, [])}
         if hanja_ko not in HANJA_STOP and hanja_ko != ko:
             aliases |= {hanja_ko, hanja_ko + "시"}
         rows.append({"level": "city", "code": "", "canonical_zh": zh, "canonical_ko": ko, "canonical_en": en,
@@ -284,10 +326,17 @@ def build_countries() -> list[dict]:
             if zh_cn == c.name or ko_iso == c.name:
                 continue  # no Chinese or Korean name: of no use to this bulletin
             zh, en, ko, other = zh_cn, getattr(c, "common_name", None) or c.name, ko_iso, []
-        aliases = {zh, ko, en, *other, *names, *iso_zh, *iso_ko}
+        aliases = {zh, ko, en, *other, *names, *iso_zh, *iso_ko, *OLD_NAMES.get(c.alpha_2, [])}
         for a in list(aliases):
             if any("\u4e00" <= ch <= "\u9fff" for ch in a):
                 aliases |= chinese_forms(a)
+        if c.alpha_2 in curated:  # the Hanja readings of its Chinese names (법국, 서반아, 불란서)
+            for a in [zh, *other, *OLD_NAMES.get(c.alpha_2, [])]:
+                if not _HANZI_LEFT(a):
+                    continue
+                reading = hanja_reading(a)
+                if len(reading) >= 2 and reading not in COUNTRY_HANJA_STOP and not _HANZI_LEFT(reading):
+                    aliases.add(reading)
         rows.append({"code": c.alpha_2, "canonical_zh": zh, "canonical_ko": ko, "canonical_en": en,
                      "curated": "yes" if c.alpha_2 in curated else "no",
                      "aliases": "|".join(sorted(a for a in aliases if a and "," not in a))})

@@ -16,6 +16,20 @@ otherwise it is ambiguous, with the candidates listed, unless the context (other
 the same row) decides: a city of one of the candidate provinces, one of the candidates
 itself, or a list of provinces around a name that is a province or a city.
 
+Long and old country names: the state's form is stripped (Republic of Korea, 독일연방공화국,
+日本国), Latin by words with a cost for each form word on either side, so that Korea (96) beats
+the Democratic People's Republic of Korea (88) and Kenya does not come into it; old Hanzi names
+and their Hanja readings (불란서, 영길리, 미합중국) are aliases.
+
+Types: a type given by the column or record field filters the candidates (and lets a slip win at
+``typed_threshold``); without one, the name's ending (성, 시, 자치구; 공화국, 왕국) or the names
+beside it give it; without any, a misspelling whose best region and best country are within
+``type_margin`` is ambiguous (하이랸: 荷兰 or 海南).
+
+Unknown: a mention that matches no place and has no company or institution form (제약, 그룹,
+회사, 公司, Inc.; 대학, 연구원, 병원, University ...) is ``unknown``, with no canonical names, the
+best candidate's score and the candidates, not a company that resolves to itself at 100.
+
 Companies and institutions: the printed Korean name without a leading place, the Hanzi, the
 footnote star and spaces is canonical_ko; the Hanzi in parentheses is canonical_zh; a known
 English (and, for Latin names, Chinese) name comes from the organisations gazetteer.
@@ -51,11 +65,50 @@ HANZI = re.compile(r"[\u3400-\u9fff]")
 # only stripped to find a province, 시 a city or municipality ...).
 _SUFFIXES = [
     (re.compile(r"(특별행정구|特别行政区|特別行政區|specialadministrativeregion|sar)$"), {"sar"}),
-    (re.compile(r"(좡족|장족|후이족|회족|위구르|위그르|壮族|壯族|回族|维吾尔|維吾爾|uygur|zhuangzu|huizu)?"
+    (re.compile(r"(좡족|장족|후이족|회족|위구르|위그르|壮族|壯族|回族|维吾尔|維吾爾|uygur|uyghur|uighur|zhuang|zhuangzu|hui|huizu)?"
                 r"(자치구|自治区|自治區|autonomousregion|zizhiqu)$"), {"autonomous"}),
     (re.compile(r"(성|省|province|sheng)$"), {"province"}),
     (re.compile(r"(시|市|city|municipality|shi)$"), {"municipality", "city"}),
 ]
+# The form of a state around a country's short name (Republic of Korea, 독일연방공화국, 法兰西共和国,
+# 일본국): stripped to find the short name, each at a small cost (see Normalizer._country_forms).
+COUNTRY_FORM_WORDS = {"republic", "of", "the", "kingdom", "federal", "federation", "federative", "commonwealth",
+                      "state", "confederation", "principality", "grand", "duchy", "union", "democratic",
+                      "people's", "peoples", "socialist", "islamic", "arab", "plurinational", "bolivarian"}
+COUNTRY_FORM_AFFIX = re.compile(
+    r"(사회주의|민주주의|인민|민주|이슬람|아랍|연방|社会主义|社會主義|民主主义|民主主義|人民|民主|伊斯兰|伊斯蘭|"
+    r"联邦|聯邦)?(공화국|왕국|연합왕국|합중국|대공국|공국|연방|共和[国國]|联合王[国國]|聯合王[国國]|王[国國]|"
+    r"合[众眾衆][国國]|大?公[国國]|联邦|聯邦)$")
+COUNTRY_BARE_GUK = re.compile(r"(국|[国國])$")  # 일본국, 日本国: only where two syllables stay
+# A name ending so says its type when nothing else does (fuzzy matching only).
+REGION_SUFFIX = re.compile(r"(성|시|자치구|특별행정구|省|市|自治区|自治區|特别行政区|特別行政區)$")
+# Company-like forms: with one of these (or a company column), a name nothing else knows is a
+# company; without, it is "unknown" (a header word, a sector, a person) rather than a company
+# that resolves to itself with score 100. A name of its own before the form has two syllables
+# or more: 복제약 (generic drug) is no 복 + 제약.
+COMPANY_FORM_KO = re.compile(
+    r"..(회사|유한공사|그룹|제약|바이오|의약|과기|전자|홀딩스|닷컴|㈜|\(주\)|주식회사)$|^(㈜|\(주\)|주식회사)")
+COMPANY_LATIN_SA = re.compile(r"[A-Za-z0-9.)]\s*사$")  # Takeda사, Nuvation Bio사: the Korean 사 after a Latin name
+COMPANY_FORM_ZH = re.compile(r"..(公司|集团|集團|制药|製藥|药业|藥業|科技|控股|股份)$")
+COMPANY_FORM_EN = {"co", "inc", "incorporated", "ltd", "limited", "corp", "corporation", "company", "llc", "plc",
+                   "gmbh", "ag", "sa", "nv", "bv", "a/s", "ab", "kk", "group", "holdings", "holding",
+                   "pharmaceuticals", "pharmaceutical", "pharma", "therapeutics", "biotech", "biosciences",
+                   "bioscience", "biopharma", "laboratories", "technologies"}
+INSTITUTION_FORM_KO = re.compile(
+    r"..(연구소|연구원|연구센터|대학|대학교|대학원|학원|병원|센터|협회|학회|위원회|재단|과학원|기술원|평가원|진흥원|"
+    r"정책원|개발원|실험실|연합회|촉진회|기금회)$")
+INSTITUTION_FORM_ZH = re.compile(r".(研究所|研究院|研究中心|中心|大学|大學|学院|學院|医院|醫院|协会|協會|学会|學會|"
+                                 r"委员会|委員會|基金会|基金會|科学院|科學院|工程院|实验室|實驗室|促进会|促進會|联盟|聯盟)$")
+INSTITUTION_FORM_EN = {"university", "institute", "academy", "college", "school", "hospital", "center", "centre",
+                       "council", "commission", "foundation", "association", "society", "administration",
+                       "ministry", "agency", "bureau", "laboratory", "committee", "federation"}
+# Any one form word at the end (to find whether a name is more than forms: 바이오의약 is not).
+_FORM_AT_END = re.compile(
+    r"(회사|유한공사|그룹|제약|바이오|의약|과기|전자|홀딩스|닷컴|주식회사|연구소|연구원|연구센터|대학교|대학원|대학|"
+    r"학원|병원|센터|협회|학회|위원회|재단|과학원|기술원|평가원|진흥원|정책원|개발원|실험실|연합회|촉진회|기금회|"
+    r"公司|集团|集團|制药|製藥|药业|藥業|科技|控股|股份|有限|研究所|研究院|研究中心|中心|大学|大學|学院|學院|"
+    r"医院|醫院|协会|協會|学会|學會|委员会|委員會|基金会|基金會|科学院|科學院|工程院|实验室|實驗室|促进会|促進會|"
+    r"联盟|聯盟)$")
 INSTITUTION = re.compile(r"(연구소|연구원|대학|대학교|실험실|위원회|연구센터|센터|학부|研究所|研究院|大学|实验室|實驗室)$")
 # Legal-form and trade words after a company's name, longest first: stripped to find the core
 # name (베이다제약 -> 베이다) that the organisations gazetteer knows.
@@ -95,7 +148,7 @@ def _key(text: str) -> str:
 @dataclass
 class Resolution:
     mention: str
-    type: str  # region | country | company | institution
+    type: str  # region | country | company | institution | unknown (nothing matched, no company form)
     canonical_ko: str | None = None
     canonical_zh: str | None = None
     canonical_en: str | None = None
@@ -138,8 +191,12 @@ class _Index:
         self.fuzzy_full: list[str] = []
         self.fuzzy_cons: list[str] = []
         self.fuzzy_owner: list[int] = []
+        self.fuzzy_syllables: list[int] = []
         self.latin_keys: list[str] = []
         self.latin_owner: list[int] = []
+        # Latin aliases by their words less the state's form: "korea" -> [(KR, {}), (KP, {democratic,
+        # people's, republic, of})], so that "Republic of Korea" meets Korea, not Kenya.
+        self.latin_core: dict[str, list[tuple[int, frozenset[str]]]] = {}
         for row in _read_csv("regions.csv"):
             self._add(_Place("region", row["level"], row["canonical_ko"], row["canonical_zh"], row["canonical_en"],
                              row["code"] or None, row["province_zh"] or None), row["aliases"].split("|"))
@@ -171,9 +228,23 @@ class _Index:
                 self.fuzzy_full.append(jamo(k))
                 self.fuzzy_cons.append(consonants(k))
                 self.fuzzy_owner.append(idx)
+                self.fuzzy_syllables.append(len(HANGUL.findall(k)))
             elif not HANZI.search(k) and len(k) > 3:
                 self.latin_keys.append(k)
                 self.latin_owner.append(idx)
+            if not HANGUL.search(k) and not HANZI.search(k):
+                core, forms = _latin_words(alias)
+                if core:
+                    self.latin_core.setdefault(core, []).append((idx, forms))
+
+
+def _latin_words(text: str) -> tuple[str, frozenset[str]]:
+    """A Latin name's words other than the state's form, and the form words: 'Korea, Republic
+    of' -> ('korea', {'republic', 'of'})."""
+    words = [w.strip(".'’") for w in re.split(r"[\s,;()]+", unicodedata.normalize("NFC", text).lower())]
+    words = [w.replace("’", "'") for w in words if w]
+    core = " ".join(w for w in words if w not in COUNTRY_FORM_WORDS)
+    return core, frozenset(w for w in words if w in COUNTRY_FORM_WORDS)
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:
@@ -218,16 +289,53 @@ class Normalizer:
 
     def _scores_for(self, text: str, fuzzy: bool = True) -> dict[int, float]:
         """Score of every plausible place entity for a mention (entity index -> 0-100)."""
+        return self._scored(text, fuzzy)[0]
+
+    def _scored(self, text: str, fuzzy: bool = True) -> tuple[dict[int, float], bool]:
+        """(scores, whether they come from fuzzy matching rather than a known name)."""
         cache_key = (text, fuzzy)
         cached = self._scores.get(cache_key)
         if cached is not None:
             return cached
         key = _key(STAR.sub("", text))
         found = self._exact(key) if key else {}
+        if not found and key:
+            found = self._country_forms(text, key)
+        is_fuzzy = False
         if not found and fuzzy and key:
-            found = self._fuzzy(key)
-        self._scores[cache_key] = found
-        return found
+            found, is_fuzzy = self._fuzzy(key), True
+        self._scores[cache_key] = (found, is_fuzzy)
+        return found, is_fuzzy
+
+    def _country_forms(self, text: str, key: str) -> dict[int, float]:
+        """A country's long or official name: its short name inside the state's form. Latin by
+        words, each form word the mention has and the alias lacks costing 2 and each one the
+        alias has and the mention lacks 6 (Republic of Korea: Korea 96, Democratic People's
+        Republic of Korea 88); Hangul and Hanzi by stripping the form from the end, 2 a strip
+        (독일연방공화국 -> 독일, 日本国 -> 日本)."""
+        ix = self.index
+        out: dict[int, float] = {}
+        if not HANGUL.search(key) and not HANZI.search(key):
+            core, forms = _latin_words(text)
+            for idx, alias_forms in ix.latin_core.get(core, ()):
+                if ix.places[idx].kind != "country":
+                    continue
+                score = 100.0 - 2 * len(forms - alias_forms) - 6 * len(alias_forms - forms)
+                if score > out.get(idx, 0.0):
+                    out[idx] = score
+            if not out and "." in key:  # U.S.A. as USA
+                out = {i: 98.0 for i in ix.exact.get(key.replace(".", ""), ()) if ix.places[i].kind == "country"}
+            return out
+        probe, strips = key, 0
+        for pattern in (COUNTRY_FORM_AFFIX, COUNTRY_FORM_AFFIX, COUNTRY_BARE_GUK):
+            stripped = pattern.sub("", probe)
+            if stripped == probe or len(stripped) < 2:
+                continue
+            probe, strips = stripped, strips + 1
+            hits = [i for i in ix.exact.get(probe, ()) if ix.places[i].kind == "country"]
+            if hits:
+                return {i: 100.0 - 2 * strips for i in hits}
+        return out
 
     def _fuzzy(self, key: str) -> dict[int, float]:
         from rapidfuzz import fuzz, process
@@ -235,6 +343,11 @@ class Normalizer:
         ix = self.index
         best: dict[int, float] = {}
         if HANGUL.search(key):
+            for cut in range(2, len(key)):
+                # a known name with a word after it is another word (한국인, 중국어, 미국산), not a
+                # misspelling of the name
+                if key[:cut] in ix.exact and not any(p.search(key) for p, _ in _SUFFIXES):
+                    return {}
             w = self.settings.consonant_weight
             probes = {key}
             for pattern, _ in _SUFFIXES:
@@ -243,8 +356,11 @@ class Normalizer:
                     probes.add(stripped)
             for probe in probes:
                 full, cons = jamo(probe), consonants(probe)
+                syllables = len(HANGUL.findall(probe))
                 for _, s_full, k in process.extract(full, ix.fuzzy_full, scorer=fuzz.ratio, limit=None,
                                                     score_cutoff=50):
+                    if abs(syllables - ix.fuzzy_syllables[k]) >= 2:
+                        continue  # a slip changes a letter or a syllable, not two (바이오의약 is no 백이의)
                     score = (1 - w) * s_full + w * fuzz.ratio(cons, ix.fuzzy_cons[k])
                     owner = ix.fuzzy_owner[k]
                     if score > best.get(owner, 0.0):
@@ -261,7 +377,7 @@ class Normalizer:
             return {i: s for i, s in scores.items() if places[i].kind == kind}
         return scores
 
-    def _place(self, mention: str, kind: str | None, context: Sequence[str]) -> Resolution | None:
+    def _place(self, mention: str, kind: str | None, context: Sequence[str], fuzzy: bool = True) -> Resolution | None:
         places = self.index.places
         hanzi = HANZI_IN_PARENS.search(mention)
         if hanzi:  # the Hanzi decide: 산시(陕西) is Shaanxi
@@ -271,13 +387,33 @@ class Normalizer:
             if top is not None:
                 return self._result(mention, top, scores[top], scores)
         text = PARENS.sub("", mention).strip() or mention
-        scores = self._filter(self._scores_for(text), places, kind)
+        scores, is_fuzzy = self._scored(text, fuzzy)
+        typed = kind in PLACE_TYPES
+        if is_fuzzy and kind is None:
+            # the name's own ending may say its type (하이랸성 is a region): then a candidate of
+            # another type cannot win
+            key = _key(text)
+            # (only after a name of two syllables or more: 공시 is no 공 + 시)
+            kind = "region" if len(REGION_SUFFIX.sub("", key)) >= 2 and REGION_SUFFIX.search(key) else \
+                ("country" if len(COUNTRY_FORM_AFFIX.sub("", key)) >= 2 and COUNTRY_FORM_AFFIX.search(key) else None)
+            kind = kind or self._context_kind(mention, context)
+            if kind is None and len(HANGUL.findall(key)) <= 2:
+                # two syllables are too few letters for a slip to tell: with no type from anywhere,
+                # 보건 is health, not 복건 (福建), and 시장 a market, not 시짱 (西藏)
+                return None
+        scores = self._filter(scores, places, kind)
         if not scores:
             return None
         best = max(scores.values())
-        if best < self.settings.threshold:
+        # a column of regions (or countries) makes a slip of one of them likelier than chance
+        threshold = self.settings.typed_threshold if typed else self.settings.threshold
+        if best < threshold:
             return None
-        top = _decide(scores, places, self.settings, kind)
+        top = _decide(scores, places, self.settings, kind, threshold)
+        if top is not None and is_fuzzy and kind is None:
+            undecided = self._cross_type(mention, scores, top)
+            if undecided is not None:
+                return undecided
         if top is not None:
             return self._result(mention, top, scores[top], scores)
         close = {i: s for i, s in scores.items() if best - s < self.settings.margin}
@@ -287,6 +423,28 @@ class Normalizer:
         ranked = _ranked(close, places)
         return Resolution(mention, places[ranked[0]].kind, score=best, ambiguous=True,
                           candidates=[places[i].candidate(close[i]) for i in ranked])
+
+    def _context_kind(self, mention: str, context: Sequence[str]) -> str | None:
+        """The type of the other names beside this one (the rest of a row or list), when those
+        that are known names are all of one type: 지란 among 윈난 and 간쑤 is a region."""
+        kinds = set()
+        for other in context:
+            if other and other != mention:
+                scores = self._scores_for(PARENS.sub("", other).strip() or other, fuzzy=False)
+                kinds |= {self.index.places[i].kind for i in scores}
+        return next(iter(kinds)) if len(kinds) == 1 else None
+
+    def _cross_type(self, mention: str, scores: dict[int, float], top: int | None = None) -> Resolution | None:
+        """A misspelling of no known type whose best region and best country are close (하이랸:
+        荷兰 as a country, 海南 as a region) is ambiguous between them; None when they are not."""
+        places = self.index.places
+        if top is None:
+            top = _ranked(scores, places)[0]
+        rival = max((i for i in scores if places[i].kind != places[top].kind), key=lambda i: scores[i], default=None)
+        if rival is None or scores[top] - scores[rival] >= self.settings.type_margin:
+            return None
+        return Resolution(mention, places[top].kind, score=round(scores[top], 1), ambiguous=True,
+                          candidates=[dict(places[i].candidate(scores[i]), type=places[i].kind) for i in (top, rival)])
 
     def _by_context(self, close: dict[int, float], mention: str, context: Sequence[str]) -> int | None:
         """Other mentions beside this one may decide between close candidates: a city of one
@@ -329,7 +487,9 @@ class Normalizer:
         """'항저우 베이다(贝达)제약*' -> ('항저우', '베이다(贝达)제약*') when the first word is a
         place (an exact alias, suffix allowed); otherwise (None, mention)."""
         parts = mention.split(maxsplit=1)
-        if len(parts) == 2 and not HANZI_IN_PARENS.search(parts[0]):
+        # a Latin first word is part of an English name (Korea Institute of ..., China Mobile)
+        if len(parts) == 2 and not HANZI_IN_PARENS.search(parts[0]) and \
+                (HANGUL.search(parts[0]) or HANZI.search(parts[0])):
             scores = self._scores_for(parts[0], fuzzy=False)
             if scores and max(scores.values()) >= 95:
                 return parts[0], parts[1]
@@ -358,8 +518,18 @@ class Normalizer:
         if known is not None:
             zh = zh or known[0]
             en = known[1]
-        typ = kind if kind in ORG_TYPES else ("institution" if INSTITUTION.search(canonical_ko or "") else "company")
+        typ = kind if kind in ORG_TYPES else (_org_form(name) or "company")
         return Resolution(mention, typ, canonical_ko or None, zh, en, None, score)
+
+    def _unknown(self, mention: str, kind: str | None) -> Resolution:
+        """Nothing matched and nothing says it is an organisation: no canonical names, the best
+        candidate's score and the candidates, so that a reader sees how close it came."""
+        text = PARENS.sub("", mention).strip() or mention
+        scores = self._filter(self._scores_for(text), self.index.places, kind)
+        ranked = _ranked(scores, self.index.places)[:3]
+        best = scores[ranked[0]] if ranked else 0.0
+        cands = [dict(self.index.places[i].candidate(scores[i]), type=self.index.places[i].kind) for i in ranked]
+        return Resolution(mention, "unknown", score=round(best, 1), candidates=cands)
 
     def _org_fuzzy(self, core: str) -> tuple[tuple[str | None, str | None] | None, float]:
         """A company printed without its Hanzi: its core name against the known Korean names."""
@@ -391,13 +561,16 @@ class Normalizer:
             return cached
         text = unicodedata.normalize("NFC", mention).strip()
         result = None
+        org_like = type is None and _org_like(text)
         if type in (None, *PLACE_TYPES):
-            result = self._place(text, type, context)
+            # a name with a company form is matched against places only as written (광둥제약 is no
+            # misspelt 광둥)
+            result = self._place(text, type, context, fuzzy=not org_like)
         if result is None:
-            if type in PLACE_TYPES:
-                result = Resolution(mention, type, score=0.0)
-            else:
+            if type in ORG_TYPES or org_like:
                 result = self._organisation(text, type)
+            else:
+                result = self._unknown(text, type)
         result.mention = mention
         self._cache[key] = result
         return result
@@ -451,12 +624,13 @@ class Normalizer:
                         add(self.resolve(str(rec["country"]).strip(), "country"))
             elif table.kind == "generic":
                 place_cols, org_cols = self._typed_columns(table)
+                col_kind = {c: self._column_kind(table, c) for c in place_cols}
                 for row in table.rows:
                     row_items = {c: _split(row[c]) for c in place_cols if c < len(row)}
                     row_context = [x for items in row_items.values() for x in items]
                     for c, items in row_items.items():
                         for item in items:
-                            res = self.resolve(item, None, [x for x in row_context if x != item])
+                            res = self.resolve(item, col_kind[c], [x for x in row_context if x != item])
                             if res.type in PLACE_TYPES and (res.resolved or res.ambiguous):
                                 add(res)
                     if self.settings.generic_organisations:
@@ -469,6 +643,18 @@ class Normalizer:
     PLACE_HEADER = re.compile(r"지역|소재지|위치|국가|나라|도시|성\(省\)|省份|地区|国家|region|country|province|city|location",
                               re.I)
     ORG_HEADER = re.compile(r"기업|기관|회사|업체|대학|company|institution|organi[sz]ation|企业|机构", re.I)
+
+    def _column_kind(self, table, c: int) -> str | None:
+        """The type of a column's names, when those it holds as known names are all of one type
+        (a column of provinces is a region column, so a slip in it is a region's)."""
+        kinds = set()
+        for row in table.rows:
+            for item in _split(row[c]) if c < len(row) else ():
+                scores = self._scores_for(PARENS.sub("", item).strip() or item, fuzzy=False)
+                places = [self.index.places[i] for i in scores]
+                if len({p.canonical_zh for p in places}) == 1:  # 홍콩 is a region and a country: no vote
+                    kinds |= {p.kind for p in places} if len(places) == 1 else set()
+        return next(iter(kinds)) if len(kinds) == 1 else None
 
     def _typed_columns(self, table) -> tuple[list[int], list[int]]:
         """Columns of places (the header says so and half the items resolve, or 80% of at
@@ -494,6 +680,37 @@ class Normalizer:
         return places, orgs
 
 
+def _org_form(name: str) -> str | None:
+    """'company' or 'institution' when the name has the form of one (제약, 그룹, Inc., 公司 ...;
+    대학, 연구원, University, 研究院 ...) after a name of its own, else None: a form alone or forms
+    of forms (바이오의약, Co., University) are words, not names."""
+    clean = STAR.sub("", HANZI_IN_PARENS.sub("", name))
+    bare = re.sub(r"\s+", "", clean)
+    words = {w.strip(".'’").lower() for w in re.split(r"[\s,;()]+|(?<=[a-z])\.(?=[A-Z])", clean) if w}
+    if not words - COMPANY_FORM_EN - INSTITUTION_FORM_EN - COUNTRY_FORM_WORDS - {"and", "&"}:
+        words = set()
+    core = bare
+    while True:
+        shorter = _FORM_AT_END.sub("", core)
+        if shorter == core:
+            break
+        core = shorter
+    if not core:
+        bare = ""
+    if INSTITUTION_FORM_KO.search(bare) or INSTITUTION_FORM_ZH.search(bare) or words & INSTITUTION_FORM_EN:
+        return "institution"
+    if COMPANY_FORM_KO.search(bare) or COMPANY_FORM_ZH.search(bare) or COMPANY_LATIN_SA.search(name.strip()) \
+            or words & COMPANY_FORM_EN:
+        return "company"
+    return None
+
+
+def _org_like(text: str) -> bool:
+    """An organisation by its form, or by the Hanzi printed after a Korean name (베이다(贝达)):
+    the bulletin prints companies so, and a place in that form is resolved before this."""
+    return _org_form(text) is not None or bool(HANZI_IN_PARENS.search(text) and HANGUL.search(text))
+
+
 def _split(cell: str) -> list[str]:
     """A cell's comma list: '광둥, 베이징, 상하이' -> three items (not inside parentheses)."""
     if not cell:
@@ -511,7 +728,8 @@ def _ranked(scores: dict[int, float], places: list[_Place]) -> list[int]:
                                          places[i].canonical_zh))
 
 
-def _decide(scores: dict[int, float], places: list[_Place], settings: NameSettings, kind: str | None) -> int | None:
+def _decide(scores: dict[int, float], places: list[_Place], settings: NameSettings, kind: str | None,
+            threshold: float | None = None) -> int | None:
     """The winning entity: best score past the threshold, ahead of every other entity by the
     margin. With no type given, a region and a country of the same name (홍콩, 타이완) are
     the region."""
@@ -519,7 +737,7 @@ def _decide(scores: dict[int, float], places: list[_Place], settings: NameSettin
         return None
     ranked = _ranked(scores, places)
     top = ranked[0]
-    if scores[top] < settings.threshold:
+    if scores[top] < (settings.threshold if threshold is None else threshold):
         return None
     rivals = [i for i in ranked[1:] if places[i].canonical_zh != places[top].canonical_zh]
     if kind is None:

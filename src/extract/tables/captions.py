@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..layout import chars_to_lines
+from ..markers import LABELLED_CAPTION, caption_text
 from ..model import BBox, TextLine
 from ..settings import LayoutSettings
 from ..textjoin import fold
@@ -31,6 +32,10 @@ def find_caption(chars: list[dict], table: BBox, page_width: float, distance: fl
     near = _band(chars, 0, page_width, top - distance, top)
     lines = chars_to_lines(near, 0, _LAYOUT, gap)
     for line in sorted(lines, key=lambda ln: -ln.bottom):
+        labelled = LABELLED_CAPTION.match(line.text.strip())
+        if labelled:
+            # '[표] 캡션', '표 1. 캡션': the whole line is the caption.
+            return fold(caption_text(line.text) or ""), (line.x0, line.top, line.x1, line.bottom)
         m = CAPTION.search(line.text)
         if not m:
             continue
