@@ -29,6 +29,7 @@ from rapidfuzz import fuzz
 from .segment import (BRIEF_SOURCE, BRIEF_SOURCE_NODATE, BULLET, LEAD_DATE, LEAD_MARKS, NUMBERED_TITLE,
                       REF_MARKS, REFERENCES_HEAD, CAPTION, COLOPHON_LABEL, CONTENTS_HEAD, URL, KNOWN_SECTIONS,
                       Article, Bullet, resolve_month_day)
+from .markers import TRAILING_DATE, caption_text
 from .settings import CompletenessSettings
 from .textjoin import fold
 
@@ -381,9 +382,30 @@ def _accounted_text(doc: "Document") -> str:
     return "\u0000".join(key(p) for p in parts)
 
 
-#: What the segmenter takes off a line before keeping its text: a trailing (m.d) date, a
-#: '출처:' label, a reference head.
-_TRIM = [LEAD_DATE, re.compile(r"^\(?\s*출처\s*[:：]?\s*"), re.compile(r"\s*[(（]\s*\d{1,2}\s*[.,·/]\s*\d{1,2}\s*[)）]?\)?\s*$")]
+#: A source line as briefs print it: '출처: 과학망 (07.26)', '(출처: 과학망, 12.22)',
+#: '※ 출처 : 신화망(\'23.11.09)': the name is what the output keeps.
+SOURCE_LINE = re.compile(r"^[(（]?\s*[*※]?\s*출처\s*[:：]?\s*([^(（,]+?)\s*(?:[,(（].*)?$")
+
+
+def _line_forms(text: str) -> list[str]:
+    """The forms a line's text may take in the output: as printed; without its mark; without
+    a closing date; as a caption's inside; a source's name; a banner without its number."""
+    text = text.strip()
+    bare = Positions._bare(text)
+    forms = [text, bare]
+    for t in (text, bare):
+        m = TRAILING_DATE.search(t)
+        if m:
+            forms.append(t[: m.start()])
+    cap = caption_text(text)
+    if cap:
+        forms.append(cap)
+    m = SOURCE_LINE.match(bare) or SOURCE_LINE.match(text)
+    if m:
+        forms.append(m.group(1))
+    forms.append(CONTENTS_SECTION_NUMBER.sub("", text))
+    forms.append(HEADING_NUMBER_PREFIX.sub("", bare))  # '[01] title': the number is kept apart
+    return forms
 
 
 def _colophon_start(doc: "Document") -> tuple[int, float]:
@@ -391,11 +413,14 @@ def _colophon_start(doc: "Document") -> tuple[int, float]:
     line (발행일, 발행인 ...) on the page of the last one, or the top of that page when no
     article runs on it (the colophon's heading lines stand above its labels)."""
     # (Any role: a colophon printed as a table has its labels in the table's cells.)
-    labels = [ln for ln in doc.lines if ln.role in ("body", "table") and COLOPHON_LABEL.match(ln.text.strip())]
-    if not labels:
+    found = [(ln.page, ln.top) for ln in doc.lines
+             if ln.role in ("body", "table") and COLOPHON_LABEL.match(ln.text.strip())]
+    found += [(f.page, f.bbox[1]) for f in doc.fragments
+              if any(COLOPHON_LABEL.match(c.strip()) for row in f.rows for c in row if c)]
+    if not found:
         return (10 ** 9, 0.0)
-    page = labels[-1].page
-    first = min(ln.top for ln in labels if ln.page == page)
+    page = max(found)[0]
+    first = min(top for p, top in found if p == page)
     if not any(page in a.pages for _, a in _articles(doc.structure)):
         return (page, 0.0)
     return (page, first)
@@ -416,14 +441,8 @@ def check_text(doc: "Document", settings: CompletenessSettings) -> Check:
     for ln in lines:
         if REFERENCES_HEAD.match(ln.text.strip()):
             continue  # a label the segmenter reads as a state, not as text
-        text = Positions._bare(CAPTION.sub(r"\1", ln.text.strip()))
-        k = key(text)
-        if len(k) < settings.min_line_chars or k in known:
-            continue
-        for pattern in _TRIM:
-            text = pattern.sub("", text)
-        k = key(text)
-        if len(k) < settings.min_line_chars or k in known:
+        keys = [key(f) for f in _line_forms(ln.text)]
+        if any(len(k) < settings.min_line_chars or k in known for k in keys):
             continue
         lost.append(ln)
     # Name every dropped line that looks like an article's heading (a number before it, or
@@ -441,6 +460,8 @@ def check_text(doc: "Document", settings: CompletenessSettings) -> Check:
                  [f"p{ln.page}: {_short(ln.text.strip(), 60)}" for ln in listed], not lost, notes)
 
 
+#: The number before a heading's title, as it is taken off.
+HEADING_NUMBER_PREFIX = re.compile(r"^[\[(〔【]?\s*\d{1,2}\s*[\])〕】.]?\s+")
 #: A heading's number: '01 title', '[01] title', '□ 01 title', '(1) title'.
 HEADING_NUMBER = re.compile(r"^[\[(〔【]?\s*\d{1,2}\s*[\])〕】.]?\s+\S")
 
