@@ -124,6 +124,10 @@ def test_printed_page_numbers_against_page_order():
     c = check_pages(lost, 4)
     assert not c.ok and c.missing == ["3"] and c.expected == 4 and c.found == 2
     assert check_pages([_running(1, "- 1 -")], 1).expected is None  # nothing to compare
+    # a chart's '2020' in the footer band of page 3 beside its number: the number that fits wins
+    assert check_pages(good + [_running(3, "2020", 780)], 5).ok
+    # a page without any number proves nothing
+    assert check_pages([_running(p, f"- {p} -") for p in (1, 2, 4, 5)], 5).ok
 
 
 def test_fields_written_twice():

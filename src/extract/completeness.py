@@ -318,9 +318,9 @@ def check_counts(s: "Structure", tables: list["Table"]) -> Check:
     return Check("counts", expected, found, missing, not missing, notes)
 
 
-def printed_page_numbers(lines: Iterable["TextLine"]) -> dict[int, int]:
-    """page -> the number printed on it, from the running lines (headers and footers the
-    layout stage set apart). A page with two candidate numbers keeps none."""
+def printed_page_numbers(lines: Iterable["TextLine"]) -> dict[int, set[int]]:
+    """page -> the numbers printed on it as page numbers might be, from the running lines
+    (headers and footers the layout stage set apart)."""
     found: dict[int, set[int]] = {}
     for ln in lines:
         if ln.role != "running":
@@ -328,19 +328,29 @@ def printed_page_numbers(lines: Iterable["TextLine"]) -> dict[int, int]:
         m = PAGE_NUMBER.match(ln.text.strip())
         if m:
             found.setdefault(ln.page, set()).add(int(m.group(1)))
-    return {p: next(iter(ns)) for p, ns in found.items() if len(ns) == 1}
+    return found
 
 
 def check_pages(lines: Iterable["TextLine"], n_pages: int) -> Check:
     """Printed page numbers run with the page order (one fixed offset: a cover may be
-    unnumbered); a skipped or repeated number means a page is missing or doubled."""
-    printed = printed_page_numbers(lines)
-    if len(printed) < 2:
+    unnumbered); a skipped or repeated number means a page is missing or doubled. A page
+    with a stray number in its footer band as well ('2020' of a chart) keeps the one that
+    fits; a page with none proves nothing."""
+    candidates = printed_page_numbers(lines)
+    if len(candidates) < 2:
         return Check("pages", None, None, notes=["no printed page numbers"])
-    offset = Counter(n - p for p, n in printed.items()).most_common(1)[0][0]
+    offset = Counter(n - p for p, ns in candidates.items() for n in ns).most_common(1)[0][0]
+    printed: dict[int, int] = {}
+    for p, ns in candidates.items():
+        if p + offset in ns:
+            printed[p] = p + offset
+        elif len(ns) == 1:
+            printed[p] = next(iter(ns))
     wrong = sorted(p for p, n in printed.items() if n != p + offset)
-    numbers = sorted(printed.values())
-    gaps = [n for n in range(numbers[0], numbers[-1] + 1) if n not in set(numbers)]
+    seen = set(printed.values())
+    lo, hi = min(seen), max(seen)
+    # A number no page prints, whose page prints another one: a page is missing there.
+    gaps = [n for n in range(lo, hi + 1) if n not in seen and (n - offset) in printed]
     notes = [f"page {p} prints {printed[p]}, expected {p + offset}" for p in wrong]
     return Check("pages", len(printed), len(printed) - len(wrong), [str(n) for n in gaps],
                  not wrong and not gaps, notes)
@@ -385,6 +395,19 @@ def _accounted_text(doc: "Document") -> str:
 #: A source line as briefs print it: '출처: 과학망 (07.26)', '(출처: 과학망, 12.22)',
 #: '※ 출처 : 신화망(\'23.11.09)': the name is what the output keeps.
 SOURCE_LINE = re.compile(r"^[(（]?\s*[*※]?\s*출처\s*[:：]?\s*([^(（,]+?)\s*(?:[,(（].*)?$")
+
+
+#: What is left of a closing date wrapped over two lines: '월 17일)', '7.15)'.
+DATE_RESIDUE = re.compile(r"^[\d\s.,·/'’월일)）(（]+$")
+
+
+def _found_but_edges(k: str, known: str, settings: CompletenessSettings) -> bool:
+    """The line's text is in the output but for a few characters at one end: the opening of
+    a date wrapped to the next line ('승인(7'), a hyphen or bracket the join took off."""
+    n = settings.line_edge_chars
+    if len(k) < 2 * n:
+        return False
+    return any(k[:-j] in known or k[j:] in known for j in range(1, n + 1))
 
 
 def _line_forms(text: str) -> list[str]:
@@ -443,6 +466,8 @@ def check_text(doc: "Document", settings: CompletenessSettings) -> Check:
             continue  # a label the segmenter reads as a state, not as text
         keys = [key(f) for f in _line_forms(ln.text)]
         if any(len(k) < settings.min_line_chars or k in known for k in keys):
+            continue
+        if DATE_RESIDUE.match(ln.text.strip()) or _found_but_edges(keys[1], known, settings):
             continue
         lost.append(ln)
     # Name every dropped line that looks like an article's heading (a number before it, or

@@ -163,6 +163,9 @@ class CompletenessSettings:
     min_line_chars: int = 4
     #: How many dropped lines the text check lists besides those like headings (all listed).
     max_listed_lines: int = 8
+    #: A dropped-text line found in the output but for this many characters at one end is
+    #: not dropped (a date's opening wrapped to the next line, a bracket a join took off).
+    line_edge_chars: int = 4
 
 
 @dataclass
