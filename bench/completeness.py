@@ -89,8 +89,14 @@ def main() -> None:
     args = ap.parse_args()
     score = shared_scorer("completeness.py")
     rows = []
+    from extract.errors import ExtractError
+
     for pdf, truth in pdfs_with_truth(args.paths):
-        r = one(pdf, truth, score)
+        try:
+            r = one(pdf, truth, score)
+        except ExtractError as exc:  # a render replaced or removed while the farm runs
+            print(f"{pdf.name}: skipped ({exc})", flush=True)
+            continue
         rows.append(r)
         print(f"{r['file']}: complete={r['complete']} articles={r['articles']} lost={r['lost']} named={r['named']} "
               f"recovered={r['recovered']} failed={r['failed_checks']}"
