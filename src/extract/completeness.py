@@ -26,10 +26,10 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from rapidfuzz import fuzz
 
-from .segment import (BRIEF_SOURCE, BRIEF_SOURCE_NODATE, BULLET, LEAD_DATE, LEAD_MARKS, NUMBERED_TITLE,
+from .segment import (BULLET, LEAD_DATE, LEAD_MARKS, NUMBERED_TITLE,
                       REF_MARKS, REFERENCES_HEAD, CAPTION, COLOPHON_LABEL, CONTENTS_HEAD, URL, KNOWN_SECTIONS,
                       Article, Bullet, resolve_month_day)
-from .markers import TRAILING_DATE, caption_text
+from .markers import TRAILING_DATE, caption_text, iso
 from .settings import CompletenessSettings
 from .textjoin import fold
 
@@ -699,22 +699,27 @@ class Recovery:
         if host.source is None:
             return
         before = after = None
+        start = self.pos.of(host.title)
         end = self._next_heading(new, at)
         for ln in self.pos.lines:
             p = (ln.page, ln.top)
             if end is not None and p >= end:
                 break
-            m = BRIEF_SOURCE.match(ln.text.strip()) or BRIEF_SOURCE_NODATE.match(ln.text.strip())
-            if not m:
+            if start is not None and p < start:
+                continue
+            parsed = _source_line(ln.text, self.s.date)
+            if parsed is None:
                 continue
             if p > at:
-                after = m
+                after = parsed
             else:
-                before = m
+                before = parsed
         if after is None:
             return
-        new.source, new.source_date = _source(after, self.s.date)
-        host.source, host.source_date = _source(before, self.s.date) if before else (None, None)
+        new.source, new.source_date = after
+        host.source, host.source_date = before if before else (None, None)
+        if before and "source" in (getattr(host, "overwritten", None) or []):
+            host.overwritten.remove("source")  # each of the two has its own again
 
     def _next_heading(self, new: Article, at) -> tuple[int, float] | None:
         arts = [a for _, a in _articles(self.s)]
@@ -730,11 +735,24 @@ def _given_back(text: str) -> Bullet:
     return Bullet(1, m.group(2) if m and text[:1] not in LEAD_MARKS else text)
 
 
-def _source(m: re.Match, issue_date: str | None) -> tuple[str | None, str | None]:
-    name = fold(m.group(1))
-    if m.re is BRIEF_SOURCE:
-        return name, resolve_month_day(int(m.group(2)), int(m.group(3)), issue_date)
-    return name, None
+def _source_line(text: str, issue_date: str | None) -> tuple[str, str | None] | None:
+    """(name, ISO date) of a brief's source line ('출처: 과학망 (07.26)', '(출처: 과학망,
+    12.22)', "※ 출처 : 신화망('23.11.09)"), None for other lines."""
+    bare = Positions._bare(text)
+    if not re.match(r"^[(（]?\s*[*※]?\s*출처\s*[:：]", bare.strip()):
+        return None
+    m = SOURCE_LINE.match(bare.strip())
+    if not m or not fold(m.group(1)):
+        return None
+    date = None
+    tail = bare.strip().rstrip(")）").strip()
+    d = re.search(r"(\d{1,2})\s*[.,·/월]\s*(\d{1,2})\s*일?\s*\)?\s*$", tail)
+    y = re.search(r"[’'‘`](\d{2})\s*[.]\s*(\d{1,2})\s*[.]\s*(\d{1,2})", tail)
+    if y:
+        date = iso(2000 + int(y.group(1)), int(y.group(2)), int(y.group(3)))
+    elif d:
+        date = resolve_month_day(int(d.group(1)), int(d.group(2)), issue_date)
+    return fold(m.group(1)), date
 
 
 def _take_urls(title: str) -> tuple[str, list[str]]:
