@@ -93,6 +93,7 @@ def assemble(doc: "Document") -> dict[str, Any]:
         "tables": [t.to_dict() for t in _issue_tables(doc)],
         "entities": doc.entities,
         "warnings": doc.warnings,
+        "completeness": doc.completeness,
         "provenance": {
             "tool": "bulletin-extract",
             "version": __version__,

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from .compare import Difference, compare, renumber_tables
+from .compare import Difference, compare, ignored, renumber_tables
 
 
 @dataclass
@@ -167,7 +167,26 @@ def check_file(output: Path, golden: Path, ignore=(), name: str | None = None,
     if renumber:  # table ids are names each producer picks: compare what they point to
         found, expected = renumber_tables(found), renumber_tables(expected)
     result.differences = compare(_entities_sorted(found), _entities_sorted(expected), ignore=ignore)
+    change = completeness_change(found, expected)
+    if change is not None and not ignored(change.path, ignore) \
+            and not any(d.path == change.path for d in result.differences):
+        result.differences.insert(0, change)
     return result
+
+
+def completeness_change(found, expected) -> Difference | None:
+    """A change of the verdict of the bulletin's self-checks (``completeness.complete``),
+    reported first. A golden without the field is a reviewed, complete bulletin, so an
+    output that finds itself incomplete against it is a change too."""
+    if not isinstance(found, dict) or not isinstance(expected, dict):
+        return None
+    f = (found.get("completeness") or {}).get("complete")
+    e = (expected["completeness"] or {}).get("complete") if "completeness" in expected else (True if f is False else f)
+    if f == e:
+        return None
+    reason = (found.get("completeness") or {}).get("reason")
+    return Difference("completeness.complete", "changed", expected=e,
+                      found=f if not reason else f"{json.dumps(f)} ({reason})")
 
 
 def check_paths(output: Path, golden: Path, ignore=(), renumber: bool = False) -> CheckReport:

@@ -71,6 +71,8 @@ def run_cmd(
     pages: Optional[str] = pages_option(),
     assignments: list[str] = set_option(),
     settings_file: Optional[Path] = settings_option(),
+    strict: bool = typer.Option(False, "--strict", help="Exit 3 when the bulletin's self-checks find it "
+                                                        "incomplete (the output is still written)."),
 ) -> None:
     """Extract one PDF to JSON.
 
@@ -92,6 +94,20 @@ def run_cmd(
         bulletin.write(output)
         say(bulletin.summary_line())
     detail(timings_line(bulletin.data))
+    _report_incomplete(bulletin.data, strict)
+
+
+def _report_incomplete(data: dict, strict: bool) -> None:
+    """One line on stderr when the self-checks found the issue incomplete (``completeness``);
+    with --strict that is exit 3, else the conversion still counts as done (exit 0)."""
+    from .completeness import summary_line
+
+    line = summary_line(data)
+    if line is None:
+        return
+    typer.echo(f"warning: {line}", err=True)
+    if strict:
+        raise typer.Exit(3)
 
 
 @app.command("text")

@@ -26,6 +26,8 @@ class Document:
     lines: list[TextLine] = field(default_factory=list)
     # segment
     structure: Any = None  # segment.Structure
+    # completeness (the output's "completeness" object)
+    completeness: dict[str, Any] | None = None
     # normalize
     entities: list[dict[str, Any]] = field(default_factory=list)
     # assemble

@@ -14,6 +14,7 @@ from typing import Callable
 
 from . import load
 from .assemble import AssembleStage
+from .completeness import CompletenessStage
 from .document import Document
 from .errors import MemoryLimit, NoText
 from .layout import LayoutStage
@@ -39,7 +40,7 @@ LOAD = LoadStage()
 #: Run for every page while it is open, after load, in this order.
 PAGE_STAGES = [TablesStage(), LayoutStage()]
 #: Run once over the whole document, in this order.
-DOCUMENT_STAGES = [LayoutStage(), TablesStage(), SegmentStage(), NormalizeStage(),
+DOCUMENT_STAGES = [LayoutStage(), TablesStage(), SegmentStage(), CompletenessStage(), NormalizeStage(),
                    AssembleStage(), ValidateStage()]
 
 

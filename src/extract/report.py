@@ -61,6 +61,8 @@ def doubtful_reasons(data: dict[str, Any], settings: "InspectSettings | None" = 
 
         settings = InspectSettings()
     reasons = []
+    if (data.get("completeness") or {}).get("complete") is False:
+        reasons.append(f"incomplete: {data['completeness'].get('reason')}")
     n = len(data.get("warnings") or [])
     if n > settings.max_warnings:
         reasons.append(f"{n} warnings (more than {settings.max_warnings})")
@@ -73,6 +75,27 @@ def doubtful_reasons(data: dict[str, Any], settings: "InspectSettings | None" = 
         if q.get("method") == "stream" and settings.flag_stream_tables:
             reasons.append(f"table {table.get('id')}: read from aligned words, not a ruled grid")
     return reasons
+
+
+def completeness_html(data: dict[str, Any]) -> str:
+    """The bulletin's self-checks (``completeness``), first thing in the report: what each
+    check expected, what it found, and what stays missing."""
+    comp = data.get("completeness")
+    if not comp:
+        return ""
+    verdict = {True: "complete", False: "INCOMPLETE", None: "not checked"}[comp.get("complete")]
+    rows = []
+    for c in comp.get("checks") or []:
+        status = "ok" if c.get("ok") else "FAILED"
+        counts = "" if c.get("expected") is None else f'{c.get("found")} of {c.get("expected")}'
+        detail = "; ".join([f"missing: {', '.join(c.get('missing') or [])}"] * bool(c.get("missing"))
+                           + list(c.get("notes") or []))
+        rows.append(f'<tr class="{"ok" if c.get("ok") else "bad"}"><td>{e(c.get("check"))}</td><td>{status}</td>'
+                    f"<td>{e(counts)}</td><td>{e(detail)}</td></tr>")
+    reason = f'<p class="meta">{e(comp.get("reason"))}</p>' if comp.get("reason") else ""
+    table = ("<table><tr><th>check</th><th></th><th>found</th><th>details</th></tr>" + "".join(rows) + "</table>"
+             if rows else "")
+    return f'<section id="completeness"><h2>Completeness: {verdict}</h2>{reason}{table}</section>'
 
 
 # --------------------------------------------------------------------------- API
@@ -260,6 +283,8 @@ h1 { font-size: 17px; margin: 0 0 4px; } h2 { font-size: 15px; margin: 16px 0 6p
 h3 { font-size: 14px; margin: 12px 0 4px; } h4 { font-size: 13px; margin: 10px 0 3px; }
 .meta { color: #555; margin: 0 0 6px; }
 .doubt { background: #fff4d6; border: 1px solid #e0b341; padding: 4px 8px; margin: 6px 0; }
+#completeness tr.bad td { background: #fde2e2; }
+#completeness td { padding: 1px 6px; vertical-align: top; }
 .legend { display: flex; flex-wrap: wrap; gap: 4px 12px; margin: 4px 0 10px; font-size: 12px; }
 .legend span { display: inline-flex; align-items: center; gap: 4px; }
 .sw { display: inline-block; width: 14px; height: 10px; border: 2px solid; }
@@ -494,7 +519,7 @@ class _Renderer:
     # ---- structure
     def structure_html(self) -> str:
         d = self.data
-        out = [self.header_html(), self.warnings_html()]
+        out = [self.header_html(), completeness_html(d), self.warnings_html()]
         issue = d.get("issue") or {}
         out.append('<section id="issue"><h2>Issue</h2><dl class="quality">'
                    + "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in issue.items() if v is not None)

@@ -162,6 +162,27 @@ class InspectSettings:
 
 
 @dataclass
+class CompletenessSettings:
+    #: rapidfuzz ratio (0-100) on folded text above which a contents title is that heading
+    #: (the shared scorer matches titles at 0.9 similarity).
+    title_ratio: float = 90.0
+    #: A title shorter than this (characters without spaces) is not searched for inside
+    #: longer lines: too short to be told from ordinary text.
+    min_title_chars: int = 6
+    #: Share of a summary item's character pairs found in an article's text above which the
+    #: item can be that article's.
+    summary_overlap: float = 0.35
+    #: Body lines shorter than this (characters without spaces) are not looked for in the
+    #: output by the dropped-text check (a stray number, a symbol).
+    min_line_chars: int = 4
+    #: How many dropped lines the text check lists besides those like headings (all listed).
+    max_listed_lines: int = 8
+    #: A dropped-text line found in the output but for this many characters at one end is
+    #: not dropped (a date's opening wrapped to the next line, a bracket a join took off).
+    line_edge_chars: int = 4
+
+
+@dataclass
 class Settings:
     password: str | None = None
     validate: bool = True
@@ -173,6 +194,7 @@ class Settings:
     tables: TableSettings = field(default_factory=TableSettings)
     names: NameSettings = field(default_factory=NameSettings)
     inspect: InspectSettings = field(default_factory=InspectSettings)
+    completeness: CompletenessSettings = field(default_factory=CompletenessSettings)
 
 
 # ------------------------------------------------------------------ from the command line

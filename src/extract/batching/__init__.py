@@ -44,6 +44,7 @@ class BatchReport:
     skipped: int = 0
     recovered: int = 0  # outputs complete on disk from a run that crashed before noting them
     failed: int = 0
+    incomplete: int = 0  # of ``done``: converted, but the bulletin's self-checks found it incomplete
     interrupted: bool = False
     pages: int = 0
     seconds: float = 0.0
@@ -62,7 +63,10 @@ class BatchReport:
         return 1 if self.failed else 0
 
     def summary_rows(self) -> list[tuple[str, int]]:
-        rows = [("converted", self.done), ("skipped (already done)", self.skipped)]
+        rows = [("converted", self.done - self.incomplete)]
+        if self.incomplete:
+            rows.append(("converted, incomplete (see errors.csv)", self.incomplete))
+        rows.append(("skipped (already done)", self.skipped))
         if self.recovered:
             rows.append(("recovered from an earlier crash", self.recovered))
         for cls, n in sorted(self.failed_by_class.items()):
@@ -192,6 +196,7 @@ def batch(inputs: Iterable[str | Path] | str | Path, out_dir: str | Path, *, wor
                 # Converted by a run that died before noting it: note it, do not redo it.
                 manifest.mark_running(task.relative, sha, size, str(task.output.relative_to(out_dir)))
                 manifest.finish(task.relative, "done", pages=data["source"]["pages"], tool_version=__version__)
+                manifest.set_completeness(task.relative, **_completeness(data))
                 report.recovered += 1
                 kept.append((task, "recovered"))
                 continue
@@ -208,6 +213,8 @@ def batch(inputs: Iterable[str | Path] | str | Path, out_dir: str | Path, *, wor
                             message=result.message, seconds=round(result.seconds, 3), pages=result.pages,
                             tool_version=__version__)
             if result.status == "done":
+                manifest.set_completeness(task.relative, result.complete, result.incomplete)
+                report.incomplete += result.complete is False
                 report.done += 1
                 report.pages += result.pages or 0
                 if result.report:
@@ -235,11 +242,19 @@ def batch(inputs: Iterable[str | Path] | str | Path, out_dir: str | Path, *, wor
         for row in manifest.rows():
             if row.status == "failed":
                 report.failures.append((row.file, row.error_class or "", row.message or ""))
-        _write_errors_csv(out_dir, report.failures)
+        _write_errors_csv(out_dir, report.failures
+                          + [(f, "Incomplete", f"{f}: converted, but {why}") for f, why in manifest.incomplete()])
         manifest.close()
         report.notices = sorted(NOTICES)
         report.seconds = time.perf_counter() - started
     return report
+
+
+def _completeness(data: dict) -> dict:
+    from .worker import completeness_of
+
+    c = completeness_of(data)
+    return {"complete": c["complete"], "reason": c["incomplete"]}
 
 
 def _write_errors_csv(out_dir: Path, failures: list[tuple[str, str, str]]) -> None:

@@ -35,6 +35,10 @@ CREATE TABLE IF NOT EXISTS files (
     PRIMARY KEY (file, sha256)
 );
 """
+#: Columns added since the first manifests: (name, type), added to an older manifest on open.
+#: complete: 1, 0 (converted, but the bulletin's self-checks found it incomplete) or NULL
+#: (no bulletin, or not converted); incomplete: why, when complete is 0.
+ADDED_COLUMNS = (("complete", "INTEGER"), ("incomplete", "TEXT"))
 
 COLUMNS = ("file, sha256, size, status, error_class, message, seconds, pages, tool_version,"
            " output, attempts")
@@ -66,6 +70,10 @@ class Manifest:
         self.db.execute("PRAGMA synchronous=NORMAL")
         self._migrate()
         self.db.executescript(SCHEMA)
+        have = {r[1] for r in self.db.execute("PRAGMA table_info(files)")}
+        for name, kind in ADDED_COLUMNS:
+            if name not in have:
+                self.db.execute(f"ALTER TABLE files ADD COLUMN {name} {kind}")
 
     def _migrate(self) -> None:
         """The first layout keyed rows by path alone: copy them into the (path, sha256) table."""
@@ -125,6 +133,15 @@ class Manifest:
             "UPDATE files SET status=?, error_class=?, message=?, seconds=?, pages=?, tool_version=?,"
             " updated=? WHERE file=? AND status != 'superseded'",
             (status, error_class, message, seconds, pages, tool_version, time.time(), file))
+
+    def set_completeness(self, file: str, complete: bool | None, reason: str | None) -> None:
+        self.db.execute("UPDATE files SET complete=?, incomplete=? WHERE file=?",
+                        (None if complete is None else int(complete), reason, file))
+
+    def incomplete(self) -> list[tuple[str, str]]:
+        """(file, reason) of every file converted but found incomplete."""
+        cur = self.db.execute("SELECT file, incomplete FROM files WHERE status='done' AND complete=0 ORDER BY file")
+        return [(f, r or "") for f, r in cur.fetchall()]
 
     def reset_running(self) -> int:
         """Rows left 'running' by a crash or Ctrl-C go back to 'pending'."""

@@ -54,6 +54,13 @@ def _write_report(bulletin, source: str, inspect: "Inspect") -> tuple[str | None
     return str(html), None
 
 
+def completeness_of(data: dict) -> dict:
+    """``complete`` and ``incomplete`` (the reason) of an output, for Result and the manifest."""
+    comp = data.get("completeness") or {}
+    complete = comp.get("complete")
+    return {"complete": complete, "incomplete": comp.get("reason") if complete is False else None}
+
+
 @dataclass
 class Result:
     status: str  # done | failed | interrupted
@@ -64,6 +71,9 @@ class Result:
     warnings: int = 0
     #: The inspection report written for a doubtful output (``Inspect``), if any.
     report: str | None = None
+    #: The output's ``completeness.complete`` (None: no bulletin) and, when False, its reason.
+    complete: bool | None = None
+    incomplete: str | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -157,7 +167,8 @@ def _child(conn, source: str, output: str, password: str | None, max_memory_mb: 
             report, note = _write_report(bulletin, source, inspect) if inspect is not None else (None, None)
             conn.send(("result", Result("done", message=note, pages=bulletin.data["source"]["pages"],
                                         seconds=time.perf_counter() - start,
-                                        warnings=len(bulletin.warnings), report=report).to_dict()))
+                                        warnings=len(bulletin.warnings), report=report,
+                                        **completeness_of(bulletin.data)).to_dict()))
         except ExtractError as exc:
             conn.send(("result", Result("failed", type(exc).__name__, str(exc),
                                         seconds=time.perf_counter() - start).to_dict()))
