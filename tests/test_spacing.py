@@ -17,7 +17,7 @@ def test_contexts_run_from_long_to_short_and_know_the_spaces_around():
     assert keys[0] == "대 분|야별"  # three left (a space among them), two right
     assert keys[-5:] == ["분|야", " 분|", "|야별", "분|", "|야"]  # the pair, then one side alone
     assert contexts("6대", "분야")[0] == "0대|분야"  # every digit reads as 0
-    assert contexts("분", "야") == ["분|야"]
+    assert contexts("분", "야") == ["분|야", "분|", "|야"]
 
 
 def test_the_longest_context_seen_often_enough_decides():
@@ -38,24 +38,21 @@ def test_only_a_break_between_two_hangul_syllables_is_read():
     model = SpacingModel({"a|b": (9, 0)})
     assert model.decide("abc", "def") is None
     assert model.decide("기술(", "연구") is None
+    one_side = SpacingModel({"제어|": (9, 0)})
+    assert one_side.decide("제어", "시스템") is True
+    assert one_side.decide("제어", "시스템", both_sides=True) is None  # too little to overrule the words
 
 
 def line(text, x1, right=500.0):
     return TextLine(page=1, text=text, x0=60.0, x1=x1, top=0, bottom=10, size=10.0, column_right=right)
 
 
-def test_a_wrap_no_witness_before_it_can_tell_is_the_models_and_counted_so():
-    stats = JoinStats([line("전혀 다른 문장이 여기에 있음", 200.0)])
-    stats.use_model = True
-    model = SpacingModel({"할|계": (0, 5)})
+def test_a_wrap_no_witness_before_it_can_tell_is_the_models_and_counted_so(monkeypatch):
     import extract.textjoin as tj
 
-    original = tj.default_model
-    tj.default_model = lambda: model
-    try:
-        text = join_wrapped("시범구 건설을 추진할", "계획이다", line("시범구 건설을 추진할", 499.5), stats)
-    finally:
-        tj.default_model = original
+    stats = JoinStats([line("전혀 다른 문장이 여기에 있음", 200.0)])
+    monkeypatch.setattr(tj, "default_model", lambda: SpacingModel({"할|계": (0, 5)}))
+    text = join_wrapped("시범구 건설을 추진할", "계획이다", line("시범구 건설을 추진할", 499.5), stats)
     assert text == "시범구 건설을 추진할 계획이다"
     assert stats.witness == {"model": 1}
     # The producer's trace still comes first: a line that ended with room to spare.

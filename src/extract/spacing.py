@@ -63,8 +63,11 @@ class SpacingModel:
     #: be near-certain to outweigh what the document shows (0.7 and 0.9 measured on a held-out
     #: bill, see ``data/build_spacing.py``; 0.9 agreed with its authors more often there).
     overrule_confidence: float = 0.9
+    #: ... and to have been seen this often (with both syllables around the break).
+    overrule_min_seen: int = 10
     #: The context that decided last (for tests and for reading decisions).
     last_context: str = ""
+    last_seen: int = 0
 
     @classmethod
     def load(cls, path: Path = DATA, **kw) -> "SpacingModel":
@@ -86,16 +89,21 @@ class SpacingModel:
         for key in contexts(left, right):
             joined, spaced = self.table.get(key, (0, 0))
             if joined + spaced >= self.min_seen:
-                self.last_context = key
+                self.last_context, self.last_seen = key, joined + spaced
                 return (joined + 0.5) / (joined + spaced + 1)
         return None
 
-    def decide(self, left: str, right: str, confidence: float | None = None) -> bool | None:
+    def decide(self, left: str, right: str, confidence: float | None = None,
+               both_sides: bool = False) -> bool | None:
         """True: join without a space; False: with one; None: the table cannot tell (with
-        ``confidence``, or the model's own, as the share one way needed)."""
+        ``confidence``, or the model's own, as the share one way needed; with ``both_sides``,
+        from a context that saw both syllables around the break ``overrule_min_seen`` times)."""
         p = self.p_join(left, right)
         confidence = self.confidence if confidence is None else confidence
         if p is None:
+            return None
+        if both_sides and (self.last_context.startswith("|") or self.last_context.endswith("|")
+                           or self.last_seen < self.overrule_min_seen):
             return None
         if p >= confidence:
             return True

@@ -461,7 +461,7 @@ def _join_wrapped(left: str, right: str, prev: TextLine | None,
     model = default_model() if stats is None or stats.use_model else None
     overruling = decision is not None and stats.last_rule not in WEAK_RULES
     guess = None if model is None else \
-        model.decide(left, right, model.overrule_confidence if overruling else None)
+        model.decide(left, right, model.overrule_confidence if overruling else None, both_sides=overruling)
     if guess is not None:
         return (left + right if guess else left + " " + right), "model"
     if decision is not None:
