@@ -137,3 +137,14 @@ def test_wraps_drawn_in_a_narrow_box_read_by_the_whole_pipeline(tmp_path: Path):
     wraps = data["provenance"]["wraps"]
     assert sum(wraps.values()) >= 2
     assert set(wraps) <= {"trace", "vocabulary", "model", "default"}
+
+
+def test_after_a_number_and_its_counter_the_model_is_not_asked(monkeypatch):
+    import extract.textjoin as tj
+
+    stats = JoinStats([line("전혀 다른 문장이 여기에 있음", 200.0)])
+    monkeypatch.setattr(tj, "default_model", lambda: SpacingModel({"대|분": (50, 0)}))
+    join_wrapped("정보 등 6대", "분야를", line("정보 등 6대", 499.5), stats)
+    assert stats.witness["model"] == 0
+    join_wrapped("정보 등 여러 대", "분야를", line("정보 등 여러 대", 499.5), stats)
+    assert stats.witness["model"] == 1

@@ -459,6 +459,10 @@ def _join_wrapped(left: str, right: str, prev: TextLine | None,
     # Neither the page nor the document's words tell: the spacing model of Korean text,
     # then the document's weak habits of single syllables.
     model = default_model() if stats is None or stats.use_model else None
+    if any(c.isdigit() for c in left.split()[-1]):
+        # After a number and its counter ("6대|", "9,462만|") the table knows the legal style
+        # of its texts ("제18대국회", "만원"), not the reports' ("6대 분야", "만 원").
+        model = None
     overruling = decision is not None and stats.last_rule not in WEAK_RULES
     guess = None if model is None else \
         model.decide(left, right, model.overrule_confidence if overruling else None, both_sides=overruling)
