@@ -101,8 +101,16 @@ def assemble(doc: "Document") -> dict[str, Any]:
             "pdf_metadata": meta,
             "timings": {k: round(v, 4) for k, v in doc.timings.items()} if doc.settings.profile else {},
             "style": _style(s),
+            "wraps": _wraps(doc),
         },
     }
+
+
+def _wraps(doc: "Document") -> dict[str, int]:
+    """How many line wraps inside Korean text each witness decided: how much of the text
+    rests on the page, on the document's own words, on the spacing model, or on nothing."""
+    counts = doc._join_stats.witness if doc._join_stats is not None else {}
+    return {k: counts.get(k, 0) for k in ("trace", "vocabulary", "model", "default")}
 
 
 class AssembleStage:

@@ -46,14 +46,16 @@ DOCUMENT_STAGES = [LayoutStage(), TablesStage(), SegmentStage(), CompletenessSta
 
 def warm_up() -> None:
     """Do once per process what the first document would otherwise pay for: read the
-    gazetteers, compile the schema validator, hook the parser. The batch's forkserver calls
+    gazetteers and the spacing table, compile the schema validator, hook the parser. The batch's forkserver calls
     this once (see batching.preload), so each file's child starts with it done."""
     from . import repair, validate
     from .normalize import _index
+    from .spacing import default_model
 
     repair.install_hooks()
     validate._validator()
     _index()
+    default_model()  # the spacing table of line wraps (textjoin's third witness)
 
 
 @contextmanager

@@ -14,6 +14,7 @@ import unicodedata
 from collections import Counter
 
 from .model import TextLine
+from .spacing import default_model
 
 TOKEN_STRIP = "\"'‘’“”()[]{}〈〉《》「」,.;:!?·~"
 URL_TAIL = re.compile(r"https?://\S*$")
@@ -41,6 +42,12 @@ PARTICLES = {"와", "과", "에", "의", "을", "를", "은", "는", "로", "으
              "으로는", "으로서", "도", "만", "까지", "부터", "보다", "처럼"}
 #: Rules of ``JoinStats._decide`` that rest on single-syllable habits, not on the words.
 WEAK_RULES = ("end/start", "none")
+#: Rules that the spacing model (``extract.spacing``) is asked before, with the weak ones: a
+#: right half seen as a word elsewhere may still end a compound ("의료|기기" when "기기" stands
+#: alone somewhere), a left half ending like a particle may be a noun ("분석은" but "정은|..."):
+#: on held-out policy prose the model agreed with the authors more often at these wraps (see
+#: ``data/build_spacing.py``), and where it cannot tell the rule stands.
+MODEL_FIRST_RULES = WEAK_RULES + ("right word", "phrase end")
 #: How many more sightings across a space than inside words a character pair needs before
 #: it puts a space at a wrap (rule 3 of ``JoinStats._decide``).
 PAIR_MARGIN = 2
@@ -86,7 +93,9 @@ class JoinStats:
     begins or ends a token, of all its occurrences.
     """
 
-    def __init__(self, lines, cells: list[list] = ()):
+    def __init__(self, lines, cells: list[list] = (), use_model: bool = True):
+        #: Ask the spacing model (``extract.spacing``) where the document's words do not tell.
+        self.use_model = use_model
         self.words: Counter[str] = Counter()
         self.inside: Counter[str] = Counter()
         self.across: Counter[str] = Counter()
@@ -138,6 +147,9 @@ class JoinStats:
         for line in list(lines) + [ln for run in cells for ln in run]:
             for m in AFTER_CLOSER.finditer(line.text):
                 (self.after_closer_space if m.group(1) else self.after_closer)[char_class(m.group(2))] += 1
+        #: How many wraps between Korean text each witness decided (``join_wrapped``): the
+        #: producer's trace, the document's own words, the spacing model, or none of them.
+        self.witness: Counter[str] = Counter()
         self._text: str | None = None
         self._runs: dict[str, tuple[int, int]] = {}
         self._endings: dict[str, int] = {}
@@ -357,27 +369,48 @@ def _bracket_break(a: str, b: str) -> bool:
     return a in CLOSERS and (is_hangul(b) or is_cjk(b))
 
 
+def _korean(a: str, b: str) -> bool:
+    return is_hangul(a) or is_hangul(b) or is_cjk(a) or is_cjk(b)
+
+
 def join_wrapped(left: str, right: str, prev: TextLine | None, stats: JoinStats | None) -> str:
-    """Append a wrapped line ``right`` to the text ``left`` whose last line is ``prev``."""
+    """Append a wrapped line ``right`` to the text ``left`` whose last line is ``prev``.
+
+    Where the wrap stands between Korean (or Chinese) characters, ``stats.witness`` counts
+    what decided it: ``trace`` (the producer's space glyph, the room left on the line, its
+    way of wrapping), ``vocabulary`` (the document's own words), ``model`` (the spacing
+    model of ``extract.spacing``) or ``default`` (none of them: a full line is taken as cut
+    inside a word)."""
+    joined, witness = _join_wrapped(left, right, prev, stats)
+    if stats is not None and witness:
+        stats.witness[witness] += 1
+    return joined
+
+
+def _join_wrapped(left: str, right: str, prev: TextLine | None,
+                  stats: JoinStats | None) -> tuple[str, str | None]:
+    """``join_wrapped``, with the witness that decided (None where the wrap is not one between
+    Korean characters, or a sign settles it)."""
     left, right = left.rstrip(), right.lstrip()
     if not left:
-        return right
+        return right, None
     if not right:
-        return left
+        return left, None
     # A URL broken over lines continues without a space when the next line is URL-like.
     if URL_TAIL.search(left) and " " not in right and not any(is_hangul(c) for c in right):
-        return left + right
+        return left + right, None
     a, b = left[-1], right[0]
     if LINE_MARKER.match(right):
-        return left + " " + right  # a new item (a bullet inside a cell) after a wrapped one
+        return left + " " + right, None  # a new item (a bullet inside a cell) after a wrapped one
     if a in NO_SPACE_AFTER and a != "-":
-        return left + right
+        return left + right, None
     if b in NO_SPACE_BEFORE:
-        return left + right
+        return left + right, None
     if a in "-–" and b.isalnum() and not is_hangul(b):
-        return left + right  # a hyphenated Latin word or number range: keep the hyphen, no space
+        return left + right, None  # a hyphenated Latin word or number range: keep the hyphen, no space
+    korean = "trace" if _korean(a, b) else None
     if prev is not None and prev.trailing_space:
-        return left + " " + right
+        return left + " " + right, korean
     if prev is not None and prev.column_right:
         # A producer that may cut words fills a line until the next unbreakable unit (one
         # syllable, or a Latin/number run) no longer fits. If that unit would have fitted
@@ -385,20 +418,20 @@ def join_wrapped(left: str, right: str, prev: TextLine | None, stats: JoinStats 
         # break), so the words are separate.
         if not line_was_full(prev, right) \
                 and not (stats is not None and stats.word_wrapping and _bracket_break(a, b)):
-            return left + " " + right
-    if not (is_hangul(a) or is_hangul(b)) and not (is_cjk(a) or is_cjk(b)):
+            return left + " " + right, korean
+    if not korean:
         # Latin words and numbers wrap at spaces.
-        return left + " " + right
+        return left + " " + right, None
     if stats is not None and stats.marks_space_wraps and prev is not None and prev.column_right \
             and prev.column_right - prev.x1 >= stats.space_em * prev.size:
         # This producer writes the space it wraps at when the space fits on the line; one
         # would have fitted, and there is none: the line was cut inside a word.
-        return left + right
+        return left + right, "trace"
     head = right.split()[0].rstrip(",.")
     if head in PARTICLES and (stats is None or not (stats.word_wrapping or stats.words.get(head))):
         # A particle the document never writes on its own, cut from its word by a producer
         # that breaks lines between syllables (one that wraps at spaces moves it with it).
-        return left + right
+        return left + right, "vocabulary"
     if stats is not None and stats.word_wrapping:
         # This producer wraps at spaces, and after a closing bracket (a line breaker may
         # break there with no space: "(天智航)|의료회사"): there, the document's habit for
@@ -407,7 +440,7 @@ def join_wrapped(left: str, right: str, prev: TextLine | None, stats: JoinStats 
         if _bracket_break(a, b):
             cls = char_class(b)
             if stats.after_closer.get(cls, 0) > 2 * stats.after_closer_space.get(cls, 0):
-                return left + right
+                return left + right, "vocabulary"
         # Otherwise it cuts a word only when the word is wider than the whole line (a long
         # name in a narrow table cell). Such a word filled the line up to the edge, as two
         # words wrapped at a space may have done too: the document's words decide between
@@ -418,14 +451,28 @@ def join_wrapped(left: str, right: str, prev: TextLine | None, stats: JoinStats 
                 estimate_width(word, prev.size) * _width_scale(prev) > prev.column_right - prev.x0:
             decision = stats.decide_join(left, right)
             if decision and stats.last_rule not in WEAK_RULES:
-                return left + right
-        return left + " " + right
+                return left + right, "vocabulary"
+        return left + " " + right, "trace"
     decision = stats.decide_join(left, right) if stats else None
-    if decision is None:
-        # A full line that ends inside Hangul is more often cut inside a word than at a
-        # space: most syllable boundaries are inside words.
-        decision = True
-    return left + right if decision else left + " " + right
+    if decision is not None and stats.last_rule not in MODEL_FIRST_RULES:
+        return (left + right if decision else left + " " + right), "vocabulary"
+    # Neither the page nor the document's words tell: the spacing model of Korean text,
+    # then the document's weak habits of single syllables.
+    model = default_model() if stats is None or stats.use_model else None
+    if any(c.isdigit() for c in left.split()[-1]):
+        # After a number and its counter ("6대|", "9,462만|") the table knows the legal style
+        # of its texts ("제18대국회", "만원"), not the reports' ("6대 분야", "만 원").
+        model = None
+    overruling = decision is not None and stats.last_rule not in WEAK_RULES
+    guess = None if model is None else \
+        model.decide(left, right, model.overrule_confidence if overruling else None, both_sides=overruling)
+    if guess is not None:
+        return (left + right if guess else left + " " + right), "model"
+    if decision is not None:
+        return (left + right if decision else left + " " + right), "vocabulary"
+    # A full line that ends inside Hangul is more often cut inside a word than at a
+    # space: most syllable boundaries are inside words.
+    return left + right, "default"
 
 
 def fold(text: str) -> str:
