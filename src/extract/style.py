@@ -162,9 +162,12 @@ def find_anchors(items: list["Item"], start: int, end: int, titles: list[str]) -
                 continue  # (a number alone is the next line's heading number)
             # The reading that matches best: a wrapped title matches as a whole, not by its
             # first line alone.
+            keys = _line_keys(items, k)
             hits = [(fuzz.ratio(key.replace(" ", ""), want.replace(" ", "")), n)
-                    for key, n in _line_keys(items, k) if _matches_title(key, want)]
-            if not hits:
+                    for key, n in keys if _matches_title(key, want)]
+            if not hits or fuzz.partial_ratio(keys[0][0], want) < ANCHOR_MIN_RATIO:
+                # (the title's first line is part of the title: a banner over a heading
+                # matches a long title only when joined with it)
                 continue
             hit = max(hits)[1]
             number, _ = strip_heading_prefix(ln.text)
