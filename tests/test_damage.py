@@ -152,7 +152,7 @@ def test_numeral_repairs_need_their_context(printed, expected):
     ("Ⅱ형", "Ⅱ형"),              # NFKC would make it "II"
 ])
 def test_ideographs_named_by_their_variants_are_read_as_shown(printed, expected):
-    from extract.layout import clean_glyph_text
+    from extract.glyphs.clean import clean_glyph_text
 
     chars = _glyphs(printed)
     repairs = clean_glyph_text(chars)
@@ -164,7 +164,7 @@ def test_a_code_point_canonically_equal_to_another_is_read_as_it():
     # Chromium names Noto's angle brackets U+2329/U+232A, canonically U+3008/U+3009: a
     # caption "〈...〉" must be seen whichever the producer chose. The same character, so no
     # repair is reported.
-    from extract.layout import clean_glyph_text
+    from extract.glyphs.clean import clean_glyph_text
 
     chars = _glyphs("\u2329지역별 현황\u232a")
     assert clean_glyph_text(chars) == []

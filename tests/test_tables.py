@@ -447,7 +447,7 @@ def test_a_narrow_glyph_repeated_is_not_an_overprint():
     """The "ll" of a condensed font: the second 'l' starts a glyph's width (about 1.2 pt)
     after the first, within the overprint tolerance, but it is a neighbour; a copy drawn
     0.3 pt off (fake bold) is the same glyph."""
-    from extract.layout import dedupe_chars
+    from extract.glyphs.clean import dedupe_chars
 
     def glyph(x0, width=1.2):
         return {"text": "l", "fontname": "F", "size": 8.0, "x0": x0, "x1": x0 + width, "top": 100.0}

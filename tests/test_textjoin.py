@@ -240,7 +240,8 @@ def test_layout_keeps_the_width_of_a_lines_space_glyphs():
 def test_a_page_that_writes_its_spaces_reads_a_bare_gap_as_spacing_inside_a_word():
     # LibreOffice writes a space glyph (0.22 em here) between words and sets 0.207 em
     # between a number and Hangul with no glyph: "2023년" is one word, as written.
-    from extract.layout import chars_to_lines, glyph_rows, word_gap_threshold
+    from extract.glyphs.lines import chars_to_lines, word_gap_threshold
+    from extract.glyphs.rows import glyph_rows
     from extract.settings import Settings
 
     def glyph(text, x0, width, top):

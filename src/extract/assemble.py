@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import __version__
+from .version import __version__
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document

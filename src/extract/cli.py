@@ -11,7 +11,7 @@ from typing import Optional
 
 import typer
 
-from . import __version__
+from .version import __version__
 from .cli_options import (CheckFormat, Executor, ExportFormat, PASSWORD_ENV, build_settings, detail, file_lines,
                           input_pdf, is_quiet, json_lines, pages_option, parse_pages, password_file_option,
                           password_option, resolve_password, say, set_option, set_verbosity, settings_option,

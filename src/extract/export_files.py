@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .export import archive_frames, sheet_name, table_frames, _format_sheet
+from .frames import archive_frames, format_sheet, sheet_name, table_frames
 
 INDEX = "issues.csv"
 KEY_UNSAFE = re.compile(r"[^\w.\-]+")
@@ -218,6 +218,6 @@ def _write_book(sheets, dest: Path) -> Path:
     with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
         for name, df in sheets:
             df.to_excel(writer, sheet_name=name, index=False)
-            _format_sheet(writer.sheets[name], df)
+            format_sheet(writer.sheets[name], df)
     tmp.replace(dest)  # a reader never sees half a workbook
     return dest

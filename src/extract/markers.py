@@ -104,8 +104,10 @@ def split_trailing_date(text: str, issue_date: str | None) -> tuple[str, str | N
 
 # --------------------------------------------------------------------------- captions
 
-#: A caption in brackets: 〈캡션〉, <캡션>, 《캡션》
+#: A caption in brackets: 〈캡션〉, <캡션>, 《캡션》; the whole line (``BRACKETED_CAPTION``) or
+#: somewhere in it (``BRACKETED_CAPTION_IN``: a caption set on one line with other text).
 BRACKETED_CAPTION = re.compile(r"^[〈<《]\s*(.+?)\s*[〉>》]$")
+BRACKETED_CAPTION_IN = re.compile(r"[〈<《]\s*([^〈〉<>《》]+?)\s*[〉>》]")
 #: A caption after a label, bracketed or numbered: '[표] 캡션', '[그림 2] 캡션', '<표 3> 캡션',
 #: '【그림】 캡션', '표 1. 캡션' ('표 분석에 ...' opens a sentence, not a caption).
 _LABEL = r"(?:표|그림|도표|사진|차트|Table|Figure|Fig\.)"

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
+from .glyphs.geometry import BBox  # x0, top, x1, bottom (re-exported for the stages)
 
 
 @dataclass

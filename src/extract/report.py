@@ -27,18 +27,17 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-from .layout import cluster
+from .glyphs.geometry import BBox, cluster
 from .tables.turned import page_box, turn_box
 
 if TYPE_CHECKING:  # pragma: no cover
-    from . import Bulletin
+    from .bulletin import Bulletin
     from .document import Document
     from .model import TableFragment
     from .settings import InspectSettings, Settings
 
 __all__ = ["inspect", "render", "doubtful_reasons"]
 
-BBox = tuple[float, float, float, float]
 
 #: Roles of text lines kept out of the body, as the layout stage names them (model.TextLine).
 DROPPED_ROLES = {"running": "running header/footer", "figure": "text in a figure",
@@ -109,13 +108,13 @@ def inspect(path: str | Path, out_html: str | Path, settings: "Settings | None" 
     is reused instead of running again). Returns the path written (atomically).
     Raises an :class:`extract.errors.ExtractError` when the PDF cannot be read.
     """
-    import extract
+    from .convert import convert
     from .settings import Settings as _Settings
     from .write import write_atomic
 
     settings = settings or _Settings()
     if bulletin is None or bulletin.document is None:
-        bulletin = extract.run(path, settings)
+        bulletin = convert(path, settings)
     text = render(bulletin, path, resolution=resolution or settings.inspect.resolution,
                   inspect_settings=settings.inspect)
     out = Path(out_html)

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
-from .layout import cluster
-from .markers import (DEFAULT_LEAD_MARKS, caption_text, find_full_date, iso, resolve_month_day,
+from .glyphs.geometry import cluster
+from .markers import (BRACKETED_CAPTION, DEFAULT_LEAD_MARKS, caption_text, find_full_date, iso, resolve_month_day,
                       split_mark, split_trailing_date)
 from .model import TableFragment, TextLine
 from .style import IssueStyle, LineStyle, learn_style, number_shape, section_key, strip_heading_prefix
@@ -62,7 +62,7 @@ BRIEF_SOURCE_NODATE = re.compile(r"^출처\s*[:：]\s*(.+?)\s*$")
 # '(출처: 과학망, 7.26)', '[출처] 과학망 (7.26)', '▶ 출처: 과학망'. '* 출처:' under a table or figure
 # is a note (NOTE_LINE), not a brief's source.
 SOURCE_LINE = re.compile(r"^(?:[▶►▷☞→]\s*)?[(\[［（【]?\s*출\s*처\s*[\]］】]?\s*[:：]?\s*(?P<rest>\S.*?)\s*$")
-CAPTION = re.compile(r"^[〈<《]\s*(.+?)\s*[〉>》]$")  # (markers.caption_text reads the labelled forms too)
+CAPTION = BRACKETED_CAPTION  # (markers.caption_text reads the labelled forms too)
 COLOPHON_LABEL = re.compile(r"^(발\s*행\s*일|발\s*행\s*인|발\s*행\s*처|발\s*행\s*기\s*관)")
 NOTE_LINE = re.compile(r"^[*※]\s*(출처|자료|주석|주|비고)\s*[:：]")
 REF_MARKS = re.compile(r"^[^\w\s\u3131-\u318e\uac00-\ud7a3\u4e00-\u9fff《「\"'(]+\s*")

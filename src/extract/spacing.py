@@ -15,15 +15,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .glyphs.scripts import is_cjk, is_hangul
+
 DATA = Path(__file__).resolve().parent / "data" / "spacing.tsv"
 #: (characters left of the break, characters right of it), longest first: the first one seen
 #: at least ``SpacingModel.min_seen`` times decides. Last, one side alone: a pair never seen
 #: still has a syllable that mostly ends a word ("할|" before a noun) or mostly goes on one.
 CONTEXTS = ((3, 2), (2, 3), (2, 2), (3, 1), (1, 3), (2, 1), (1, 2), (1, 1), (2, 0), (0, 2), (1, 0), (0, 1))
-
-
-def is_hangul(ch: str) -> bool:
-    return "\uac00" <= ch <= "\ud7a3"
 
 
 def _norm(ch: str) -> str:
@@ -35,7 +33,7 @@ def _norm(ch: str) -> str:
         return "0"
     if ch.isascii() and ch.isalpha():
         return "a"
-    if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
+    if is_cjk(ch):
         return "漢"
     return ch
 

@@ -22,7 +22,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from .export import LONG_TABLES, long_rows
+from .frames import LONG_TABLES, long_rows
 
 FTS_COLUMNS = ["title", "lead", "bullet_text", "reference_text"]
 #: Composite indexes beyond ``issue_sha256`` alone: the join keys inside an issue.

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from . import tables
 from .tables.turned import to_page, turned_page
-from .layout import _inside
+from .glyphs.geometry import point_in_box
 from .markers import caption_text
 from .textjoin import fold
 
@@ -90,7 +90,7 @@ class TablesStage:
                     continue
                 cx, cy = (ln.x0 + ln.x1) / 2, (ln.top + ln.bottom) / 2
                 for box, role in ((f.bbox, "table"), (f.caption_bbox, "caption")):
-                    if box and _inside(cx, cy, box):
+                    if box and point_in_box(cx, cy, box):
                         ln.role = role
 
     @staticmethod

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 
+from .glyphs.scripts import is_cjk, is_hangul
 from .model import TextLine
 from .spacing import default_model
 
@@ -59,14 +60,6 @@ PRIOR_WEIGHT = 2
 MARKED_WRAPS_NEEDED = 3
 HANGUL_TAIL = re.compile(r"[\uac00-\ud7a3]+$")
 HANGUL_HEAD = re.compile(r"^[\uac00-\ud7a3]+")
-
-
-def is_hangul(ch: str) -> bool:
-    return "\uac00" <= ch <= "\ud7a3"
-
-
-def is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
 def _core(token: str) -> str:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .. import __version__
+from ..version import __version__
 from ..load import sha256_of
 from .discover import OutputClash, Task, discover
 from .manifest import Manifest

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-HEADER_WINDOW = 1024
+from ..load import HEADER_WINDOW
+
 
 
 def looks_like_pdf(path: Path) -> bool:

@@ -154,15 +154,19 @@ def _child(conn, source: str, output: str, password: str | None, max_memory_mb: 
         notice = limit_memory(max_memory_mb)
         if notice:
             conn.send(("notice", notice))
-        import extract
+        import dataclasses
+
+        from extract.convert import convert
         from extract.errors import ExtractError
+        from extract.settings import Settings
 
         def on_page(number: int, total: int) -> None:
             conn.send(("page", number, total))
 
         try:
-            bulletin = extract.run(source, settings, password=password, on_page=on_page, ocr=ocr,
-                                   on_ocr=lambda pages: conn.send(("ocr", pages)))
+            run_settings = dataclasses.replace(settings or Settings(), password=password)
+            bulletin = convert(source, run_settings, on_page=on_page, ocr=ocr,
+                               on_ocr=lambda pages: conn.send(("ocr", pages)))
             bulletin.write(output)
             report, note = _write_report(bulletin, source, inspect) if inspect is not None else (None, None)
             conn.send(("result", Result("done", message=note, pages=bulletin.data["source"]["pages"],

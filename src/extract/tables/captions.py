@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
-from ..layout import chars_to_lines
-from ..markers import LABELLED_CAPTION, caption_text
+from ..glyphs.geometry import x_center_within, y_center_within
+from ..glyphs.lines import chars_to_lines
+from ..markers import BRACKETED_CAPTION_IN, LABELLED_CAPTION, caption_text
 from ..model import BBox, TextLine
 from ..settings import LayoutSettings
 from ..textjoin import fold
@@ -12,7 +13,6 @@ from .cells import join_cell
 
 _LAYOUT = LayoutSettings()
 OPEN, CLOSE = "〈<《", "〉>》"
-CAPTION = re.compile(r"[〈<《]\s*([^〈〉<>《》]+?)\s*[〉>》]")
 NOTE_START = re.compile(r"^(\*|※|주\s*[:)）]|자료\s*[:：]|출처\s*[:：])")
 NOTE_KEYWORD = re.compile(r"^[*※]?\s*(출처|주석|주|자료|비고|note|source)\s*[:：)）]", re.I)
 NOT_A_NOTE_CONTINUATION = re.compile(r"^([-–○•●■□▶]|[〈<《]|\d{1,2}\s)")
@@ -20,8 +20,7 @@ NOT_A_NOTE_CONTINUATION = re.compile(r"^([-–○•●■□▶]|[〈<《]|\d{1
 
 def _band(chars: list[dict], x0: float, x1: float, top: float, bottom: float) -> list[dict]:
     # Space glyphs stay: where a producer writes its spaces, they are the word spaces.
-    return [c for c in chars if top <= (c["top"] + c["bottom"]) / 2 <= bottom
-            and x0 - 1 <= (c["x0"] + c["x1"]) / 2 <= x1 + 1 and c["text"]]
+    return [c for c in chars if y_center_within(c, top, bottom) and x_center_within(c, x0, x1, pad=1) and c["text"]]
 
 
 def find_caption(chars: list[dict], table: BBox, page_width: float, distance: float,
@@ -36,7 +35,7 @@ def find_caption(chars: list[dict], table: BBox, page_width: float, distance: fl
         if labelled:
             # '[표] 캡션', '표 1. 캡션': the whole line is the caption.
             return fold(caption_text(line.text) or ""), (line.x0, line.top, line.x1, line.bottom)
-        m = CAPTION.search(line.text)
+        m = BRACKETED_CAPTION_IN.search(line.text)
         if not m:
             continue
         row = sorted((c for c in near if line.top - 0.5 <= c["top"] and c["bottom"] <= line.bottom + 0.5),

@@ -9,10 +9,12 @@ from __future__ import annotations
 import threading
 from bisect import bisect_left, bisect_right
 
-from ..layout import chars_to_lines
+from ..glyphs.geometry import x_center_within
+from ..glyphs.lines import chars_to_lines
 from ..model import BBox, TextLine
 from ..settings import LayoutSettings
-from ..textjoin import JoinStats, fold, is_hangul, join_wrapped
+from ..glyphs.scripts import is_hangul
+from ..textjoin import JoinStats, fold, join_wrapped
 
 _LAYOUT = LayoutSettings()
 
@@ -34,7 +36,7 @@ def cell_lines(chars: list[dict], box: BBox, page: int, gap: float | None = None
     """Lines of the glyphs whose centre lies inside ``box``; each line knows the cell's
     usable right edge (the box minus the padding seen on the left)."""
     x0, top, x1, bottom = box
-    inside = [c for c in chars_between(chars, top, bottom) if x0 <= (c["x0"] + c["x1"]) / 2 <= x1]
+    inside = [c for c in chars_between(chars, top, bottom) if x_center_within(c, x0, x1)]
     lines = chars_to_lines(inside, page, _LAYOUT, gap)
     if lines:
         pad = max(0.0, min(ln.x0 for ln in lines) - x0)

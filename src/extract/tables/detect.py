@@ -7,10 +7,11 @@ lines are read, and header rows are recognised by shading or weight.
 """
 from __future__ import annotations
 
+import operator
 import re
 from typing import Any
 
-from ..layout import cluster
+from ..glyphs.geometry import cluster, runs, x_center_within
 from ..model import BBox, TableFragment, TextLine
 from ..settings import TableSettings
 from .captions import find_caption, find_notes
@@ -141,7 +142,7 @@ def _split_spanning_text(placed: list[tuple], xs: list[float], ys: list[float], 
             out.append((r0, c0, r1, c1, lines, text))
             continue
         box = (xs[c0], ys[r0], xs[c1], ys[r1])
-        inside = [c for c in chars_between(chars, box[1], box[3]) if box[0] <= (c["x0"] + c["x1"]) / 2 <= box[2]
+        inside = [c for c in chars_between(chars, box[1], box[3]) if x_center_within(c, box[0], box[2])
                   and c["text"].strip()]
         verdicts = [_separated_at(inside, xs[j], settings.span_split_gap) for j in range(c0 + 1, c1)]
         if False in verdicts or not any(verdicts):
@@ -216,12 +217,7 @@ def _open_row_edges(page) -> list[dict]:
     height = float(page.height)
     verticals = sorted((e for e in page.vertical_edges if e["bottom"] - e["top"] >= 5.0
                         and e["bottom"] >= 0.75 * height), key=lambda e: e["bottom"])
-    groups: list[list[dict]] = []
-    for e in verticals:
-        if groups and e["bottom"] - groups[-1][-1]["bottom"] <= 1.0:
-            groups[-1].append(e)
-        else:
-            groups.append([e])
+    groups = runs(verticals, operator.itemgetter("bottom"), 1.0)
     horizontals = page.horizontal_edges
     out = []
     for group in groups:
@@ -379,7 +375,7 @@ def _open_cell_bottom(chars: list[dict], x0: float, x1: float, top: float, botto
     that closes the other columns (a renderer breaking a merged cell over the page goes on
     setting its lines). Lines inside the column that follow the cell's last line at the
     usual line pitch belong to it; a line wider than the column is the body's."""
-    inside = [c for c in chars_between(chars, top, bottom) if x0 <= (c["x0"] + c["x1"]) / 2 <= x1]
+    inside = [c for c in chars_between(chars, top, bottom) if x_center_within(c, x0, x1)]
     if not inside:
         return bottom
     last = max(c["bottom"] for c in inside)

@@ -18,12 +18,16 @@ found from the text itself:
 """
 from __future__ import annotations
 
+import operator
 import re
 import statistics
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from ..layout import chars_to_lines, glyph_rows, median_size
+from ..glyphs.geometry import center_in_box, median_size, runs, x_center_within, y_center_within
+from ..glyphs.lines import chars_to_lines
+from ..glyphs.rows import glyph_rows
+from ..glyphs.scripts import is_wide
 from ..model import BBox, TableFragment, TextLine
 from ..settings import LayoutSettings, TableSettings
 from .arbitrate import evidence, loose, structure_kinds
@@ -75,11 +79,6 @@ class Row:
 
 
 # ---------------------------------------------------------------------------- text rows
-
-def _inside(c: dict, box: BBox, pad: float = 1.0) -> bool:
-    cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
-    return box[0] - pad <= cx <= box[2] + pad and box[1] - pad <= cy <= box[3] + pad
-
 
 def text_rows(chars: list[dict], gap_em: float, chunk_gap_em: float) -> list[Row]:
     """Rows of words, top to bottom; each row's words split into chunks."""
@@ -147,12 +146,7 @@ def horizontal_rules(page, min_length: float) -> list[tuple[float, float, float]
     segs.sort()
     # Group by y (within 2.5 pt: the top and bottom edges of a hairline rectangle), then
     # join pieces that touch along x.
-    groups: list[list[tuple[float, float, float]]] = []
-    for s in segs:
-        if groups and s[0] - groups[-1][0][0] <= 2.5:
-            groups[-1].append(s)
-        else:
-            groups.append([s])
+    groups = runs(segs, operator.itemgetter(0), 2.5, from_first=True)
     rules = []
     for g in groups:
         y = statistics.mean(s[0] for s in g)
@@ -223,7 +217,7 @@ def header_bands(page, chars: list[dict]) -> list[HeaderBand]:
                 continue  # overlapping boxes: a shading laid over another, not cells
             top, bottom = min(r["top"] for r in run), max(r["bottom"] for r in run)
             near = chars_between(chars, top, bottom)
-            filled = [r for r in run if any(r["x0"] <= (c["x0"] + c["x1"]) / 2 <= r["x1"] for c in near)]
+            filled = [r for r in run if any(x_center_within(c, r["x0"], r["x1"]) for c in near)]
             if len(run) >= 2 and len(filled) >= 2 and all(
                     r["bottom"] - r["top"] >= 4.0 for r in filled):
                 bands.append(HeaderBand(top, bottom, [(r["x0"], r["x1"]) for r in run]))
@@ -409,7 +403,7 @@ def column_separators(rows: list[Row], settings: TableSettings) -> list[tuple[fl
                 if any(c1[-1].x1 <= a + 0.1 and c2[0].x0 >= b - 0.1 for c1, c2 in zip(r.chunks, r.chunks[1:])):
                     wide += 1
                 else:
-                    syllables = syllables and any(abs(w.x1 - a) <= 0.1 and _ideographic(w.text[-1]) for w in r.words)
+                    syllables = syllables and any(abs(w.x1 - a) <= 0.1 and is_wide(w.text[-1]) for w in r.words)
         if b - a < 0.5 * em and both > wide and syllables:
             # Hangul syllables are all one width, so word spaces in different rows line up
             # by chance ("폐결절 AI", "경피적 대동맥판막"): a gap no wider than a word space
@@ -900,12 +894,6 @@ def _fill_centred_spans(rows: list[dict[int, list[Word]]], col: int) -> None:
             rows[k][col] = words
 
 
-def _ideographic(ch: str) -> bool:
-    """Hangul, kana or a CJK ideograph (a glyph that can stand in a vertical line)."""
-    o = ord(ch)
-    return 0x3040 <= o <= 0x30FF or 0x3400 <= o <= 0x9FFF or 0xAC00 <= o <= 0xD7AF or 0xF900 <= o <= 0xFAFF
-
-
 #: What separates the items of a list in a cell: commas, list marks, bullets.
 _ITEM_BREAK = re.compile(r"[,;、，]|(?:^|\s)[○•●◦▪■□◆◇※·-](?=\s)")
 
@@ -927,7 +915,7 @@ def _reads_as_table(grid: list[list[str]], header_rows: int, ruled: bool, settin
     if full < (2 if ruled and header_rows else settings.stream_min_rows):
         return False
     cells = [t for row in grid for t in row if t]
-    lone = sum(1 for t in cells if len(t) == 1 and _ideographic(t))
+    lone = sum(1 for t in cells if len(t) == 1 and is_wide(t))
     if lone > settings.stream_lone_glyph_share * len(cells):
         return False  # vertical writing read across: one glyph of each column per "row"
     prose = 0
@@ -952,8 +940,8 @@ def find_stream_fragments(page, page_number: int, settings: TableSettings, gap: 
         # Most glyphs lie above or below every ruled table: test the tables' vertical span
         # first, then each table.
         top, bottom = min(b[1] for b in taken) - 1.0, max(b[3] for b in taken) + 1.0
-        free = [c for c in chars if not (top <= (c["top"] + c["bottom"]) / 2 <= bottom)
-                or not any(_inside(c, box) for box in taken)]
+        free = [c for c in chars if not y_center_within(c, top, bottom)
+                or not any(center_in_box(c, box) for box in taken)]
     else:
         free = chars
     rows = text_rows(free, gap_em, settings.stream_chunk_gap)

@@ -12,7 +12,7 @@ down, 3 running down.
 """
 from __future__ import annotations
 
-from ..layout import derotate
+from ..glyphs.rows import derotate
 from ..model import BBox, TableFragment
 
 

@@ -1,0 +1,155 @@
+"""Rows of glyphs -> lines of text with words parted by the page's own word gap."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING, Iterable
+
+from ..model import TextLine
+from .geometry import median_size
+from .rows import glyph_rows
+from .scripts import starts_asian
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..settings import LayoutSettings
+
+#: 'ABCDEF+NanumGothic' -> 'NanumGothic': a subset's tag differs between subsets of one font.
+SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
+BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold|,b$|-b$|extrab", re.I)
+
+
+#: Where a line writes its spaces, a gap between scripts is a word space only when wider
+#: than this many of the line's spaces (``_make_line``).
+SCRIPT_GAP_SPACES = 1.1
+
+
+class WordGap(float):
+    """A page's word-gap threshold in em (a float, as every caller uses it), with the one
+    for a gap between Asian and other script (a number or a Latin word beside Hangul):
+    wider on a page whose producer writes its spaces as glyphs, where such a gap is its
+    spacing between scripts, not a word space."""
+
+    def __new__(cls, value: float, between_scripts: float | None = None):
+        gap = super().__new__(cls, value)
+        gap.between_scripts = value if between_scripts is None else between_scripts
+        return gap
+
+
+#: A page writes its spaces when gaps with no space glyph inside one script are at most
+#: this share of its space glyphs (``word_gap_threshold``).
+WRITTEN_SPACES_SHARE = 0.25
+
+
+def word_gap_threshold(rows: list[list[dict]], default: float) -> float:
+    """The gap (in em) above which two glyphs of a line are separate words, for one page.
+
+    Producers space words differently (0.22 em in one, 0.28 em in another) and some leave
+    0.2 em between a digit and a Hangul syllable of the same word, so one fixed tolerance
+    cannot serve all. The most common gap between 0.1 and 0.6 em on the page is its word
+    space; glyphs closer than 80 % of it belong to one word.
+
+    A page whose words within one script are nearly all parted by space glyphs shows that
+    its producer writes its spaces; a gap with no glyph between Asian and other script is
+    then its spacing between scripts (see ``WordGap``), unless wider than its space.
+    """
+    bins: Counter[int] = Counter()
+    written: Counter[int] = Counter()
+    bare = 0
+    for row in rows:
+        for a, b in zip(row, row[1:]):
+            if b["text"].isspace():
+                # An explicit space glyph shows the word space directly.
+                g = (b["x1"] - b["x0"]) / max(b["size"], 1.0)
+                if 0.1 < g < 0.6:
+                    written[round(g * 100)] += 1
+            elif a["text"].isspace():
+                continue
+            else:
+                g = (b["x0"] - a["x1"]) / max(a["size"], b["size"], 1.0)
+                bare += 0.1 < g < 0.6 and starts_asian(a["text"]) == starts_asian(b["text"])
+            if 0.1 < g < 0.6:
+                bins[round(g * 100)] += 1
+    if sum(bins.values()) < 20:
+        return default
+    mode = bins.most_common(1)[0][0] / 100
+    spaces = sum(written.values())
+    if spaces >= 20 and bare <= WRITTEN_SPACES_SHARE * spaces:
+        return WordGap(0.8 * mode, max(0.8 * mode, SCRIPT_GAP_SPACES * written.most_common(1)[0][0] / 100))
+    return WordGap(0.8 * mode)
+
+
+def page_word_gap(chars: Iterable[dict], settings: "LayoutSettings", default: float | None = None) -> float:
+    """The word-gap threshold of a whole page (see word_gap_threshold); ``default`` where
+    the page has too few gaps to tell (the settings' ratio unless given)."""
+    return word_gap_threshold(glyph_rows(chars, settings), settings.word_gap_ratio if default is None else default)
+
+
+def chars_to_lines(chars: Iterable[dict], page: int, settings: "LayoutSettings",
+                   gap: float | None = None) -> list[TextLine]:
+    """Group glyphs into lines (by vertical overlap) and words (by horizontal gap).
+
+    ``gap`` is the page's word-gap threshold; small areas (a table cell, a caption) should
+    pass their page's, since a few glyphs are too few to learn spacing from.
+    """
+    rows = glyph_rows(chars, settings)
+    if not rows:
+        return []
+    if gap is None:
+        gap = word_gap_threshold(rows, settings.word_gap_ratio)
+    lines = []
+    for row in rows:
+        line = _make_line(row, page, gap)
+        if line is not None:
+            lines.append(line)
+    lines.sort(key=lambda ln: (ln.top, ln.x0))
+    return lines
+
+
+def _make_line(row: list[dict], page: int, gap_ratio: float) -> TextLine | None:
+    parts: list[str] = []
+    prev = None
+    space_glyphs = [c for c in row if c["text"] == " " and c["x1"] > c["x0"]]
+    spaces = [(c["x1"] - c["x0"]) / max(c["size"], 1.0) for c in space_glyphs]
+    # On a page or a line that writes its spaces as glyphs, a gap with no glyph between
+    # Asian and other script (a number, a Latin word) is the producer's spacing between
+    # scripts, not a word space, unless it is wider than a space (LibreOffice sets 0.2 em in
+    # "2023|년", as wide as some fonts' space glyph).
+    script_gap = max(getattr(gap_ratio, "between_scripts", gap_ratio),
+                     SCRIPT_GAP_SPACES * median_size(spaces) if spaces else 0.0)
+    for c in row:
+        text = c["text"]
+        if text.isspace():
+            # An explicit space glyph: keep one space, the gap test below will not double it.
+            if parts and parts[-1] != " ":
+                parts.append(" ")
+            prev = c
+            continue
+        if prev is not None and parts and parts[-1] != " ":
+            size = max(c["size"], prev["size"], 1.0)
+            gap = c["x0"] - prev["x1"]
+            # (the script test only for the few gaps that it decides: most glyphs touch)
+            if gap > gap_ratio * size and (gap > script_gap * size or starts_asian(text) == starts_asian(prev["text"])):
+                parts.append(" ")
+        parts.append(text)
+        prev = c
+    text = "".join(parts).strip()
+    if not text:
+        return None
+    visible = [c for c in row if not c["text"].isspace()]
+    sizes = [c["size"] for c in visible]
+    bold_count = sum(1 for c in visible if BOLD_FONT.search(c.get("fontname") or ""))
+    widths = [c["x1"] - c["x0"] for c in space_glyphs]
+    fonts = Counter(c.get("fontname") or "" for c in visible)
+    return TextLine(
+        page=page,
+        text=text,
+        x0=min(c["x0"] for c in visible),
+        x1=max(c["x1"] for c in visible),
+        top=min(c["top"] for c in visible),
+        bottom=max(c["bottom"] for c in visible),
+        size=round(median_size(sizes), 2),
+        bold=bold_count * 2 > len(visible),
+        trailing_space=row[-1]["text"].isspace(),
+        space_width=round(median_size(widths), 2) if widths else 0.0,
+        font=SUBSET_PREFIX.sub("", fonts.most_common(1)[0][0]),
+    )
