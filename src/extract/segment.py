@@ -178,6 +178,7 @@ _iso = iso  # (kept for callers of the old name)
 class Segmenter:
     def __init__(self, doc: "Document"):
         self.doc = doc
+        self.cfg = doc.settings.segment
         self.warnings = doc.warnings
         self.lines = doc.body_lines
         self.items = self._stream()
@@ -214,7 +215,7 @@ class Segmenter:
             while j > 0:
                 prev = items[j - 1].line
                 if (prev is None or prev.page != ln.page or prev.x0 < ln.x1
-                        or ln.top - prev.top > 1.5 * max(ln.size, prev.size)):
+                        or ln.top - prev.top > self.cfg.block_gap * max(ln.size, prev.size)):
                     break
                 items[j - 1], items[j] = items[j], items[j - 1]
                 j -= 1
@@ -231,7 +232,7 @@ class Segmenter:
             ln = it.line
             nxt = items[k + 1].line if k + 1 < len(items) else None
             if (ln is not None and nxt is not None and ROMAN_ONLY.match(ln.text.strip())
-                    and nxt.page == ln.page and nxt.top - ln.bottom < 1.5 * nxt.size
+                    and nxt.page == ln.page and nxt.top - ln.bottom < self.cfg.block_gap * nxt.size
                     and abs(nxt.x0 - ln.x0) < 3 * nxt.size and not split_mark(nxt.text)):
                 joined = replace(nxt, text=f"{ln.text.strip()} {nxt.text.strip()}", x0=min(ln.x0, nxt.x0),
                                  top=ln.top, size=max(ln.size, nxt.size))
@@ -312,7 +313,8 @@ class Segmenter:
         self.warnings.append(f"page {page}: {message}")
 
     # ---- classification of single lines
-    def is_big(self, ln: TextLine, factor: float = 1.15) -> bool:
+    def is_big(self, ln: TextLine, factor: float) -> bool:
+        """Set at least ``factor`` times the body's size (see SegmentSettings)."""
         return ln.size >= self.body_size * factor
 
     def on_band(self, ln: TextLine) -> bool:
@@ -331,19 +333,19 @@ class Segmenter:
         key = section_key(text)
         compact = text.replace(" ", "")
         learned = self.style.section is not None and self.style.section.matches(ln)
-        styled = ln.bold or self.is_big(ln) or self.on_band(ln) or learned
+        styled = ln.bold or self.is_big(ln, self.cfg.banner_size) or self.on_band(ln) or learned
         for name in (compact, key):
             if name in known and styled and len(name) <= 12:
                 return name
         if (len(key) <= 12 and len(key) >= 2 and not text[:1].isdigit() and not split_mark(text)
-                and text[:1] not in LEAD_MARKS and self.is_big(ln, 1.3)
+                and text[:1] not in LEAD_MARKS and self.is_big(ln, self.cfg.display_size)
                 and (self.on_band(ln) or key.endswith("동향"))
                 and (self.style.section is None or learned)):
             # (Where the issue showed how its banners look, a big line on a band must look so:
             # a heading's wrapped last word on its shaded box is no banner.)
             return key
         # A banner not in the contents (단신동향 often is not), set as the learned banners are.
-        if (learned and self.is_big(ln, 1.15) and 2 <= len(key) <= 8 and not split_mark(text)
+        if (learned and self.is_big(ln, self.cfg.banner_size) and 2 <= len(key) <= 8 and not split_mark(text)
                 and not DATE_FULL.search(text) and not caption_text(text)
                 and (key.endswith(SECTION_SUFFIXES) or self.on_band(ln))):
             return key
@@ -352,7 +354,7 @@ class Segmenter:
     def title_match(self, ln: TextLine) -> tuple[str | None, str] | None:
         """The first template's heading: '01 title', bigger or bold than the body."""
         number, title = strip_heading_prefix(ln.text)
-        if number and (ln.bold or self.is_big(ln, 1.1)) and not DATE_FULL.match(ln.text):
+        if number and (ln.bold or self.is_big(ln, self.cfg.heading_size)) and not DATE_FULL.match(ln.text):
             return number, title
         return None
 
@@ -388,14 +390,14 @@ class Segmenter:
         followed by a line with the issue's lead mark (briefs with plain bold titles)."""
         ln = items[k].line
         text = ln.text.strip()
-        if not (ln.bold or self.is_big(ln, 1.1)) or split_mark(text) or caption_text(text) \
+        if not (ln.bold or self.is_big(ln, self.cfg.heading_size)) or split_mark(text) or caption_text(text) \
                 or REFERENCES_HEAD.match(text) or parse_source(text, self.s.date) or len(fold(text)) < 4:
             return False
         look = LineStyle.of(ln)
         prev = ln
         for j in range(k + 1, min(k + 4, len(items))):
             nxt = items[j].line
-            if nxt is None or nxt.page != ln.page or nxt.top - prev.bottom > 1.5 * nxt.size:
+            if nxt is None or nxt.page != ln.page or nxt.top - prev.bottom > self.cfg.block_gap * nxt.size:
                 return False
             if self.is_lead_mark(nxt.text.strip()):
                 return True
@@ -463,7 +465,7 @@ class Segmenter:
             if CONTENTS_HEAD.match(ln.text.strip()):
                 cover = cover[:k]
                 break
-        big = [ln for ln in cover if self.is_big(ln, 1.6) and re.search(r"[^\x00-\x7f]", ln.text)
+        big = [ln for ln in cover if self.is_big(ln, self.cfg.cover_title_size) and re.search(r"[^\x00-\x7f]", ln.text)
                and not find_full_date(ln.text)]
         if big:
             series = " ".join(ln.text for ln in big)
@@ -615,7 +617,7 @@ class Segmenter:
                 i += 1
                 continue
             if (entry is None and mark is None and title_x is None and ln.x0 > section_x + 2 and near
-                    and not self.is_big(ln, 1.3)):
+                    and not self.is_big(ln, self.cfg.display_size)):
                 # Titles printed plain, without a mark: each line a title unless the line
                 # before ran to the right edge (a wrap).
                 current["titles"].append(text)
@@ -740,7 +742,7 @@ class Segmenter:
                     and ln.top - last.bottom < ln.size:
                 summary[-1] = join_wrapped(summary[-1], text, last, self.stats)
                 last = ln
-            elif not marked and stop is not None and len(text) > 15 and not self.is_big(ln, 1.3):
+            elif not marked and stop is not None and len(text) > 15 and not self.is_big(ln, self.cfg.display_size):
                 # Unmarked paragraphs, one per article: a line continues the one before
                 # when that one ran to the column's right edge.
                 right = ln.column_right or ln.x1
@@ -808,18 +810,18 @@ class Segmenter:
                 self.s.sections.append(section)
                 article, state, pending_number = None, "none", None
                 continue
-            if NUMBER_ONLY.match(text) and (ln.bold or self.is_big(ln, 1.1)
+            if NUMBER_ONLY.match(text) and (ln.bold or self.is_big(ln, self.cfg.heading_size)
                                             or self.style.heading_number in ("above", "numbered")):
                 pending_number = text.strip("[]()<>.［］【】〔〕")
                 continue
             continues_title = (state == "title" and last_line is not None and ln.page == last_line.page
-                               and ln.top - last_line.bottom < 0.8 * ln.size)
+                               and ln.top - last_line.bottom < self.cfg.continuation_gap * ln.size)
             tm = None if continues_title else (self.learned_heading(ln, pending_number) or self.title_match(ln)
                                                or self.next_in_sequence(ln, section)
                                                or ((None, text) if state != "title" and self.heads_a_lead(items, i - 1)
                                                    else None))
             unnumbered = (tm is None and title_style is not None and title_style[1] and ln.bold
-                          and abs(ln.size - title_style[0]) < 0.6
+                          and abs(ln.size - title_style[0]) < self.cfg.size_tolerance
                           and not (state == "lead" and lead_style is not None and lead_style.matches(ln)) and text[:1] not in LEAD_MARKS
                           and not self.is_lead_mark(text) and not split_mark(text) and state != "title"
                           and not caption_text(text))
@@ -849,11 +851,11 @@ class Segmenter:
                 continue
             article.pages.add(ln.page)
             # title continuation: same style, right under it
-            if state == "title" and title_style and abs(ln.size - title_style[0]) < 0.6 \
+            if state == "title" and title_style and abs(ln.size - title_style[0]) < self.cfg.size_tolerance \
                     and ln.bold == title_style[1] and text[:1] not in LEAD_MARKS \
                     and not self.is_lead_mark(text) and not split_mark(text) \
                     and (title_look is None or (title_look.size == LineStyle.of(ln).size
-                                                and ln.top - last_line.bottom < 1.2 * ln.size)):
+                                                and ln.top - last_line.bottom < self.cfg.styled_continuation_gap * ln.size)):
                 # (a lead set bold without a mark, half a point larger, a line space below
                 # the title is no part of it)
                 text_target_append(ln)
@@ -886,7 +888,7 @@ class Segmenter:
                 continue
             if (state == "lead" and self.style.lead_unmarked and lead_style is not None
                     and lead_style.matches(ln) and not split_mark(text) and last_line is not None
-                    and ln.page == last_line.page and ln.top - last_line.bottom < 0.8 * ln.size):
+                    and ln.page == last_line.page and ln.top - last_line.bottom < self.cfg.continuation_gap * ln.size):
                 text_target_append(ln)
                 continue
             if REFERENCES_HEAD.match(text):
@@ -962,7 +964,7 @@ class Segmenter:
         xs = [b.x0 for sec in self.s.sections for a in sec.articles for b in a.bullets if b.x0 is not None]
         if not xs:
             return []
-        return cluster(xs, tol=0.6 * self.body_size)
+        return cluster(xs, tol=self.cfg.indent_tolerance * self.body_size)
 
     def _levels_by_mark(self, levels: list[float]) -> dict[str, int]:
         """Levels told by the marks where the indents do not tell them: a producer that
@@ -974,7 +976,7 @@ class Segmenter:
         marks = [m for m, n in uses.items() if n >= 2]
         if len(marks) < 2:
             return {}
-        tol = 0.6 * self.body_size
+        tol = self.cfg.indent_tolerance * self.body_size
         # Nested pairs: mark B right after mark A in one article, at (nearly) the same x.
         flat = nested = 0
         firsts: dict[str, list[int]] = {m: [] for m in uses}
@@ -1046,7 +1048,7 @@ class Segmenter:
                 break
             t = prev.text
             latin_caps = re.fullmatch(r"[A-Z0-9&\-.,' ]{6,}", t) is not None
-            if not (latin_caps or self.is_big(prev.line, 1.3)):
+            if not (latin_caps or self.is_big(prev.line, self.cfg.display_size)):
                 break
             k -= 1
         return k
@@ -1074,7 +1076,7 @@ class Segmenter:
         m = re.search(r"(https?://\S+|www\.\S+)", text)
         self.s.url = m.group(1) if m else None
         if not self.s.series:
-            big = [ln for ln in lines if self.is_big(ln, 1.3)]
+            big = [ln for ln in lines if self.is_big(ln, self.cfg.display_size)]
             if big:
                 self.s.series = fold(re.sub(r"(?<=\S)/(?=\S)", "", " ".join(ln.text for ln in big)))
 

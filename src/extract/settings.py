@@ -8,11 +8,69 @@ of the wrong type is a usage error naming it).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
+
+#: Settings whose values are one of a few words.
+CHOICES = {"tables.strategy": ("auto", "lattice", "stream")}
+#: Settings given in percent (rapidfuzz scores): 0 to 100.
+PERCENT = {"names.threshold", "names.margin", "names.type_margin", "names.typed_threshold",
+           "names.org_threshold", "completeness.title_ratio"}
+
+
+class SettingsError(ValueError):
+    """An unknown setting, or a value of the wrong type or range: the message names it."""
+
+
+def _group(obj) -> str:
+    return _GROUPS.get(type(obj).__name__, "")
+
+
+def check_value(key: str, kind: str, value) -> None:
+    """Raise SettingsError unless ``value`` suits the setting ``key`` of declared type
+    ``kind``: the type, one of its CHOICES, a share (``*_share``) from 0 to 1, a percent
+    from 0 to 100, any other number not negative."""
+    optional = "None" in kind
+    kind = kind.replace("| None", "").replace("None |", "").strip()
+    if value is None:
+        if optional:
+            return
+        raise SettingsError(f"setting {key!r} cannot be empty")
+    expected = {"bool": (bool,), "int": (int,), "float": (int, float), "str": (str,)}.get(kind)
+    if expected and (not isinstance(value, expected) or (kind != "bool" and isinstance(value, bool))):
+        raise SettingsError(f"setting {key!r} must be {'an' if kind == 'int' else 'a'} {kind}, not {value!r}")
+    choices = CHOICES.get(key)
+    if choices and value not in choices:
+        raise SettingsError(f"setting {key!r} must be one of {', '.join(choices)}, not {value!r}")
+    if kind in ("int", "float"):
+        name = key.rsplit(".", 1)[-1]
+        if name.endswith("_share") and not 0 <= value <= 1:
+            raise SettingsError(f"setting {key!r} is a share: from 0 to 1, not {value!r}")
+        if key in PERCENT and not 0 <= value <= 100:
+            raise SettingsError(f"setting {key!r} is a score: from 0 to 100, not {value!r}")
+        if value < 0:
+            raise SettingsError(f"setting {key!r} cannot be negative ({value!r})")
+
+
+class _Checked:
+    """Settings groups check every field when made (``TableSettings(strategy="guess")``
+    raises SettingsError, a ValueError, naming the field and the allowed values)."""
+
+    def __post_init__(self) -> None:
+        self.check()
+
+    def check(self) -> None:
+        """Check every field again (after fields were set one by one)."""
+        group = _group(self)
+        for f in fields(self):  # type: ignore[arg-type]
+            value = getattr(self, f.name)
+            if is_dataclass(value):
+                value.check()
+            else:
+                check_value(f"{group}.{f.name}" if group else f.name, str(f.type), value)
 
 
 @dataclass
-class LayoutSettings:
+class LayoutSettings(_Checked):
     #: Glyphs closer than this fraction of the font size are one word, where a page has too
     #: few gaps to learn its own word spacing from (see layout.word_gap_threshold).
     word_gap_ratio: float = 0.15
@@ -36,7 +94,7 @@ class LayoutSettings:
 
 
 @dataclass
-class TableSettings:
+class TableSettings(_Checked):
     #: Ruling segments shorter than this (points) are ignored (underlines, bullets).
     min_edge_length: float = 3.0
     #: Edges within this distance are snapped together.
@@ -124,7 +182,34 @@ class TableSettings:
 
 
 @dataclass
-class NameSettings:
+class SegmentSettings(_Checked):
+    """How the segmenter tells structure from body text by size and spacing (sizes are
+    shares of the body's size, gaps shares of the line's own size)."""
+
+    #: A numbered line ('01 title') is a heading when bold or set this much larger than the body.
+    heading_size: float = 1.1
+    #: A line not in the contents is a section banner, once the issue's banners were learned,
+    #: when set this much larger than the body.
+    banner_size: float = 1.15
+    #: Display type: lines this much larger than the body name a section or series and are
+    #: never a summary item, a contents entry or a wrapped line of text.
+    display_size: float = 1.3
+    #: The cover's title is set at least this much larger than the body.
+    cover_title_size: float = 1.6
+    #: Lines further apart than this many of their size (top to top, or gap) are separate blocks.
+    block_gap: float = 1.5
+    #: A title or lead line continues the one above when the gap is under this many of its size.
+    continuation_gap: float = 0.8
+    #: ... and a line in the title's own learned style, under this many.
+    styled_continuation_gap: float = 1.2
+    #: Two lines are of one size when their sizes differ by less than this many points.
+    size_tolerance: float = 0.6
+    #: Indents (marker positions, levels) within this many body sizes are one.
+    indent_tolerance: float = 0.6
+
+
+@dataclass
+class NameSettings(_Checked):
     #: Best fuzzy score needed to accept a match (0-100).
     threshold: float = 80.0
     #: The best match must beat the runner-up by this many points.
@@ -147,7 +232,7 @@ class NameSettings:
 
 
 @dataclass
-class InspectSettings:
+class InspectSettings(_Checked):
     """The inspection report (``bulletin-extract inspect``, ``extract.inspect``) and which
     outputs ``batch --inspect-doubtful`` writes one for (``report.doubtful_reasons``)."""
 
@@ -162,7 +247,7 @@ class InspectSettings:
 
 
 @dataclass
-class CompletenessSettings:
+class CompletenessSettings(_Checked):
     #: rapidfuzz ratio (0-100) on folded text above which a contents title is that heading
     #: (the shared scorer matches titles at 0.9 similarity).
     title_ratio: float = 90.0
@@ -183,7 +268,7 @@ class CompletenessSettings:
 
 
 @dataclass
-class Settings:
+class Settings(_Checked):
     password: str | None = None
     validate: bool = True
     #: Record per-stage timings in the output's provenance.
@@ -191,6 +276,7 @@ class Settings:
     #: Read only these pages (1-based; ``--pages 1,3-5``); None reads them all.
     pages: list[int] | None = None
     layout: LayoutSettings = field(default_factory=LayoutSettings)
+    segment: SegmentSettings = field(default_factory=SegmentSettings)
     tables: TableSettings = field(default_factory=TableSettings)
     names: NameSettings = field(default_factory=NameSettings)
     inspect: InspectSettings = field(default_factory=InspectSettings)
@@ -199,12 +285,8 @@ class Settings:
 
 # ------------------------------------------------------------------ from the command line
 
-#: Settings whose values are one of a few words (checked like any other type).
-CHOICES = {"tables.strategy": ("auto", "lattice", "stream")}
-
-
-class SettingsError(ValueError):
-    """An unknown setting, or a value of the wrong type: the message names it."""
+_GROUPS = {"LayoutSettings": "layout", "TableSettings": "tables", "SegmentSettings": "segment",
+           "NameSettings": "names", "InspectSettings": "inspect", "CompletenessSettings": "completeness"}
 
 
 def _leaf_names(obj, prefix: str = "") -> list[str]:
@@ -275,9 +357,7 @@ def apply_setting(settings: "Settings", key: str, value) -> None:
             raise SettingsError(f"setting {key!r} is a group; set one of its fields, e.g. {key}."
                                 f"{fields(getattr(target, part))[0].name}")
         converted = _coerce(key, str(known[part].type), value)
-        choices = CHOICES.get(key)
-        if choices and converted not in choices:
-            raise SettingsError(f"setting {key!r} must be one of {', '.join(choices)}, not {value!r}")
+        check_value(key, str(known[part].type), converted)
         setattr(target, part, converted)
 
 

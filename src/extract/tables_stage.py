@@ -26,7 +26,8 @@ class TablesStage:
             view = turned_page(page.page, info.turn, page.chars) if info.turn else page.page
             found = tables.find_fragments(view, number, doc.settings.tables, info.word_gap,
                                           chars=view.chars if info.turn else page.chars, warnings=doc.warnings,
-                                          continuing=self._page_before_ends_in_a_table(doc, number))
+                                          continuing=self._page_before_ends_in_a_table(doc, number),
+                                          layout=doc.settings.layout)
             if info.turn:
                 found = [to_page(f, info.turn, info.width, info.height) for f in found]
         except Exception as exc:  # a table we cannot read must not cost the whole issue

@@ -11,7 +11,6 @@ from ..settings import LayoutSettings
 from ..textjoin import fold
 from .cells import join_cell
 
-_LAYOUT = LayoutSettings()
 OPEN, CLOSE = "〈<《", "〉>》"
 NOTE_START = re.compile(r"^(\*|※|주\s*[:)）]|자료\s*[:：]|출처\s*[:：])")
 NOTE_KEYWORD = re.compile(r"^[*※]?\s*(출처|주석|주|자료|비고|note|source)\s*[:：)）]", re.I)
@@ -24,12 +23,12 @@ def _band(chars: list[dict], x0: float, x1: float, top: float, bottom: float) ->
 
 
 def find_caption(chars: list[dict], table: BBox, page_width: float, distance: float,
-                 gap: float | None = None) -> tuple[str | None, BBox | None]:
+                 gap: float | None, layout: LayoutSettings) -> tuple[str | None, BBox | None]:
     """The nearest line above the table that holds a 〈...〉 caption; only the bracketed
     characters are claimed, the rest of that line stays body text."""
     x0, top, x1, bottom = table
     near = _band(chars, 0, page_width, top - distance, top)
-    lines = chars_to_lines(near, 0, _LAYOUT, gap)
+    lines = chars_to_lines(near, 0, layout, gap)
     for line in sorted(lines, key=lambda ln: -ln.bottom):
         labelled = LABELLED_CAPTION.match(line.text.strip())
         if labelled:
@@ -52,14 +51,14 @@ def find_caption(chars: list[dict], table: BBox, page_width: float, distance: fl
 
 
 def find_notes(chars: list[dict], table: BBox, page_width: float, distance: float,
-               gap: float | None = None) -> tuple[list[str], BBox | None, list[list[TextLine]]]:
+               gap: float | None, layout: LayoutSettings) -> tuple[list[str], BBox | None, list[list[TextLine]]]:
     """Note lines right under the table: the first starts with '*', '※', '주:', '자료:' or
     '출처:'; a note may wrap onto lines that start without a marker. Returns the notes'
     text, their box, and each note's lines (to be joined again with the document's word
     statistics, see build)."""
     x0, top, x1, bottom = table
     near = _band(chars, 0, page_width, bottom, bottom + distance * 3)
-    lines = chars_to_lines(near, 0, _LAYOUT, gap)
+    lines = chars_to_lines(near, 0, layout, gap)
     groups: list[list[TextLine]] = []
     boxes = []
     prev = None

@@ -16,8 +16,6 @@ from ..settings import LayoutSettings
 from ..glyphs.scripts import is_hangul
 from ..textjoin import JoinStats, fold, join_wrapped
 
-_LAYOUT = LayoutSettings()
-
 # The page's glyphs sorted by vertical centre, for the last page asked about: a table asks
 # for each of its cells in turn, and scanning every glyph of the page per cell cost more
 # than the rest of the table stage together. Per thread, as the batch may run in threads.
@@ -32,12 +30,12 @@ def chars_between(chars: list[dict], top: float, bottom: float) -> list[dict]:
     return _index.by_centre[bisect_left(_index.centres, top):bisect_right(_index.centres, bottom)]
 
 
-def cell_lines(chars: list[dict], box: BBox, page: int, gap: float | None = None) -> list[TextLine]:
+def cell_lines(chars: list[dict], box: BBox, page: int, gap: float | None, layout: LayoutSettings) -> list[TextLine]:
     """Lines of the glyphs whose centre lies inside ``box``; each line knows the cell's
     usable right edge (the box minus the padding seen on the left)."""
     x0, top, x1, bottom = box
     inside = [c for c in chars_between(chars, top, bottom) if x_center_within(c, x0, x1)]
-    lines = chars_to_lines(inside, page, _LAYOUT, gap)
+    lines = chars_to_lines(inside, page, layout, gap)
     if lines:
         pad = max(0.0, min(ln.x0 for ln in lines) - x0)
         for ln in lines:

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..glyphs.geometry import cluster, runs, x_center_within
 from ..model import BBox, TableFragment, TextLine
-from ..settings import TableSettings
+from ..settings import LayoutSettings, TableSettings
 from .captions import find_caption, find_notes
 from .cells import chars_between, cell_lines, join_cell
 
@@ -128,7 +128,8 @@ def _separated_at(chars: list[dict], x: float, min_gap: float) -> bool | None:
 
 
 def _split_spanning_text(placed: list[tuple], xs: list[float], ys: list[float], chars: list[dict],
-                         page_number: int, gap: float | None, settings: TableSettings) -> list[tuple]:
+                         page_number: int, gap: float | None, settings: TableSettings,
+                         layout: LayoutSettings) -> list[tuple]:
     """Split cells that span several columns but hold one value per column.
 
     Banded tables shade every other row with per-cell boxes and draw no column rules in
@@ -149,7 +150,7 @@ def _split_spanning_text(placed: list[tuple], xs: list[float], ys: list[float], 
             out.append((r0, c0, r1, c1, lines, text))
             continue
         for j in range(c0, c1):
-            sub = cell_lines(chars, (xs[j], ys[r0], xs[j + 1], ys[r1]), page_number, gap)
+            sub = cell_lines(chars, (xs[j], ys[r0], xs[j + 1], ys[r1]), page_number, gap, layout)
             out.append((r0, j, r1, j + 1, sub, join_cell(sub)))
     return out
 
@@ -168,8 +169,8 @@ def _text_columns(c0: int, c1: int, lines: list[TextLine], xs: list[float]) -> l
     return owned or [c0]
 
 
-def find_ruled_fragments(page, page_number: int, settings: TableSettings, gap: float | None = None,
-                         chars: list[dict] | None = None, continuing: bool = False) -> list[TableFragment]:
+def find_ruled_fragments(page, page_number: int, settings: TableSettings, gap: float | None,
+                         chars: list[dict] | None, continuing: bool, layout: LayoutSettings) -> list[TableFragment]:
     """Every ruled grid of the page as a TableFragment (see model.TableFragment); ``gap`` is
     the page's word-gap threshold (layout.page_word_gap), ``chars`` its de-duplicated
     glyphs (default: all of the page's). ``continuing``: the page before ended in a table,
@@ -189,7 +190,7 @@ def find_ruled_fragments(page, page_number: int, settings: TableSettings, gap: f
         footer = (1 - settings.margin_band) * float(page.height)
         at_foot = table.bbox[3] >= FOOT_SHARE * float(page.height) and not any(
             c["top"] > table.bbox[3] + 1 and c["bottom"] < footer and not c["text"].isspace() for c in chars)
-        frag = _fragment(table, chars, shades, page, page_number, len(fragments) + 1, settings, gap,
+        frag = _fragment(table, chars, shades, page, page_number, len(fragments) + 1, settings, layout, gap,
                          opens_page=opens_page, at_foot=at_foot)
         if frag is not None and len(frag.rows) == 1 and not frag.quality.get("header_only") \
                 and (frag.header_rows or not _stroked_rules(page, table.bbox)):
@@ -238,7 +239,7 @@ def _open_row_edges(page) -> list[dict]:
 
 
 def _fragment(table, chars, shades, page, page_number: int, k: int,
-              settings: TableSettings, gap: float | None, opens_page: bool = False,
+              settings: TableSettings, layout: LayoutSettings, gap: float | None, opens_page: bool = False,
               at_foot: bool = False) -> TableFragment | None:
     """The grid ``table`` as a TableFragment, or None when too small to be a table.
     ``opens_page``: the grid opens a page after one that ended in a table, so one row (the
@@ -264,11 +265,11 @@ def _fragment(table, chars, shades, page, page_number: int, k: int,
         r0, r1 = _index(ys, cell[1]), _index(ys, cell[3])
         if c1 <= c0 or r1 <= r0:
             continue
-        lines = cell_lines(chars, cell, page_number, gap)
+        lines = cell_lines(chars, cell, page_number, gap, layout)
         placed.append((r0, c0, r1, c1, lines, join_cell(lines)))
-    open_cells, overflow = _open_cells(placed, xs, ys, chars, page_number, gap)
+    open_cells, overflow = _open_cells(placed, xs, ys, chars, page_number, gap, layout)
     placed += open_cells
-    placed = _split_spanning_text(placed, xs, ys, chars, page_number, gap, settings)
+    placed = _split_spanning_text(placed, xs, ys, chars, page_number, gap, settings, layout)
     placed = _merge_unsupported_columns(placed, len(xs) - 1)
     # Double rules and hairline gaps make slivers of columns and rows in which no cell
     # holds text of its own; they would repeat merged text into meaningless positions.
@@ -324,8 +325,8 @@ def _fragment(table, chars, shades, page, page_number: int, k: int,
             return None  # one plain row at the foot: a box, not a table's header
         header_rows = 1
     empty = sum(1 for row in text_grid for t in row if not t)
-    caption, caption_box = find_caption(chars, bbox, float(page.width), settings.caption_distance, gap)
-    notes, notes_box, note_lines = find_notes(chars, bbox, float(page.width), settings.note_distance, gap)
+    caption, caption_box = find_caption(chars, bbox, float(page.width), settings.caption_distance, gap, layout)
+    notes, notes_box, note_lines = find_notes(chars, bbox, float(page.width), settings.note_distance, gap, layout)
     # A title or note row taken out of the frame keeps its area out of the body text.
     if title and not caption:
         caption, caption_box = join_cell(title), (xs[0], framed[0], xs[-1], ys[0])
@@ -347,7 +348,7 @@ def _fragment(table, chars, shades, page, page_number: int, k: int,
 
 
 def _open_cells(placed: list[tuple], xs: list[float], ys: list[float], chars: list[dict], page_number: int,
-                gap: float | None) -> list[tuple]:
+                gap: float | None, layout: LayoutSettings) -> list[tuple]:
     """Cells drawn without a bottom border: a merged cell that runs on over a page break is
     left open at the page's end (a ranking tier spanning the break), and the finder, which
     needs four corners, loses it. In each column, the grid positions no cell covers, from
@@ -363,7 +364,7 @@ def _open_cells(placed: list[tuple], xs: list[float], ys: list[float], chars: li
         if top in (0, n_rows):
             continue  # the column is whole, or nothing in it was found: not a cell left open
         bottom = _open_cell_bottom(chars, xs[c], xs[c + 1], ys[top], ys[n_rows])
-        lines = cell_lines(chars, (xs[c], ys[top], xs[c + 1], bottom), page_number, gap)
+        lines = cell_lines(chars, (xs[c], ys[top], xs[c + 1], bottom), page_number, gap, layout)
         if lines:
             out.append((top, c, n_rows, c + 1, lines, join_cell(lines)))
             overflow = max(overflow, bottom)

@@ -7,7 +7,7 @@ its aligned words), then aligned text in the areas no ruled grid covers.
 from __future__ import annotations
 
 from ..model import TableFragment
-from ..settings import TableSettings
+from ..settings import LayoutSettings, TableSettings
 from .arbitrate import heading_box
 from .detect import VALUE, find_ruled_fragments
 from .stream import find_stream_fragments
@@ -17,28 +17,30 @@ STRATEGIES = ("auto", "lattice", "stream")
 
 def find_fragments(page, page_number: int, settings: TableSettings, gap: float | None = None,
                    chars: list[dict] | None = None, warnings: list[str] | None = None,
-                   continuing: bool = False) -> list[TableFragment]:
+                   continuing: bool = False, layout: LayoutSettings | None = None) -> list[TableFragment]:
     """Every table of the page as a TableFragment (see model.TableFragment), top to bottom;
     ``gap`` is the page's word-gap threshold (layout.page_word_gap), ``chars`` its
     de-duplicated glyphs (default: all of the page's). With a ``warnings`` list, a failure
     of the stream detector is noted there and the ruled tables are still returned.
     ``continuing``: the page before ended in a table (a one-row grid opening this page is
-    then read as its last row)."""
+    then read as its last row). ``layout`` groups the glyphs into lines (the run's
+    ``Settings.layout``; its defaults for a page read on its own)."""
+    layout = layout if layout is not None else LayoutSettings()
     if settings.strategy not in STRATEGIES:
         raise ValueError(f"unknown table strategy {settings.strategy!r} (use one of {', '.join(STRATEGIES)})")
     chars = page.chars if chars is None else chars
     fragments: list[TableFragment] = []
     if settings.strategy in ("auto", "lattice"):
-        fragments = find_ruled_fragments(page, page_number, settings, gap, chars, continuing)
+        fragments = find_ruled_fragments(page, page_number, settings, gap, chars, continuing, layout)
     # A heading drawn in boxes (its number beside its title, a banner over it) is the
     # body's: its text stays out of the tables (see arbitrate.heading_box).
     fragments = [f for f in fragments if not heading_box(f)]
     if settings.strategy == "auto":
-        fragments = [_reread_crowded(f, fragments, page, page_number, settings, gap, chars) for f in fragments]
+        fragments = [_reread_crowded(f, fragments, page, page_number, settings, layout, gap, chars) for f in fragments]
     if settings.strategy in ("auto", "stream"):
         taken = [box for f in fragments for box in f.occupied]
         try:
-            fragments += find_stream_fragments(page, page_number, settings, gap, chars, taken, len(fragments) + 1)
+            fragments += find_stream_fragments(page, page_number, settings, gap, chars, taken, len(fragments) + 1, layout)
         except Exception as exc:
             if warnings is None:
                 raise
@@ -76,7 +78,8 @@ def _covers(outer, inner, share: float = 0.9) -> bool:
 
 
 def _reread_crowded(fragment: TableFragment, fragments: list[TableFragment], page, page_number: int,
-                    settings: TableSettings, gap: float | None, chars: list[dict]) -> TableFragment:
+                    settings: TableSettings, layout: LayoutSettings, gap: float | None,
+                    chars: list[dict]) -> TableFragment:
     """A crowded ruled grid (see ``_crowded``) read again from its aligned words: the stream
     table over its area (widened to the aligned columns beside the rules) replaces it when
     it has more rows and at least as many columns."""
@@ -84,7 +87,7 @@ def _reread_crowded(fragment: TableFragment, fragments: list[TableFragment], pag
         return fragment
     taken = [box for f in fragments if f is not fragment for box in f.occupied]
     try:
-        found = find_stream_fragments(page, page_number, settings, gap, chars, taken)
+        found = find_stream_fragments(page, page_number, settings, gap, chars, taken, 1, layout)
     except Exception:
         return fragment  # the ruled reading stands
     n_cols = len(fragment.rows[0]) if fragment.rows else 0

@@ -35,7 +35,6 @@ from .captions import find_caption, find_notes
 from .cells import chars_between, join_cell
 from .detect import is_shaded
 
-_LAYOUT = LayoutSettings()
 
 
 @dataclass
@@ -80,13 +79,13 @@ class Row:
 
 # ---------------------------------------------------------------------------- text rows
 
-def text_rows(chars: list[dict], gap_em: float, chunk_gap_em: float) -> list[Row]:
+def text_rows(chars: list[dict], gap_em: float, chunk_gap_em: float, layout: LayoutSettings) -> list[Row]:
     """Rows of words, top to bottom; each row's words split into chunks."""
     # The layout's grouping of the upright glyphs (sideways ones are not read as table text);
     # for a page all upright, the load stage has usually grouped this very list already.
     upright = chars if all(c.get("upright", True) for c in chars) else \
         [c for c in chars if c.get("upright", True)]
-    raw = glyph_rows(upright, _LAYOUT)
+    raw = glyph_rows(upright, layout)
     rows = []
     for glyph_row in raw:
         words: list[Word] = []
@@ -507,11 +506,12 @@ def _spanning(row: Row, bounds: list[float], rules: list[tuple[float, float, flo
     return out
 
 
-def _lines(words: list[Word], page_number: int, gap: float | None, right: float) -> list[TextLine]:
+def _lines(words: list[Word], page_number: int, gap: float | None, right: float,
+           layout: LayoutSettings) -> list[TextLine]:
     chars = [c for w in words for c in w.chars]
     # The words hold no space glyphs, so the gaps are all there is between them: the page's
     # wider gap between scripts (for pages that write their spaces) does not apply.
-    lines = chars_to_lines(chars, page_number, _LAYOUT, float(gap) if gap else gap)
+    lines = chars_to_lines(chars, page_number, layout, float(gap) if gap else gap)
     for ln in lines:
         ln.column_right = right
         ln.role = "table"
@@ -519,7 +519,7 @@ def _lines(words: list[Word], page_number: int, gap: float | None, right: float)
 
 
 def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: int, chars: list[dict],
-                   settings: TableSettings, gap: float | None,
+                   settings: TableSettings, layout: LayoutSettings, gap: float | None,
                    columns: list[float] | None = None) -> TableFragment | None:
     """A table from the text ``rows`` of ``region``; ``columns`` are its column boundaries
     where the page draws them (a shaded header's boxes), else they are found from the gaps
@@ -608,7 +608,7 @@ def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: i
         text_row, lines_row = [], []
         for c in used:
             ws = cells.get(c, [])
-            lines = _lines(ws, page_number, gap, right[c]) if ws else []
+            lines = _lines(ws, page_number, gap, right[c], layout) if ws else []
             lines_row.append(lines)
             text_row.append(join_cell(lines) if lines else "")
         text_grid.append(text_row)
@@ -619,8 +619,8 @@ def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: i
     top = min(region.top, min(w.top for cells in grid for ws in cells.values() for w in ws))
     bottom = max(region.bottom, max(w.bottom for cells in grid for ws in cells.values() for w in ws))
     bbox = (min(col_edges[0], region.x0), top, max(col_edges[-1], region.x1), bottom)
-    caption, caption_box = find_caption(chars, bbox, float(page.width), settings.caption_distance, gap)
-    notes, notes_box, note_lines = find_notes(chars, bbox, float(page.width), settings.note_distance, gap)
+    caption, caption_box = find_caption(chars, bbox, float(page.width), settings.caption_distance, gap, layout)
+    notes, notes_box, note_lines = find_notes(chars, bbox, float(page.width), settings.note_distance, gap, layout)
     n_rows, n_out = len(text_grid), len(used)
     empty = sum(1 for row in text_grid for t in row if not t)
     return TableFragment(
@@ -933,9 +933,9 @@ def _reads_as_table(grid: list[list[str]], header_rows: int, ruled: bool, settin
 # ---------------------------------------------------------------------------- page
 
 def find_stream_fragments(page, page_number: int, settings: TableSettings, gap: float | None,
-                          chars: list[dict], taken: list[BBox], start: int = 1) -> list[TableFragment]:
+                          chars: list[dict], taken: list[BBox], start: int, layout: LayoutSettings) -> list[TableFragment]:
     """Stream tables of one page outside the ``taken`` areas (ruled tables already found)."""
-    gap_em = gap if gap else _LAYOUT.word_gap_ratio
+    gap_em = gap if gap else layout.word_gap_ratio
     if taken:
         # Most glyphs lie above or below every ruled table: test the tables' vertical span
         # first, then each table.
@@ -944,7 +944,7 @@ def find_stream_fragments(page, page_number: int, settings: TableSettings, gap: 
                 or not any(center_in_box(c, box) for box in taken)]
     else:
         free = chars
-    rows = text_rows(free, gap_em, settings.stream_chunk_gap)
+    rows = text_rows(free, gap_em, settings.stream_chunk_gap, layout)
     if not rows:
         return []
     rules = horizontal_rules(page, settings.min_edge_length)
@@ -962,7 +962,7 @@ def find_stream_fragments(page, page_number: int, settings: TableSettings, gap: 
                         [(band.top, x0, x1), (band.bottom, x0, x1)], ruled=True)
         columns = [x0] + [(a + b) / 2 for (_, a), (b, _) in zip(band.boxes, band.boxes[1:])] + [x1]
         found = arbitrated_fragments(head + body, region, page, page_number, start + len(fragments), chars,
-                                     settings, gap, columns=columns)
+                                     settings, layout, gap, columns=columns)
         if found:
             fragments += found
             banded.append(region)
@@ -975,12 +975,12 @@ def find_stream_fragments(page, page_number: int, settings: TableSettings, gap: 
         if len(inside) < settings.stream_min_rows:
             continue
         fragments += arbitrated_fragments(inside, region, page, page_number, start + len(fragments), chars,
-                                          settings, gap)
+                                          settings, layout, gap)
     return fragments
 
 
 def arbitrated_fragments(rows: list[Row], region: Region, page, page_number: int, k: int, chars: list[dict],
-                         settings: TableSettings, gap: float | None,
+                         settings: TableSettings, layout: LayoutSettings, gap: float | None,
                          columns: list[float] | None = None) -> list[TableFragment]:
     """The tables of a candidate region once the body has had its say (see ``arbitrate``):
     the region is cut at the rows that read as structure (a heading, a lead, a source
@@ -988,7 +988,7 @@ def arbitrated_fragments(rows: list[Row], region: Region, page, page_number: int
     is read as a table of its own, and a table is kept only on the evidence of a table."""
     kinds = structure_kinds(rows, region.x0, settings)
     if not any(kinds):
-        frag = build_fragment(rows, region, page, page_number, k, chars, settings, gap, columns=columns)
+        frag = build_fragment(rows, region, page, page_number, k, chars, settings, layout, gap, columns=columns)
         return [frag] if frag is not None and _judge(frag, settings) else []
     out = []
     for seg, top, bottom in _segments(rows, kinds, region, settings):
@@ -997,7 +997,7 @@ def arbitrated_fragments(rows: list[Row], region: Region, page, page_number: int
         sub = Region(top, bottom, region.x0, region.x1, rules, extents, ruled=region.ruled and len(rules) >= 2)
         # Drawn columns (a shaded header's boxes) hold only while the header row does.
         cols = columns if columns is not None and seg[0] is rows[0] else None
-        frag = build_fragment(seg, sub, page, page_number, k + len(out), chars, settings, gap, columns=cols)
+        frag = build_fragment(seg, sub, page, page_number, k + len(out), chars, settings, layout, gap, columns=cols)
         if frag is not None and _judge(frag, settings):
             out.append(frag)
     for frag in out:
