@@ -13,7 +13,7 @@ page numbers) are marked ``role="running"`` and left out of the body.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
@@ -88,7 +88,8 @@ def mark_running(lines: list[TextLine], heights: dict[int, float], n_pages: int,
         members = [m for m in groups[k] + groups.get(k + 1, []) + groups.get(k - 1, [])
                    if abs(m.top - groups[k][0].top) <= tol]
         masked = [DIGITS.sub("#", m.text) for m in members]
-        common = max(set(masked), key=masked.count)
+        # The commonest text; on a tie the one seen first (a set's order changes from run to run).
+        common = Counter(masked).most_common(1)[0][0]
         similar = [m for m, t in zip(members, masked)
                    if t == common or SequenceMatcher(None, t, common).ratio() >= 0.6]
         if len({m.page for m in similar}) >= need:
