@@ -188,3 +188,26 @@ def test_the_output_does_not_depend_on_the_hash_seed():
                               check=True)
         outputs.add(done.stdout)
     assert len(outputs) == 1 and json.loads(outputs.pop())["sections"]
+
+
+def test_warnings_carry_their_fields_beside_the_contract_strings():
+    """Each warning is data inside the pipeline (diagnostics.Diagnostic) and is written
+    twice: as the contract's string and, in the same order, with its fields."""
+    import extract
+    from extract.diagnostics import Diagnostic
+
+    data = extract.run(ROOT / "samples" / "damaged" / "kostec-2024-01-12.fake-bold.pdf").data
+    assert data["warnings"] and len(data["warnings"]) == len(data["warning_details"])
+    for text, detail in zip(data["warnings"], data["warning_details"]):
+        assert str(Diagnostic(**{**detail, "bbox": None})) == text
+    overprints = [d for d in data["warning_details"] if "overprinted" in d["message"]]
+    assert overprints and all(d["code"] == "glyphs" and isinstance(d["page"], int) for d in overprints)
+
+
+def test_a_table_warning_names_its_table_and_page():
+    from extract.diagnostics import Diagnostic
+
+    d = Diagnostic("joined its continuation on page 6 (header repeated)", code="tables", table="t05", page=6)
+    assert str(d) == "table t05: joined its continuation on page 6 (header repeated)"
+    assert str(Diagnostic("3 glyphs dropped", code="glyphs", page=2)) == "page 2: 3 glyphs dropped"
+    assert str(Diagnostic("metadata unreadable: KeyError", code="file")) == "metadata unreadable: KeyError"

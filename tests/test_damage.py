@@ -141,7 +141,7 @@ def test_numeral_repairs_need_their_context(printed, expected):
     assert "".join(c["text"] for c in chars) == expected
     assert bool(warnings) == (printed != expected)
     for w in warnings:
-        assert w.startswith("page 3: ") and "→" in w
+        assert w.page == 3 and w.code == "glyphs" and str(w).startswith("page 3: ") and "→" in w.message
 
 
 @pytest.mark.parametrize("printed, expected", [

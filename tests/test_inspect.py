@@ -221,11 +221,17 @@ def test_warning_places():
 
     tables = {"t02": Table("t02", "generic", None, None, [], [], [], [4, 5],
                            bboxes=[(4, (1, 2, 3, 4)), (5, (5, 6, 7, 8))])}
-    assert locate_warning("table t02: joined its continuation on page 5 (x)", Doc, tables) == (5, (5, 6, 7, 8))
-    assert locate_warning("page 4: text outside any bullet kept out: '어떤 본문 밖 텍스트'", Doc, tables) \
-        == (4, (10, 100, 200, 112))
-    assert locate_warning("page 3: article before any section banner", Doc, tables) == (3, None)
-    assert locate_warning("metadata unreadable: KeyError", Doc, tables) == (None, None)
+    from extract.diagnostics import Diagnostic
+
+    def where(**fields):
+        return locate_warning(Diagnostic(**fields).to_dict(), Doc, tables)
+
+    assert where(message="joined its continuation on page 5 (x)", table="t02", page=5) == (5, (5, 6, 7, 8))
+    assert where(message="text outside any bullet kept out: '어떤 본문 밖 텍스트'", page=4,
+                 text="어떤 본문 밖 텍스트") == (4, (10, 100, 200, 112))
+    assert where(message="article before any section banner", page=3) == (3, None)
+    assert where(message="metadata unreadable: KeyError") == (None, None)
+    assert where(message="a box of its own", page=2, bbox=(1.0, 2.0, 3.0, 4.0)) == (2, (1.0, 2.0, 3.0, 4.0))
 
 
 def test_doubtful_reasons():

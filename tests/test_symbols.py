@@ -15,14 +15,15 @@ def test_wingdings_bytes_as_latin1_letters_or_private_use_points():
     warnings = map_symbol_glyphs(chars, 3)
     assert [c["text"] for c in chars] == ["▪", "•", "☞", "▪", "■", "§"], \
         "only glyphs of a symbol font are mapped; a § in a text font stays a §"
-    assert warnings and warnings[0].startswith("page 3: glyphs of a symbol font")
+    assert warnings and str(warnings[0]).startswith("page 3: glyphs of a symbol font") and warnings[0].page == 3
 
 
 def test_unknown_symbol_bytes_and_private_use_glyphs_are_said():
     chars = [_glyph("\uf0c3", "Wingdings"), _glyph("\uf53a", "HCRBatang"), _glyph("가", "HCRBatang")]
     warnings = map_symbol_glyphs(chars, 1)
-    assert warnings == ["page 1: 1 glyph(s) of a symbol font have no known meaning and were kept as printed"]
-    assert "2 glyph(s) with no standard character" in private_use_warning(chars, 1)
+    assert [str(w) for w in warnings] == ["page 1: 1 glyph(s) of a symbol font have no known meaning and were kept as "
+                                          "printed"]
+    assert "2 glyph(s) with no standard character" in private_use_warning(chars, 1).message
 
 
 def test_hancom_private_use_test_file(corpus):

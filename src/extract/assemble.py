@@ -92,7 +92,8 @@ def assemble(doc: "Document") -> dict[str, Any]:
         "sections": sections,
         "tables": [t.to_dict() for t in _issue_tables(doc)],
         "entities": doc.entities,
-        "warnings": doc.warnings,
+        "warnings": doc.warnings.strings(),
+        "warning_details": doc.warnings.details(),
         "completeness": doc.completeness,
         "provenance": {
             "tool": "bulletin-extract",

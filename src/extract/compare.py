@@ -18,7 +18,7 @@ IDENTITY_KEYS = ("title", "caption", "name", "mention", "section", "id", "url")
 
 #: Extension fields that a contract golden does not carry.
 CONTRACT_EXTENSIONS = (
-    "provenance", "warnings", "completeness",
+    "provenance", "warnings", "warning_details", "completeness",
     "tables[*].notes", "tables[*].quality", "tables[*].bboxes",
     "sections[*].articles[*].number", "sections[*].articles[*].notes", "entities[*].candidates", "entities[*].score",
 )

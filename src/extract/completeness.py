@@ -32,6 +32,7 @@ from .segment import (BULLET, LEAD_DATE, LEAD_MARKS, NUMBERED_TITLE,
 from .markers import TRAILING_DATE, caption_text, iso
 from .settings import CompletenessSettings
 from .textjoin import fold
+from .diagnostics import Diagnostic
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -589,8 +590,9 @@ class Recovery:
             moved.insert(0, Bullet(1, after))
         new.bullets = moved
         self._finish_split(sec, host, new, at)
-        self.doc.warnings.append(f"completeness: article {new.title[:40]!r} ({why}) was read as a {kind} of "
-                                 f"{host.title[:40]!r}; split off again")
+        self.doc.warnings.append(Diagnostic(f"completeness: article {new.title[:40]!r} ({why}) was read as a {kind} "
+                                            f"of {host.title[:40]!r}; split off again", code="completeness",
+                                            text=new.title))
 
     # ---- a heading inside a table's cells: the table swallowed body text
     def _split_table(self, t: "Table", r: int, where: tuple[int, int], why: str) -> bool:
@@ -618,9 +620,9 @@ class Recovery:
         host.fragments = [f for f in host.fragments if f not in t.fragments]
         self.doc.tables.remove(t)
         self._finish_split(host_sec, host, new, at)
-        self.doc.warnings.append(
+        self.doc.warnings.append(Diagnostic(
             f"completeness: table {t.id} held the heading of article {new.title[:40]!r} ({why}); the table "
-            f"was dropped and its {len(rows)} rows given back as text")
+            f"was dropped and its {len(rows)} rows given back as text", code="completeness", text=new.title))
         return True
 
     def _owner(self, table: "Table") -> tuple[Any, Article | None]:

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .diagnostics import Diagnostics
 from .model import PageInfo, Table, TableFragment, TextLine
 from .settings import Settings
 
@@ -33,7 +34,8 @@ class Document:
     # assemble
     output: dict[str, Any] | None = None
     # across stages
-    warnings: list[str] = field(default_factory=list)
+    #: What a stage could not read, guessed or dropped (see diagnostics).
+    warnings: Diagnostics = field(default_factory=Diagnostics)
     timings: dict[str, float] = field(default_factory=dict)
     notes: dict[str, Any] = field(default_factory=dict)  # counters for provenance
     _join_stats: Any = field(default=None, repr=False)

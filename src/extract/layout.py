@@ -156,5 +156,5 @@ def document_text(path, settings=None, warnings: list[str] | None = None) -> str
     finally:
         source.close()
     if warnings is not None:
-        warnings.extend(doc.warnings)
+        warnings.extend(doc.warnings.strings())
     return "\f".join(pages)

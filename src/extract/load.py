@@ -18,6 +18,7 @@ from .glyphs.rows import sideways_turn
 from .errors import DamagedPDF, EmptyFile, EncryptedPDF, MemoryLimit, NoPages, NotAPDF
 from .model import PageInfo
 from .pdfobjects import parse_objects
+from .diagnostics import Diagnostic, page_warning
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -106,7 +107,8 @@ def _read_identity(doc: "Document") -> None:
         if not pages:
             raise
         doc.n_pages, doc.password = pages, doc.settings.password
-        doc.warnings.append(f"the file structure is damaged ({exc.detail}); read with pdfminer's repair")
+        doc.warnings.append(Diagnostic(f"the file structure is damaged ({exc.detail}); read with pdfminer's repair",
+                                       code="file"))
         return
     doc.password = password
     try:
@@ -123,7 +125,7 @@ def _read_identity(doc: "Document") -> None:
         meta = reader.metadata or {}
         doc.metadata = {str(k).lstrip("/"): str(v) for k, v in meta.items() if v is not None}
     except Exception as exc:  # metadata is nice to have, never a reason to fail
-        doc.warnings.append(f"metadata unreadable: {type(exc).__name__}")
+        doc.warnings.append(Diagnostic(f"metadata unreadable: {type(exc).__name__}", code="file"))
 
 
 def _unwrap_pdfminer(path: Path, exc: BaseException) -> Exception:
@@ -211,24 +213,24 @@ def read_page(doc: "Document", number: int, page) -> tuple[PageInfo, PageInput]:
     doc.warnings.extend(fixes)
     if repairs:
         shown = ", ".join(sorted({f"{a}→{b}" for a, b in repairs})[:8])
-        doc.warnings.append(f"page {number}: {len(repairs)} glyph(s) mapped to compatibility code points "
-                            f"were read as the ideographs they show ({shown})")
+        doc.warnings.append(page_warning(number, f"{len(repairs)} glyph(s) mapped to compatibility code points "
+                                            f"were read as the ideographs they show ({shown})", "glyphs"))
     doc.warnings.extend(numerals)
     if dropped >= max(3, 0.02 * sum(1 for c in raw if not c["text"].isspace())):
-        doc.warnings.append(f"page {number}: {dropped} overprinted duplicate glyph(s) (fake bold or a text "
-                            f"layer drawn twice) dropped")
+        doc.warnings.append(page_warning(number, f"{dropped} overprinted duplicate glyph(s) (fake bold or a text "
+                                            f"layer drawn twice) dropped", "glyphs"))
     rotation = int(page.rotation or 0) % 360
     if rotation:
-        doc.warnings.append(f"page {number}: the page is rotated {rotation}° (/Rotate); read as displayed")
+        doc.warnings.append(page_warning(number, f"the page is rotated {rotation}° (/Rotate); read as displayed", "glyphs"))
     turn = sideways_turn(chars)
     if turn:
         how = "beyond the page's /Rotate" if rotation else "no /Rotate"
-        doc.warnings.append(f"page {number}: most text runs {('up', 'upside down', 'down')[turn - 1]} the page "
-                            f"(turned {90 * turn}°, {how}); read in its own reading direction")
+        doc.warnings.append(page_warning(number, f"most text runs {('up', 'upside down', 'down')[turn - 1]} the page "
+                                            f"(turned {90 * turn}°, {how}); read in its own reading direction", "glyphs"))
     visible = [c for c in chars if c["text"] and not c["text"].isspace()]
     if len(visible) >= 50 and not any(c["text"].isspace() for c in chars):
-        doc.warnings.append(f"page {number}: no space characters on the page; word spaces read from the gaps "
-                            f"between glyphs")
+        doc.warnings.append(page_warning(number, f"no space characters on the page; word spaces read from the gaps "
+                                            f"between glyphs", "glyphs"))
     settings = doc.settings
     info = PageInfo(number=number, width=float(page.width), height=float(page.height),
                     rotation=int(page.rotation or 0), n_chars=len(chars), turn=turn)

@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
+from .diagnostics import page_warning
 from .errors import ExtractError
 
 LANGUAGES = "kor+chi_sim"
@@ -138,7 +139,9 @@ def run_scanned(path: str | Path, settings, on_page: Callable[[int, int], None] 
     out = doc.output
     out["source"]["file"] = path.name
     out["source"]["sha256"] = sha
-    out["warnings"] = [f"page {n}: text from OCR (ocrmypdf -l {LANGUAGES}), not the PDF's own text: "
-                       "check names and figures" for n in range(1, out["source"]["pages"] + 1)] + out["warnings"]
+    ocr_pages = [page_warning(n, f"text from OCR (ocrmypdf -l {LANGUAGES}), not the PDF's own text: check names and "
+                            "figures", "ocr") for n in range(1, out["source"]["pages"] + 1)]
+    out["warnings"] = [str(d) for d in ocr_pages] + out["warnings"]
+    out["warning_details"] = [d.to_dict() for d in ocr_pages] + out.get("warning_details", [])
     doc.path = path
     return doc

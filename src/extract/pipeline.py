@@ -23,6 +23,7 @@ from .segment import SegmentStage
 from .settings import Settings
 from .tables_stage import TablesStage
 from .validate import ValidateStage
+from .diagnostics import Diagnostic
 
 
 class LoadStage:
@@ -108,8 +109,8 @@ def _run_document(path: str | Path, settings: Settings | None,
         source = load.open_document(doc)
     wanted = set(doc.settings.pages or ())
     if wanted:  # --pages: the others are not read at all; the output says so
-        doc.warnings.append(f"only pages {','.join(map(str, sorted(wanted)))} of {doc.n_pages} were read "
-                            "(the pages setting)")
+        doc.warnings.append(Diagnostic(f"only pages {','.join(map(str, sorted(wanted)))} of {doc.n_pages} were "
+                                       "read (the pages setting)", code="pages"))
     try:
         for number, page in source.pages():
             if wanted and number not in wanted:

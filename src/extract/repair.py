@@ -27,6 +27,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from .symbols import map_symbol_glyphs, private_use_warning
+from .diagnostics import Diagnostic, page_warning
 
 CID_TEXT = re.compile(r"^\(cid:(\d+)\)$")
 #: Text render modes that paint nothing (3: invisible, 7: clip only).
@@ -214,7 +215,7 @@ def _short(text: str, limit: int = 40) -> str:
 # --------------------------------------------------------------------------- the repairs
 
 
-def drop_invisible(chars: list[dict], number: int, scan_share: float = 0.1) -> tuple[list[dict], list[str]]:
+def drop_invisible(chars: list[dict], number: int, scan_share: float = 0.1) -> tuple[list[dict], list[Diagnostic]]:
     """Glyphs drawn in an invisible text render mode are not read, unless they are nearly
     all the page's text (fewer than ``scan_share`` visible glyphs per invisible one): then
     the page is a scan and they are its recognised text, which is what a user who ran OCR
@@ -225,16 +226,16 @@ def drop_invisible(chars: list[dict], number: int, scan_share: float = 0.1) -> t
     text = "".join(c["text"] for c in hidden if c["text"] and len(c["text"]) == 1)
     visible = sum(1 for c in chars if c.get("render_mode") not in INVISIBLE_MODES and c["text"].strip())
     if visible < scan_share * sum(1 for c in hidden if c["text"].strip()):
-        return chars, [f"page {number}: the page's text is an invisible layer over a scanned image (text render "
-                       f"mode 3, {len(hidden)} glyph(s), e.g. OCR output); read as its text, so its accuracy is the "
-                       f"OCR's: '{_short(text)}'"]
-    warning = (f"page {number}: {len(hidden)} invisible glyph(s) (text render mode 3, e.g. an OCR text layer) "
-               f"left out: '{_short(text)}'")
+        return chars, [page_warning(number, f"the page's text is an invisible layer over a scanned image (text render "
+                                       f"mode 3, {len(hidden)} glyph(s), e.g. OCR output); read as its text, so its accuracy is the "
+                                       f"OCR's: '{_short(text)}'", "glyphs")]
+    warning = page_warning(number, f"{len(hidden)} invisible glyph(s) (text render mode 3, e.g. an OCR text layer) "
+                              f"left out: '{_short(text)}'", "glyphs")
     return [c for c in chars if c.get("render_mode") not in INVISIBLE_MODES], [warning]
 
 
 def recover_unmapped(chars: list[dict], fonts: dict[int, Any], number: int,
-                     own_tables: dict[str, str] | None = None) -> list[str]:
+                     own_tables: dict[str, str] | None = None) -> list[Diagnostic]:
     """``(cid:N)`` glyphs and glyphs mapped to control characters, read through the font's
     own tables; in place. Glyphs of the fonts in ``own_tables`` (see
     fonts_read_by_own_tables) are all read through the font's own tables. Returns the
@@ -279,20 +280,22 @@ def recover_unmapped(chars: list[dict], fonts: dict[int, Any], number: int,
             c["text"] = " "
         else:
             lost[name][text] += 1
-    warnings = [f"page {number}: font {name} has a ToUnicode keyed by character code over a predefined CMap "
-                f"(pdfminer reads it by CID); {sum(pairs.values())} glyph(s) read through the font's own character "
-                f"collection (" + ", ".join(f"'{_short(a)}' → '{b}'" for (a, b), _ in pairs.most_common(6)) + ")"
+    warnings = [page_warning(number, f"font {name} has a ToUnicode keyed by character code over a predefined CMap "
+                                f"(pdfminer reads it by CID); {sum(pairs.values())} glyph(s) read through the font's "
+                                f"own character collection ("
+                                + ", ".join(f"'{_short(a)}' → '{b}'" for (a, b), _ in pairs.most_common(6)) + ")",
+                        "glyphs")
                 for name, pairs in by_code.items()]
-    warnings += [f"page {number}: font {name} has no ToUnicode map; its {n} glyph(s) were read through the "
-                 f"font's own cmap" for name, n in own_only.items()]
+    warnings += [page_warning(number, f"font {name} has no ToUnicode map; its {n} glyph(s) were read through the "
+                                 f"font's own cmap", "glyphs") for name, n in own_only.items()]
     for name, pairs in fixed.items():
         shown = ", ".join(f"'{_short(a)}' → '{b}'" for (a, b), _ in pairs.most_common(6))
-        warnings.append(f"page {number}: {sum(pairs.values())} glyph(s) of font {name} without a usable Unicode "
-                        f"mapping were read through the font's own cmap ({shown})")
+        warnings.append(page_warning(number, f"{sum(pairs.values())} glyph(s) of font {name} without a usable Unicode "
+                                        f"mapping were read through the font's own cmap ({shown})", "glyphs"))
     for name, texts in lost.items():
         shown = ", ".join(t for t, _ in texts.most_common(6))
-        warnings.append(f"page {number}: {sum(texts.values())} glyph(s) of font {name} are unreadable: the font "
-                        f"has no Unicode mapping for them and no cmap of its own ({shown})")
+        warnings.append(page_warning(number, f"{sum(texts.values())} glyph(s) of font {name} are unreadable: the font "
+                                        f"has no Unicode mapping for them and no cmap of its own ({shown})", "glyphs"))
     return warnings
 
 
@@ -328,7 +331,7 @@ def _word_end(chars: list[dict], i: int) -> bool:
     return not (_same_line(chars[i], nxt) and "가" <= nxt["text"][:1] <= "힣")
 
 
-def fix_numerals(chars: list[dict], number: int) -> tuple[list[dict], list[str]]:
+def fix_numerals(chars: list[dict], number: int) -> tuple[list[dict], list[Diagnostic]]:
     """Replace known wrong numeral mappings before a class word (``삐급`` -> ``Ⅲ급``)."""
     out: list[dict] = []
     done: Counter = Counter()
@@ -366,12 +369,12 @@ def fix_numerals(chars: list[dict], number: int) -> tuple[list[dict], list[str]]
         if not replaced:
             out.append(c)
             i += 1
-    warnings = [f"page {number}: '{a}' → '{b}' ({n}×): a Roman numeral glyph mapped to the wrong character, "
-                f"read as the numeral before a class word" for (a, b), n in done.items()]
+    warnings = [page_warning(number, f"'{a}' → '{b}' ({n}×): a Roman numeral glyph mapped to the wrong character, "
+                                f"read as the numeral before a class word", "glyphs") for (a, b), n in done.items()]
     return out, warnings
 
 
-def repair_page(page, chars: list[dict], number: int, scan_share: float = 0.1) -> tuple[list[dict], list[str]]:
+def repair_page(page, chars: list[dict], number: int, scan_share: float = 0.1) -> tuple[list[dict], list[Diagnostic]]:
     """Every glyph-level repair of one page, in order; returns the glyphs and warnings."""
     fonts = annotate(page, chars)
     chars, warnings = drop_invisible(chars, number, scan_share)

@@ -18,7 +18,6 @@ on the image at any window width, and links plus CSS ``:target`` do the highligh
 """
 from __future__ import annotations
 
-import ast
 import base64
 import io
 import json
@@ -228,44 +227,29 @@ def article_blocks(doc: "Document", data: dict[str, Any]) -> dict[tuple[int, int
     return blocks
 
 
-QUOTED = re.compile(r"""('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\s*$""")
-PAGE_WARNING = re.compile(r"^page (\d+): ")
-TABLE_WARNING = re.compile(r"^table (t\d+): ")
-ON_PAGE = re.compile(r"\bon page (\d+)\b")
-
-
-def locate_warning(text: str, doc: "Document", tables: dict[str, Any]) -> tuple[int | None, BBox | None]:
-    """(page, box) a warning is about; box None when only the page is known, page None
-    when the warning is about the whole file."""
-    m = TABLE_WARNING.match(text)
-    if m and m.group(1) in tables:
-        table = tables[m.group(1)]
+def locate_warning(warning: dict[str, Any], doc: "Document", tables: dict[str, Any]) -> tuple[int | None, BBox | None]:
+    """(page, box) a warning (an entry of the output's ``warning_details``) is about; box
+    None when only the page is known, page None when the warning is about the whole file."""
+    page = warning.get("page")
+    if warning.get("bbox"):
+        return page, tuple(warning["bbox"])  # type: ignore[return-value]
+    table = tables.get(warning.get("table") or "")
+    if table is not None:
         boxes = table.bboxes
         if not boxes:
             return (table.pages[0] if table.pages else None), None
-        on = ON_PAGE.search(text)
-        if on:
-            for page, box in boxes:
-                if page == int(on.group(1)):
-                    return page, box
+        for on, box in boxes:
+            if on == page:
+                return on, box
         return boxes[0]
-    m = PAGE_WARNING.match(text)
-    if not m:
+    if not page or page < 1:
         return None, None
-    page = int(m.group(1))
-    if page < 1:
-        return None, None
-    q = QUOTED.search(text)
-    if q:
-        try:
-            snippet = _norm(ast.literal_eval(q.group(1)))
-        except (ValueError, SyntaxError):
-            snippet = ""
-        if snippet:
-            key = snippet[:15]
-            for ln in doc.lines:
-                if ln.page == page and (key in _norm(ln.text) or _norm(ln.text) in snippet and len(_norm(ln.text)) > 3):
-                    return page, ln.bbox
+    snippet = _norm(warning.get("text") or "")
+    if snippet:
+        key = snippet[:15]
+        for ln in doc.lines:
+            if ln.page == page and (key in _norm(ln.text) or _norm(ln.text) in snippet and len(_norm(ln.text)) > 3):
+                return page, ln.bbox
     return page, None
 
 
@@ -372,8 +356,10 @@ class _Renderer:
         self.table_of_fragment = {fid: t for t in self.doc.tables for fid in t.fragments}
         self.blocks = article_blocks(self.doc, self.data)
         self.warnings = []  # (index, text, page, box)
-        for i, text in enumerate(self.data.get("warnings") or [], start=1):
-            page, box = locate_warning(text, self.doc, self.tables)
+        texts = self.data.get("warnings") or []
+        details = self.data.get("warning_details") or [{"message": text} for text in texts]
+        for i, (text, detail) in enumerate(zip(texts, details), start=1):
+            page, box = locate_warning(detail, self.doc, self.tables)
             self.warnings.append((i, text, page, box))
 
     # ---- pages

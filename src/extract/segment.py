@@ -25,6 +25,7 @@ from .markers import (BRACKETED_CAPTION, DEFAULT_LEAD_MARKS, caption_text, find_
 from .model import TableFragment, TextLine
 from .style import IssueStyle, LineStyle, learn_style, number_shape, section_key, strip_heading_prefix
 from .textjoin import fold, join_wrapped
+from .diagnostics import Diagnostic, page_warning
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -309,8 +310,8 @@ class Segmenter:
                     break
         return out
 
-    def warn(self, page: int, message: str) -> None:
-        self.warnings.append(f"page {page}: {message}")
+    def warn(self, page: int, message: str, text: str | None = None) -> None:
+        self.warnings.append(page_warning(page, message, "segment", text))
 
     # ---- classification of single lines
     def is_big(self, ln: TextLine, factor: float) -> bool:
@@ -784,7 +785,7 @@ class Segmenter:
             elif state == "note" and article.notes:
                 article.notes[-1] = fold(join_wrapped(article.notes[-1], ln.text, last_line, self.stats))
             else:
-                self.warn(ln.page, f"text outside any bullet kept out: {ln.text[:40]!r}")
+                self.warn(ln.page, f"text outside any bullet kept out: {ln.text[:40]!r}", ln.text)
             last_line = ln
 
         def set_field(name: str, value: Any) -> None:
@@ -847,7 +848,7 @@ class Segmenter:
             pending_number = None
             if article is None:
                 if section is not None:
-                    self.warn(ln.page, f"text between a banner and the first article: {text[:40]!r}")
+                    self.warn(ln.page, f"text between a banner and the first article: {text[:40]!r}", text)
                 continue
             article.pages.add(ln.page)
             # title continuation: same style, right under it
@@ -1027,11 +1028,11 @@ class Segmenter:
                 if dated:
                     a.lead, a.date = dated
                 elif a.lead and a.source is None:
-                    self.warn(min(a.pages) if a.pages else 0, f"lead without a (m.d) date: {a.title[:40]!r}")
+                    self.warn(min(a.pages) if a.pages else 0, f"lead without a (m.d) date: {a.title[:40]!r}", a.title)
                 for b in a.bullets:
                     b.text = fold(b.text)
                 if not a.lead:
-                    self.warn(min(a.pages) if a.pages else 0, f"article without a ■ lead: {a.title[:40]!r}")
+                    self.warn(min(a.pages) if a.pages else 0, f"article without a ■ lead: {a.title[:40]!r}", a.title)
 
     # ---- colophon
     def _find_colophon(self, items: list[Item]) -> int | None:
@@ -1087,6 +1088,6 @@ class SegmentStage:
     def process_document(self, doc: "Document") -> None:
         doc.structure = Segmenter(doc).run()
         if not doc.structure.is_bulletin:
-            doc.warnings.append("no bulletin structure found (no section banners or articles): "
-                                "only tables and text-level facts were extracted")
+            doc.warnings.append(Diagnostic("no bulletin structure found (no section banners or articles): "
+                                           "only tables and text-level facts were extracted", code="segment"))
 

@@ -15,6 +15,8 @@ CHOICES = {"tables.strategy": ("auto", "lattice", "stream")}
 #: Settings given in percent (rapidfuzz scores): 0 to 100.
 PERCENT = {"names.threshold", "names.margin", "names.type_margin", "names.typed_threshold",
            "names.org_threshold", "completeness.title_ratio"}
+#: Settings that may be negative: max_warnings -1 makes every output doubtful (a report for each).
+SIGNED = {"inspect.max_warnings"}
 
 
 class SettingsError(ValueError):
@@ -28,7 +30,7 @@ def _group(obj) -> str:
 def check_value(key: str, kind: str, value) -> None:
     """Raise SettingsError unless ``value`` suits the setting ``key`` of declared type
     ``kind``: the type, one of its CHOICES, a share (``*_share``) from 0 to 1, a percent
-    from 0 to 100, any other number not negative."""
+    from 0 to 100, any other number not negative (but those in SIGNED)."""
     optional = "None" in kind
     kind = kind.replace("| None", "").replace("None |", "").strip()
     if value is None:
@@ -47,7 +49,7 @@ def check_value(key: str, kind: str, value) -> None:
             raise SettingsError(f"setting {key!r} is a share: from 0 to 1, not {value!r}")
         if key in PERCENT and not 0 <= value <= 100:
             raise SettingsError(f"setting {key!r} is a score: from 0 to 100, not {value!r}")
-        if value < 0:
+        if value < 0 and key not in SIGNED:
             raise SettingsError(f"setting {key!r} cannot be negative ({value!r})")
 
 

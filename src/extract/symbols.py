@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .diagnostics import Diagnostic, page_warning
+
 SYMBOL_FONT = re.compile(r"wingding|webding|symbol", re.I)
 
 #: Wingdings byte -> the mark it shows (the marks bulletins use as bullets, leads and
@@ -46,7 +48,7 @@ def _byte(text: str) -> int | None:
         return None
 
 
-def map_symbol_glyphs(chars: list[dict], number: int) -> list[str]:
+def map_symbol_glyphs(chars: list[dict], number: int) -> list[Diagnostic]:
     """Read glyphs of Wingdings/Symbol fonts as the marks they show, in place; the
     warnings say how many, and how many could not be mapped."""
     mapped: dict[str, str] = {}
@@ -67,20 +69,20 @@ def map_symbol_glyphs(chars: list[dict], number: int) -> list[str]:
     warnings = []
     if mapped:
         shown = ", ".join(f"{a}→{b}" for a, b in sorted(mapped.items())[:8])
-        warnings.append(f"page {number}: glyphs of a symbol font (Wingdings/Symbol) read as the marks they "
-                        f"show ({shown})")
+        warnings.append(page_warning(number, f"glyphs of a symbol font (Wingdings/Symbol) read as the marks they "
+                                        f"show ({shown})", "glyphs"))
     if unknown:
-        warnings.append(f"page {number}: {unknown} glyph(s) of a symbol font have no known meaning and were "
-                        f"kept as printed")
+        warnings.append(page_warning(number, f"{unknown} glyph(s) of a symbol font have no known meaning and were "
+                                        f"kept as printed", "glyphs"))
     return warnings
 
 
-def private_use_warning(chars: list[dict], number: int) -> str | None:
+def private_use_warning(chars: list[dict], number: int) -> Diagnostic | None:
     """Glyphs left in the Private Use Area (a font's own code points, no standard meaning):
     their text is lost; say how many."""
     left = [c for c in chars if c["text"] and any(0xE000 <= ord(ch) <= 0xF8FF or ord(ch) >= 0xF0000
                                                     for ch in c["text"])]
     if not left:
         return None
-    return (f"page {number}: {len(left)} glyph(s) with no standard character (Private Use Area code points, "
-            f"e.g. U+{ord(left[0]['text'][0]):04X}) could not be read")
+    return page_warning(number, f"{len(left)} glyph(s) with no standard character (Private Use Area code points, "
+                           f"e.g. U+{ord(left[0]['text'][0]):04X}) could not be read", "glyphs")

@@ -10,6 +10,7 @@ from .tables.turned import to_page, turned_page
 from .glyphs.geometry import point_in_box
 from .markers import caption_text
 from .textjoin import fold
+from .diagnostics import page_warning
 
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -31,7 +32,7 @@ class TablesStage:
             if info.turn:
                 found = [to_page(f, info.turn, info.width, info.height) for f in found]
         except Exception as exc:  # a table we cannot read must not cost the whole issue
-            doc.warnings.append(f"page {number}: table detection failed ({type(exc).__name__}: {exc})")
+            doc.warnings.append(page_warning(number, f"table detection failed ({type(exc).__name__}: {exc})", "tables"))
             return
         self._note_arbitration(doc, number, found)
         doc.fragments.extend(found)
@@ -43,13 +44,13 @@ class TablesStage:
         for f in found:
             returned = f.quality.get("structure_lines_returned")
             if returned:
-                doc.warnings.append(f"page {number}: a table read from aligned words was cut at {returned} "
-                                    f"heading, lead or source line(s); they stay in the body")
+                doc.warnings.append(page_warning(number, f"a table read from aligned words was cut at {returned} "
+                                                    f"heading, lead or source line(s); they stay in the body", "tables"))
             ev = f.quality.get("evidence") or {}
             if ev.get("verdict") == "doubtful":
                 missing = "a header row" if not ev.get("header") else "2 columns that hold and are of one type"
-                doc.warnings.append(f"page {number}: a table read from aligned words, not a ruled grid, "
-                                    f"kept without {missing} (rows {len(f.rows)}, columns {len(f.rows[0]) if f.rows else 0})")
+                doc.warnings.append(page_warning(number, f"a table read from aligned words, not a ruled grid, "
+                                                    f"kept without {missing} (rows {len(f.rows)}, columns {len(f.rows[0]) if f.rows else 0})", "tables"))
 
     @staticmethod
     def _page_before_ends_in_a_table(doc: "Document", number: int) -> bool:
@@ -112,4 +113,4 @@ class TablesStage:
                 frag.caption = fold(caption)
                 frag.caption_page = last.page
                 last.role = "caption"
-                doc.warnings.append(f"page {frag.page}: table caption found at the foot of page {last.page}")
+                doc.warnings.append(page_warning(frag.page, f"table caption found at the foot of page {last.page}", "tables"))

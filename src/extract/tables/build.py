@@ -11,6 +11,7 @@ from .cells import join_cell
 from .kinds import classify, numbered, records
 from .stitch import continues, repeated_header_rows, split_at_repeated_headers, widened_to
 from .twoup import header_repeats, repeat_width, unfold
+from ..diagnostics import Diagnostic
 
 SOURCE_NOTE = re.compile(r"^[*※]?\s*(?:출처|자료|source)\s*[:：]\s*(.+)$", re.I)
 
@@ -145,7 +146,7 @@ def build_tables(fragments: list[TableFragment], settings: TableSettings | None 
                  text_between: Callable[[TableFragment, TableFragment], bool] | None = None,
                  ) -> tuple[list[Table], list[str]]:
     """Logical tables (ids t01, t02 ... in reading order) and warnings about each join."""
-    warnings: list[str] = []
+    warnings: list[Diagnostic] = []
     tables: list[Table] = []
     ordered = sorted(fragments, key=lambda f: (f.page, f.bbox[1]))
     for frag in ordered:
@@ -169,12 +170,13 @@ def build_tables(fragments: list[TableFragment], settings: TableSettings | None 
             rows_here = pieces[0]
             _continue_merged_cells(prev, rows_here)
             if _rejoin_split_row(prev, parts[-1], frag, n, rows_here, stats):
-                warnings.append(f"table {table_id}: a row broken by the page break on page {frag.page} "
-                                f"was joined to the row above it")
+                warnings.append(Diagnostic(f"a row broken by the page break on page {frag.page} was joined to "
+                                           "the row above it", code="tables", table=table_id, page=frag.page))
             parts += [p for p in pieces if p]
             where = "further down the page" if frag.page == prev.page else f"on page {frag.page}"
             prev = frag
-            warnings.append(f"table {table_id}: joined its continuation {where} ({how})")
+            warnings.append(Diagnostic(f"joined its continuation {where} ({how})", code="tables", table=table_id,
+                                       page=frag.page))
         k = repeat_width(header[-1]) if header else None
         if k and header_repeats(header, k):
             header = [row[:k] for row in header]
@@ -191,10 +193,10 @@ def build_tables(fragments: list[TableFragment], settings: TableSettings | None 
         if recs and not numbered(recs):
             # The header reads like a typed kind, but the rows are not numbered as that
             # kind's rows always are: a table that happens to share its header words.
-            warnings.append(f"table {table_id}: its header reads as {kind}, but most rows have no "
-                            f"number in their first column; kept as a generic table")
+            warnings.append(Diagnostic(f"its header reads as {kind}, but most rows have no number in their first "
+                                       "column; kept as a generic table", code="records", table=table_id))
             kind, recs, rec_warnings = "generic", [], []
-        warnings += [f"table {table_id}: {w}" for w in rec_warnings]
+        warnings += [Diagnostic(w, code="records", table=table_id) for w in rec_warnings]
         notes = [n for f in chain for n in f.notes]
         source_note = None
         other_notes = []

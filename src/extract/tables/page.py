@@ -7,6 +7,7 @@ its aligned words), then aligned text in the areas no ruled grid covers.
 from __future__ import annotations
 
 from ..model import TableFragment
+from ..diagnostics import page_warning
 from ..settings import LayoutSettings, TableSettings
 from .arbitrate import heading_box
 from .detect import VALUE, find_ruled_fragments
@@ -44,7 +45,7 @@ def find_fragments(page, page_number: int, settings: TableSettings, gap: float |
         except Exception as exc:
             if warnings is None:
                 raise
-            warnings.append(f"page {page_number}: stream table detection failed ({type(exc).__name__}: {exc})")
+            warnings.append(page_warning(page_number, f"stream table detection failed ({type(exc).__name__}: {exc})", "tables"))
     fragments.sort(key=lambda f: (f.bbox[1], f.bbox[0]))
     for k, f in enumerate(fragments, start=1):
         f.id = f"p{page_number}-{k}"
