@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 import extract
 from extract.cli import app
 
-from conftest import ROOT, sample_pairs
+from helpers import ROOT, sample_pairs
 
 runner = CliRunner()
 
@@ -124,7 +124,7 @@ def _cli(*args, env=None, stdin=None):
 def _locked(tmp_path, password="sesame"):
     import pypdf
 
-    from conftest import draw_mini_bulletin, make_pdf
+    from helpers import draw_mini_bulletin, make_pdf
 
     plain = make_pdf(tmp_path / "plain.pdf", draw_mini_bulletin)
     writer = pypdf.PdfWriter(clone_from=str(plain))
@@ -252,7 +252,7 @@ def test_settings_reach_the_pipeline_and_are_validated(tmp_path):
 
 
 def test_batch_json_lines(tmp_path):
-    from conftest import draw_mini_bulletin, make_pdf
+    from helpers import draw_mini_bulletin, make_pdf
 
     src = tmp_path / "in"
     src.mkdir()
