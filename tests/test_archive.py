@@ -18,7 +18,7 @@ import pytest
 import extract
 from extract.export import LONG_TABLES, export
 
-from conftest import ROOT, draw_mini_bulletin, make_pdf
+from helpers import ROOT, draw_mini_bulletin, make_pdf
 
 SAMPLE = ROOT / "samples" / "kostec-2024-01-12.reportlab.pdf"  # has typed and generic tables
 

@@ -16,7 +16,7 @@ import pytest
 import extract
 from extract.batching import Limits, load_passwords
 
-from conftest import draw_mini_bulletin, load_json, make_pdf
+from helpers import draw_mini_bulletin, load_json, make_pdf
 
 
 def _archive(root: Path, n_good: int = 3) -> Path:

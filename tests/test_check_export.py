@@ -15,7 +15,7 @@ import extract
 from extract.check import check_paths
 from extract.export import export
 
-from conftest import ROOT, sample_pairs
+from helpers import ROOT, sample_pairs
 
 
 # The shared corpus's WeasyPrint issue (kostec-2023-11-17) has every typed kind of table.

@@ -21,7 +21,7 @@ from extract.segment import Article, Bullet, Section, Structure
 from extract.settings import CompletenessSettings
 from extract.validate import validation_errors
 
-from conftest import KO, load_json, make_pdf, sample_pairs
+from helpers import KO, load_json, make_pdf, sample_pairs
 
 S = CompletenessSettings()
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLES, load_json, shared_scorer
+from helpers import SAMPLES, load_json, shared_scorer
 
 DAMAGED = SAMPLES / "damaged"
 #: Which clean sample each damaged file was made from (see samples/make_damaged.py).
@@ -175,7 +175,7 @@ def test_a_code_point_canonically_equal_to_another_is_read_as_it():
 def test_sideways_page_reads_in_its_own_direction(tmp_path, angle):
     """A landscape page stored sideways without /Rotate: its lines read as printed."""
     import extract
-    from conftest import KO, make_pdf
+    from helpers import KO, make_pdf
 
     def draw(c):
         c.saveState()
@@ -240,7 +240,7 @@ def test_scanned_page_with_an_invisible_ocr_layer_is_read(tmp_path):
     from PIL import Image
     from reportlab.lib.utils import ImageReader
 
-    from conftest import KO, make_pdf
+    from helpers import KO, make_pdf
 
     scan = Image.new("L", (60, 85), 235)  # the page's picture, nearly white
 

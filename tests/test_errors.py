@@ -11,7 +11,7 @@ import extract
 from extract.errors import (DamagedPDF, EmptyFile, EncryptedPDF, ExtractError, MemoryLimit, NoPages, NotAPDF,
                             NoText, ResourceLimit)
 
-from conftest import make_pdf
+from helpers import make_pdf
 
 
 def _text_pdf(path):

@@ -9,7 +9,7 @@ import pytest
 from extract.compare import CONTRACT_EXTENSIONS, compare, renumber_tables
 from extract.validate import validation_errors
 
-from conftest import load_json, sample_pairs, shared_scorer
+from helpers import load_json, sample_pairs, shared_scorer
 
 PAIRS = sample_pairs()
 IDS = [p.stem for p, _ in PAIRS]

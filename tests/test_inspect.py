@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from conftest import KO, ROOT, draw_mini_bulletin, make_pdf  # noqa: E402
+from helpers import KO, ROOT, draw_mini_bulletin, make_pdf  # noqa: E402
 
 SAMPLE = ROOT / "samples" / "kostec-2024-01-12.reportlab.pdf"
 SCREENSHOT = ROOT / "docs" / "inspect.png"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import extract
 from extract.validate import validation_errors
 
-from conftest import make_pdf
+from helpers import make_pdf
 
 
 def _report_with_table(c):

@@ -15,7 +15,7 @@ import pdfplumber
 
 from extract.pdfobjects import parse_objects
 
-from conftest import SAMPLES
+from helpers import SAMPLES
 
 
 def differences(path: Path, max_pages: int | None = None) -> tuple[int, list[str]]:

@@ -9,7 +9,7 @@ import pytest
 import extract
 from extract.errors import NotAPDF
 
-from conftest import KO, make_pdf, sample_pairs
+from helpers import KO, make_pdf, sample_pairs
 
 
 def test_gc_threshold_is_restored_after_runs_in_threads_and_after_errors(tmp_path):

@@ -12,7 +12,7 @@ import pytest
 from extract.batching import worker
 from extract.write import _umask, write_atomic
 
-from conftest import ROOT, draw_mini_bulletin, make_pdf
+from helpers import ROOT, draw_mini_bulletin, make_pdf
 
 
 def test_write_atomic_without_fchmod(tmp_path, monkeypatch):

@@ -16,7 +16,7 @@ import pytest
 
 from extract.compare import compare
 
-from conftest import sample_pairs
+from helpers import sample_pairs
 
 # Fields that legitimately differ between producers: where things fall on the pages, and
 # what the pipeline says about how it found them.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import SAMPLES, load_json
+from helpers import SAMPLES, load_json
 
 
 def test_rendering_again_gives_the_committed_pdfs_and_goldens(tmp_path):

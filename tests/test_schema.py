@@ -10,7 +10,7 @@ from jsonschema import Draft202012Validator
 from extract import validate
 from extract.errors import InvalidOutput
 
-from conftest import ROOT, load_json, sample_pairs
+from helpers import ROOT, load_json, sample_pairs
 
 
 def test_schema_is_valid_draft_2020_12():

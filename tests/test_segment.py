@@ -6,7 +6,7 @@ import pytest
 import extract
 from extract.segment import resolve_month_day
 
-from conftest import draw_mini_bulletin, make_pdf
+from helpers import draw_mini_bulletin, make_pdf
 
 
 @pytest.mark.parametrize("md, issue, expected", [

@@ -15,7 +15,7 @@ import extract
 from extract.markers import find_full_date, split_mark, split_trailing_date
 from extract.segment import parse_source
 
-from conftest import KO, make_pdf
+from helpers import KO, make_pdf
 
 GOTHIC = "HYGothic-Medium"
 
@@ -158,7 +158,7 @@ def test_briefs_numbered_in_body_text(second):
 
 
 def test_the_first_template_keeps_its_defaults(tmp_path):
-    from conftest import draw_mini_bulletin
+    from helpers import draw_mini_bulletin
 
     out = extract.run(make_pdf(tmp_path / "mini.pdf", draw_mini_bulletin)).data
     assert out["provenance"]["style"]["lead_mark"] == "■"

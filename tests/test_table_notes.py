@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import extract
 
-from conftest import KO, make_pdf
+from helpers import KO, make_pdf
 
 
 def _draw_table_with_notes(c):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import extract
 
-from conftest import KO, make_pdf
+from helpers import KO, make_pdf
 
 ROW_H = 20
 

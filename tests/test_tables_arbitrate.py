@@ -16,7 +16,7 @@ import extract
 from extract.settings import TableSettings
 from extract.tables import find_fragments
 
-from conftest import KO, make_pdf
+from helpers import KO, make_pdf
 
 
 def _fragments(path):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLES
+from helpers import SAMPLES
 
 sys.path.insert(0, str(SAMPLES))
 import template_farm as tf  # noqa: E402

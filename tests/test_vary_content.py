@@ -5,7 +5,7 @@ import json
 import subprocess
 import sys
 
-from conftest import SAMPLES, load_json
+from helpers import SAMPLES, load_json
 
 CONTENT = SAMPLES / "content" / "kostec-2024-01-12.json"
 
