@@ -2,9 +2,15 @@
 make_pdf, draw_mini_bulletin, ...) are in helpers.py: import them from there."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# The tests run fail-fast (extract.settings.Settings.fail_fast): a bug of ours that a user's run
+# would survive as a warning fails the test instead. Set before anything makes Settings,
+# and inherited by the CLI subprocesses the tests start.
+os.environ["BULLETIN_EXTRACT_FAIL_FAST"] = "1"
 
 from helpers import CORPUS
 

@@ -211,3 +211,22 @@ def test_a_table_warning_names_its_table_and_page():
     assert str(d) == "table t05: joined its continuation on page 6 (header repeated)"
     assert str(Diagnostic("3 glyphs dropped", code="glyphs", page=2)) == "page 2: 3 glyphs dropped"
     assert str(Diagnostic("metadata unreadable: KeyError", code="file")) == "metadata unreadable: KeyError"
+
+
+def test_fail_fast_runs_raise_what_a_user_run_survives_as_a_warning(monkeypatch):
+    """A table detector that raises on a page: a user's run goes on with a warning naming
+    the page, a fail-fast run (the tests') raises."""
+    import extract
+    import extract.tables.page as page_module
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug in the stream detector")
+
+    monkeypatch.setattr(page_module, "find_stream_fragments", broken)
+    sample = ROOT / "samples" / "kostec-2024-01-12.reportlab.pdf"
+    data = extract.run(sample, Settings(fail_fast=False)).data
+    assert any("stream table detection failed (RuntimeError: a bug in the stream detector)" in w
+               for w in data["warnings"])
+    with pytest.raises(RuntimeError, match="a bug in the stream detector"):
+        extract.run(sample, Settings(fail_fast=True))
+    assert Settings().fail_fast, "the tests run fail-fast (tests/conftest.py)"

@@ -1,4 +1,4 @@
-"""Stage 2, layout: characters -> lines of text in reading order, with font facts.
+"""The layout stage: characters -> lines of text in reading order, with font facts.
 
 Per page: overprinted duplicate glyphs are dropped (pdfplumber's ``dedupe_chars``), glyphs
 inside table grids, captions and notes are left to the tables stage, glyphs inside images

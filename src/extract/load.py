@@ -1,4 +1,4 @@
-"""Stage 1, load: check the file, read its identity, then hand out its pages one at a time.
+"""The load stage: check the file, read its identity, then hand out its pages one at a time.
 
 pypdf answers the cheap questions first (is it a PDF, is it encrypted, how many pages, what
 metadata), so a bad file fails with a clear reason before pdfminer parses any content.
@@ -248,3 +248,15 @@ def read_page(doc: "Document", number: int, page) -> tuple[PageInfo, PageInput]:
         if r.get("fill") and (r["x1"] - r["x0"]) > half and (r["bottom"] - r["top"]) > 8:
             info.bands.append((float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"])))
     return info, PageInput(page, chars)
+
+
+class LoadStage:
+    """The load stage: parses each page (pdfminer's work) and records what later stages
+    need of it (``doc.pages``); the pipeline hands the page it returns to the page stages."""
+
+    name = "load"
+
+    def read(self, doc: "Document", number: int, page) -> PageInput:
+        info, page_input = read_page(doc, number, page)
+        doc.pages.append(info)
+        return page_input

@@ -1,15 +1,20 @@
 """Plain dataclasses passed between the stages.
 
-Reading order of the pipeline (see ``pipeline.py``):
+The pipeline's order (``pipeline.PAGE_STAGES`` and ``DOCUMENT_STAGES``):
 
-    load      -> PageInfo (+ the pdfplumber page, only while that page is processed)
-    tables    -> TableFragment per table part on a page (ruled grids: tables.detect;
-                 aligned text: tables.stream)
-    layout    -> TextLine per line of body text, with running headers/footers removed
-    segment   -> the bulletin's structure (cover, contents, sections, articles ...)
-    tables    -> Table per logical table (fragments stitched and unfolded, typed records)
-    normalize -> Entity per name mention
-    assemble  -> the contract JSON (a dict), validated and written
+  per page, while it is open:
+    load         -> PageInfo (+ the pdfplumber page, only while that page is processed)
+    tables       -> TableFragment per table part on a page (ruled grids: tables.detect;
+                    aligned text: tables.stream)
+    layout       -> TextLine per line of body text
+  once, over the document:
+    layout       -> running headers/footers marked, the text column's right edge
+    tables       -> Table per logical table (fragments stitched and unfolded, typed records)
+    segment      -> the bulletin's structure (cover, contents, sections, articles ...)
+    completeness -> the bulletin checked against its own redundancy (what is missing)
+    normalize    -> Entity per name mention
+    assemble     -> the contract JSON (a dict)
+    validate     -> the JSON checked against the schema
 
 Coordinates are pdfplumber's: points, origin top-left, ``top`` grows downwards.
 """

@@ -10,7 +10,7 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Protocol
 
 from . import load
 from .assemble import AssembleStage
@@ -18,31 +18,37 @@ from .completeness import CompletenessStage
 from .document import Document
 from .errors import MemoryLimit, NoText
 from .layout import LayoutStage
-from .normalize_stage import NormalizeStage
+from .load import LoadStage
+from .normalize.stage import NormalizeStage
 from .segment import SegmentStage
 from .settings import Settings
-from .tables_stage import TablesStage
+from .tables.stage import TablesStage
 from .validate import ValidateStage
 from .diagnostics import Diagnostic
 
 
-class LoadStage:
-    """Parses each page (pdfminer's work) and records what later stages need of it."""
+class PageStage(Protocol):
+    """A stage that reads each page while it is open (after load, which parses it)."""
 
-    name = "load"
+    name: str
 
-    def read(self, doc: Document, number: int, page) -> load.PageInput:
-        info, page_input = load.read_page(doc, number, page)
-        doc.pages.append(info)
-        return page_input
+    def process_page(self, doc: Document, number: int, page: load.PageInput) -> None: ...
+
+
+class DocumentStage(Protocol):
+    """A stage that runs once, after every page was read, over what earlier stages left."""
+
+    name: str
+
+    def process_document(self, doc: Document) -> None: ...
 
 
 LOAD = LoadStage()
 #: Run for every page while it is open, after load, in this order.
-PAGE_STAGES = [TablesStage(), LayoutStage()]
+PAGE_STAGES: list[PageStage] = [TablesStage(), LayoutStage()]
 #: Run once over the whole document, in this order.
-DOCUMENT_STAGES = [LayoutStage(), TablesStage(), SegmentStage(), CompletenessStage(), NormalizeStage(),
-                   AssembleStage(), ValidateStage()]
+DOCUMENT_STAGES: list[DocumentStage] = [LayoutStage(), TablesStage(), SegmentStage(), CompletenessStage(),
+                                        NormalizeStage(), AssembleStage(), ValidateStage()]
 
 
 def warm_up() -> None:

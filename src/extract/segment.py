@@ -1,4 +1,4 @@
-"""Stage 3, segment: body lines -> the bulletin's parts.
+"""The segment stage: body lines -> the bulletin's parts.
 
 The parts, in the order an issue prints them: cover (series, date), CONTENTS, summary
 bullets, sections (a banner line such as 특집기사), articles (number, title, ■ lead with its

@@ -8,6 +8,7 @@ of the wrong type is a usage error naming it).
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, fields, is_dataclass
 
 #: Settings whose values are one of a few words.
@@ -277,6 +278,11 @@ class Settings(_Checked):
     profile: bool = True
     #: Read only these pages (1-based; ``--pages 1,3-5``); None reads them all.
     pages: list[int] | None = None
+    #: A failure of our own code that a run would otherwise survive as a warning (a table
+    #: detector raising on one page) is raised instead. The tests run fail-fast (the
+    #: environment variable BULLETIN_EXTRACT_FAIL_FAST=1 sets the default), users do not: one
+    #: page's bug must not cost an archive its issue.
+    fail_fast: bool = field(default_factory=lambda: os.environ.get("BULLETIN_EXTRACT_FAIL_FAST") == "1")
     layout: LayoutSettings = field(default_factory=LayoutSettings)
     segment: SegmentSettings = field(default_factory=SegmentSettings)
     tables: TableSettings = field(default_factory=TableSettings)

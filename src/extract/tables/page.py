@@ -22,7 +22,8 @@ def find_fragments(page, page_number: int, settings: TableSettings, gap: float |
     """Every table of the page as a TableFragment (see model.TableFragment), top to bottom;
     ``gap`` is the page's word-gap threshold (layout.page_word_gap), ``chars`` its
     de-duplicated glyphs (default: all of the page's). With a ``warnings`` list, a failure
-    of the stream detector is noted there and the ruled tables are still returned.
+    of the stream detector is noted there and the ruled tables are still returned; without
+    one (``Settings.fail_fast``), it is raised.
     ``continuing``: the page before ended in a table (a one-row grid opening this page is
     then read as its last row). ``layout`` groups the glyphs into lines (the run's
     ``Settings.layout``; its defaults for a page read on its own)."""
@@ -37,7 +38,8 @@ def find_fragments(page, page_number: int, settings: TableSettings, gap: float |
     # body's: its text stays out of the tables (see arbitrate.heading_box).
     fragments = [f for f in fragments if not heading_box(f)]
     if settings.strategy == "auto":
-        fragments = [_reread_crowded(f, fragments, page, page_number, settings, layout, gap, chars) for f in fragments]
+        fragments = [_reread_crowded(f, fragments, page, page_number, settings, layout, gap, chars, warnings is None)
+                     for f in fragments]
     if settings.strategy in ("auto", "stream"):
         taken = [box for f in fragments for box in f.occupied]
         try:
@@ -80,7 +82,7 @@ def _covers(outer, inner, share: float = 0.9) -> bool:
 
 def _reread_crowded(fragment: TableFragment, fragments: list[TableFragment], page, page_number: int,
                     settings: TableSettings, layout: LayoutSettings, gap: float | None,
-                    chars: list[dict]) -> TableFragment:
+                    chars: list[dict], strict: bool = False) -> TableFragment:
     """A crowded ruled grid (see ``_crowded``) read again from its aligned words: the stream
     table over its area (widened to the aligned columns beside the rules) replaces it when
     it has more rows and at least as many columns."""
@@ -90,6 +92,8 @@ def _reread_crowded(fragment: TableFragment, fragments: list[TableFragment], pag
     try:
         found = find_stream_fragments(page, page_number, settings, gap, chars, taken, 1, layout)
     except Exception:
+        if strict:
+            raise
         return fragment  # the ruled reading stands
     n_cols = len(fragment.rows[0]) if fragment.rows else 0
     for f in found:

@@ -1,20 +1,21 @@
-"""Stage: tables. Per page, find the ruled grids and the aligned-text tables outside them
+"""The tables stage: the pipeline's adapter over this package. Per page, find the ruled grids and the aligned-text tables outside them
 (before layout, so their text stays out of the body); per document, stitch, unfold and
 type them (see the ``tables`` package)."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import tables
-from .tables.turned import to_page, turned_page
-from .glyphs.geometry import point_in_box
-from .markers import caption_text
-from .textjoin import fold
-from .diagnostics import page_warning
+from ..glyphs.geometry import point_in_box
+from ..markers import caption_text
+from ..textjoin import fold
+from .build import build_tables
+from .page import find_fragments
+from .turned import to_page, turned_page
+from ..diagnostics import page_warning
 
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .document import Document
+    from ..document import Document
 
 
 class TablesStage:
@@ -25,13 +26,16 @@ class TablesStage:
         try:
             # Text running sideways: the tables are read in its reading frame.
             view = turned_page(page.page, info.turn, page.chars) if info.turn else page.page
-            found = tables.find_fragments(view, number, doc.settings.tables, info.word_gap,
-                                          chars=view.chars if info.turn else page.chars, warnings=doc.warnings,
+            found = find_fragments(view, number, doc.settings.tables, info.word_gap,
+                                          chars=view.chars if info.turn else page.chars,
+                                          warnings=None if doc.settings.fail_fast else doc.warnings,
                                           continuing=self._page_before_ends_in_a_table(doc, number),
                                           layout=doc.settings.layout)
             if info.turn:
                 found = [to_page(f, info.turn, info.width, info.height) for f in found]
         except Exception as exc:  # a table we cannot read must not cost the whole issue
+            if doc.settings.fail_fast:
+                raise
             doc.warnings.append(page_warning(number, f"table detection failed ({type(exc).__name__}: {exc})", "tables"))
             return
         self._note_arbitration(doc, number, found)
@@ -75,7 +79,7 @@ class TablesStage:
 
         self._adopt_orphan_captions(doc, body)
         stats = doc.join_stats()
-        doc.tables, warnings = tables.build_tables(doc.fragments, doc.settings.tables, stats, text_between)
+        doc.tables, warnings = build_tables(doc.fragments, doc.settings.tables, stats, text_between)
         doc.warnings.extend(warnings)
         self._claim_lone_headers(doc)
 
