@@ -270,8 +270,6 @@ def test_a_sideways_page_is_read_upright(tmp_path, angle, turn):
     assert any(w.startswith("page 1: most text runs") for w in bulletin.warnings)
 
 
-@pytest.mark.xfail(strict=True, reason="src bug: pdfminer calls a 180° glyph upright, so "
-                   "layout.direction() never returns 2 and an upside-down page reads backwards")
 def test_an_upside_down_page_is_read_upright(tmp_path):
     def draw(c):
         c.saveState()
@@ -283,7 +281,9 @@ def test_an_upside_down_page_is_read_upright(tmp_path):
         c.showPage()
 
     pdf = make_pdf(tmp_path / "upside-down.pdf", draw)
-    assert extract.text(pdf).splitlines() == ["거꾸로 놓인 쪽의 첫째 줄", "둘째 줄"]
+    warnings: list[str] = []
+    assert extract.text(pdf, warnings=warnings).splitlines() == ["거꾸로 놓인 쪽의 첫째 줄", "둘째 줄"]
+    assert any("most text runs upside down the page (turned 180°" in w for w in warnings)
 
 
 def test_overprinted_fake_bold_is_read_once(tmp_path):

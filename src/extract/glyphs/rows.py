@@ -15,21 +15,26 @@ if TYPE_CHECKING:  # pragma: no cover
 def direction(c: dict) -> int:
     """Quarter turns of a glyph's baseline, counter-clockwise: 0 upright, 1 running up the
     page, 2 upside down, 3 running down the page."""
-    if c.get("upright", True):
-        return 0
     m = c.get("matrix")
+    if c.get("upright", True):
+        # pdfminer calls a glyph upright when its matrix has no shear, which a glyph turned
+        # half round (a < 0, d < 0) has not either: that one reads upside down.
+        return 2 if m and m[0] < 0 and m[3] < 0 else 0
     if not m:
         return 0
     angle = math.degrees(math.atan2(m[1], m[0]))
     return round(angle / 90) % 4
 
 
+_NO_TURN = (1.0, 0.0, 0.0, 1.0)
+
+
 def sideways_turn(chars: Iterable[dict]) -> int:
     """The turn of a page's text when most of its glyphs share one non-upright direction
-    (a landscape page stored sideways without /Rotate), else 0."""
+    (a landscape page stored sideways without /Rotate, a page upside down), else 0."""
     if not isinstance(chars, (list, tuple)):
         chars = list(chars)
-    if all(c.get("upright", True) for c in chars):
+    if all(c.get("upright", True) and (c.get("matrix") or _NO_TURN)[0] >= 0 for c in chars):
         return 0  # the common case, without a Counter over every glyph
     turns = Counter(direction(c) for c in chars if c["text"] and not c["text"].isspace())
     if not turns:
