@@ -161,7 +161,7 @@ def test_heading_read_as_a_bullet_is_split_off_with_its_lead():
     assert (arts[1].lead, arts[1].date) == ("칭화과기원은 과학기술협회를 신설", "2023-07-21")
     assert arts[1].bullets == [Bullet(1, "협회는 산학 협력을 추진")]
     assert arts[1].number == "02"
-    assert any("split off again" in w for w in doc.warnings)
+    assert any("split off again" in w for w in doc.warnings.strings())
     contents = comp["checks"][0]
     assert contents["ok"] and contents["missing"] == [] and "recovered 1" in contents["notes"][0]
 
@@ -194,7 +194,7 @@ def test_heading_inside_a_table_gives_the_rows_back():
     assert a.bullets[-1] == Bullet(1, "5.5G 네트워크 속도 10배")
     assert (b.number, b.title, b.lead) == ("02", "과기부, 연산력 플랫폼 선정", "과기부는 플랫폼을 선정")
     assert b.bullets == [Bullet(1, "우한, 다롄 등 9곳")]  # its bullet marker taken off
-    assert any("table t03 held the heading" in w for w in doc.warnings)
+    assert any("table t03 held the heading" in w for w in doc.warnings.strings())
     assert comp["checks"][0]["ok"]
 
 
@@ -409,7 +409,7 @@ def test_next_numbered_briefs_inside_a_table_and_a_bullet_are_split_off():
     assert doc.tables == []
     numbering = next(c for c in comp["checks"] if c["check"] == "numbering")
     assert numbering["ok"] and "recovered 2" in numbering["notes"][0]
-    assert sum(w.startswith("completeness:") for w in doc.warnings) == 2
+    assert sum(w.code == "completeness" for w in doc.warnings) == 2
 
 
 def test_numbers_in_ordinary_bullets_are_left_alone():

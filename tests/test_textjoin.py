@@ -225,7 +225,7 @@ def test_a_producer_that_leaves_out_some_wrap_spaces_is_not_read_by_them():
 
 
 def test_layout_keeps_the_width_of_a_lines_space_glyphs():
-    from extract.layout import chars_to_lines
+    from extract.glyphs.lines import chars_to_lines
     from extract.settings import Settings
 
     def glyph(text, x0, width):
