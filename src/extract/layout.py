@@ -28,6 +28,14 @@ if TYPE_CHECKING:  # pragma: no cover
 
 PAGE_NUMBER = re.compile(r"^[\s\-–—·|]*(?:page\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[\s\-–—·|]*$", re.I)
 DIGITS = re.compile(r"\d+")
+#: A page of unknown height is taken as A4 (842 pt) to place its header and footer bands.
+A4_HEIGHT = 842.0
+#: Running lines of one place are the same line when their masked texts are this similar
+#: (a header that names each page's section differs in a word or two).
+RUNNING_TEXT_SIMILARITY = 0.6
+#: The column's right edge is where this share of the body lines end (short last lines
+#: and a stray wide line do not move it).
+COLUMN_EDGE_PERCENTILE = 0.98
 
 
 def page_lines(chars: list[dict], number: int, occupied: list[BBox], images: list[BBox],
@@ -67,7 +75,7 @@ def mark_running(lines: list[TextLine], heights: dict[int, float], n_pages: int,
     for ln in lines:
         if ln.role != "body":
             continue
-        h = heights.get(ln.page) or 842.0
+        h = heights.get(ln.page) or A4_HEIGHT
         if ln.bottom <= h * settings.running_band or ln.top >= h * (1 - settings.running_band):
             candidates.append(ln)
     marked = 0
@@ -91,7 +99,7 @@ def mark_running(lines: list[TextLine], heights: dict[int, float], n_pages: int,
         # The commonest text; on a tie the one seen first (a set's order changes from run to run).
         common = Counter(masked).most_common(1)[0][0]
         similar = [m for m, t in zip(members, masked)
-                   if t == common or SequenceMatcher(None, t, common).ratio() >= 0.6]
+                   if t == common or SequenceMatcher(None, t, common).ratio() >= RUNNING_TEXT_SIMILARITY]
         if len({m.page for m in similar}) >= need:
             for m in similar:
                 if m.role == "body":
@@ -106,7 +114,7 @@ def column_right(lines: list[TextLine]) -> float | None:
     xs = sorted(ln.x1 for ln in lines if ln.role == "body")
     if not xs:
         return None
-    return xs[int(0.98 * (len(xs) - 1))]
+    return xs[int(COLUMN_EDGE_PERCENTILE * (len(xs) - 1))]
 
 
 class LayoutStage:

@@ -25,6 +25,18 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # The PDF header may be preceded by junk; readers accept it within the first KB.
 HEADER_WINDOW = 1024
+#: Overprinted duplicates are worth a warning from this many, and this share of the
+#: page's glyphs (a stray double glyph is not fake bold).
+OVERPRINT_WARN_GLYPHS = 3
+OVERPRINT_WARN_SHARE = 0.02
+#: A page with at least this many glyphs and no space glyph is said to have none (a
+#: short page, a figure's labels, may simply have no two words on a line).
+NO_SPACES_MIN_GLYPHS = 50
+#: A filled rectangle wider than half the page and taller than this (points) is a band
+#: (a shaded banner or header bar), not a rule.
+BAND_MIN_HEIGHT = 8.0
+#: How many repairs a warning shows as examples.
+SHOWN_REPAIRS = 8
 
 
 def sniff_pdf(path: Path) -> None:
@@ -212,13 +224,13 @@ def read_page(doc: "Document", number: int, page) -> tuple[PageInfo, PageInput]:
         raise _unwrap_pdfminer(doc.path, exc) from exc
     doc.warnings.extend(fixes)
     if repairs:
-        shown = ", ".join(sorted({f"{a}→{b}" for a, b in repairs})[:8])
+        shown = ", ".join(sorted({f"{a}→{b}" for a, b in repairs})[:SHOWN_REPAIRS])
         doc.warnings.append(page_warning(number, f"{len(repairs)} glyph(s) mapped to compatibility code points "
-                                            f"were read as the ideographs they show ({shown})", "glyphs"))
+                                                 f"were read as the ideographs they show ({shown})", "glyphs"))
     doc.warnings.extend(numerals)
-    if dropped >= max(3, 0.02 * sum(1 for c in raw if not c["text"].isspace())):
+    if dropped >= max(OVERPRINT_WARN_GLYPHS, OVERPRINT_WARN_SHARE * sum(1 for c in raw if not c["text"].isspace())):
         doc.warnings.append(page_warning(number, f"{dropped} overprinted duplicate glyph(s) (fake bold or a text "
-                                            f"layer drawn twice) dropped", "glyphs"))
+                                                 f"layer drawn twice) dropped", "glyphs"))
     rotation = int(page.rotation or 0) % 360
     if rotation:
         doc.warnings.append(page_warning(number, f"the page is rotated {rotation}° (/Rotate); read as displayed", "glyphs"))
@@ -226,11 +238,11 @@ def read_page(doc: "Document", number: int, page) -> tuple[PageInfo, PageInput]:
     if turn:
         how = "beyond the page's /Rotate" if rotation else "no /Rotate"
         doc.warnings.append(page_warning(number, f"most text runs {('up', 'upside down', 'down')[turn - 1]} the page "
-                                            f"(turned {90 * turn}°, {how}); read in its own reading direction", "glyphs"))
+                                                 f"(turned {90 * turn}°, {how}); read in its own reading direction", "glyphs"))
     visible = [c for c in chars if c["text"] and not c["text"].isspace()]
-    if len(visible) >= 50 and not any(c["text"].isspace() for c in chars):
+    if len(visible) >= NO_SPACES_MIN_GLYPHS and not any(c["text"].isspace() for c in chars):
         doc.warnings.append(page_warning(number, f"no space characters on the page; word spaces read from the gaps "
-                                            f"between glyphs", "glyphs"))
+                                                 f"between glyphs", "glyphs"))
     settings = doc.settings
     info = PageInfo(number=number, width=float(page.width), height=float(page.height),
                     rotation=int(page.rotation or 0), n_chars=len(chars), turn=turn)
@@ -245,7 +257,7 @@ def read_page(doc: "Document", number: int, page) -> tuple[PageInfo, PageInput]:
     info.images = [b for b in boxes if (b[2] - b[0]) * (b[3] - b[1]) < settings.layout.page_image_share * page_area]
     half = info.width / 2
     for r in rects:
-        if r.get("fill") and (r["x1"] - r["x0"]) > half and (r["bottom"] - r["top"]) > 8:
+        if r.get("fill") and (r["x1"] - r["x0"]) > half and (r["bottom"] - r["top"]) > BAND_MIN_HEIGHT:
             info.bands.append((float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"])))
     return info, PageInput(page, chars)
 

@@ -140,7 +140,7 @@ def run_scanned(path: str | Path, settings, on_page: Callable[[int, int], None] 
     out["source"]["file"] = path.name
     out["source"]["sha256"] = sha
     ocr_pages = [page_warning(n, f"text from OCR (ocrmypdf -l {LANGUAGES}), not the PDF's own text: check names and "
-                            "figures", "ocr") for n in range(1, out["source"]["pages"] + 1)]
+                                 "figures", "ocr") for n in range(1, out["source"]["pages"] + 1)]
     out["warnings"] = [str(d) for d in ocr_pages] + out["warnings"]
     out["warning_details"] = [d.to_dict() for d in ocr_pages] + out.get("warning_details", [])
     doc.path = path

@@ -227,10 +227,10 @@ def drop_invisible(chars: list[dict], number: int, scan_share: float = 0.1) -> t
     visible = sum(1 for c in chars if c.get("render_mode") not in INVISIBLE_MODES and c["text"].strip())
     if visible < scan_share * sum(1 for c in hidden if c["text"].strip()):
         return chars, [page_warning(number, f"the page's text is an invisible layer over a scanned image (text render "
-                                       f"mode 3, {len(hidden)} glyph(s), e.g. OCR output); read as its text, so its accuracy is the "
-                                       f"OCR's: '{_short(text)}'", "glyphs")]
+                                            f"mode 3, {len(hidden)} glyph(s), e.g. OCR output); read as its text, so its accuracy is the "
+                                            f"OCR's: '{_short(text)}'", "glyphs")]
     warning = page_warning(number, f"{len(hidden)} invisible glyph(s) (text render mode 3, e.g. an OCR text layer) "
-                              f"left out: '{_short(text)}'", "glyphs")
+                                   f"left out: '{_short(text)}'", "glyphs")
     return [c for c in chars if c.get("render_mode") not in INVISIBLE_MODES], [warning]
 
 
@@ -281,21 +281,21 @@ def recover_unmapped(chars: list[dict], fonts: dict[int, Any], number: int,
         else:
             lost[name][text] += 1
     warnings = [page_warning(number, f"font {name} has a ToUnicode keyed by character code over a predefined CMap "
-                                f"(pdfminer reads it by CID); {sum(pairs.values())} glyph(s) read through the font's "
-                                f"own character collection ("
+                                     f"(pdfminer reads it by CID); {sum(pairs.values())} glyph(s) read through the font's "
+                                     f"own character collection ("
                                 + ", ".join(f"'{_short(a)}' → '{b}'" for (a, b), _ in pairs.most_common(6)) + ")",
                         "glyphs")
                 for name, pairs in by_code.items()]
     warnings += [page_warning(number, f"font {name} has no ToUnicode map; its {n} glyph(s) were read through the "
-                                 f"font's own cmap", "glyphs") for name, n in own_only.items()]
+                                      f"font's own cmap", "glyphs") for name, n in own_only.items()]
     for name, pairs in fixed.items():
         shown = ", ".join(f"'{_short(a)}' → '{b}'" for (a, b), _ in pairs.most_common(6))
         warnings.append(page_warning(number, f"{sum(pairs.values())} glyph(s) of font {name} without a usable Unicode "
-                                        f"mapping were read through the font's own cmap ({shown})", "glyphs"))
+                                             f"mapping were read through the font's own cmap ({shown})", "glyphs"))
     for name, texts in lost.items():
         shown = ", ".join(t for t, _ in texts.most_common(6))
         warnings.append(page_warning(number, f"{sum(texts.values())} glyph(s) of font {name} are unreadable: the font "
-                                        f"has no Unicode mapping for them and no cmap of its own ({shown})", "glyphs"))
+                                             f"has no Unicode mapping for them and no cmap of its own ({shown})", "glyphs"))
     return warnings
 
 
@@ -370,7 +370,7 @@ def fix_numerals(chars: list[dict], number: int) -> tuple[list[dict], list[Diagn
             out.append(c)
             i += 1
     warnings = [page_warning(number, f"'{a}' → '{b}' ({n}×): a Roman numeral glyph mapped to the wrong character, "
-                                f"read as the numeral before a class word", "glyphs") for (a, b), n in done.items()]
+                                     f"read as the numeral before a class word", "glyphs") for (a, b), n in done.items()]
     return out, warnings
 
 

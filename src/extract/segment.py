@@ -68,6 +68,28 @@ COLOPHON_LABEL = re.compile(r"^(발\s*행\s*일|발\s*행\s*인|발\s*행\s*처|
 NOTE_LINE = re.compile(r"^[*※]\s*(출처|자료|주석|주|비고)\s*[:：]")
 REF_MARKS = re.compile(r"^[^\w\s\u3131-\u318e\uac00-\ud7a3\u4e00-\u9fff《「\"'(]+\s*")
 
+#: Lengths (characters) that tell a name from a sentence. A section name is short (과학기술,
+#: 단신동향: up to SECTION_NAME_MAX; an unlisted banner the style learned, up to
+#: BANNER_NAME_MAX; one built on a suffix such as 동향, up to SUFFIXED_SECTION_MAX); a
+#: contents line of a section alone is at most SECTION_LINE_MAX, longer ones hold a title
+#: beside it; a source's name is at most SOURCE_NAME_MAX.
+SECTION_NAME_MAX = 12
+BANNER_NAME_MAX = 8
+SUFFIXED_SECTION_MAX = 6
+SECTION_CELL_MAX = 16
+SECTION_LINE_MAX = 20
+SOURCE_NAME_MAX = 40
+#: Titles shorter than this (folded) are too short to be found again or to be a title.
+MIN_TITLE_CHARS = 4
+#: A summary item is a sentence: longer than this.
+SUMMARY_ITEM_MIN_CHARS = 15
+#: The contents page is looked for among the first this many items of the issue.
+CONTENTS_SEARCH_ITEMS = 400
+#: rapidfuzz ratio at which a contents cell is a title found in the body.
+TITLE_MATCH_RATIO = 90
+#: The body size of a document with no text lines at all (a default, never measured).
+FALLBACK_BODY_SIZE = 10.0
+
 
 def parse_source(text: str, issue_date: str | None) -> tuple[str, str | None] | None:
     """A brief's source line -> (source name, ISO date or None); None for any other line."""
@@ -89,7 +111,7 @@ def parse_source(text: str, issue_date: str | None) -> tuple[str, str | None] | 
             date = iso(2000 + int(m2.group(1)), month, day) if m2.group(1) else resolve_month_day(month, day, issue_date)
             rest = rest[: m2.start()]
     name = fold(rest.strip(" ,，:："))
-    if not name or len(name) > 40:
+    if not name or len(name) > SOURCE_NAME_MAX:
         return None
     return name, date
 
@@ -186,7 +208,7 @@ class Segmenter:
         sizes = Counter()
         for ln in self.lines:
             sizes[round(ln.size * 2) / 2] += len(ln.text)
-        self.body_size = sizes.most_common(1)[0][0] if sizes else 10.0
+        self.body_size = sizes.most_common(1)[0][0] if sizes else FALLBACK_BODY_SIZE
         self.stats = doc.join_stats()
         self.bands = {p.number: p.bands for p in doc.pages}
         self.s = Structure()
@@ -286,7 +308,7 @@ class Segmenter:
         the grid right under the CONTENTS head, a box holding a section's name or a contents
         title (a boxed banner or heading), the colophon's table. A captioned grid is a table."""
         known = set(KNOWN_SECTIONS) | {section_key(n) for n in names}
-        wanted = [fold(t) for t in titles if len(fold(t)) >= 4]
+        wanted = [fold(t) for t in titles if len(fold(t)) >= MIN_TITLE_CHARS]
         out: set[str] = set()
         head_page = items[contents_at].page if contents_at is not None else None
         for k, it in enumerate(items):
@@ -304,8 +326,8 @@ class Segmenter:
                 continue
             for cell in cells:
                 _, plain = strip_heading_prefix(cell)
-                if (section_key(cell) in known and len(cell) <= 16) or any(
-                        fuzz.ratio(fold(plain), t) >= 90 for t in wanted):
+                if (section_key(cell) in known and len(cell) <= SECTION_CELL_MAX) or any(
+                        fuzz.ratio(fold(plain), t) >= TITLE_MATCH_RATIO for t in wanted):
                     out.add(f.id)
                     break
         return out
@@ -336,9 +358,9 @@ class Segmenter:
         learned = self.style.section is not None and self.style.section.matches(ln)
         styled = ln.bold or self.is_big(ln, self.cfg.banner_size) or self.on_band(ln) or learned
         for name in (compact, key):
-            if name in known and styled and len(name) <= 12:
+            if name in known and styled and len(name) <= SECTION_NAME_MAX:
                 return name
-        if (len(key) <= 12 and len(key) >= 2 and not text[:1].isdigit() and not split_mark(text)
+        if (len(key) <= SECTION_NAME_MAX and len(key) >= 2 and not text[:1].isdigit() and not split_mark(text)
                 and text[:1] not in LEAD_MARKS and self.is_big(ln, self.cfg.display_size)
                 and (self.on_band(ln) or key.endswith("동향"))
                 and (self.style.section is None or learned)):
@@ -346,7 +368,7 @@ class Segmenter:
             # a heading's wrapped last word on its shaded box is no banner.)
             return key
         # A banner not in the contents (단신동향 often is not), set as the learned banners are.
-        if (learned and self.is_big(ln, self.cfg.banner_size) and 2 <= len(key) <= 8 and not split_mark(text)
+        if (learned and self.is_big(ln, self.cfg.banner_size) and 2 <= len(key) <= BANNER_NAME_MAX and not split_mark(text)
                 and not DATE_FULL.search(text) and not caption_text(text)
                 and (key.endswith(SECTION_SUFFIXES) or self.on_band(ln))):
             return key
@@ -392,7 +414,7 @@ class Segmenter:
         ln = items[k].line
         text = ln.text.strip()
         if not (ln.bold or self.is_big(ln, self.cfg.heading_size)) or split_mark(text) or caption_text(text) \
-                or REFERENCES_HEAD.match(text) or parse_source(text, self.s.date) or len(fold(text)) < 4:
+                or REFERENCES_HEAD.match(text) or parse_source(text, self.s.date) or len(fold(text)) < MIN_TITLE_CHARS:
             return False
         look = LineStyle.of(ln)
         prev = ln
@@ -413,7 +435,7 @@ class Segmenter:
         have run to 02 (briefs set like body text). Numbers written '1.' or '○ 4)' open
         lists too, so only a zero-padded number counts."""
         number, title = strip_heading_prefix(ln.text.strip())
-        if number is None or len(fold(title)) < 4:
+        if number is None or len(fold(title)) < MIN_TITLE_CHARS:
             return None
         if not (len(number) == 2 and number.startswith("0") and number.isdigit()):
             return None
@@ -428,7 +450,7 @@ class Segmenter:
         self._read(self.items)
         titles = [t for c in self.s.contents for t in c["titles"]]
         names = [c["section"] for c in self.s.contents]
-        contents_at = next((k for k, it in enumerate(self.items[:400]) if it.line
+        contents_at = next((k for k, it in enumerate(self.items[:CONTENTS_SEARCH_ITEMS]) if it.line
                             and CONTENTS_HEAD.match(it.text.strip())), None)
         boxes = self._structure_boxes(self.items, titles, names, contents_at)
         if boxes:
@@ -566,14 +588,14 @@ class Segmenter:
             title_beside = None
             if m and not split_mark(m.group(2)) and not NUMBERED_TITLE.match(text[len(m.group(1)):]):
                 sec = m.group(2)
-                if len(sec) > 20:
+                if len(sec) > SECTION_LINE_MAX:
                     # A contents table ruled by rows only reads as one line a row: the
                     # section's name, then the first title of the section beside it.
                     head, _, rest = sec.partition(" ")
                     sec, title_beside = (head, rest) if rest and self._section_like(head, known) else (None, None)
-            elif section_key(text) in known and len(text) <= 16:
+            elif section_key(text) in known and len(text) <= SECTION_CELL_MAX:
                 sec = text
-            elif self._section_like(text.partition(" ")[0], known) and len(text.partition(" ")[2]) > 4:
+            elif self._section_like(text.partition(" ")[0], known) and len(text.partition(" ")[2]) > MIN_TITLE_CHARS:
                 sec, _, title_beside = text.partition(" ")
             if sec is not None and (current is None or ln.x0 <= (section_x or ln.x0) + 2):
                 section_x = ln.x0 if section_x is None else section_x
@@ -636,7 +658,7 @@ class Segmenter:
     @staticmethod
     def _section_like(word: str, known: set[str]) -> bool:
         key = section_key(word)
-        return key in known or (2 <= len(key) <= 6 and key.endswith(SECTION_SUFFIXES))
+        return key in known or (2 <= len(key) <= SUFFIXED_SECTION_MAX and key.endswith(SECTION_SUFFIXES))
 
     def _strip_page_numbers(self) -> None:
         """Dotted leaders and page numbers after contents titles ('제목 ····· 3'): taken off
@@ -680,7 +702,7 @@ class Segmenter:
             for cell in cells:
                 m = CONTENTS_SECTION.match(cell)
                 name = section_key(m.group(2) if m else cell)
-                if name in known or (m and len(m.group(2)) <= 12 and len(cells) > 1):
+                if name in known or (m and len(m.group(2)) <= SECTION_NAME_MAX and len(cells) > 1):
                     if current is None or current["section"] != name:
                         current = {"section": name, "titles": []}
                         self.s.contents.append(current)
@@ -723,7 +745,7 @@ class Segmenter:
             it = items[i]
             if it.fragment is not None and stop is not None:
                 rows = [max((fold(c) for c in row), key=len) for row in it.fragment.rows]
-                rows = [r for r in rows if len(r) > 15]
+                rows = [r for r in rows if len(r) > SUMMARY_ITEM_MIN_CHARS]
                 if rows:
                     summary += rows
                     self.s.consumed_fragments.add(it.fragment.id)
@@ -743,7 +765,7 @@ class Segmenter:
                     and ln.top - last.bottom < ln.size:
                 summary[-1] = join_wrapped(summary[-1], text, last, self.stats)
                 last = ln
-            elif not marked and stop is not None and len(text) > 15 and not self.is_big(ln, self.cfg.display_size):
+            elif not marked and stop is not None and len(text) > SUMMARY_ITEM_MIN_CHARS and not self.is_big(ln, self.cfg.display_size):
                 # Unmarked paragraphs, one per article: a line continues the one before
                 # when that one ran to the column's right edge.
                 right = ln.column_right or ln.x1

@@ -70,10 +70,10 @@ def map_symbol_glyphs(chars: list[dict], number: int) -> list[Diagnostic]:
     if mapped:
         shown = ", ".join(f"{a}→{b}" for a, b in sorted(mapped.items())[:8])
         warnings.append(page_warning(number, f"glyphs of a symbol font (Wingdings/Symbol) read as the marks they "
-                                        f"show ({shown})", "glyphs"))
+                                             f"show ({shown})", "glyphs"))
     if unknown:
         warnings.append(page_warning(number, f"{unknown} glyph(s) of a symbol font have no known meaning and were "
-                                        f"kept as printed", "glyphs"))
+                                             f"kept as printed", "glyphs"))
     return warnings
 
 
@@ -85,4 +85,4 @@ def private_use_warning(chars: list[dict], number: int) -> Diagnostic | None:
     if not left:
         return None
     return page_warning(number, f"{len(left)} glyph(s) with no standard character (Private Use Area code points, "
-                           f"e.g. U+{ord(left[0]['text'][0]):04X}) could not be read", "glyphs")
+                                f"e.g. U+{ord(left[0]['text'][0]):04X}) could not be read", "glyphs")

@@ -49,12 +49,12 @@ class TablesStage:
             returned = f.quality.get("structure_lines_returned")
             if returned:
                 doc.warnings.append(page_warning(number, f"a table read from aligned words was cut at {returned} "
-                                                    f"heading, lead or source line(s); they stay in the body", "tables"))
+                                                         f"heading, lead or source line(s); they stay in the body", "tables"))
             ev = f.quality.get("evidence") or {}
             if ev.get("verdict") == "doubtful":
                 missing = "a header row" if not ev.get("header") else "2 columns that hold and are of one type"
                 doc.warnings.append(page_warning(number, f"a table read from aligned words, not a ruled grid, "
-                                                    f"kept without {missing} (rows {len(f.rows)}, columns {len(f.rows[0]) if f.rows else 0})", "tables"))
+                                                         f"kept without {missing} (rows {len(f.rows)}, columns {len(f.rows[0]) if f.rows else 0})", "tables"))
 
     @staticmethod
     def _page_before_ends_in_a_table(doc: "Document", number: int) -> bool:
