@@ -62,3 +62,17 @@ def test_colophon(mini):
 def test_running_header_and_page_numbers_left_out(mini):
     texts = [b["text"] for s in mini["sections"] for a in s["articles"] for b in a["bullets"]]
     assert not any("주간동향" in t or t.startswith("- 3") for t in texts)
+
+
+def test_a_banner_number_wrapped_over_its_name_is_joined_to_it():
+    """'Ⅱ.' alone on a line over '정책동향' (a narrow banner box) is one banner line."""
+    from extract.model import TextLine
+    from extract.segment import Item, Segmenter
+    from extract.settings import SegmentSettings
+
+    number = TextLine(page=2, text="Ⅱ.", x0=50, x1=62, top=100, bottom=112, size=12)
+    name = TextLine(page=2, text="정책동향", x0=50, x1=110, top=114, bottom=126, size=12)
+    far = TextLine(page=2, text="본문 한 줄", x0=50, x1=200, top=300, bottom=310, size=10)
+    items = [Item(2, ln.top, line=ln) for ln in (number, name, far)]
+    joined = Segmenter._join_banner_numbers(items, SegmentSettings().block_gap)
+    assert [it.line.text for it in joined] == ["Ⅱ. 정책동향", "본문 한 줄"]

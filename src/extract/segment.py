@@ -227,7 +227,7 @@ class Segmenter:
             else:
                 items.append(Item(f.page, f.bbox[1], fragment=f))
         items.sort(key=lambda it: (it.page, it.top))
-        items = self._join_banner_numbers(items)
+        items = self._join_banner_numbers(items, self.cfg.block_gap)
         # A number box beside a wrapped title stands level with the title's middle, after
         # its first line: the number comes first.
         for k in range(1, len(items)):
@@ -245,7 +245,7 @@ class Segmenter:
         return items
 
     @staticmethod
-    def _join_banner_numbers(items: list[Item]) -> list[Item]:
+    def _join_banner_numbers(items: list[Item], block_gap: float) -> list[Item]:
         """A banner's Roman order number wrapped onto a line of its own over the name (a
         narrow box: 'Ⅱ.' over '정책동향') is one line with it."""
         out: list[Item] = []
@@ -255,7 +255,7 @@ class Segmenter:
             ln = it.line
             nxt = items[k + 1].line if k + 1 < len(items) else None
             if (ln is not None and nxt is not None and ROMAN_ONLY.match(ln.text.strip())
-                    and nxt.page == ln.page and nxt.top - ln.bottom < self.cfg.block_gap * nxt.size
+                    and nxt.page == ln.page and nxt.top - ln.bottom < block_gap * nxt.size
                     and abs(nxt.x0 - ln.x0) < 3 * nxt.size and not split_mark(nxt.text)):
                 joined = replace(nxt, text=f"{ln.text.strip()} {nxt.text.strip()}", x0=min(ln.x0, nxt.x0),
                                  top=ln.top, size=max(ln.size, nxt.size))
