@@ -36,7 +36,6 @@ from extract.errors import ExtractError
 from scorer import shared_scorer  # bench/scorer.py, beside this script
 
 
-
 def _structure_off(t: dict) -> bool:
     if t.get("found") is None:
         return True

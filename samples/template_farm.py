@@ -43,7 +43,6 @@ import make_samples  # noqa: E402  (content model, golden rules)
 import render_html  # noqa: E402  (producers, text normalisation for page search)
 
 
-
 def content_files() -> list[Path]:
     """samples/content/*.json, and the shared corpus's content files of other issues (the
     shared 2023-08-04 is ours less its entities: one issue, taken once)."""

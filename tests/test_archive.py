@@ -15,10 +15,8 @@ from pathlib import Path
 
 import pytest
 
-import extract
-from extract.export import LONG_TABLES, export
-
 from conftest import ROOT, draw_mini_bulletin, make_pdf
+from extract.export import LONG_TABLES, export
 
 SAMPLE = ROOT / "samples" / "kostec-2024-01-12.reportlab.pdf"  # has typed and generic tables
 

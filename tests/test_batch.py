@@ -14,9 +14,8 @@ from pathlib import Path
 import pytest
 
 import extract
-from extract.batching import Limits, load_passwords
-
 from conftest import draw_mini_bulletin, load_json, make_pdf
+from extract.batching import Limits, load_passwords
 
 
 def _archive(root: Path, n_good: int = 3) -> Path:

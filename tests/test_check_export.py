@@ -12,11 +12,9 @@ import sys
 import pytest
 
 import extract
+from conftest import ROOT, sample_pairs
 from extract.check import check_paths
 from extract.export import export
-
-from conftest import ROOT, sample_pairs
-
 
 # The shared corpus's WeasyPrint issue (kostec-2023-11-17) has every typed kind of table.
 KOSTEC_WEASYPRINT = "kostec-2023-11-17.weasyprint.pdf"

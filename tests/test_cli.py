@@ -8,9 +8,8 @@ import sys
 from typer.testing import CliRunner
 
 import extract
-from extract.cli import app
-
 from conftest import ROOT, sample_pairs
+from extract.cli import app
 
 runner = CliRunner()
 

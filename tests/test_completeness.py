@@ -12,16 +12,22 @@ import pytest
 from typer.testing import CliRunner
 
 import extract
+from conftest import KO, load_json, make_pdf, sample_pairs
 from extract.cli import app
-from extract.completeness import (assess, check_contents, check_counts, check_numbering, check_overwritten,
-                                  check_pages, check_summary)
+from extract.completeness import (
+    assess,
+    check_contents,
+    check_counts,
+    check_numbering,
+    check_overwritten,
+    check_pages,
+    check_summary,
+)
 from extract.document import Document
 from extract.model import Table, TextLine
 from extract.segment import Article, Bullet, Section, Structure
 from extract.settings import CompletenessSettings
 from extract.validate import validation_errors
-
-from conftest import KO, load_json, make_pdf, sample_pairs
 
 S = CompletenessSettings()
 

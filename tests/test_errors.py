@@ -8,10 +8,18 @@ import sys
 import pytest
 
 import extract
-from extract.errors import (DamagedPDF, EmptyFile, EncryptedPDF, ExtractError, MemoryLimit, NoPages, NotAPDF,
-                            NoText, ResourceLimit)
-
 from conftest import make_pdf
+from extract.errors import (
+    DamagedPDF,
+    EmptyFile,
+    EncryptedPDF,
+    ExtractError,
+    MemoryLimit,
+    NoPages,
+    NotAPDF,
+    NoText,
+    ResourceLimit,
+)
 
 
 def _text_pdf(path):

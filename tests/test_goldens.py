@@ -6,10 +6,9 @@ import re
 
 import pytest
 
+from conftest import load_json, sample_pairs, shared_scorer
 from extract.compare import CONTRACT_EXTENSIONS, compare, renumber_tables
 from extract.validate import validation_errors
-
-from conftest import load_json, sample_pairs, shared_scorer
 
 PAIRS = sample_pairs()
 IDS = [p.stem for p, _ in PAIRS]

@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import extract
-from extract.validate import validation_errors
-
 from conftest import make_pdf
+from extract.validate import validation_errors
 
 
 def _report_with_table(c):

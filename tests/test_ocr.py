@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 
 import extract
+from conftest import draw_mini_bulletin, make_pdf
 from extract import ocr
 from extract.errors import NoText
 from extract.load import sha256_of
-
-from conftest import draw_mini_bulletin, make_pdf
 
 TITLE = "과기부, 인공지능 시범구 추가 지정"  # the mini bulletin's one article
 

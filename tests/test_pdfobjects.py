@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pdfplumber
 
-from extract.pdfobjects import parse_objects
-
 from conftest import SAMPLES
+from extract.pdfobjects import parse_objects
 
 
 def differences(path: Path, max_pages: int | None = None) -> tuple[int, list[str]]:

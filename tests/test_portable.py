@@ -9,10 +9,9 @@ import textwrap
 
 import pytest
 
+from conftest import ROOT, draw_mini_bulletin, make_pdf
 from extract.batching import worker
 from extract.write import _umask, write_atomic
-
-from conftest import ROOT, draw_mini_bulletin, make_pdf
 
 
 def test_write_atomic_without_fchmod(tmp_path, monkeypatch):

@@ -14,9 +14,8 @@ from collections import defaultdict
 
 import pytest
 
-from extract.compare import compare
-
 from conftest import sample_pairs
+from extract.compare import compare
 
 # Fields that legitimately differ between producers: where things fall on the pages, and
 # what the pipeline says about how it found them.

@@ -7,10 +7,9 @@ import json
 import pytest
 from jsonschema import Draft202012Validator
 
+from conftest import ROOT, load_json, sample_pairs
 from extract import validate
 from extract.errors import InvalidOutput
-
-from conftest import ROOT, load_json, sample_pairs
 
 
 def test_schema_is_valid_draft_2020_12():

@@ -4,9 +4,8 @@ from __future__ import annotations
 import pytest
 
 import extract
-from extract.segment import resolve_month_day
-
 from conftest import draw_mini_bulletin, make_pdf
+from extract.segment import resolve_month_day
 
 
 @pytest.mark.parametrize("md, issue, expected", [

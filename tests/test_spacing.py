@@ -5,11 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import KO, draw_mini_bulletin, make_pdf
 from extract.model import TextLine
 from extract.spacing import DATA, SpacingModel, contexts, default_model
 from extract.textjoin import JoinStats, join_wrapped
-
-from conftest import KO, draw_mini_bulletin, make_pdf
 
 
 def test_contexts_run_from_long_to_short_and_know_the_spaces_around():

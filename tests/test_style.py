@@ -12,10 +12,9 @@ from __future__ import annotations
 import pytest
 
 import extract
+from conftest import KO, make_pdf
 from extract.markers import find_full_date, split_mark, split_trailing_date
 from extract.segment import parse_source
-
-from conftest import KO, make_pdf
 
 GOTHIC = "HYGothic-Medium"
 

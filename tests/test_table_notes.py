@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import extract
-
 from conftest import KO, make_pdf
 
 

@@ -4,7 +4,6 @@ two different tables kept apart, two-up unfolding, and every typed kind end to e
 from __future__ import annotations
 
 import extract
-
 from conftest import KO, make_pdf
 
 ROW_H = 20

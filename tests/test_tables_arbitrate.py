@@ -13,10 +13,9 @@ import pdfplumber
 import pytest
 
 import extract
+from conftest import KO, make_pdf
 from extract.settings import TableSettings
 from extract.tables import find_fragments
-
-from conftest import KO, make_pdf
 
 
 def _fragments(path):

@@ -11,10 +11,9 @@ import pdfplumber
 import pytest
 
 import extract
+from conftest import KO, make_pdf
 from extract.settings import Settings, TableSettings
 from extract.tables import find_fragments
-
-from conftest import KO, make_pdf
 
 LOREM = ("The committee reviewed the annual budget and agreed that the research programme "
          "should continue for another three years with the same level of funding while the "

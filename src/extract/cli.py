@@ -11,12 +11,30 @@ from typing import Optional
 
 import typer
 
-from .version import __version__
-from .cli_options import (CheckFormat, Executor, ExportFormat, PASSWORD_ENV, build_settings, detail, file_lines,
-                          input_pdf, is_quiet, json_lines, pages_option, parse_pages, password_file_option,
-                          password_option, resolve_password, say, set_option, set_verbosity, settings_option,
-                          timings_line)
+from .cli_options import (
+    PASSWORD_ENV,
+    CheckFormat,
+    Executor,
+    ExportFormat,
+    build_settings,
+    detail,
+    file_lines,
+    input_pdf,
+    is_quiet,
+    json_lines,
+    pages_option,
+    parse_pages,
+    password_file_option,
+    password_option,
+    resolve_password,
+    say,
+    set_option,
+    set_verbosity,
+    settings_option,
+    timings_line,
+)
 from .settings import InspectSettings
+from .version import __version__
 
 _DOUBT = InspectSettings()  # the thresholds of batch --inspect-doubtful, for its help
 
@@ -79,6 +97,7 @@ def run_cmd(
     Example: bulletin-extract run issue.pdf -o issue.json
     """
     import extract
+
     from .errors import ExtractError
 
     settings = build_settings(assignments, settings_file, password=resolve_password(password, password_file),
@@ -129,6 +148,7 @@ def text_cmd(
     Example: bulletin-extract text issue.pdf -o issue.txt
     """
     import extract
+
     from .errors import ExtractError
     from .write import write_atomic
 
@@ -174,6 +194,7 @@ def inspect_cmd(
     Example: bulletin-extract inspect issue.pdf -o report.html
     """
     import extract
+
     from .errors import ExtractError
 
     out = output if output is not None else pdf.with_name(pdf.stem + ".inspect.html")
@@ -219,9 +240,10 @@ def batch_cmd(
     import io
     import os
 
+    import extract
+
     from .batching import Limits, OutputClash, load_passwords
     from .progress import BatchProgress
-    import extract
 
     settings = build_settings(assignments, settings_file)
     for item in in_dir:

@@ -26,10 +26,22 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from rapidfuzz import fuzz
 
-from .segment import (BULLET, LEAD_DATE, LEAD_MARKS, NUMBERED_TITLE,
-                      REF_MARKS, REFERENCES_HEAD, CAPTION, COLOPHON_LABEL, CONTENTS_HEAD, URL, KNOWN_SECTIONS,
-                      Article, Bullet, resolve_month_day)
 from .markers import TRAILING_DATE, caption_text, iso
+from .segment import (
+    BULLET,
+    COLOPHON_LABEL,
+    CONTENTS_HEAD,
+    KNOWN_SECTIONS,
+    LEAD_DATE,
+    LEAD_MARKS,
+    NUMBERED_TITLE,
+    REF_MARKS,
+    REFERENCES_HEAD,
+    URL,
+    Article,
+    Bullet,
+    resolve_month_day,
+)
 from .settings import CompletenessSettings
 from .textjoin import fold
 

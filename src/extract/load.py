@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from . import repair
+from .errors import DamagedPDF, EmptyFile, EncryptedPDF, MemoryLimit, NoPages, NotAPDF
 from .glyphs.clean import clean_glyph_text, dedupe_chars
 from .glyphs.lines import page_word_gap
 from .glyphs.rows import sideways_turn
-from .errors import DamagedPDF, EmptyFile, EncryptedPDF, MemoryLimit, NoPages, NotAPDF
 from .model import PageInfo
 from .pdfobjects import parse_objects
 

@@ -117,8 +117,8 @@ def _preference(code: int) -> tuple[int, int]:
 
 def _ttf_map(font) -> dict[int, str]:
     """Glyph id -> text from the cmap table of a font's embedded TrueType program."""
-    from io import BytesIO
     import struct
+    from io import BytesIO
 
     from pdfminer.pdffont import TrueTypeFont
 

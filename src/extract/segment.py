@@ -11,7 +11,6 @@ positions, so other issues and other producers' layouts read the same way.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -20,8 +19,16 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz
 
 from .glyphs.geometry import cluster
-from .markers import (BRACKETED_CAPTION, DEFAULT_LEAD_MARKS, caption_text, find_full_date, iso, resolve_month_day,
-                      split_mark, split_trailing_date)
+from .markers import (
+    BRACKETED_CAPTION,
+    DEFAULT_LEAD_MARKS,
+    caption_text,
+    find_full_date,
+    iso,
+    resolve_month_day,
+    split_mark,
+    split_trailing_date,
+)
 from .model import TableFragment, TextLine
 from .style import IssueStyle, LineStyle, learn_style, number_shape, section_key, strip_heading_prefix
 from .textjoin import fold, join_wrapped

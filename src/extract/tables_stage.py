@@ -6,11 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import tables
-from .tables.turned import to_page, turned_page
 from .glyphs.geometry import point_in_box
 from .markers import caption_text
+from .tables.turned import to_page, turned_page
 from .textjoin import fold
-
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ..version import __version__
 from ..load import sha256_of
+from ..version import __version__
 from .discover import OutputClash, Task, discover
 from .manifest import Manifest
 from .worker import NOTICES, Inspect, Limits, Result, convert_isolated

@@ -9,7 +9,6 @@ from typing import Iterable, Iterator
 from ..load import HEADER_WINDOW
 
 
-
 def looks_like_pdf(path: Path) -> bool:
     """A file is a candidate when it says %PDF- near its start or is named .pdf.
 

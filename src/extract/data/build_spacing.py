@@ -46,7 +46,7 @@ HELD_OUT = "1809899.txt"
 HANGUL = re.compile(r"^[\uac00-\ud7a3]+$")
 
 sys.path.insert(0, str(HERE.parent.parent))
-from extract.spacing import CONTEXTS, SpacingModel, contexts, is_hangul  # noqa: E402
+from extract.spacing import SpacingModel, contexts, is_hangul  # noqa: E402
 
 
 def corpus_dir() -> Path:

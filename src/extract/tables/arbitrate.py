@@ -20,8 +20,18 @@ import re
 import statistics
 from typing import TYPE_CHECKING
 
-from ..segment import (BRIEF_SOURCE, BRIEF_SOURCE_NODATE, BULLET, CAPTION, KNOWN_SECTIONS, LEAD_DATE,
-                       LEAD_MARKS, NUMBERED_TITLE, REFERENCES_HEAD, URL)
+from ..segment import (
+    BRIEF_SOURCE,
+    BRIEF_SOURCE_NODATE,
+    BULLET,
+    CAPTION,
+    KNOWN_SECTIONS,
+    LEAD_DATE,
+    LEAD_MARKS,
+    NUMBERED_TITLE,
+    REFERENCES_HEAD,
+    URL,
+)
 from ..settings import TableSettings
 from .detect import VALUE
 

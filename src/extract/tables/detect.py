@@ -15,7 +15,7 @@ from ..glyphs.geometry import cluster, runs, x_center_within
 from ..model import BBox, TableFragment, TextLine
 from ..settings import TableSettings
 from .captions import find_caption, find_notes
-from .cells import chars_between, cell_lines, join_cell
+from .cells import cell_lines, chars_between, join_cell
 
 
 def _finder_settings(settings: TableSettings) -> dict[str, Any]:
