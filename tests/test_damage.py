@@ -61,8 +61,8 @@ def within_one_point(clean, damaged) -> bool:
 
 def test_there_is_a_damaged_set():
     kinds = {damage_of(p) for p in PDFS}
-    assert {"tounicode-wrong", "tounicode-removed", "tounicode-partial", "tounicode-by-code", "ocr-layer", "fake-bold", "rotated", "running-header",
-            "no-spaces"} <= kinds, "run 'make damaged'"
+    assert {"tounicode-wrong", "tounicode-removed", "tounicode-partial", "tounicode-by-code", "ocr-layer", "fake-bold",
+            "rotated", "running-header", "no-spaces"} <= kinds, "run 'make damaged'"
     for pdf in PDFS:
         truth = load_json(pdf.with_suffix(".truth.json"))
         clean = load_json(base_of(pdf).with_suffix(".truth.json"))

@@ -178,8 +178,8 @@ def text_cmd(
 @app.command("inspect")
 def inspect_cmd(
     pdf: Path = typer.Argument(..., help="The bulletin PDF."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output",
-                                          help="Write the HTML report here (default: FILE.inspect.html beside the PDF)."),
+    output: Optional[Path] = typer.Option(
+        None, "-o", "--output", help="Write the HTML report here (default: FILE.inspect.html beside the PDF)."),
     password: Optional[str] = password_option(),
     password_file: Optional[Path] = password_file_option(),
     resolution: Optional[int] = typer.Option(None, "--resolution", min=24, max=400,
@@ -192,7 +192,7 @@ def inspect_cmd(
     Page images with overlays (articles, table grids and cells, header rows, stitched and unfolded tables, dropped headers/footers, warnings) beside the extracted structure. The output is not schema-validated, so a file whose output would be invalid can still be looked at.
 
     Example: bulletin-extract inspect issue.pdf -o report.html
-    """
+    """  # noqa: E501  (typer keeps the docstring's line breaks in --help: one line per paragraph)
     import extract
 
     from .errors import ExtractError
@@ -220,12 +220,14 @@ def batch_cmd(
                                                       f"${PASSWORD_ENV}, tried on every encrypted file)."),
     retry_failed: bool = typer.Option(False, "--retry-failed", help="Rerun only the files that failed before."),
     executor: Executor = typer.Option(Executor.local, "--executor", help="dask needs pip install '.[dask]'."),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a LocalCluster)."),
-    inspect_doubtful: bool = typer.Option(False, "--inspect-doubtful",
-                                          help="Also write OUT/inspect/<name>.html for each file converted whose output "
-                                               f"is doubtful: more than {_DOUBT.max_warnings} warnings, or a table with "
-                                               f"over {_DOUBT.max_empty_cell_ratio:.0%} empty cells or without rulings "
-                                               "(thresholds: extract.settings.InspectSettings)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler",
+                                            help="Dask scheduler address (default: a LocalCluster)."),
+    inspect_doubtful: bool = typer.Option(
+        False, "--inspect-doubtful",
+        help="Also write OUT/inspect/<name>.html for each file converted whose output "
+             f"is doubtful: more than {_DOUBT.max_warnings} warnings, or a table with "
+             f"over {_DOUBT.max_empty_cell_ratio:.0%} empty cells or without rulings "
+             "(thresholds: extract.settings.InspectSettings)."),
     ocr: bool = typer.Option(False, "--ocr", help="Scans (no text layer) go through ocrmypdf -l kor+chi_sim "
                                                   "first, with 60 s more per page (make ocr-tools)."),
     as_json: bool = typer.Option(False, "--json", help="One JSON line per file on stdout (file, status, "

@@ -56,7 +56,8 @@ STATED_COUNT = re.compile(r"(?:총\s*)?(\d{1,4})\s*(개국|개사|개|종|대|�
 #: 'N개 제품(M종)': the text gives a second count of the same entries (products of M kinds).
 SECOND_COUNT = r"{n}\s*(?:개|종|건|곳)[^()（）]{{0,12}}[(（]\s*(\d{{1,4}})\s*(?:개|종|건|곳)\s*[)）]"
 #: A printed page number in a running line: '3', '- 3 -', '3 / 19', 'Page 3', '3 페이지'.
-PAGE_NUMBER = re.compile(r"^(?:page\s*|p\.\s*)?[-–—(\[]?\s*(\d{1,4})\s*[-–—)\]]?(?:\s*/\s*\d{1,4})?(?:\s*(?:쪽|페이지))?$",
+PAGE_NUMBER = re.compile(r"^(?:page\s*|p\.\s*)?[-–—(\[]?\s*(\d{1,4})\s*[-–—)\]]?"
+                         r"(?:\s*/\s*\d{1,4})?(?:\s*(?:쪽|페이지))?$",
                          re.I)
 
 

@@ -332,7 +332,7 @@ tr.ambiguous td { background: #ffe4e6; } tr.weak td { background: #fff7d6; }
 :target { scroll-margin-top: 30px; }
 li:target, tr:target, article:target, section:target { background: #fde68a; }
 pre { white-space: pre-wrap; font-size: 11px; background: #f6f7f9; padding: 4px; }
-"""
+"""  # noqa: E501  (one rule per line, kept byte-for-byte: the report embeds this text)
 
 
 def _pct(value: float, total: float) -> str:
@@ -446,7 +446,8 @@ class _Renderer:
             else:
                 pad = (box[0] - 2, box[1] - 2, box[2] + 2, box[3] + 2)
                 overlays.append(f'<a class="ov ov-warning" id="w-{i}" href="#warning-{i}" title="{e(text)}" '
-                                f'style="{_box_style(pad, width, height)}"><span class="ov-label">warning {i}</span></a>')
+                                f'style="{_box_style(pad, width, height)}">'
+                                f'<span class="ov-label">warning {i}</span></a>')
             notes.append(f'<li><a href="#warning-{i}">warning {i}</a>: {e(text)}</li>')
         ratio = f"{width:.2f} / {height:.2f}"
         return (f'<section class="page" id="page-{number}" data-page="{number}">'
@@ -549,7 +550,8 @@ class _Renderer:
         return (f'<header id="top"><h1>{e(src.get("file"))}</h1>'
                 f'<p class="meta">{e(src.get("pages"))} pages · {len(d.get("sections") or [])} sections · '
                 f'{n_articles} articles · {len(d.get("tables") or [])} tables · '
-                f'{len(d.get("entities") or [])} entities · <a href="#warnings">{len(d.get("warnings") or [])} warnings</a>'
+                f'{len(d.get("entities") or [])} entities · '
+                f'<a href="#warnings">{len(d.get("warnings") or [])} warnings</a>'
                 f' · sha256 {e((src.get("sha256") or "")[:12])}</p>{doubt}'
                 f'<div class="legend">{legend}</div>'
                 f'<p class="meta">Jump to: <a href="#sections">sections</a> · <a href="#tables">tables</a> · '
@@ -653,7 +655,8 @@ class _Renderer:
                               + (f' {c["score"]:g}' if isinstance(c.get("score"), (int, float)) else "")
                               for c in ent.get("candidates") or [])
             score = ent.get("score")
-            rows.append(f'<tr id="entity-{k}" class="{cls}"><td>{e(ent.get("mention"))}</td><td>{e(ent.get("type"))}</td>'
+            rows.append(f'<tr id="entity-{k}" class="{cls}"><td>{e(ent.get("mention"))}</td>'
+                        f'<td>{e(ent.get("type"))}</td>'
                         f'<td>{e(ent.get("canonical_ko"))}</td><td>{e(ent.get("canonical_zh"))}</td>'
                         f'<td>{e(ent.get("canonical_en"))}</td><td>{e(ent.get("code"))}</td>'
                         f'<td>{e(f"{score:g}" if isinstance(score, (int, float)) else score)}</td>'
@@ -670,7 +673,8 @@ class _Renderer:
         pages = self.pages_html()
         return ("<!DOCTYPE html>\n<html lang=\"ko\"><head><meta charset=\"utf-8\">"
                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                f"<meta name=\"generator\" content=\"bulletin-extract {e(self.data.get('provenance', {}).get('version'))}\">"
+                "<meta name=\"generator\" content=\"bulletin-extract "
+                f"{e(self.data.get('provenance', {}).get('version'))}\">"
                 f"<title>inspect: {e(src.get('file'))}</title><style>{CSS}</style></head>\n<body>"
                 f'<main class="layout"><div class="pages" id="pages">{pages}</div>\n'
                 f'<div class="structure" id="structure">{self.structure_html()}</div></main>'

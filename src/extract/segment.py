@@ -92,7 +92,8 @@ def parse_source(text: str, issue_date: str | None) -> tuple[str, str | None] | 
         m2 = re.search(r"[,，]\s*(?:[’'‘](\d{2})\s*\.\s*)?(\d{1,2})\s*[.월]\s*(\d{1,2})\s*일?\.?$", rest)
         if m2:
             month, day = int(m2.group(2)), int(m2.group(3))
-            date = iso(2000 + int(m2.group(1)), month, day) if m2.group(1) else resolve_month_day(month, day, issue_date)
+            date = (iso(2000 + int(m2.group(1)), month, day) if m2.group(1)
+                    else resolve_month_day(month, day, issue_date))
             rest = rest[: m2.start()]
     name = fold(rest.strip(" ,，:："))
     if not name or len(name) > 40:
@@ -827,7 +828,8 @@ class Segmenter:
                                                    else None))
             unnumbered = (tm is None and title_style is not None and title_style[1] and ln.bold
                           and abs(ln.size - title_style[0]) < 0.6
-                          and not (state == "lead" and lead_style is not None and lead_style.matches(ln)) and text[:1] not in LEAD_MARKS
+                          and not (state == "lead" and lead_style is not None and lead_style.matches(ln))
+                          and text[:1] not in LEAD_MARKS
                           and not self.is_lead_mark(text) and not split_mark(text) and state != "title"
                           and not caption_text(text))
             if tm or (pending_number and not continues_title) or unnumbered:

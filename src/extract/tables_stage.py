@@ -47,7 +47,8 @@ class TablesStage:
             if ev.get("verdict") == "doubtful":
                 missing = "a header row" if not ev.get("header") else "2 columns that hold and are of one type"
                 doc.warnings.append(f"page {number}: a table read from aligned words, not a ruled grid, "
-                                    f"kept without {missing} (rows {len(f.rows)}, columns {len(f.rows[0]) if f.rows else 0})")
+                                    f"kept without {missing} "
+                                    f"(rows {len(f.rows)}, columns {len(f.rows[0]) if f.rows else 0})")
 
     @staticmethod
     def _page_before_ends_in_a_table(doc: "Document", number: int) -> bool:

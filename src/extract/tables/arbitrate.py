@@ -60,10 +60,11 @@ def _bold(row: "Row") -> bool:
 
 
 def structure_kind(row: "Row", x0: float, median_size: float, body_bold: bool,
-                   settings: TableSettings = TableSettings()) -> str | None:
+                   settings: TableSettings | None = None) -> str | None:
     """What structure line ``row`` is ("heading", "lead", "source", "references", "caption",
     "banner"), or None for a line that may be a table row. ``x0`` is the left edge of the
     area read; ``median_size`` and ``body_bold`` describe its usual row."""
+    settings = settings if settings is not None else TableSettings()
     text = _text(row).strip()
     if not text:
         return None
@@ -102,8 +103,9 @@ def structure_kind(row: "Row", x0: float, median_size: float, body_bold: bool,
     return None
 
 
-def structure_kinds(rows: list["Row"], x0: float, settings: TableSettings = TableSettings()) -> list[str | None]:
+def structure_kinds(rows: list["Row"], x0: float, settings: TableSettings | None = None) -> list[str | None]:
     """``structure_kind`` of each row, judged against the rows' usual size and weight."""
+    settings = settings if settings is not None else TableSettings()
     if not rows:
         return []
     median_size = statistics.median(r.size for r in rows)

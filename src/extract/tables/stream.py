@@ -737,7 +737,8 @@ def _between(p: _Piece, column: list[_Piece], share: float, own: list[_Piece] = 
     a, b = column[k - 1], column[k]
     if not a.bottom <= p.centre <= b.top:
         return False
-    if _overlap(p.top, p.bottom, a.top, a.bottom) >= share * h or _overlap(p.top, p.bottom, b.top, b.bottom) >= share * h:
+    if (_overlap(p.top, p.bottom, a.top, a.bottom) >= share * h
+            or _overlap(p.top, p.bottom, b.top, b.bottom) >= share * h):
         return False
     lo = bisect_left(own, a.top - 2 * h, key=_top)
     for q in own[lo:]:
@@ -1068,7 +1069,8 @@ def _regions(rows: list[Row], rules, page_width: float, settings: TableSettings)
             regions.append(Region(part[0][0], part[-1][0], x0, x1, [r[0] for r in part], inner, ruled=True))
     # Aligned blocks: a block that runs on below a ruled region (rules above and under the
     # header only) extends it; other blocks are regions of their own.
-    for block in alignment_blocks(rows, settings, [r for r in rules if r[2] - r[1] >= settings.stream_rule_min_width * page_width]):
+    for block in alignment_blocks(rows, settings,
+                                  [r for r in rules if r[2] - r[1] >= settings.stream_rule_min_width * page_width]):
         top, bottom = block[0].top, block[-1].bottom
         bx0, bx1 = min(r.x0 for r in block), max(r.x1 for r in block)
         near = settings.stream_row_gap * block[0].size
@@ -1123,7 +1125,8 @@ def _split_stack(stack, rows: list[Row], settings: TableSettings) -> list[list[t
         size = statistics.median(r.size for r in between) if between else 10.0
         empty = max(ys[k + 1] - ys[k] for k in range(0, len(ys) - 1, 2))
         width = max(a[2], b[2]) - min(a[1], b[1])
-        if not between or empty > settings.stream_rule_gap * size or any(_prose_row(r, x0, width, settings) for r in between):
+        if (not between or empty > settings.stream_rule_gap * size
+                or any(_prose_row(r, x0, width, settings) for r in between)):
             parts.append([b])
         else:
             parts[-1].append(b)
