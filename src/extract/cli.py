@@ -376,8 +376,8 @@ def names_cmd(
         if d["ambiguous"]:
             canonical = "[yellow]ambiguous[/yellow]"
         else:
-            names = " · ".join(n for n in (d["canonical_ko"], d["canonical_zh"], d["canonical_en"]) if n)
-            canonical = names + (f" ({d['code']})" if d["code"] else "") if names else "[dim]not found[/dim]"
+            joined = " · ".join(n for n in (d["canonical_ko"], d["canonical_zh"], d["canonical_en"]) if n)
+            canonical = joined + (f" ({d['code']})" if d["code"] else "") if joined else "[dim]not found[/dim]"
         table.add_row(d["mention"], d["type"], canonical, f"{d['score']:g}", cands)
     Console().print(table)
 

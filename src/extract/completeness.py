@@ -853,6 +853,7 @@ def _reason(c: Check) -> str:
             "pages": "printed page numbers out of order", "fields": "articles with a field written twice",
             "sections": "sections without articles", "text": "body lines dropped"}[c.check]
     if c.check == "text":
+        assert c.expected is not None and c.found is not None  # (a failed text check counted lines)
         return f"{c.expected - c.found} {what}"
     n = len(c.missing) or len(c.notes)
     return f"{n} {what}" + (f" ({', '.join(_short(m, 40) for m in c.missing[:3])})" if c.missing else "")

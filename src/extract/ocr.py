@@ -136,6 +136,7 @@ def run_scanned(path: str | Path, settings, on_page: Callable[[int, int], None] 
     finally:
         settings.password = password
     out = doc.output
+    assert out is not None  # (run_document assembled it)
     out["source"]["file"] = path.name
     out["source"]["sha256"] = sha
     out["warnings"] = [f"page {n}: text from OCR (ocrmypdf -l {LANGUAGES}), not the PDF's own text: "

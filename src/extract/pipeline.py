@@ -10,7 +10,7 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from . import load
 from .assemble import AssembleStage
@@ -38,10 +38,10 @@ class LoadStage:
 
 LOAD = LoadStage()
 #: Run for every page while it is open, after load, in this order.
-PAGE_STAGES = [TablesStage(), LayoutStage()]
+PAGE_STAGES: list[Any] = [TablesStage(), LayoutStage()]  # (stages share no base class: duck-typed)
 #: Run once over the whole document, in this order.
-DOCUMENT_STAGES = [LayoutStage(), TablesStage(), SegmentStage(), CompletenessStage(), NormalizeStage(),
-                   AssembleStage(), ValidateStage()]
+DOCUMENT_STAGES: list[Any] = [LayoutStage(), TablesStage(), SegmentStage(), CompletenessStage(), NormalizeStage(),
+                                AssembleStage(), ValidateStage()]
 
 
 def warm_up() -> None:

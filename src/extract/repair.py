@@ -62,8 +62,8 @@ def install_hooks() -> None:
             obj.extract_render = getattr(self, "_extract_render_mode", 0)
         return adv
 
-    Device.render_string = hooked_render_string
-    Device.render_char = hooked_render_char
+    Device.render_string = hooked_render_string  # type: ignore[method-assign]  # (the hook, see above)
+    Device.render_char = hooked_render_char  # type: ignore[method-assign]
     _HOOKED = True
 
 
@@ -246,10 +246,10 @@ def recover_unmapped(chars: list[dict], fonts: dict[int, Any], number: int,
     by_code: dict[str, Counter] = defaultdict(Counter)
     for c in chars:
         text = c.get("text") or ""
-        kind = own_tables.get(c.get("fontname"))
+        kind = own_tables.get(c.get("fontname"))  # type: ignore[arg-type]  # (no fontname: None, no entry)
         if kind and not CID_TEXT.match(text):
-            font = fonts.get(c.get("font_id"))
-            own = font_own_map(font).get(c.get("cid")) if font is not None else None
+            font = fonts.get(c.get("font_id"))  # type: ignore[arg-type]  # (None: no entry)
+            own = font_own_map(font).get(c.get("cid")) if font is not None else None  # type: ignore[arg-type]  # (None: no entry)
             if kind == "none":
                 own_only[c["fontname"]] += 1
             if own is not None and (_visible(own) or own == " ") and own != text:
@@ -263,7 +263,7 @@ def recover_unmapped(chars: list[dict], fonts: dict[int, Any], number: int,
         control = len(text) == 1 and unicodedata.category(text) == "Cc" and text not in "\n\t\r"
         if not m and not control:
             continue
-        font = fonts.get(c.get("font_id"))
+        font = fonts.get(c.get("font_id"))  # type: ignore[arg-type]  # (None: no entry)
         cid = c.get("cid") if c.get("cid") is not None else (int(m.group(1)) if m else None)
         own = font_own_map(font).get(cid) if font is not None and cid is not None else None
         name = c.get("fontname") or "?"

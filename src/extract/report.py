@@ -224,7 +224,7 @@ def article_blocks(doc: "Document", data: dict[str, Any]) -> dict[tuple[int, int
             f = frags.get(fid)
             if f is not None:
                 by_page.setdefault(f.page, []).extend(b for b in f.occupied)
-        blocks[(si, ai)] = {p: _union(bs) for p, bs in by_page.items() if bs}
+        blocks[(si, ai)] = {p: box for p, bs in by_page.items() if (box := _union(bs)) is not None}
     return blocks
 
 
@@ -364,6 +364,7 @@ class _Renderer:
     def __init__(self, bulletin: "Bulletin", pdf_path: Path, resolution: int,
                  inspect_settings: "InspectSettings | None"):
         self.data = bulletin.data
+        assert bulletin.document is not None  # (render() says so first)
         self.doc = bulletin.document
         self.pdf_path = Path(pdf_path)
         self.resolution = resolution

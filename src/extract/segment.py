@@ -189,7 +189,7 @@ class Segmenter:
         self.warnings = doc.warnings
         self.lines = doc.body_lines
         self.items = self._stream()
-        sizes = Counter()
+        sizes: Counter[float] = Counter()
         for ln in self.lines:
             sizes[round(ln.size * 2) / 2] += len(ln.text)
         self.body_size = sizes.most_common(1)[0][0] if sizes else 10.0
@@ -199,7 +199,7 @@ class Segmenter:
         self.style = IssueStyle()
 
     # ---- stream
-    def _stream(self, unboxed: set[str] = frozenset()) -> list[Item]:
+    def _stream(self, unboxed: set[str] | frozenset[str] = frozenset()) -> list[Item]:
         """Lines and table fragments in reading order; the fragments named in ``unboxed``
         are boxes around structure (a contents table, a boxed banner or heading, the
         colophon's table) and come as their cells' lines instead."""
@@ -395,6 +395,7 @@ class Segmenter:
         bigger than the body), unmarked, and it and the lines set like it under it are
         followed by a line with the issue's lead mark (briefs with plain bold titles)."""
         ln = items[k].line
+        assert ln is not None  # (k is the index of a line, not a table fragment)
         text = ln.text.strip()
         if not (ln.bold or self.is_big(ln, 1.1)) or split_mark(text) or caption_text(text) \
                 or REFERENCES_HEAD.match(text) or parse_source(text, self.s.date) or len(fold(text)) < 4:
@@ -549,10 +550,10 @@ class Segmenter:
         """The contents list: section lines ('1. 정책동향', 'Ⅱ. 기술동향', a known name alone)
         with the titles under them (marked, numbered or plain, wrapped over lines, with or
         without dotted leaders and page numbers), or a table of the same."""
-        section_x = None
-        title_x = None  # where the first title's marker stands; later titles stand there too
-        current = None
-        last_line = None
+        section_x: float | None = None
+        title_x: float | None = None  # where the first title's marker stands; later titles stand there too
+        current: dict[str, Any] | None = None
+        last_line: TextLine | None = None
         known = set(KNOWN_SECTIONS)
         block: list[TextLine] = []
         waiting: list[str] = []
@@ -565,6 +566,7 @@ class Segmenter:
                     continue
                 break
             ln = it.line
+            assert ln is not None  # an item is a line or a table fragment
             text = ln.text.strip()
             m = CONTENTS_SECTION.match(text)
             sec = None
@@ -603,6 +605,7 @@ class Segmenter:
                     i += 1
                     continue
                 break
+            assert section_x is not None  # (set with current)
             mark = split_mark(text)
             number, plain = strip_heading_prefix(text)
             entry = mark[1] if mark else plain if number is not None else None
@@ -777,6 +780,7 @@ class Segmenter:
 
         def text_target_append(ln: TextLine) -> None:
             nonlocal last_line
+            assert article is not None  # (called only once the loop below has an article)
             if state == "title":
                 article.title = join_wrapped(article.title, ln.text, last_line, self.stats)
             elif state == "lead":
@@ -795,6 +799,7 @@ class Segmenter:
 
         def set_field(name: str, value: Any) -> None:
             # A field written twice means two articles' lines ran together: say so.
+            assert article is not None  # (called only once the loop below has an article)
             if getattr(article, name) and name not in article.overwritten:
                 article.overwritten.append(name)
             setattr(article, name, value)
@@ -809,6 +814,7 @@ class Segmenter:
                     state = "body" if state in ("title", "lead") else state
                 continue
             ln = it.line
+            assert ln is not None  # an item is a line or a table fragment
             text = ln.text.strip()
             name = self.section_name(ln, known)
             if name:
@@ -862,7 +868,7 @@ class Segmenter:
                     and ln.bold == title_style[1] and text[:1] not in LEAD_MARKS \
                     and not self.is_lead_mark(text) and not split_mark(text) \
                     and (title_look is None or (title_look.size == LineStyle.of(ln).size
-                                                and ln.top - last_line.bottom < 1.2 * ln.size)):
+                                                and ln.top - last_line.bottom < 1.2 * ln.size)):  # type: ignore[union-attr]  # (set with state "title")
                 # (a lead set bold without a mark, half a point larger, a line space below
                 # the title is no part of it)
                 text_target_append(ln)
@@ -998,7 +1004,7 @@ class Segmenter:
                         seen.append(b.mark)
                     if prev is not None and prev.mark != b.mark and uses[prev.mark] >= 2 and uses[b.mark] >= 2:
                         nested += 1
-                        flat += abs(prev.x0 - b.x0) < tol
+                        flat += abs(prev.x0 - b.x0) < tol  # type: ignore[operator]  # (prev is a bullet with x0)
                     prev = b
                 for rank, m in enumerate(seen):
                     firsts[m].append(rank)

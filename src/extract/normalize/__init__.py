@@ -262,7 +262,7 @@ class Normalizer:
     def __init__(self, settings: NameSettings | None = None):
         self.settings = settings or NameSettings()
         self._cache: dict[tuple, Resolution] = {}
-        self._scores: dict[tuple[str, bool], dict[int, float]] = {}
+        self._scores: dict[tuple[str, bool], tuple[dict[int, float], bool]] = {}
 
     @property
     def index(self) -> _Index:
@@ -745,7 +745,7 @@ def _decide(scores: dict[int, float], places: list[_Place], settings: NameSettin
     if kind is None:
         rivals = [i for i in rivals if not (places[i].kind == "country" and places[top].kind == "region"
                                             and places[i].code and places[top].code
-                                            and places[top].code.endswith("-" + places[i].code))]
+                                            and places[top].code.endswith("-" + places[i].code))]  # type: ignore[union-attr,operator]  # (both checked above)
     if rivals and scores[top] - scores[rivals[0]] < settings.margin:
         return None
     return top

@@ -174,7 +174,8 @@ def evidence(frag: "TableFragment", settings: TableSettings) -> dict:
         filled += not prose
         holds += len(cells) >= settings.stream_hold_share * len(body) and not prose
     header = h > 0 or any(frag.header_like[:1])
-    out = {"header": header, "columns_hold": holds, "typed_columns": typed, "prose_columns": prose_cols}
+    out: dict[str, bool | int | str] = {"header": header, "columns_hold": holds, "typed_columns": typed,
+                                        "prose_columns": prose_cols}
     if header:
         # The header names the columns: running text under one of them is a column's text.
         if filled + prose_cols < 2 or filled < 1:

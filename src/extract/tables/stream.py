@@ -22,6 +22,7 @@ import operator
 import re
 import statistics
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..glyphs.geometry import center_in_box, median_size, runs, x_center_within, y_center_within
@@ -225,7 +226,7 @@ def header_bands(page, chars: list[dict]) -> list[HeaderBand]:
 
 
 def _band_body(band: HeaderBand, rows: list[Row], bands: list[HeaderBand],
-               rules: list[tuple[float, float, float]] = ()) -> list[Row]:
+               rules: Sequence[tuple[float, float, float]] = ()) -> list[Row]:
     """The text rows of a header band's table: the rows under it, down to the first that
     does not fit its columns (wider than the band, or one run of words across columns:
     a note or a line of body text) or the next band. Where rules across the band's width
@@ -233,7 +234,7 @@ def _band_body(band: HeaderBand, rows: list[Row], bands: list[HeaderBand],
     that opens the references, in one column) is not a row."""
     stop = min((b.top for b in bands if b.top > band.bottom + 1), default=float("inf"))
     inner = [(a + b) / 2 for (_, a), (b, _) in zip(band.boxes, band.boxes[1:])]
-    body = []
+    body: list[Row] = []
     for r in rows:
         if r.top < band.bottom - 1:
             continue
@@ -310,7 +311,7 @@ def _prose_row(row: Row, x0: float, width: float, settings: TableSettings) -> bo
 
 
 def alignment_blocks(rows: list[Row], settings: TableSettings,
-                     rules: list[tuple[float, float, float]] = ()) -> list[list[Row]]:
+                     rules: Sequence[tuple[float, float, float]] = ()) -> list[list[Row]]:
     """Runs of rows with two or more chunks, allowing a few one-chunk rows inside (section
     labels, wrapped cells), rows close enough to read as one block; a rule across the rows
     ends a block (the bottom rule of a table above body text)."""
@@ -478,7 +479,7 @@ def _cells_of_row(row: Row, bounds: list[float], by_word: bool = False) -> dict[
     return out
 
 
-def _spanning(row: Row, bounds: list[float], rules: list[tuple[float, float, float]] = (),
+def _spanning(row: Row, bounds: list[float], rules: Sequence[tuple[float, float, float]] = (),
               table: tuple[float, float] | None = None) -> list[tuple[int, int, list[Word]]]:
     """Chunks of a header row that cover two or more columns: (first col, last col, words).
     A chunk spans the columns of the rule drawn right under it (a rule narrower than the
@@ -499,7 +500,7 @@ def _spanning(row: Row, bounds: list[float], rules: list[tuple[float, float, flo
             if inside:
                 c0, c1 = inside[0], inside[-1]
                 break
-        if c0 is None:
+        if c0 is None or c1 is None:  # (set together)
             c0 = _column_of(x0 + 0.3 * size, bounds)
             c1 = _column_of(x1 - 0.3 * size, bounds)
         if c1 > c0:
@@ -725,7 +726,7 @@ def _top(p: _Piece) -> float:
     return p.top
 
 
-def _between(p: _Piece, column: list[_Piece], share: float, own: list[_Piece] = ()) -> bool:
+def _between(p: _Piece, column: list[_Piece], share: float, own: Sequence[_Piece] = ()) -> bool:
     """``p`` floats between two consecutive pieces of ``column`` (sorted top down): its
     centre lies in the gap between them, it overlaps each by less than ``share`` of its
     height, and no other piece of its own column ``own`` stands on the same line as either
@@ -802,13 +803,13 @@ def centred_rows(grid: list[dict[int, list[Word]]], settings: TableSettings) -> 
             limit = max(all_gaps) + jump
     blocks: dict[int, list[_Piece]] = {}
     for c, ps in by_col.items():
-        out = [_Piece(c, ps[0].words, ps[0].lines)]
+        merged = [_Piece(c, ps[0].words, ps[0].lines)]
         for p in ps[1:]:
-            if limit is not None and p.top - out[-1].bottom <= limit:
-                out[-1].absorb(p)
+            if limit is not None and p.top - merged[-1].bottom <= limit:
+                merged[-1].absorb(p)
             else:
-                out.append(_Piece(c, p.words, p.lines))
-        blocks[c] = out
+                merged.append(_Piece(c, p.words, p.lines))
+        blocks[c] = merged
     # Blocks overlapping no block of another column float: merged cells between rows.
     floating, anchored = [], []
     tallest = max(b.bottom - b.top for bs in blocks.values() for b in bs)
@@ -846,7 +847,7 @@ def centred_rows(grid: list[dict[int, list[Word]]], settings: TableSettings) -> 
     out: list[dict[int, list[Word]]] = []
     spans = [(min(b.top for b in r), max(b.bottom for b in r)) for r in rows]
     for r in rows:
-        cells: dict[int, list[Word]] = {}
+        cells = {}
         for b in sorted(r, key=lambda b: b.top):
             cells.setdefault(b.col, []).extend(b.words)
         out.append(cells)
@@ -949,7 +950,7 @@ def find_stream_fragments(page, page_number: int, settings: TableSettings, gap: 
     if not rows:
         return []
     rules = horizontal_rules(page, settings.min_edge_length)
-    fragments = []
+    fragments: list[TableFragment] = []
     bands = header_bands(page, free)
     banded: list[Region] = []
     for band in bands:
@@ -991,7 +992,7 @@ def arbitrated_fragments(rows: list[Row], region: Region, page, page_number: int
     if not any(kinds):
         frag = build_fragment(rows, region, page, page_number, k, chars, settings, gap, columns=columns)
         return [frag] if frag is not None and _judge(frag, settings) else []
-    out = []
+    out: list[TableFragment] = []
     for seg, top, bottom in _segments(rows, kinds, region, settings):
         rules = [y for y in region.rules if top - 0.5 <= y <= bottom + 0.5]
         extents = [r for r in region.rule_extents if top - 0.5 <= r[0] <= bottom + 0.5]
