@@ -196,8 +196,8 @@ class PageInput:
 def read_page(doc: "Document", number: int, page) -> tuple[PageInfo, PageInput]:
     """Parse one page (this is where pdfminer does its work) and note what we need of it."""
     try:
-        if not hasattr(page, "_objects"):  # pdfplumber's cache of parsed objects
-            page._objects = parse_objects(page)
+        if not hasattr(page, "_objects"):  # pdfplumber's cache of parsed objects (private; pinned below
+            page._objects = parse_objects(page)  # its next minor): a pdfplumber without it parses on its own
         raw = page.chars
         raw, fixes = repair.repair_page(page, raw, number, doc.settings.layout.scan_visible_share)
         repairs = clean_glyph_text(raw)
