@@ -206,7 +206,7 @@ def document_html(c: dict, style: str = "default", font: str | None = None) -> s
 def _norm(text: str) -> str:
     # Chromium's fonts map the space glyph to U+0001 and some ideographs to Kangxi radicals
     # (⼼ for 心): drop control characters with spaces, and fold the radicals.
-    from extract.layout import _RADICAL_CHARACTERS  # the same table of radical forms
+    from extract.glyphs.clean import _RADICAL_CHARACTERS  # the same table of radical forms
 
     text = "".join(_RADICAL_CHARACTERS.get(c) or unicodedata.normalize("NFKC", c) if 0x2E80 <= ord(c) <= 0x2FDF
                    else c for c in text)
