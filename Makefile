@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SAMPLE_PDFS := $(shell find samples -name '*.pdf' -not -path '*/damaged/*' 2>/dev/null | sort)
 
-.PHONY: run test samples producers damaged schema bench clean setup ocr-tools
+.PHONY: run test lint samples producers damaged schema bench clean setup ocr-tools
 
 setup: $(STAMP)
 
@@ -27,6 +27,11 @@ run: $(STAMP)
 ## Run the test suite.
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+## ruff over the code, tests, benchmarks and sample scripts; mypy over the package (pyproject.toml).
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench samples
+	$(BIN)/mypy src/extract
 
 ## What `--ocr` needs for scanned issues (Debian/Ubuntu, as root or with sudo): ocrmypdf with
 ## Tesseract's Korean and Simplified Chinese data. `make run` and `make test` do not need it

@@ -36,7 +36,6 @@ from extract.errors import ExtractError
 from scorer import shared_scorer  # bench/scorer.py, beside this script
 
 
-
 def _structure_off(t: dict) -> bool:
     if t.get("found") is None:
         return True
@@ -108,7 +107,7 @@ def _effects(rows: list[dict], top: int = 25) -> str:
            "mean value of the same dimension (negative = this value costs that much).\n\n"
            "| dimension = value | renders | articles Δ | leads Δ |\n|---|---|---|---|\n"]
     fits = {}
-    for key, k in (("articles", 0), ("leads", 0)):
+    for key, _k in (("articles", 0), ("leads", 0)):
         y = np.array([r[key][0] / r["articles"][1] for r in ok])
         a = x * w[:, None]
         ridge = 1.0 * np.eye(a.shape[1])

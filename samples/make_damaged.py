@@ -111,7 +111,8 @@ def _tounicode_stream(entries: dict[int, str], width: int) -> bytes:
 
 # Content streams are edited as tokens of their own bytes (pypdf's ContentStream guesses
 # text encodings of string operands, which would change 2-byte codes).
-_TOKEN = re.compile(rb"""\((?:\\.|[^\\()])*\)|<[0-9A-Fa-f\s]*>|<<|>>|\[|\]|/[^\s/\[\]()<>{}%]*|[^\s/\[\]()<>{}%]+|%[^\r\n]*""",
+_TOKEN = re.compile(rb"""\((?:\\.|[^\\()])*\)|<[0-9A-Fa-f\s]*>|<<|>>|\[|\]"""
+                    rb"""|/[^\s/\[\]()<>{}%]*|[^\s/\[\]()<>{}%]+|%[^\r\n]*""",
                     re.S)
 _ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
 
@@ -388,7 +389,8 @@ def no_spaces(out_dir: Path) -> Path:
     return save(writer, out_dir, f"{STEM}.no-spaces", REPORTLAB)
 
 
-DAMAGE = [tounicode_wrong, tounicode_removed, tounicode_partial, tounicode_by_code, ocr_layer, fake_bold, rotated, running_header, no_spaces]
+DAMAGE = [tounicode_wrong, tounicode_removed, tounicode_partial, tounicode_by_code, ocr_layer, fake_bold, rotated,
+          running_header, no_spaces]
 
 
 def main(argv: list[str]) -> int:

@@ -36,8 +36,17 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate, Paragraph, Spacer, Table, \
-    TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 rl_config.invariant = 1  # same content -> same bytes -> same sha256
 
@@ -431,7 +440,8 @@ def _records(kind: str, header: list[str], rows: list[list[str]]) -> list[dict]:
         return default
 
     if kind == "drug_approvals":
-        p, c, t, i = find("제품명", default=1), find("기업", default=2), find("유형", default=3), find("적응증", default=4)
+        p, c = find("제품명", default=1), find("기업", default=2)
+        t, i = find("유형", default=3), find("적응증", default=4)
         return [{"no": int(r[0]), "product": r[p], "company": r[c], "type": r[t], "indication": r[i]} for r in rows]
     if kind == "device_approvals":
         p, c = find("제품명", default=1), find("기업", default=2)

@@ -193,7 +193,8 @@ def document_html(c: dict, style: str = "default", font: str | None = None) -> s
     parts.append(f'<div class="page"><p class="cover-en">{e(c.get("publisher_en", ""))}</p>'
                  '<p class="contents">중국 과학기술 정책 주/간/동/향</p>'
                  + "".join(f"<p>{e(label)} {e(value)}</p>" for label, value in colophon)
-                 + f'<p style="margin-left:46pt">TEL: {e(c["tel"])}</p><p style="margin-left:46pt">{e(c["url"])}</p></div>')
+                 + f'<p style="margin-left:46pt">TEL: {e(c["tel"])}</p>'
+                 f'<p style="margin-left:46pt">{e(c["url"])}</p></div>')
     css = CSS + STYLES[style] + (f"body, table, td, th {{ font-family: '{font}'; }}" if font else "")
     return f'<!doctype html><html lang="ko"><head><meta charset="utf-8"><style>{css}</style></head><body>' \
            + "".join(parts) + "</body></html>"

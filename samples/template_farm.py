@@ -43,7 +43,6 @@ import make_samples  # noqa: E402  (content model, golden rules)
 import render_html  # noqa: E402  (producers, text normalisation for page search)
 
 
-
 def content_files() -> list[Path]:
     """samples/content/*.json, and the shared corpus's content files of other issues (the
     shared 2023-08-04 is ours less its entities: one issue, taken once)."""
@@ -390,7 +389,8 @@ def cover_html(c: dict, t: Template) -> str:
     title = "".join(f'<p class="cover-title">{x}</p>' for x in titles)
     en = f'<p class="cover-en">{e(c.get("publisher_en", ""))}</p>'
     if t.cover == "box":
-        return f'{en}<table class="frame" border="1" cellspacing="0"><tr><td style="text-align:center;padding:16pt">{title}' \
+        return f'{en}<table class="frame" border="1" cellspacing="0">' \
+               f'<tr><td style="text-align:center;padding:16pt">{title}' \
                f'</td></tr></table><p class="date-right">{date}</p><p class="date-right">{e(c["publisher"])}</p>'
     if t.cover == "table":
         return f'<table class="frame" border="1" cellspacing="0"><tr><td colspan="2">{title}</td></tr>' \
@@ -696,7 +696,7 @@ def render_libreoffice_batch(items: list) -> list[str]:
         todo = list(items)
         for second_pass in (False, True):
             html_of = {}
-            for path, t, pdf, meta, *_ in todo:
+            for path, t, pdf, _meta, *_ in todo:
                 contents[pdf] = contents.get(pdf) or json.loads(Path(path).read_text(encoding="utf-8"))
                 page = Path(tmp) / (pdf.stem.replace(".", "-") + ".html")
                 page.write_text(document_html(contents[pdf], t, pages.get(pdf)), encoding="utf-8")

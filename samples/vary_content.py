@@ -31,7 +31,8 @@ HERE = Path(__file__).resolve().parent
 POOL_FILES = sorted((HERE / "content").glob("*.json")) + \
     sorted((HERE.parent.parent / "shared" / "corpus" / "kostec").glob("*.content.json"))
 FILLERS = [
-    "이 문단은 쪽 나눔 위치를 옮기기 위해 넣은 시험용 문장으로 본문 내용과는 관계가 없으며 길이를 맞추기 위해 여러 단어를 이어 적었다",
+    "이 문단은 쪽 나눔 위치를 옮기기 위해 넣은 시험용 문장으로 본문 내용과는 관계가 없으며 "
+    "길이를 맞추기 위해 여러 단어를 이어 적었다",
     "두 번째 시험용 문단은 표의 위치를 아래로 밀어 내어 표가 다른 곳에서 쪽을 넘기도록 하며 마찬가지로 뜻은 없다",
     "세 번째 시험용 문장 역시 조판 위치를 바꾸는 역할만 하고 내용과는 관계가 없는 채워 넣기 문장이다",
     "네 번째 채움 문장은 줄 수를 늘려 쪽 끝 위치를 조금 더 옮기기 위한 것이다",
@@ -120,7 +121,7 @@ LENGTHS = {"drug_approvals": (3, 25), "device_approvals": (3, 30), "compute_plat
 def random_tables(content: dict, seed: int, pool: Pool) -> dict:
     rng = random.Random(seed)
     out = copy.deepcopy(content)
-    for article, blocks in _blocks(out):
+    for _article, blocks in _blocks(out):
         if rng.random() < 0.5:
             blocks.insert(0, _bullet(FILLERS[0] * rng.randint(1, 3)))
         for b in blocks:

@@ -133,9 +133,10 @@ def test_a_field_set_after_construction_is_checked_when_a_run_starts(tmp_path):
 
 def test_run_overrides_leave_the_callers_settings_alone(tmp_path):
     import extract
+    from extract.errors import NotAPDF
 
     settings = Settings()
-    with pytest.raises(Exception):
+    with pytest.raises(NotAPDF, match="no such file"):
         extract.run(tmp_path / "missing.pdf", settings, password="secret", validate=False)
     assert settings.password is None and settings.validate is True
     with pytest.raises(TypeError, match="no_such_setting"):

@@ -15,9 +15,7 @@ from pathlib import Path
 
 import pytest
 
-import extract
 from extract.export import LONG_TABLES, export
-
 from helpers import ROOT, draw_mini_bulletin, make_pdf
 
 SAMPLE = ROOT / "samples" / "kostec-2024-01-12.reportlab.pdf"  # has typed and generic tables

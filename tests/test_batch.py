@@ -15,7 +15,6 @@ import pytest
 
 import extract
 from extract.batching import Limits, load_passwords
-
 from helpers import draw_mini_bulletin, load_json, make_pdf
 
 

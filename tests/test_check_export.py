@@ -14,9 +14,7 @@ import pytest
 import extract
 from extract.check import check_paths
 from extract.export import export
-
 from helpers import ROOT, sample_pairs
-
 
 # The shared corpus's WeasyPrint issue (kostec-2023-11-17) has every typed kind of table.
 KOSTEC_WEASYPRINT = "kostec-2023-11-17.weasyprint.pdf"

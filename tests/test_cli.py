@@ -9,7 +9,6 @@ from typer.testing import CliRunner
 
 import extract
 from extract.cli import app
-
 from helpers import ROOT, sample_pairs
 
 runner = CliRunner()

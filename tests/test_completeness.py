@@ -13,14 +13,20 @@ from typer.testing import CliRunner
 
 import extract
 from extract.cli import app
-from extract.completeness import (assess, check_contents, check_counts, check_numbering, check_overwritten,
-                                  check_pages, check_summary)
+from extract.completeness import (
+    assess,
+    check_contents,
+    check_counts,
+    check_numbering,
+    check_overwritten,
+    check_pages,
+    check_summary,
+)
 from extract.document import Document
 from extract.model import Table, TextLine
 from extract.segment import Article, Bullet, Section, Structure
 from extract.settings import CompletenessSettings
 from extract.validate import validation_errors
-
 from helpers import KO, load_json, make_pdf, sample_pairs
 
 S = CompletenessSettings()
@@ -42,7 +48,8 @@ def art(number, title, lead="", bullets=(), **kw) -> Article:
 
 
 def test_contents_fuzzy_match_and_missing_title():
-    s = structure(("정책동향", [art("01", "과기부, 인공지능 시범구 추가 지정"), art("02", "화웨이, 5.5G 등 5대 혁신기술 소개")]),
+    s = structure(("정책동향", [art("01", "과기부, 인공지능 시범구 추가 지정"),
+                               art("02", "화웨이, 5.5G 등 5대 혁신기술 소개")]),
                   contents=[{"section": "정책동향", "titles": [
                       "과기부 , 인공지능 시범구  추가지정",            # spaces differ: the same title
                       "화웨이, 5.5G 등 5대 혁신기술 소개",
@@ -216,7 +223,8 @@ def test_no_bulletin_is_not_complete_but_null():
 # --------------------------------------------------------------------------- end to end
 
 
-TITLES = ["과기부, 인공지능 시범구 추가 지정", "공업정보화부, 중소기업 융자 촉진 추진", "국무원, 데이터 요소 활용 방안 발표"]
+TITLES = ["과기부, 인공지능 시범구 추가 지정", "공업정보화부, 중소기업 융자 촉진 추진",
+          "국무원, 데이터 요소 활용 방안 발표"]
 
 
 def draw_bulletin(c, *, lost_heading: bool, absent_third: bool):
@@ -420,7 +428,8 @@ def test_numbers_in_ordinary_bullets_are_left_alone():
 
 
 def test_a_bulletin_read_without_any_article_is_incomplete_not_null():
-    s = Structure(summary=["과기부는 시범구를 지정하였다."], contents=[{"section": "정책동향", "titles": ["과기부, 시범구 지정"]}])
+    s = Structure(summary=["과기부는 시범구를 지정하였다."],
+                  contents=[{"section": "정책동향", "titles": ["과기부, 시범구 지정"]}])
     comp = assess(_doc(s))
     assert comp["complete"] is False and "articles are lost" in comp["reason"]
     assert comp["checks"][0]["missing"] == ["과기부, 시범구 지정"]

@@ -61,8 +61,8 @@ def within_one_point(clean, damaged) -> bool:
 
 def test_there_is_a_damaged_set():
     kinds = {damage_of(p) for p in PDFS}
-    assert {"tounicode-wrong", "tounicode-removed", "tounicode-partial", "tounicode-by-code", "ocr-layer", "fake-bold", "rotated", "running-header",
-            "no-spaces"} <= kinds, "run 'make damaged'"
+    assert {"tounicode-wrong", "tounicode-removed", "tounicode-partial", "tounicode-by-code", "ocr-layer", "fake-bold",
+            "rotated", "running-header", "no-spaces"} <= kinds, "run 'make damaged'"
     for pdf in PDFS:
         truth = load_json(pdf.with_suffix(".truth.json"))
         clean = load_json(base_of(pdf).with_suffix(".truth.json"))
@@ -236,10 +236,10 @@ def test_scanned_page_with_an_invisible_ocr_layer_is_read(tmp_path):
     """A scan with its recognised text as an invisible layer (what ocrmypdf makes, and what
     our no-text error advises): the invisible text is the page's text, read as body text
     with a warning, not dropped as an OCR layer over a figure."""
-    import extract
     from PIL import Image
     from reportlab.lib.utils import ImageReader
 
+    import extract
     from helpers import KO, make_pdf
 
     scan = Image.new("L", (60, 85), 235)  # the page's picture, nearly white

@@ -8,9 +8,17 @@ import sys
 import pytest
 
 import extract
-from extract.errors import (DamagedPDF, EmptyFile, EncryptedPDF, ExtractError, MemoryLimit, NoPages, NotAPDF,
-                            NoText, ResourceLimit)
-
+from extract.errors import (
+    DamagedPDF,
+    EmptyFile,
+    EncryptedPDF,
+    ExtractError,
+    MemoryLimit,
+    NoPages,
+    NotAPDF,
+    NoText,
+    ResourceLimit,
+)
 from helpers import make_pdf
 
 

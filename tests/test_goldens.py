@@ -8,7 +8,6 @@ import pytest
 
 from extract.compare import CONTRACT_EXTENSIONS, compare, renumber_tables
 from extract.validate import validation_errors
-
 from helpers import load_json, sample_pairs, shared_scorer
 
 PAIRS = sample_pairs()

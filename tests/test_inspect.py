@@ -100,8 +100,9 @@ def pixel_spread(png: Path) -> tuple[float, int]:
 
 def make_docs_screenshot(out: Path = SCREENSHOT, chromium: str | None = None) -> Path:
     """Write the README's screenshot of the sample's report (a palette PNG, small)."""
-    import extract
     from PIL import Image
+
+    import extract
 
     chromium = chromium or find_chromium()
     if chromium is None:
@@ -213,8 +214,8 @@ def test_report_shows_tables_articles_entities_and_warnings(report):
 
 
 def test_warning_places():
-    from extract.report import locate_warning
     from extract.model import Table, TextLine
+    from extract.report import locate_warning
 
     class Doc:
         lines = [TextLine(page=4, text="어떤 본문 밖 텍스트 한 줄", x0=10, x1=200, top=100, bottom=112, size=10)]

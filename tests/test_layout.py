@@ -19,7 +19,6 @@ import extract
 from extract.layout import LayoutStage, mark_running, page_lines
 from extract.model import PageInfo, TextLine
 from extract.settings import Settings
-
 from helpers import KO, make_pdf
 
 LATIN = "Helvetica"

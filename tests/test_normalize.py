@@ -107,7 +107,8 @@ def test_generic_columns_by_header_and_by_content(normalizer):
     by_header = Table("a", "generic", None, None, [["기업", "소재지"]],
                       [["즈푸(智谱)", "베이징"], ["MiniMax", "상하이"]], [], [1])
     by_content = Table("b", "generic", None, None, [["분야", "상위 지역"]],
-                       [["정보", "광둥, 시안, 산시"], ["재료", "지란, 윈난, 간쑤"], ["제조", "장쑤, 랴오닝, 산둥"]], [], [1])
+                       [["정보", "광둥, 시안, 산시"], ["재료", "지란, 윈난, 간쑤"],
+                        ["제조", "장쑤, 랴오닝, 산둥"]], [], [1])
     found = {(r.mention, r.type): r for r in normalizer.entities_from_tables([by_header, by_content])}
     assert {m for m, t in found} >= {"베이징", "상하이", "광둥", "시안", "산시", "지란", "장쑤"}
     assert found[("산시", "region")].canonical_zh == "陕西", "시안 in the same row decides"
@@ -238,7 +239,8 @@ def test_names_command_fits_80_columns():
     from extract.cli import app
 
     result = CliRunner().invoke(app, ["names", "광동성", "산시", "Republic of Korea", "하이랸", "기타",
-                                      "항저우 베이다(贝达)제약*", "United Kingdom of Great Britain and Northern Ireland"],
+                                      "항저우 베이다(贝达)제약*",
+                                      "United Kingdom of Great Britain and Northern Ireland"],
                                 env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()

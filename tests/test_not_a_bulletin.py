@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import extract
 from extract.validate import validation_errors
-
 from helpers import make_pdf
 
 

@@ -14,7 +14,6 @@ import extract
 from extract import ocr
 from extract.errors import NoText
 from extract.load import sha256_of
-
 from helpers import draw_mini_bulletin, make_pdf
 
 TITLE = "과기부, 인공지능 시범구 추가 지정"  # the mini bulletin's one article

@@ -14,7 +14,6 @@ from pathlib import Path
 import pdfplumber
 
 from extract.pdfobjects import parse_objects
-
 from helpers import SAMPLES
 
 
@@ -29,7 +28,7 @@ def differences(path: Path, max_pages: int | None = None) -> tuple[int, list[str
     with pdf:
         for page in pages[:max_pages]:
             try:
-                page.layout
+                _ = page.layout  # parse it (the attribute is computed on access)
             except Exception:
                 continue  # an unparsable page: neither path gives objects
             ours, theirs = parse_objects(page), page.parse_objects()

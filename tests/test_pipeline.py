@@ -8,7 +8,6 @@ import pytest
 
 import extract
 from extract.errors import NotAPDF
-
 from helpers import KO, make_pdf, sample_pairs
 
 
@@ -46,8 +45,9 @@ def test_a_page_too_short_to_measure_word_gaps_is_spaced_like_the_page_before(tm
     """Page 1 spaces its words 0.25 em apart (no space glyphs); page 2 holds only '3' and
     '등급', 0.19 em apart: too few gaps to learn from, so page 1's threshold (0.2 em) reads
     them as one word, where the fixed default (0.15 em) would split them."""
-    import extract
     from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    import extract
 
     size = 10.0
 

@@ -11,7 +11,6 @@ import pytest
 
 from extract.batching import worker
 from extract.write import _umask, write_atomic
-
 from helpers import ROOT, draw_mini_bulletin, make_pdf
 
 

@@ -15,12 +15,12 @@ from collections import defaultdict
 import pytest
 
 from extract.compare import compare
-
 from helpers import sample_pairs
 
 # Fields that legitimately differ between producers: where things fall on the pages, and
 # what the pipeline says about how it found them.
-PRODUCER_FIELDS = ("source", "provenance", "warnings", "warning_details", "*pages", "tables[*].bboxes", "tables[*].quality",
+PRODUCER_FIELDS = ("source", "provenance", "warnings", "warning_details", "*pages", "tables[*].bboxes",
+                   "tables[*].quality",
                    # page and line counts of the self-checks depend on the producer; the
                    # verdict and what is missing do not
                    "completeness.checks[*].expected", "completeness.checks[*].found")

@@ -9,7 +9,6 @@ from jsonschema import Draft202012Validator
 
 from extract import validate
 from extract.errors import InvalidOutput
-
 from helpers import ROOT, load_json, sample_pairs
 
 

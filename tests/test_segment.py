@@ -5,7 +5,6 @@ import pytest
 
 import extract
 from extract.segment import resolve_month_day
-
 from helpers import draw_mini_bulletin, make_pdf
 
 

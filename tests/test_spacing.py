@@ -8,7 +8,6 @@ import pytest
 from extract.model import TextLine
 from extract.spacing import DATA, SpacingModel, contexts, default_model
 from extract.textjoin import JoinStats, join_wrapped
-
 from helpers import KO, draw_mini_bulletin, make_pdf
 
 

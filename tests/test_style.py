@@ -14,7 +14,6 @@ import pytest
 import extract
 from extract.markers import find_full_date, split_mark, split_trailing_date
 from extract.segment import parse_source
-
 from helpers import KO, make_pdf
 
 GOTHIC = "HYGothic-Medium"
@@ -267,7 +266,7 @@ def draw_boxed_template(c):
     c.setFont(KO, 16)
     c.drawString(64, 780, "단신동향")
     y = 740
-    for k, (title, lead, source, md) in enumerate(BRIEFS, start=1):
+    for _k, (title, lead, source, md) in enumerate(BRIEFS, start=1):
         c.setFont(KO, 12.5)
         c.drawString(64, y, title)
         y -= 22

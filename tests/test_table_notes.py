@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import extract
-
 from helpers import KO, make_pdf
 
 

@@ -4,7 +4,6 @@ two different tables kept apart, two-up unfolding, and every typed kind end to e
 from __future__ import annotations
 
 import extract
-
 from helpers import KO, make_pdf
 
 ROW_H = 20
@@ -140,7 +139,8 @@ def test_a_caption_left_at_the_foot_of_a_page_belongs_to_the_table_overleaf(tmp_
 
 
 def test_two_up_table_unfolds_left_half_then_right_half(tmp_path):
-    left = [["1", "인공 심장", "선전 커만"], ["2", "수술 로봇", "상하이 보어둥"], ["3", "진단 소프트웨어", "베이징 잉푸"]]
+    left = [["1", "인공 심장", "선전 커만"], ["2", "수술 로봇", "상하이 보어둥"],
+            ["3", "진단 소프트웨어", "베이징 잉푸"]]
     right = [["4", "인공 관절", "쑤저우 쑨마"], ["5", "혈관 스텐트", "항저우 청눠"], ["", "", ""]]
 
     def draw(c):
@@ -209,8 +209,10 @@ def test_drug_approvals_records_are_typed_and_keep_the_printed_marks(tmp_path):
     table = run(tmp_path, draw).tables[0]
     assert table["kind"] == "drug_approvals"
     assert table["records"] == [
-        {"no": 1, "product": "Lerociclib", "company": "장쑤 하오선(豪森)제약*", "type": "화학의약품", "indication": "유방암"},
-        {"no": 2, "product": "Efgartigimod (수입)", "company": "argenx사", "type": "생물학적 제제", "indication": "중증근무력증"},
+        {"no": 1, "product": "Lerociclib", "company": "장쑤 하오선(豪森)제약*", "type": "화학의약품",
+         "indication": "유방암"},
+        {"no": 2, "product": "Efgartigimod (수입)", "company": "argenx사", "type": "생물학적 제제",
+         "indication": "중증근무력증"},
     ]
 
 
@@ -264,7 +266,8 @@ def test_table_on_a_sideways_page_read_in_its_reading_frame(tmp_path):
         assert len(result.tables) == 1, degrees
         table = result.tables[0]
         assert table["header"] == [["지역", "분야", "건수", "비고"]]
-        assert table["rows"] == [["광둥", "의약", "3", "신규"], ["장쑤", "기기", "4", ""], ["저장", "의약", "2", "수입"]]
+        assert table["rows"] == [["광둥", "의약", "3", "신규"], ["장쑤", "기기", "4", ""],
+                                 ["저장", "의약", "2", "수입"]]
         assert table["caption"] == "지역별 승인"
         assert table["quality"]["turned"] == 90 * turn
         # The box is in page coordinates: taller than wide, like the turned grid on the page.
@@ -475,7 +478,8 @@ def test_column_pairs_under_different_group_titles_are_not_a_two_up_list():
     four columns; a two-up list repeats its whole header."""
     from extract.tables.twoup import header_repeats, repeat_width
 
-    header = [["Applicants", "Applicants", "Reviewers", "Reviewers"], ["Category", "Description", "Category", "Description"]]
+    header = [["Applicants", "Applicants", "Reviewers", "Reviewers"],
+              ["Category", "Description", "Category", "Description"]]
     assert repeat_width(header[-1]) == 2
     assert not header_repeats(header, 2)
     assert header_repeats([["Lists", "Lists", "Lists", "Lists"], header[-1]], 2)
@@ -553,8 +557,8 @@ def test_a_merged_cell_left_open_keeps_its_lines_set_below_the_grid(tmp_path):
     def draw(c):
         c.setFont(KO, 10)
         c.drawString(60, 300, "- 본문은 표 앞에서 끝난다")
-        bottom = draw_table(c, [header[1:], ["상해 연구소", "신약 승인"], ["북경 연구원", "모델 발표"]], widths[1:], 240,
-                            x0=100, caption="분야별 기관")
+        bottom = draw_table(c, [header[1:], ["상해 연구소", "신약 승인"], ["북경 연구원", "모델 발표"]],
+                            widths[1:], 240, x0=100, caption="분야별 기관")
         c.setFont(KO, 9)
         c.rect(60, 240 - ROW_H, 40, ROW_H)
         c.drawString(63, 240 - ROW_H / 2 - 3, "분야")
@@ -626,7 +630,8 @@ def test_a_tier_whose_text_stays_on_the_page_before_runs_on_in_its_blank_column(
 def test_a_header_that_shares_a_typed_kinds_words_but_unnumbered_rows_is_generic(tmp_path):
     def draw(c):
         draw_table(c, [["지역", "플랫폼", "주요 내용"], ["우한", "인공지능 컴퓨팅 센터", "연산력 400P"],
-                       ["다롄", "공공 연산력 플랫폼", "대형 모델 훈련"], ["주하이", "스마트 컴퓨팅 센터", "도시 브레인"]],
+                       ["다롄", "공공 연산력 플랫폼", "대형 모델 훈련"],
+                       ["주하이", "스마트 컴퓨팅 센터", "도시 브레인"]],
                    [80, 150, 150], 700, caption="지역별 연산력 거점")
         c.showPage()
 
@@ -704,7 +709,8 @@ def _split_row_continued(c):
 def _assert_split_row_joined(bulletin):
     table = bulletin.tables[0]
     assert table["pages"] == [1, 2]
-    assert table["rows"] == [SPLIT_FIRST, ["2", "북경 연구원", "오픈 소스 플랫폼을 정식 가동"], ["3", "심천 실험실", "연산력 확보"]]
+    assert table["rows"] == [SPLIT_FIRST, ["2", "북경 연구원", "오픈 소스 플랫폼을 정식 가동"],
+                             ["3", "심천 실험실", "연산력 확보"]]
     assert any("broken by the page break" in w for w in bulletin.warnings)
 
 
@@ -761,18 +767,20 @@ def test_a_broken_row_under_a_merged_cell_is_joined_not_filled(tmp_path):
     going on: the cells it has text in ran on from full lines."""
     head, widths = ["분야", "기관", "주요 내용"], [60, 110, 200]
     start = _to_the_edge("대형 모델을 공개하고 연구자에게 ", widths[2])
-    first = [["의약", "상해 연구소", "신약 승인"], ["인공지능", "북경 연구원", "모델 발표"], ["인공지능", "심천 실험실", start]]
+    first = [["의약", "상해 연구소", "신약 승인"], ["인공지능", "북경 연구원", "모델 발표"],
+             ["인공지능", "심천 실험실", start]]
 
     def draw(c):
-        draw_table(c, [head, first[0], ["인공지능", "북경 연구원", "모델 발표"], ["", "심천 실험실", start]], widths, 180,
-                   spans=[(2, 0, 2, 1)], caption="분야별 기관")
+        draw_table(c, [head, first[0], ["인공지능", "북경 연구원", "모델 발표"], ["", "심천 실험실", start]],
+                   widths, 180, spans=[(2, 0, 2, 1)], caption="분야별 기관")
         c.showPage()
         draw_table(c, [head, ["", "", "제공함"], ["반도체", "광주 연구원", "설비 구축"]], widths, 780)
         c.showPage()
 
     bulletin = run(tmp_path, draw)
     table = bulletin.tables[0]
-    assert table["rows"] == first[:2] + [["인공지능", "심천 실험실", start + "제공함"], ["반도체", "광주 연구원", "설비 구축"]]
+    assert table["rows"] == first[:2] + [["인공지능", "심천 실험실", start + "제공함"],
+                                         ["반도체", "광주 연구원", "설비 구축"]]
     assert any("broken by the page break" in w for w in bulletin.warnings)
 
 
@@ -790,7 +798,8 @@ def _plain_grid(c, rows, widths, top, x0=60):
 
 
 def test_a_first_row_of_labels_is_the_header_though_nothing_draws_it_so(tmp_path):
-    rows = [["no", "제품명", "기업"], ["1", "인공 와우", "미국 Cochlear Inc."], ["2", "수술용 내시경 로봇", "상해 징펑의료회사"]]
+    rows = [["no", "제품명", "기업"], ["1", "인공 와우", "미국 Cochlear Inc."],
+            ["2", "수술용 내시경 로봇", "상해 징펑의료회사"]]
 
     def draw(c):
         c.setFont(KO, 10)

@@ -15,7 +15,6 @@ import pytest
 import extract
 from extract.settings import TableSettings
 from extract.tables import find_fragments
-
 from helpers import KO, make_pdf
 
 
@@ -104,8 +103,10 @@ def _draw_shaded_leads(c):
     """Leads in a light band with the marker in a dark box beside it (two shaded boxes side
     by side: what a shaded header row looks like), bullets set with a hanging indent."""
     y = 770
-    for n, (title, lead) in enumerate([("과기부, 인공지능 시범구 추가 지정", "베이징, 상하이 등 다섯 곳 지정 (12.28)"),
-                                       ("공업정보화부, 로봇 산업 육성 방안 발표", "핵심 부품 국산화율 제고 (12.29)")], 1):
+    for n, (title, lead) in enumerate([("과기부, 인공지능 시범구 추가 지정",
+                                        "베이징, 상하이 등 다섯 곳 지정 (12.28)"),
+                                       ("공업정보화부, 로봇 산업 육성 방안 발표",
+                                        "핵심 부품 국산화율 제고 (12.29)")], 1):
         c.setFont(KO, 13)
         c.drawString(60, y, f"{n:02d} {title}")
         c.setFillGray(0.3)
@@ -170,7 +171,7 @@ def test_a_page_of_briefs_with_number_boxes_is_no_table(tmp_path):
     assert _fragments(pdf) == []
     body = _body(pdf)
     needles = []
-    for n, (title, lead, src, _) in enumerate(BRIEFS, 1):
+    for _n, (title, lead, src, _) in enumerate(BRIEFS, 1):
         needles += [title, lead, src]
     assert _in_order(needles, body)
 

@@ -13,7 +13,6 @@ import pytest
 import extract
 from extract.settings import Settings, TableSettings
 from extract.tables import find_fragments
-
 from helpers import KO, make_pdf
 
 LOREM = ("The committee reviewed the annual budget and agreed that the research programme "
@@ -386,7 +385,8 @@ def test_korean_cells_wrapped_at_the_column_edge_and_syllables_lining_up(tmp_pat
     frags = _fragments(make_pdf(tmp_path / "devices.pdf", draw))
     assert len(frags) == 1
     assert frags[0].rows == [["no", "제품명", "기업"], ["1", "폐결절 AI 진단 소프트웨어", "북경 투이싱의료회사"],
-                             ["2", "경피적 대동맥판막 시스템", "항주 치밍의료회사"], ["3", "수술용 내시경 로봇", "상해 징펑의료회사"]]
+                             ["2", "경피적 대동맥판막 시스템", "항주 치밍의료회사"],
+                             ["3", "수술용 내시경 로봇", "상해 징펑의료회사"]]
 
 
 def test_a_centred_merged_cell_over_three_rows_fills_all_three(tmp_path):
@@ -621,8 +621,10 @@ def test_one_row_of_centred_list_cells_set_with_paragraph_spacing(tmp_path):
 def test_centred_row_whose_two_text_cells_both_wrap(tmp_path):
     """Both text cells of a row wrap to two lines, the number centred between them: the
     two lines that fill both text columns are one row's lines, not two rows."""
-    rows = [("1", ["Self-supervised", "learning"], ["- learns from raw sensor data with no labels", "and finds unknown obstacles"]),
-            ("2", ["Driving"], ["- doubles the distance between interventions", "- handles ninety per cent of city roads"])]
+    rows = [("1", ["Self-supervised", "learning"],
+             ["- learns from raw sensor data with no labels", "and finds unknown obstacles"]),
+            ("2", ["Driving"],
+             ["- doubles the distance between interventions", "- handles ninety per cent of city roads"])]
 
     def draw(c):
         c.setLineWidth(0.8)
@@ -677,9 +679,11 @@ def _centred_part(c, top, rows, header=True, bottom_rule=True):
 def test_a_table_starting_at_the_foot_of_a_page_with_one_centred_row(tmp_path):
     """Only the header and one row of centred cells fit at the foot of the first page:
     that row is read as one row and the table goes on over the next page."""
-    first = [("1", ["Wuhan computing", "centre"], ["- the first public platform of the region", "- serves three hundred institutes"])]
+    first = [("1", ["Wuhan computing", "centre"],
+              ["- the first public platform of the region", "- serves three hundred institutes"])]
     rest = [("2", ["Dalian computing", "centre"], ["- the largest in the north-east", "- joined the national network"]),
-            ("3", ["Xian computing", "centre"], ["- the first large cluster in the west", "- trains a thousand experts"])]
+            ("3", ["Xian computing", "centre"],
+             ["- the first large cluster in the west", "- trains a thousand experts"])]
 
     def draw(c):
         c.setFont("Helvetica", 10)

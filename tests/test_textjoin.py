@@ -26,12 +26,14 @@ def test_trailing_space_glyph_means_a_space():
 
 def test_full_line_joins_inside_a_known_word():
     stats = stats_from("여러 분야별로 다르게 나타남 분야별로 본다")
-    assert join_wrapped("등록자본은 분", "야별로 다르게", line("등록자본은 분", 499.5), stats) == "등록자본은 분야별로 다르게"
+    assert join_wrapped("등록자본은 분", "야별로 다르게", line("등록자본은 분", 499.5), stats) \
+        == "등록자본은 분야별로 다르게"
 
 
 def test_full_line_keeps_space_before_a_known_word():
     stats = stats_from("목적이 있음 그리고 있음 확인")
-    assert join_wrapped("네트워크 건설 목적이", "있음", line("네트워크 건설 목적이", 499.5), stats) == "네트워크 건설 목적이 있음"
+    assert join_wrapped("네트워크 건설 목적이", "있음", line("네트워크 건설 목적이", 499.5), stats) \
+        == "네트워크 건설 목적이 있음"
 
 
 def test_url_continues_without_space():
@@ -86,8 +88,8 @@ def test_opening_bracket_goes_to_the_next_line_with_what_follows():
 def test_word_wrapping_producer_cut_only_with_evidence_from_the_words():
     stats = stats_from("가나 다라 가나다라 마바")
     stats.word_wrapping = True
-    narrow = lambda text: TextLine(page=1, text=text, x0=60.0, x1=88.5, top=0, bottom=10, size=10.0,
-                                   column_right=90.0)
+    def narrow(text):
+        return TextLine(page=1, text=text, x0=60.0, x1=88.5, top=0, bottom=10, size=10.0, column_right=90.0)
     # "가나다라" is known as one word and is wider than the 30 pt cell: cut inside the word
     assert join_wrapped("가나다", "라", narrow("가나다"), stats) == "가나다라"
     # no word evidence, only single-syllable habits: the producer's habit (a space) stands
@@ -232,7 +234,8 @@ def test_layout_keeps_the_width_of_a_lines_space_glyphs():
         return {"text": text, "x0": x0, "x1": x0 + width, "top": 100.0, "bottom": 110.0, "size": 10.0,
                 "fontname": "Noto", "upright": True}
 
-    chars = [glyph("가", 60, 10), glyph("나", 70, 10), glyph(" ", 80, 2.8), glyph("다", 82.8, 10), glyph(" ", 92.8, 2.8)]
+    chars = [glyph("가", 60, 10), glyph("나", 70, 10), glyph(" ", 80, 2.8), glyph("다", 82.8, 10),
+             glyph(" ", 92.8, 2.8)]
     (ln,) = chars_to_lines(chars, 1, Settings().layout)
     assert ln.text == "가나 다" and ln.trailing_space and ln.space_width == 2.8
 

@@ -29,7 +29,7 @@ def _pages(article, tables_by_fragment) -> list[int]:
 
 def _issue_tables(doc: "Document") -> list:
     """The issue's tables: not those the segmenter read as its contents or summary."""
-    consumed = getattr(doc.structure, "consumed_fragments", set())
+    consumed: set[str] = getattr(doc.structure, "consumed_fragments", set())
     return [t for t in doc.tables if not (t.fragments and set(t.fragments) <= consumed)]
 
 

@@ -11,12 +11,30 @@ from typing import Optional
 
 import typer
 
-from .version import __version__
-from .cli_options import (CheckFormat, Executor, ExportFormat, PASSWORD_ENV, build_settings, detail, file_lines,
-                          input_pdf, is_quiet, json_lines, pages_option, parse_pages, password_file_option,
-                          password_option, resolve_password, say, set_option, set_verbosity, settings_option,
-                          timings_line)
+from .cli_options import (
+    PASSWORD_ENV,
+    CheckFormat,
+    Executor,
+    ExportFormat,
+    build_settings,
+    detail,
+    file_lines,
+    input_pdf,
+    is_quiet,
+    json_lines,
+    pages_option,
+    parse_pages,
+    password_file_option,
+    password_option,
+    resolve_password,
+    say,
+    set_option,
+    set_verbosity,
+    settings_option,
+    timings_line,
+)
 from .settings import InspectSettings
+from .version import __version__
 
 _DOUBT = InspectSettings()  # the thresholds of batch --inspect-doubtful, for its help
 
@@ -79,6 +97,7 @@ def run_cmd(
     Example: bulletin-extract run issue.pdf -o issue.json
     """
     import extract
+
     from .errors import ExtractError
 
     settings = build_settings(assignments, settings_file, password=resolve_password(password, password_file),
@@ -129,6 +148,7 @@ def text_cmd(
     Example: bulletin-extract text issue.pdf -o issue.txt
     """
     import extract
+
     from .errors import ExtractError
     from .write import write_atomic
 
@@ -158,8 +178,8 @@ def text_cmd(
 @app.command("inspect")
 def inspect_cmd(
     pdf: Path = typer.Argument(..., help="The bulletin PDF."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output",
-                                          help="Write the HTML report here (default: FILE.inspect.html beside the PDF)."),
+    output: Optional[Path] = typer.Option(
+        None, "-o", "--output", help="Write the HTML report here (default: FILE.inspect.html beside the PDF)."),
     password: Optional[str] = password_option(),
     password_file: Optional[Path] = password_file_option(),
     resolution: Optional[int] = typer.Option(None, "--resolution", min=24, max=400,
@@ -172,8 +192,9 @@ def inspect_cmd(
     Page images with overlays (articles, table grids and cells, header rows, stitched and unfolded tables, dropped headers/footers, warnings) beside the extracted structure. The output is not schema-validated, so a file whose output would be invalid can still be looked at.
 
     Example: bulletin-extract inspect issue.pdf -o report.html
-    """
+    """  # noqa: E501  (typer keeps the docstring's line breaks in --help: one line per paragraph)
     import extract
+
     from .errors import ExtractError
 
     out = output if output is not None else pdf.with_name(pdf.stem + ".inspect.html")
@@ -199,12 +220,14 @@ def batch_cmd(
                                                       f"${PASSWORD_ENV}, tried on every encrypted file)."),
     retry_failed: bool = typer.Option(False, "--retry-failed", help="Rerun only the files that failed before."),
     executor: Executor = typer.Option(Executor.local, "--executor", help="dask needs pip install '.[dask]'."),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a LocalCluster)."),
-    inspect_doubtful: bool = typer.Option(False, "--inspect-doubtful",
-                                          help="Also write OUT/inspect/<name>.html for each file converted whose output "
-                                               f"is doubtful: more than {_DOUBT.max_warnings} warnings, or a table with "
-                                               f"over {_DOUBT.max_empty_cell_ratio:.0%} empty cells or without rulings "
-                                               "(thresholds: extract.settings.InspectSettings)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler",
+                                            help="Dask scheduler address (default: a LocalCluster)."),
+    inspect_doubtful: bool = typer.Option(
+        False, "--inspect-doubtful",
+        help="Also write OUT/inspect/<name>.html for each file converted whose output "
+             f"is doubtful: more than {_DOUBT.max_warnings} warnings, or a table with "
+             f"over {_DOUBT.max_empty_cell_ratio:.0%} empty cells or without rulings "
+             "(thresholds: extract.settings.InspectSettings)."),
     ocr: bool = typer.Option(False, "--ocr", help="Scans (no text layer) go through ocrmypdf -l kor+chi_sim "
                                                   "first, with 60 s more per page (make ocr-tools)."),
     as_json: bool = typer.Option(False, "--json", help="One JSON line per file on stdout (file, status, "
@@ -219,9 +242,10 @@ def batch_cmd(
     import io
     import os
 
+    import extract
+
     from .batching import Limits, OutputClash, load_passwords
     from .progress import BatchProgress
-    import extract
 
     settings = build_settings(assignments, settings_file)
     for item in in_dir:
@@ -352,8 +376,8 @@ def names_cmd(
         if d["ambiguous"]:
             canonical = "[yellow]ambiguous[/yellow]"
         else:
-            names = " · ".join(n for n in (d["canonical_ko"], d["canonical_zh"], d["canonical_en"]) if n)
-            canonical = names + (f" ({d['code']})" if d["code"] else "") if names else "[dim]not found[/dim]"
+            joined = " · ".join(n for n in (d["canonical_ko"], d["canonical_zh"], d["canonical_en"]) if n)
+            canonical = joined + (f" ({d['code']})" if d["code"] else "") if joined else "[dim]not found[/dim]"
         table.add_row(d["mention"], d["type"], canonical, f"{d['score']:g}", cands)
     Console().print(table)
 

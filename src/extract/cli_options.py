@@ -147,7 +147,7 @@ def resolve_password(password: Optional[str], password_file: Optional[Path]) -> 
         try:
             lines = password_file.read_text(encoding="utf-8").splitlines()
         except OSError as exc:
-            raise typer.BadParameter(f"{password_file}: {exc.strerror or exc}", param_hint="'--password-file'")
+            raise typer.BadParameter(f"{password_file}: {exc.strerror or exc}", param_hint="'--password-file'") from exc
         return lines[0] if lines else ""
     return os.environ.get(PASSWORD_ENV) or None
 
@@ -162,8 +162,9 @@ def parse_pages(spec: Optional[str]) -> Optional[list[int]]:
         first, sep, last = part.partition("-")
         try:
             lo, hi = int(first), int(last) if sep else int(first)
-        except ValueError:
-            raise typer.BadParameter(f"{spec!r}: give page numbers and ranges like 1,3-5", param_hint="'--pages'")
+        except ValueError as exc:
+            raise typer.BadParameter(f"{spec!r}: give page numbers and ranges like 1,3-5",
+                                     param_hint="'--pages'") from exc
         if lo < 1 or hi < lo:
             raise typer.BadParameter(f"{part!r} is not a range of pages from 1 on", param_hint="'--pages'")
         pages.update(range(lo, hi + 1))
@@ -178,7 +179,7 @@ def build_settings(assignments: list[str], settings_file: Optional[Path], **top)
     try:
         settings = load_settings(settings_file, assignments)
     except SettingsError as exc:
-        raise typer.BadParameter(str(exc), param_hint="'--set' / '--settings'")
+        raise typer.BadParameter(str(exc), param_hint="'--set' / '--settings'") from exc
     for key, value in top.items():
         if value is not None:
             setattr(settings, key, value)

@@ -26,13 +26,25 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from rapidfuzz import fuzz
 
-from .segment import (BULLET, LEAD_DATE, LEAD_MARKS, NUMBERED_TITLE,
-                      REF_MARKS, REFERENCES_HEAD, CAPTION, COLOPHON_LABEL, CONTENTS_HEAD, URL, KNOWN_SECTIONS,
-                      Article, Bullet, resolve_month_day)
+from .diagnostics import Diagnostic
 from .markers import TRAILING_DATE, caption_text, iso
+from .segment import (
+    BULLET,
+    COLOPHON_LABEL,
+    CONTENTS_HEAD,
+    KNOWN_SECTIONS,
+    LEAD_DATE,
+    LEAD_MARKS,
+    NUMBERED_TITLE,
+    REF_MARKS,
+    REFERENCES_HEAD,
+    URL,
+    Article,
+    Bullet,
+    resolve_month_day,
+)
 from .settings import CompletenessSettings
 from .textjoin import fold
-from .diagnostics import Diagnostic
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -45,7 +57,8 @@ STATED_COUNT = re.compile(r"(?:총\s*)?(\d{1,4})\s*(개국|개사|개|종|대|�
 #: 'N개 제품(M종)': the text gives a second count of the same entries (products of M kinds).
 SECOND_COUNT = r"{n}\s*(?:개|종|건|곳)[^()（）]{{0,12}}[(（]\s*(\d{{1,4}})\s*(?:개|종|건|곳)\s*[)）]"
 #: A printed page number in a running line: '3', '- 3 -', '3 / 19', 'Page 3', '3 페이지'.
-PAGE_NUMBER = re.compile(r"^(?:page\s*|p\.\s*)?[-–—(\[]?\s*(\d{1,4})\s*[-–—)\]]?(?:\s*/\s*\d{1,4})?(?:\s*(?:쪽|페이지))?$",
+PAGE_NUMBER = re.compile(r"^(?:page\s*|p\.\s*)?[-–—(\[]?\s*(\d{1,4})\s*[-–—)\]]?"
+                         r"(?:\s*/\s*\d{1,4})?(?:\s*(?:쪽|페이지))?$",
                          re.I)
 
 
@@ -842,6 +855,7 @@ def _reason(c: Check) -> str:
             "pages": "printed page numbers out of order", "fields": "articles with a field written twice",
             "sections": "sections without articles", "text": "body lines dropped"}[c.check]
     if c.check == "text":
+        assert c.expected is not None and c.found is not None  # (a failed text check counted lines)
         return f"{c.expected - c.found} {what}"
     n = len(c.missing) or len(c.notes)
     return f"{n} {what}" + (f" ({', '.join(_short(m, 40) for m in c.missing[:3])})" if c.missing else "")

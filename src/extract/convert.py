@@ -28,4 +28,5 @@ def convert(path: str | Path, settings: "Settings", *, on_page: "Callable[[int, 
         from .ocr import run_scanned
 
         doc = run_scanned(path, settings, on_page=on_page, on_ocr=on_ocr)
+    assert doc.output is not None  # (run_document assembled it)
     return Bulletin(doc.output, doc)

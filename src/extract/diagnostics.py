@@ -40,14 +40,14 @@ class Diagnostic:
         return d
 
 
-class Diagnostics(list):
+class Diagnostics(list[Diagnostic]):
     """``doc.warnings``: a list of Diagnostic. A plain string appended (a caller's own note)
     becomes a Diagnostic without a page."""
 
-    def append(self, item: Diagnostic | str) -> None:  # type: ignore[override]
+    def append(self, item: Diagnostic | str) -> None:
         super().append(item if isinstance(item, Diagnostic) else Diagnostic(str(item)))
 
-    def extend(self, items: Iterable[Diagnostic | str]) -> None:  # type: ignore[override]
+    def extend(self, items: Iterable[Diagnostic | str]) -> None:
         for item in items:
             self.append(item)
 

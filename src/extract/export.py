@@ -11,8 +11,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import export_files
-from .frames import (LONG_TABLES, TYPED, archive_frames, archive_rows, load_output_files,  # noqa: F401 (API)
-                     load_outputs, long_rows, sheet_name, table_frames)
+from .frames import (  # noqa: F401 (API)
+    LONG_TABLES,
+    TYPED,
+    archive_frames,
+    archive_rows,
+    load_output_files,
+    load_outputs,
+    long_rows,
+    sheet_name,
+    table_frames,
+)
 
 
 def export(source: str | Path, to: str, dest: str | Path, *, replace: bool = False, long: bool = False,

@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from . import repair
+from .diagnostics import Diagnostic, page_warning
+from .errors import DamagedPDF, EmptyFile, EncryptedPDF, MemoryLimit, NoPages, NotAPDF
 from .glyphs.clean import clean_glyph_text, dedupe_chars
 from .glyphs.lines import page_word_gap
 from .glyphs.rows import sideways_turn
-from .errors import DamagedPDF, EmptyFile, EncryptedPDF, MemoryLimit, NoPages, NotAPDF
 from .model import PageInfo
 from .pdfobjects import parse_objects
-from .diagnostics import Diagnostic, page_warning
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -210,8 +210,8 @@ class PageInput:
 def read_page(doc: "Document", number: int, page) -> tuple[PageInfo, PageInput]:
     """Parse one page (this is where pdfminer does its work) and note what we need of it."""
     try:
-        if not hasattr(page, "_objects"):  # pdfplumber's cache of parsed objects
-            page._objects = parse_objects(page)
+        if not hasattr(page, "_objects"):  # pdfplumber's cache of parsed objects (private; pinned below
+            page._objects = parse_objects(page)  # its next minor): a pdfplumber without it parses on its own
         raw = page.chars
         raw, fixes = repair.repair_page(page, raw, number, doc.settings.layout.scan_visible_share)
         repairs = clean_glyph_text(raw)
@@ -233,16 +233,18 @@ def read_page(doc: "Document", number: int, page) -> tuple[PageInfo, PageInput]:
                                                  f"layer drawn twice) dropped", "glyphs"))
     rotation = int(page.rotation or 0) % 360
     if rotation:
-        doc.warnings.append(page_warning(number, f"the page is rotated {rotation}° (/Rotate); read as displayed", "glyphs"))
+        doc.warnings.append(page_warning(number, f"the page is rotated {rotation}° (/Rotate); read as displayed",
+                                         "glyphs"))
     turn = sideways_turn(chars)
     if turn:
         how = "beyond the page's /Rotate" if rotation else "no /Rotate"
         doc.warnings.append(page_warning(number, f"most text runs {('up', 'upside down', 'down')[turn - 1]} the page "
-                                                 f"(turned {90 * turn}°, {how}); read in its own reading direction", "glyphs"))
+                                                 f"(turned {90 * turn}°, {how}); read in its own reading direction",
+                                         "glyphs"))
     visible = [c for c in chars if c["text"] and not c["text"].isspace()]
     if len(visible) >= NO_SPACES_MIN_GLYPHS and not any(c["text"].isspace() for c in chars):
-        doc.warnings.append(page_warning(number, f"no space characters on the page; word spaces read from the gaps "
-                                                 f"between glyphs", "glyphs"))
+        doc.warnings.append(page_warning(number, "no space characters on the page; word spaces read from the gaps "
+                                                 "between glyphs", "glyphs"))
     settings = doc.settings
     info = PageInfo(number=number, width=float(page.width), height=float(page.height),
                     rotation=int(page.rotation or 0), n_chars=len(chars), turn=turn)

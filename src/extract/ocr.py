@@ -137,6 +137,7 @@ def run_scanned(path: str | Path, settings, on_page: Callable[[int, int], None] 
     finally:
         settings.password = password
     out = doc.output
+    assert out is not None  # (run_document assembled it)
     out["source"]["file"] = path.name
     out["source"]["sha256"] = sha
     ocr_pages = [page_warning(n, f"text from OCR (ocrmypdf -l {LANGUAGES}), not the PDF's own text: check names and "

@@ -20,12 +20,20 @@ _PLAIN = (int, float, str, bool, type(None))
 def parse_objects(page) -> dict[str, list[dict]]:
     """What ``pdfplumber.Page.parse_objects()`` returns (laparams off, as we open PDFs)."""
     from pdfminer.layout import LTChar, LTContainer, LTCurve, LTLine, LTRect
-    from pdfplumber.page import ALL_ATTRS
-    from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
+
+    # pdfplumber's internals (pinned below its next minor in pyproject.toml); a pdfplumber
+    # without them gets its own path, page.parse_objects().
+    try:
+        from pdfplumber.page import ALL_ATTRS
+        from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
+    except ImportError:  # pragma: no cover
+        return page.parse_objects()
 
     curves = {LTRect: "rect", LTLine: "line", LTCurve: "curve"}
 
     if page.pdf.laparams is not None:  # then pdfplumber also emits the containers
+        return page.parse_objects()
+    if not hasattr(page, "process_object") or not hasattr(page, "point2coord"):  # pragma: no cover
         return page.parse_objects()
     objects: dict[str, list[dict]] = {}
     chars: list[dict] = []
@@ -38,7 +46,8 @@ def parse_objects(page) -> dict[str, list[dict]]:
     colour_spaces: dict[object, object] = {}
     # A flat walk with an explicit stack: a recursive closure would be a reference cycle
     # holding every glyph dict of the page until the cyclic collector next runs.
-    stack = [iter(page.layout._objs)]
+    # (a container's ``_objs`` is pdfminer's private list; iterating the container is the public way)
+    stack = [iter(getattr(page.layout, "_objs", page.layout))]
     while stack:
         obj = next(stack[-1], None)
         if obj is None:
@@ -59,7 +68,7 @@ def parse_objects(page) -> dict[str, list[dict]]:
                 space = colour_spaces[ncs] = resolve_and_decode(ncs)
             gs = d["graphicstate"]
             stroke, fill = gs.scolor, gs.ncolor
-            text = d["_text"]
+            text = d["_text"] if "_text" in d else obj.get_text()  # (pdfminer's private field, else its getter)
             top = (height - y1) + mb_top
             chars.append({
                 "matrix": d["matrix"], "fontname": d["fontname"], "adv": d["adv"], "upright": d["upright"],
@@ -71,7 +80,7 @@ def parse_objects(page) -> dict[str, list[dict]]:
                 "top": top, "bottom": (height - y0) + mb_top, "doctop": doctop0 + top,
             })
         elif isinstance(obj, LTContainer):
-            stack.append(iter(obj._objs))
+            stack.append(iter(getattr(obj, "_objs", obj)))
         elif type(obj) in curves and not ("ncs" in obj.__dict__ or "scs" in obj.__dict__):
             kind = curves[type(obj)]
             objects.setdefault(kind, []).append(

@@ -15,6 +15,7 @@ from typing import Callable, Protocol
 from . import load
 from .assemble import AssembleStage
 from .completeness import CompletenessStage
+from .diagnostics import Diagnostic
 from .document import Document
 from .errors import MemoryLimit, NoText
 from .layout import LayoutStage
@@ -24,7 +25,6 @@ from .segment import SegmentStage
 from .settings import Settings
 from .tables.stage import TablesStage
 from .validate import ValidateStage
-from .diagnostics import Diagnostic
 
 
 class PageStage(Protocol):
@@ -132,11 +132,9 @@ def _run_document(path: str | Path, settings: Settings | None,
         source.close()
     if not any(p.n_chars for p in doc.pages):
         raise NoText(doc.path)
-    for stage in DOCUMENT_STAGES:
-        if getattr(stage, "process_document", None) is None:
+    for doc_stage in DOCUMENT_STAGES:
+        if doc_stage.name == "validate" and not doc.settings.validate:
             continue
-        if stage.name == "validate" and not doc.settings.validate:
-            continue
-        with timed(doc, stage.name):
-            stage.process_document(doc)
+        with timed(doc, doc_stage.name):
+            doc_stage.process_document(doc)
     return doc

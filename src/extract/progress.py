@@ -24,7 +24,8 @@ class BatchProgress:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
             self._bar = Progress(TextColumn("[bold]batch"), BarColumn(), MofNCompleteColumn(),
-                                 TextColumn("{task.fields[rate]} pages/s"), TextColumn("[red]{task.fields[failed]} failed"),
+                                 TextColumn("{task.fields[rate]} pages/s"),
+                                 TextColumn("[red]{task.fields[failed]} failed"),
                                  TimeRemainingColumn(), console=Console(file=self.stream), transient=False)
             self._bar.__enter__()
         return self

@@ -26,8 +26,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from typing import Any
 
-from .symbols import map_symbol_glyphs, private_use_warning
 from .diagnostics import Diagnostic, page_warning
+from .symbols import map_symbol_glyphs, private_use_warning
 
 CID_TEXT = re.compile(r"^\(cid:(\d+)\)$")
 #: Text render modes that paint nothing (3: invisible, 7: clip only).
@@ -63,8 +63,8 @@ def install_hooks() -> None:
             obj.extract_render = getattr(self, "_extract_render_mode", 0)
         return adv
 
-    Device.render_string = hooked_render_string
-    Device.render_char = hooked_render_char
+    Device.render_string = hooked_render_string  # type: ignore[method-assign]  # (the hook, see above)
+    Device.render_char = hooked_render_char  # type: ignore[method-assign]
     _HOOKED = True
 
 
@@ -118,8 +118,8 @@ def _preference(code: int) -> tuple[int, int]:
 
 def _ttf_map(font) -> dict[int, str]:
     """Glyph id -> text from the cmap table of a font's embedded TrueType program."""
-    from io import BytesIO
     import struct
+    from io import BytesIO
 
     from pdfminer.pdffont import TrueTypeFont
 
@@ -227,8 +227,8 @@ def drop_invisible(chars: list[dict], number: int, scan_share: float = 0.1) -> t
     visible = sum(1 for c in chars if c.get("render_mode") not in INVISIBLE_MODES and c["text"].strip())
     if visible < scan_share * sum(1 for c in hidden if c["text"].strip()):
         return chars, [page_warning(number, f"the page's text is an invisible layer over a scanned image (text render "
-                                            f"mode 3, {len(hidden)} glyph(s), e.g. OCR output); read as its text, so its accuracy is the "
-                                            f"OCR's: '{_short(text)}'", "glyphs")]
+                                            f"mode 3, {len(hidden)} glyph(s), e.g. OCR output); read as its text, so "
+                                            f"its accuracy is the OCR's: '{_short(text)}'", "glyphs")]
     warning = page_warning(number, f"{len(hidden)} invisible glyph(s) (text render mode 3, e.g. an OCR text layer) "
                                    f"left out: '{_short(text)}'", "glyphs")
     return [c for c in chars if c.get("render_mode") not in INVISIBLE_MODES], [warning]
@@ -247,10 +247,10 @@ def recover_unmapped(chars: list[dict], fonts: dict[int, Any], number: int,
     by_code: dict[str, Counter] = defaultdict(Counter)
     for c in chars:
         text = c.get("text") or ""
-        kind = own_tables.get(c.get("fontname"))
+        kind = own_tables.get(c.get("fontname"))  # type: ignore[arg-type]  # (no fontname: None, no entry)
         if kind and not CID_TEXT.match(text):
-            font = fonts.get(c.get("font_id"))
-            own = font_own_map(font).get(c.get("cid")) if font is not None else None
+            font = fonts.get(c.get("font_id"))  # type: ignore[arg-type]  # (None: no entry)
+            own = font_own_map(font).get(c.get("cid")) if font is not None else None  # type: ignore[arg-type]  # (None: no entry)
             if kind == "none":
                 own_only[c["fontname"]] += 1
             if own is not None and (_visible(own) or own == " ") and own != text:
@@ -264,7 +264,7 @@ def recover_unmapped(chars: list[dict], fonts: dict[int, Any], number: int,
         control = len(text) == 1 and unicodedata.category(text) == "Cc" and text not in "\n\t\r"
         if not m and not control:
             continue
-        font = fonts.get(c.get("font_id"))
+        font = fonts.get(c.get("font_id"))  # type: ignore[arg-type]  # (None: no entry)
         cid = c.get("cid") if c.get("cid") is not None else (int(m.group(1)) if m else None)
         own = font_own_map(font).get(cid) if font is not None and cid is not None else None
         name = c.get("fontname") or "?"
@@ -281,9 +281,9 @@ def recover_unmapped(chars: list[dict], fonts: dict[int, Any], number: int,
         else:
             lost[name][text] += 1
     warnings = [page_warning(number, f"font {name} has a ToUnicode keyed by character code over a predefined CMap "
-                                     f"(pdfminer reads it by CID); {sum(pairs.values())} glyph(s) read through the font's "
-                                     f"own character collection ("
-                                + ", ".join(f"'{_short(a)}' → '{b}'" for (a, b), _ in pairs.most_common(6)) + ")",
+                                     f"(pdfminer reads it by CID); {sum(pairs.values())} glyph(s) read through the "
+                                     f"font's own character collection ("
+                             + ", ".join(f"'{_short(a)}' → '{b}'" for (a, b), _ in pairs.most_common(6)) + ")",
                         "glyphs")
                 for name, pairs in by_code.items()]
     warnings += [page_warning(number, f"font {name} has no ToUnicode map; its {n} glyph(s) were read through the "
@@ -295,7 +295,8 @@ def recover_unmapped(chars: list[dict], fonts: dict[int, Any], number: int,
     for name, texts in lost.items():
         shown = ", ".join(t for t, _ in texts.most_common(6))
         warnings.append(page_warning(number, f"{sum(texts.values())} glyph(s) of font {name} are unreadable: the font "
-                                             f"has no Unicode mapping for them and no cmap of its own ({shown})", "glyphs"))
+                                             f"has no Unicode mapping for them and no cmap of its own ({shown})",
+                                     "glyphs"))
     return warnings
 
 
@@ -370,7 +371,8 @@ def fix_numerals(chars: list[dict], number: int) -> tuple[list[dict], list[Diagn
             out.append(c)
             i += 1
     warnings = [page_warning(number, f"'{a}' → '{b}' ({n}×): a Roman numeral glyph mapped to the wrong character, "
-                                     f"read as the numeral before a class word", "glyphs") for (a, b), n in done.items()]
+                                     f"read as the numeral before a class word", "glyphs")
+                for (a, b), n in done.items()]
     return out, warnings
 
 

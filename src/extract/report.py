@@ -223,7 +223,7 @@ def article_blocks(doc: "Document", data: dict[str, Any]) -> dict[tuple[int, int
             f = frags.get(fid)
             if f is not None:
                 by_page.setdefault(f.page, []).extend(b for b in f.occupied)
-        blocks[(si, ai)] = {p: _union(bs) for p, bs in by_page.items() if bs}
+        blocks[(si, ai)] = {p: box for p, bs in by_page.items() if (box := _union(bs)) is not None}
     return blocks
 
 
@@ -232,7 +232,8 @@ def locate_warning(warning: dict[str, Any], doc: "Document", tables: dict[str, A
     None when only the page is known, page None when the warning is about the whole file."""
     page = warning.get("page")
     if warning.get("bbox"):
-        return page, tuple(warning["bbox"])  # type: ignore[return-value]
+        x0, top, x1, bottom = warning["bbox"]
+        return page, (x0, top, x1, bottom)
     table = tables.get(warning.get("table") or "")
     if table is not None:
         boxes = table.bboxes
@@ -316,7 +317,7 @@ tr.ambiguous td { background: #ffe4e6; } tr.weak td { background: #fff7d6; }
 :target { scroll-margin-top: 30px; }
 li:target, tr:target, article:target, section:target { background: #fde68a; }
 pre { white-space: pre-wrap; font-size: 11px; background: #f6f7f9; padding: 4px; }
-"""
+"""  # noqa: E501  (one rule per line, kept byte-for-byte: the report embeds this text)
 
 
 def _pct(value: float, total: float) -> str:
@@ -348,6 +349,7 @@ class _Renderer:
     def __init__(self, bulletin: "Bulletin", pdf_path: Path, resolution: int,
                  inspect_settings: "InspectSettings | None"):
         self.data = bulletin.data
+        assert bulletin.document is not None  # (render() says so first)
         self.doc = bulletin.document
         self.pdf_path = Path(pdf_path)
         self.resolution = resolution
@@ -432,7 +434,8 @@ class _Renderer:
             else:
                 pad = (box[0] - 2, box[1] - 2, box[2] + 2, box[3] + 2)
                 overlays.append(f'<a class="ov ov-warning" id="w-{i}" href="#warning-{i}" title="{e(text)}" '
-                                f'style="{_box_style(pad, width, height)}"><span class="ov-label">warning {i}</span></a>')
+                                f'style="{_box_style(pad, width, height)}">'
+                                f'<span class="ov-label">warning {i}</span></a>')
             notes.append(f'<li><a href="#warning-{i}">warning {i}</a>: {e(text)}</li>')
         ratio = f"{width:.2f} / {height:.2f}"
         return (f'<section class="page" id="page-{number}" data-page="{number}">'
@@ -535,7 +538,8 @@ class _Renderer:
         return (f'<header id="top"><h1>{e(src.get("file"))}</h1>'
                 f'<p class="meta">{e(src.get("pages"))} pages · {len(d.get("sections") or [])} sections · '
                 f'{n_articles} articles · {len(d.get("tables") or [])} tables · '
-                f'{len(d.get("entities") or [])} entities · <a href="#warnings">{len(d.get("warnings") or [])} warnings</a>'
+                f'{len(d.get("entities") or [])} entities · '
+                f'<a href="#warnings">{len(d.get("warnings") or [])} warnings</a>'
                 f' · sha256 {e((src.get("sha256") or "")[:12])}</p>{doubt}'
                 f'<div class="legend">{legend}</div>'
                 f'<p class="meta">Jump to: <a href="#sections">sections</a> · <a href="#tables">tables</a> · '
@@ -639,7 +643,8 @@ class _Renderer:
                               + (f' {c["score"]:g}' if isinstance(c.get("score"), (int, float)) else "")
                               for c in ent.get("candidates") or [])
             score = ent.get("score")
-            rows.append(f'<tr id="entity-{k}" class="{cls}"><td>{e(ent.get("mention"))}</td><td>{e(ent.get("type"))}</td>'
+            rows.append(f'<tr id="entity-{k}" class="{cls}"><td>{e(ent.get("mention"))}</td>'
+                        f'<td>{e(ent.get("type"))}</td>'
                         f'<td>{e(ent.get("canonical_ko"))}</td><td>{e(ent.get("canonical_zh"))}</td>'
                         f'<td>{e(ent.get("canonical_en"))}</td><td>{e(ent.get("code"))}</td>'
                         f'<td>{e(f"{score:g}" if isinstance(score, (int, float)) else score)}</td>'
@@ -656,7 +661,8 @@ class _Renderer:
         pages = self.pages_html()
         return ("<!DOCTYPE html>\n<html lang=\"ko\"><head><meta charset=\"utf-8\">"
                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                f"<meta name=\"generator\" content=\"bulletin-extract {e(self.data.get('provenance', {}).get('version'))}\">"
+                "<meta name=\"generator\" content=\"bulletin-extract "
+                f"{e(self.data.get('provenance', {}).get('version'))}\">"
                 f"<title>inspect: {e(src.get('file'))}</title><style>{CSS}</style></head>\n<body>"
                 f'<main class="layout"><div class="pages" id="pages">{pages}</div>\n'
                 f'<div class="structure" id="structure">{self.structure_html()}</div></main>'

@@ -11,7 +11,6 @@ positions, so other issues and other producers' layouts read the same way.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -19,13 +18,21 @@ from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
+from .diagnostics import Diagnostic, page_warning
 from .glyphs.geometry import cluster
-from .markers import (BRACKETED_CAPTION, DEFAULT_LEAD_MARKS, caption_text, find_full_date, iso, resolve_month_day,
-                      split_mark, split_trailing_date)
+from .markers import (
+    BRACKETED_CAPTION,
+    DEFAULT_LEAD_MARKS,
+    caption_text,
+    find_full_date,
+    iso,
+    resolve_month_day,
+    split_mark,
+    split_trailing_date,
+)
 from .model import TableFragment, TextLine
 from .style import IssueStyle, LineStyle, learn_style, number_shape, section_key, strip_heading_prefix
 from .textjoin import fold, join_wrapped
-from .diagnostics import Diagnostic, page_warning
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -108,7 +115,8 @@ def parse_source(text: str, issue_date: str | None) -> tuple[str, str | None] | 
         m2 = re.search(r"[,，]\s*(?:[’'‘](\d{2})\s*\.\s*)?(\d{1,2})\s*[.월]\s*(\d{1,2})\s*일?\.?$", rest)
         if m2:
             month, day = int(m2.group(2)), int(m2.group(3))
-            date = iso(2000 + int(m2.group(1)), month, day) if m2.group(1) else resolve_month_day(month, day, issue_date)
+            date = (iso(2000 + int(m2.group(1)), month, day) if m2.group(1)
+                    else resolve_month_day(month, day, issue_date))
             rest = rest[: m2.start()]
     name = fold(rest.strip(" ,，:："))
     if not name or len(name) > SOURCE_NAME_MAX:
@@ -205,7 +213,7 @@ class Segmenter:
         self.warnings = doc.warnings
         self.lines = doc.body_lines
         self.items = self._stream()
-        sizes = Counter()
+        sizes: Counter[float] = Counter()
         for ln in self.lines:
             sizes[round(ln.size * 2) / 2] += len(ln.text)
         self.body_size = sizes.most_common(1)[0][0] if sizes else FALLBACK_BODY_SIZE
@@ -215,7 +223,7 @@ class Segmenter:
         self.style = IssueStyle()
 
     # ---- stream
-    def _stream(self, unboxed: set[str] = frozenset()) -> list[Item]:
+    def _stream(self, unboxed: set[str] | frozenset[str] = frozenset()) -> list[Item]:
         """Lines and table fragments in reading order; the fragments named in ``unboxed``
         are boxes around structure (a contents table, a boxed banner or heading, the
         colophon's table) and come as their cells' lines instead."""
@@ -368,7 +376,8 @@ class Segmenter:
             # a heading's wrapped last word on its shaded box is no banner.)
             return key
         # A banner not in the contents (단신동향 often is not), set as the learned banners are.
-        if (learned and self.is_big(ln, self.cfg.banner_size) and 2 <= len(key) <= BANNER_NAME_MAX and not split_mark(text)
+        if (learned and self.is_big(ln, self.cfg.banner_size) and 2 <= len(key) <= BANNER_NAME_MAX
+                and not split_mark(text)
                 and not DATE_FULL.search(text) and not caption_text(text)
                 and (key.endswith(SECTION_SUFFIXES) or self.on_band(ln))):
             return key
@@ -412,6 +421,7 @@ class Segmenter:
         bigger than the body), unmarked, and it and the lines set like it under it are
         followed by a line with the issue's lead mark (briefs with plain bold titles)."""
         ln = items[k].line
+        assert ln is not None  # (k is the index of a line, not a table fragment)
         text = ln.text.strip()
         if not (ln.bold or self.is_big(ln, self.cfg.heading_size)) or split_mark(text) or caption_text(text) \
                 or REFERENCES_HEAD.match(text) or parse_source(text, self.s.date) or len(fold(text)) < MIN_TITLE_CHARS:
@@ -566,10 +576,10 @@ class Segmenter:
         """The contents list: section lines ('1. 정책동향', 'Ⅱ. 기술동향', a known name alone)
         with the titles under them (marked, numbered or plain, wrapped over lines, with or
         without dotted leaders and page numbers), or a table of the same."""
-        section_x = None
-        title_x = None  # where the first title's marker stands; later titles stand there too
-        current = None
-        last_line = None
+        section_x: float | None = None
+        title_x: float | None = None  # where the first title's marker stands; later titles stand there too
+        current: dict[str, Any] | None = None
+        last_line: TextLine | None = None
         known = set(KNOWN_SECTIONS)
         block: list[TextLine] = []
         waiting: list[str] = []
@@ -582,6 +592,7 @@ class Segmenter:
                     continue
                 break
             ln = it.line
+            assert ln is not None  # an item is a line or a table fragment
             text = ln.text.strip()
             m = CONTENTS_SECTION.match(text)
             sec = None
@@ -620,6 +631,7 @@ class Segmenter:
                     i += 1
                     continue
                 break
+            assert section_x is not None  # (set with current)
             mark = split_mark(text)
             number, plain = strip_heading_prefix(text)
             entry = mark[1] if mark else plain if number is not None else None
@@ -765,7 +777,8 @@ class Segmenter:
                     and ln.top - last.bottom < ln.size:
                 summary[-1] = join_wrapped(summary[-1], text, last, self.stats)
                 last = ln
-            elif not marked and stop is not None and len(text) > SUMMARY_ITEM_MIN_CHARS and not self.is_big(ln, self.cfg.display_size):
+            elif (not marked and stop is not None and len(text) > SUMMARY_ITEM_MIN_CHARS
+                  and not self.is_big(ln, self.cfg.display_size)):
                 # Unmarked paragraphs, one per article: a line continues the one before
                 # when that one ran to the column's right edge.
                 right = ln.column_right or ln.x1
@@ -794,6 +807,7 @@ class Segmenter:
 
         def text_target_append(ln: TextLine) -> None:
             nonlocal last_line
+            assert article is not None  # (called only once the loop below has an article)
             if state == "title":
                 article.title = join_wrapped(article.title, ln.text, last_line, self.stats)
             elif state == "lead":
@@ -812,6 +826,7 @@ class Segmenter:
 
         def set_field(name: str, value: Any) -> None:
             # A field written twice means two articles' lines ran together: say so.
+            assert article is not None  # (called only once the loop below has an article)
             if getattr(article, name) and name not in article.overwritten:
                 article.overwritten.append(name)
             setattr(article, name, value)
@@ -826,6 +841,7 @@ class Segmenter:
                     state = "body" if state in ("title", "lead") else state
                 continue
             ln = it.line
+            assert ln is not None  # an item is a line or a table fragment
             text = ln.text.strip()
             name = self.section_name(ln, known)
             if name:
@@ -845,7 +861,8 @@ class Segmenter:
                                                    else None))
             unnumbered = (tm is None and title_style is not None and title_style[1] and ln.bold
                           and abs(ln.size - title_style[0]) < self.cfg.size_tolerance
-                          and not (state == "lead" and lead_style is not None and lead_style.matches(ln)) and text[:1] not in LEAD_MARKS
+                          and not (state == "lead" and lead_style is not None and lead_style.matches(ln))
+                          and text[:1] not in LEAD_MARKS
                           and not self.is_lead_mark(text) and not split_mark(text) and state != "title"
                           and not caption_text(text))
             if tm or (pending_number and not continues_title) or unnumbered:
@@ -878,7 +895,9 @@ class Segmenter:
                     and ln.bold == title_style[1] and text[:1] not in LEAD_MARKS \
                     and not self.is_lead_mark(text) and not split_mark(text) \
                     and (title_look is None or (title_look.size == LineStyle.of(ln).size
-                                                and ln.top - last_line.bottom < self.cfg.styled_continuation_gap * ln.size)):
+                                                # (last_line is set with state "title")
+                                                and ln.top - last_line.bottom  # type: ignore[union-attr]
+                                                < self.cfg.styled_continuation_gap * ln.size)):
                 # (a lead set bold without a mark, half a point larger, a line space below
                 # the title is no part of it)
                 text_target_append(ln)
@@ -1014,7 +1033,7 @@ class Segmenter:
                         seen.append(b.mark)
                     if prev is not None and prev.mark != b.mark and uses[prev.mark] >= 2 and uses[b.mark] >= 2:
                         nested += 1
-                        flat += abs(prev.x0 - b.x0) < tol
+                        flat += abs(prev.x0 - b.x0) < tol  # type: ignore[operator]  # (prev is a bullet with x0)
                     prev = b
                 for rank, m in enumerate(seen):
                     firsts[m].append(rank)

@@ -66,7 +66,7 @@ class _Checked:
         group = _group(self)
         for f in fields(self):  # type: ignore[arg-type]
             value = getattr(self, f.name)
-            if is_dataclass(value):
+            if isinstance(value, _Checked):
                 value.check()
             else:
                 check_value(f"{group}.{f.name}" if group else f.name, str(f.type), value)
@@ -298,7 +298,7 @@ _GROUPS = {"LayoutSettings": "layout", "TableSettings": "tables", "SegmentSettin
 
 
 def _leaf_names(obj, prefix: str = "") -> list[str]:
-    from dataclasses import fields, is_dataclass
+    from dataclasses import fields
 
     names = []
     for f in fields(obj):
@@ -345,7 +345,7 @@ def _coerce(key: str, kind: str, value):
 def apply_setting(settings: "Settings", key: str, value) -> None:
     """Set the dotted ``key`` (``tables.strategy``) of ``settings`` to ``value``, converted
     to the field's type; raises :class:`SettingsError` naming an unknown key or a bad value."""
-    from dataclasses import fields, is_dataclass
+    from dataclasses import fields
 
     target, parts = settings, key.strip().split(".")
     for depth, part in enumerate(parts):

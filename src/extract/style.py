@@ -176,7 +176,7 @@ def find_anchors(items: list["Item"], start: int, end: int, titles: list[str]) -
             if number is None and k > 0:
                 prev = items[k - 1].line
                 m = NUMBER_ONLY.match(prev.text.strip()) if prev is not None else None
-                if m and prev.page == ln.page and ln.top - prev.bottom < 2.5 * ln.size:
+                if m and prev is not None and prev.page == ln.page and ln.top - prev.bottom < 2.5 * ln.size:
                     number, above, shape = m.group(1), True, number_shape(prev.text)
             anchors.append(Anchor(k, ln, number, above, hit, shape, title))
             k0 = k + hit
@@ -233,13 +233,14 @@ def _learn_lead(items: list["Item"], anchors: list[Anchor], end: int) -> tuple[s
     unmarked = 0
     for a in anchors:
         k = a.index + a.n_lines
-        while k < end and items[k].line is not None and NUMBER_ONLY.match(items[k].line.text.strip()):
+        while k < end and (line := items[k].line) is not None and NUMBER_ONLY.match(line.text.strip()):
             k += 1
-        if k >= end or items[k].line is None:
+        line = items[k].line if k < end else None
+        if line is None:
             continue
-        mark = split_mark(items[k].line.text)
-        if mark:
-            marks[mark[0]] += 1
+        split = split_mark(line.text)
+        if split:
+            marks[split[0]] += 1
         else:
             unmarked += 1
     if marks:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 
 from .glyphs.scripts import is_cjk, is_hangul
 from .model import TextLine
@@ -86,7 +87,7 @@ class JoinStats:
     begins or ends a token, of all its occurrences.
     """
 
-    def __init__(self, lines, cells: list[list] = (), use_model: bool = True):
+    def __init__(self, lines, cells: Sequence[list] = (), use_model: bool = True):
         #: Ask the spacing model (``extract.spacing``) where the document's words do not tell.
         self.use_model = use_model
         self.words: Counter[str] = Counter()
@@ -447,7 +448,7 @@ def _join_wrapped(left: str, right: str, prev: TextLine | None,
                 return left + right, "vocabulary"
         return left + " " + right, "trace"
     decision = stats.decide_join(left, right) if stats else None
-    if decision is not None and stats.last_rule not in MODEL_FIRST_RULES:
+    if decision is not None and stats is not None and stats.last_rule not in MODEL_FIRST_RULES:
         return (left + right if decision else left + " " + right), "vocabulary"
     # Neither the page nor the document's words tell: the spacing model of Korean text,
     # then the document's weak habits of single syllables.
@@ -456,7 +457,7 @@ def _join_wrapped(left: str, right: str, prev: TextLine | None,
         # After a number and its counter ("6대|", "9,462만|") the table knows the legal style
         # of its texts ("제18대국회", "만원"), not the reports' ("6대 분야", "만 원").
         model = None
-    overruling = decision is not None and stats.last_rule not in WEAK_RULES
+    overruling = decision is not None and stats is not None and stats.last_rule not in WEAK_RULES
     guess = None if model is None else \
         model.decide(left, right, model.overrule_confidence if overruling else None, both_sides=overruling)
     if guess is not None:

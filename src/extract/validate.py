@@ -41,6 +41,7 @@ class ValidateStage:
     name = "validate"
 
     def process_document(self, doc: "Document") -> None:
+        assert doc.output is not None  # (the assemble stage, run before, set it)
         errors = validation_errors(doc.output)
         if errors:
             shown = "; ".join(errors[:3]) + (f"; and {len(errors) - 3} more" if len(errors) > 3 else "")

@@ -22,13 +22,13 @@ import json
 import threading
 import time
 from collections import Counter
-from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ..version import __version__
 from ..load import sha256_of
+from ..version import __version__
 from .discover import OutputClash, Task, discover
 from .manifest import Manifest
 from .worker import NOTICES, Inspect, Limits, Result, convert_isolated
@@ -281,7 +281,7 @@ def _run_local(tasks: list[Task], passwords, limits: Limits, workers: int, sched
                                       settings=settings, ocr=ocr)
 
     pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="convert")
-    futures = {}
+    futures: dict[Future[Result], Task] = {}
     pending = list(tasks)
     try:
         while pending or futures:

@@ -9,7 +9,6 @@ from typing import Iterable, Iterator
 from ..load import HEADER_WINDOW
 
 
-
 def looks_like_pdf(path: Path) -> bool:
     """A file is a candidate when it says %PDF- near its start or is named .pdf.
 
@@ -52,11 +51,11 @@ def discover(inputs: Iterable[str | Path], out_dir: Path) -> list[Task]:
     :class:`OutputClash`, listing them, when two inputs would still share an output (two
     roots of one name, ``a.pdf`` beside ``a.PDF`` or ``a``): nothing is converted then.
     """
-    inputs = [Path(item) for item in inputs]
-    prefix = len(inputs) > 1
+    roots = [Path(item) for item in inputs]
+    prefix = len(roots) > 1
     tasks: list[Task] = []
     seen: set[Path] = set()
-    for root in inputs:
+    for root in roots:
         if root.is_dir():
             base = _root_name(root) + "/" if prefix else ""
             found = [(path, base + path.relative_to(root).as_posix()) for path in _walk(root)]

@@ -11,7 +11,10 @@ import signal
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..settings import InspectSettings
 
 _CONTEXT = None
 
@@ -30,7 +33,7 @@ class Inspect:
     doubtful by ``settings`` (an ``InspectSettings``; None: its defaults)."""
 
     html: Path
-    settings: object | None = None
+    settings: InspectSettings | None = None
 
 
 def _write_report(bulletin, source: str, inspect: "Inspect") -> tuple[str | None, str | None]:

@@ -46,7 +46,7 @@ HELD_OUT = "1809899.txt"
 HANGUL = re.compile(r"^[\uac00-\ud7a3]+$")
 
 sys.path.insert(0, str(HERE.parent.parent))
-from extract.spacing import CONTEXTS, SpacingModel, contexts, is_hangul  # noqa: E402
+from extract.spacing import SpacingModel, contexts, is_hangul  # noqa: E402
 
 
 def corpus_dir() -> Path:
@@ -113,7 +113,8 @@ def prune(table: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
 
 
 def nouns(kiwi) -> list[str]:
-    out, i = [], 1
+    out: list[str] = []
+    i = 1
     while len(out) < NOUNS:
         try:
             m = kiwi.morpheme(i)
@@ -167,7 +168,7 @@ def main() -> None:
             count(text, table)
         if n % 50 == 0:
             print(f"{n}/{len(train)} lines, {len(table)} contexts", file=sys.stderr)
-    rows = sorted(prune({k: tuple(v) for k, v in table.items() if v[0] + v[1] >= MIN_COUNT}).items())
+    rows = sorted(prune({k: (v[0], v[1]) for k, v in table.items() if v[0] + v[1] >= MIN_COUNT}).items())
     with OUT.open("w", encoding="utf-8") as fh:
         fh.write("# context\tjoined\tspaced  (built by build_spacing.py; see README.md)\n")
         for key, (joined, spaced) in rows:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import unicodedata
 
-
 # Code points that fonts' ToUnicode maps point at instead of the ideograph the reader sees:
 # Kangxi radicals (⼼ for 心), CJK radicals supplement, CJK compatibility ideographs, and
 # half-width Hangul letters. Their compatibility decomposition is the intended character.

@@ -29,6 +29,8 @@ class WordGap(float):
     wider on a page whose producer writes its spaces as glyphs, where such a gap is its
     spacing between scripts, not a word space."""
 
+    between_scripts: float
+
     def __new__(cls, value: float, between_scripts: float | None = None):
         gap = super().__new__(cls, value)
         gap.between_scripts = value if between_scripts is None else between_scripts

@@ -109,7 +109,8 @@ _FORM_AT_END = re.compile(
     r"公司|集团|集團|制药|製藥|药业|藥業|科技|控股|股份|有限|研究所|研究院|研究中心|中心|大学|大學|学院|學院|"
     r"医院|醫院|协会|協會|学会|學會|委员会|委員會|基金会|基金會|科学院|科學院|工程院|实验室|實驗室|促进会|促進會|"
     r"联盟|聯盟)$")
-INSTITUTION = re.compile(r"(연구소|연구원|대학|대학교|실험실|위원회|연구센터|센터|학부|研究所|研究院|大学|实验室|實驗室)$")
+INSTITUTION = re.compile(r"(연구소|연구원|대학|대학교|실험실|위원회|연구센터|센터|학부|"
+                         r"研究所|研究院|大学|实验室|實驗室)$")
 # Legal-form and trade words after a company's name, longest first: stripped to find the core
 # name (베이다제약 -> 베이다) that the organisations gazetteer knows.
 LEGAL_FORMS = re.compile(
@@ -261,7 +262,7 @@ class Normalizer:
     def __init__(self, settings: NameSettings | None = None):
         self.settings = settings or NameSettings()
         self._cache: dict[tuple, Resolution] = {}
-        self._scores: dict[tuple[str, bool], dict[int, float]] = {}
+        self._scores: dict[tuple[str, bool], tuple[dict[int, float], bool]] = {}
 
     @property
     def index(self) -> _Index:
@@ -640,7 +641,8 @@ class Normalizer:
                                     add(self.resolve(item, None if c in place_cols else "company"))
         return out
 
-    PLACE_HEADER = re.compile(r"지역|소재지|위치|국가|나라|도시|성\(省\)|省份|地区|国家|region|country|province|city|location",
+    PLACE_HEADER = re.compile(r"지역|소재지|위치|국가|나라|도시|성\(省\)|省份|地区|国家|"
+                              r"region|country|province|city|location",
                               re.I)
     ORG_HEADER = re.compile(r"기업|기관|회사|업체|대학|company|institution|organi[sz]ation|企业|机构", re.I)
 
@@ -743,7 +745,7 @@ def _decide(scores: dict[int, float], places: list[_Place], settings: NameSettin
     if kind is None:
         rivals = [i for i in rivals if not (places[i].kind == "country" and places[top].kind == "region"
                                             and places[i].code and places[top].code
-                                            and places[top].code.endswith("-" + places[i].code))]
+                                            and places[top].code.endswith("-" + places[i].code))]  # type: ignore[union-attr,operator]  # (both checked above)
     if rivals and scores[top] - scores[rivals[0]] < settings.margin:
         return None
     return top

@@ -39,7 +39,7 @@ def read_list(path: Path) -> list[tuple[str, str, str, str]]:
         cells = line.split("\t")
         if len(cells) != 4:
             raise ValueError(f"{path}:{n}: expected 4 tab-separated columns, got {len(cells)}")
-        rows.append(tuple(cells))
+        rows.append((cells[0], cells[1], cells[2], cells[3]))
     if not rows or rows[0] != ("mention", "hint", "type", "expected"):
         raise ValueError(f"{path}: the first row must be the header mention/hint/type/expected")
     return rows[1:]

@@ -6,7 +6,8 @@ typed per document.
 
 Modules: ``page`` (the strategy: lattice, stream or both), ``detect`` (ruled grids and
 their cells), ``stream`` (tables of aligned words, ruled by horizontal lines or not at
-all), ``cells`` (cell text), ``captions`` (〈caption〉 and notes), ``stitch`` (continuations across pages), ``twoup`` (side-by-side halves), ``kinds``
+all), ``cells`` (cell text), ``captions`` (〈caption〉 and notes), ``stitch`` (continuations
+across pages), ``twoup`` (side-by-side halves), ``kinds``
 (typed tables and their records), ``build`` (putting it together), ``arbitrate`` (what
 of the aligned words is the body's own structure, and the evidence a stream table needs).
 """

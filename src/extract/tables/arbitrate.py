@@ -20,8 +20,18 @@ import re
 import statistics
 from typing import TYPE_CHECKING
 
-from ..segment import (BRIEF_SOURCE, BRIEF_SOURCE_NODATE, BULLET, CAPTION, KNOWN_SECTIONS, LEAD_DATE,
-                       LEAD_MARKS, NUMBERED_TITLE, REFERENCES_HEAD, URL)
+from ..segment import (
+    BRIEF_SOURCE,
+    BRIEF_SOURCE_NODATE,
+    BULLET,
+    CAPTION,
+    KNOWN_SECTIONS,
+    LEAD_DATE,
+    LEAD_MARKS,
+    NUMBERED_TITLE,
+    REFERENCES_HEAD,
+    URL,
+)
 from ..settings import TableSettings
 from .detect import VALUE
 
@@ -50,10 +60,11 @@ def _bold(row: "Row") -> bool:
 
 
 def structure_kind(row: "Row", x0: float, median_size: float, body_bold: bool,
-                   settings: TableSettings = TableSettings()) -> str | None:
+                   settings: TableSettings | None = None) -> str | None:
     """What structure line ``row`` is ("heading", "lead", "source", "references", "caption",
     "banner"), or None for a line that may be a table row. ``x0`` is the left edge of the
     area read; ``median_size`` and ``body_bold`` describe its usual row."""
+    settings = settings if settings is not None else TableSettings()
     text = _text(row).strip()
     if not text:
         return None
@@ -92,8 +103,9 @@ def structure_kind(row: "Row", x0: float, median_size: float, body_bold: bool,
     return None
 
 
-def structure_kinds(rows: list["Row"], x0: float, settings: TableSettings = TableSettings()) -> list[str | None]:
+def structure_kinds(rows: list["Row"], x0: float, settings: TableSettings | None = None) -> list[str | None]:
     """``structure_kind`` of each row, judged against the rows' usual size and weight."""
+    settings = settings if settings is not None else TableSettings()
     if not rows:
         return []
     median_size = statistics.median(r.size for r in rows)
@@ -162,7 +174,8 @@ def evidence(frag: "TableFragment", settings: TableSettings) -> dict:
         filled += not prose
         holds += len(cells) >= settings.stream_hold_share * len(body) and not prose
     header = h > 0 or any(frag.header_like[:1])
-    out = {"header": header, "columns_hold": holds, "typed_columns": typed, "prose_columns": prose_cols}
+    out: dict[str, bool | int | str] = {"header": header, "columns_hold": holds, "typed_columns": typed,
+                                        "prose_columns": prose_cols}
     if header:
         # The header names the columns: running text under one of them is a column's text.
         if filled + prose_cols < 2 or filled < 1:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from ..diagnostics import Diagnostic
 from ..model import Table, TableFragment
 from ..settings import TableSettings
 from ..textjoin import JoinStats, line_was_full
@@ -11,7 +12,6 @@ from .cells import join_cell
 from .kinds import classify, numbered, records
 from .stitch import continues, repeated_header_rows, split_at_repeated_headers, widened_to
 from .twoup import header_repeats, repeat_width, unfold
-from ..diagnostics import Diagnostic
 
 SOURCE_NOTE = re.compile(r"^[*※]?\s*(?:출처|자료|source)\s*[:：]\s*(.+)$", re.I)
 
@@ -144,7 +144,7 @@ def _rejoin_split_row(prev: TableFragment, prev_rows: list[list[str]], frag: Tab
 def build_tables(fragments: list[TableFragment], settings: TableSettings | None = None,
                  stats: JoinStats | None = None,
                  text_between: Callable[[TableFragment, TableFragment], bool] | None = None,
-                 ) -> tuple[list[Table], list[str]]:
+                 ) -> tuple[list[Table], list[Diagnostic]]:
     """Logical tables (ids t01, t02 ... in reading order) and warnings about each join."""
     warnings: list[Diagnostic] = []
     tables: list[Table] = []

@@ -11,9 +11,9 @@ from bisect import bisect_left, bisect_right
 
 from ..glyphs.geometry import x_center_within
 from ..glyphs.lines import chars_to_lines
+from ..glyphs.scripts import is_hangul
 from ..model import BBox, TextLine
 from ..settings import LayoutSettings
-from ..glyphs.scripts import is_hangul
 from ..textjoin import JoinStats, fold, join_wrapped
 
 # The page's glyphs sorted by vertical centre, for the last page asked about: a table asks

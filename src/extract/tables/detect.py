@@ -15,7 +15,7 @@ from ..glyphs.geometry import cluster, runs, x_center_within
 from ..model import BBox, TableFragment, TextLine
 from ..settings import LayoutSettings, TableSettings
 from .captions import find_caption, find_notes
-from .cells import chars_between, cell_lines, join_cell
+from .cells import cell_lines, chars_between, join_cell
 
 
 def _finder_settings(settings: TableSettings) -> dict[str, Any]:
@@ -182,7 +182,7 @@ def find_ruled_fragments(page, page_number: int, settings: TableSettings, gap: f
         return []
     chars = page.chars if chars is None else chars
     shades = _shaded_rects(page)
-    fragments = []
+    fragments: list[TableFragment] = []
     for table in sorted(found, key=lambda t: (t.bbox[1], t.bbox[0])):
         opens_page = continuing and not fragments and not any(
             c["bottom"] <= table.bbox[1] and c["top"] > settings.margin_band * float(page.height) for c in chars)
@@ -348,7 +348,7 @@ def _fragment(table, chars, shades, page, page_number: int, k: int,
 
 
 def _open_cells(placed: list[tuple], xs: list[float], ys: list[float], chars: list[dict], page_number: int,
-                gap: float | None, layout: LayoutSettings) -> list[tuple]:
+                gap: float | None, layout: LayoutSettings) -> tuple[list[tuple], float]:
     """Cells drawn without a bottom border: a merged cell that runs on over a page break is
     left open at the page's end (a ranking tier spanning the break), and the finder, which
     needs four corners, loses it. In each column, the grid positions no cell covers, from

@@ -54,7 +54,7 @@ def classify(header: list[str], caption: str | None) -> str:
             scores[kind] = len(needs) + (0.5 if bonus else 0.0)
     if not scores:
         return "generic"
-    kind = max(scores, key=scores.get)
+    kind = max(scores, key=scores.__getitem__)
     if kind == "device_approvals" and len(header) > 4:
         return "generic"
     return kind

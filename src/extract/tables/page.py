@@ -6,8 +6,8 @@ its aligned words), then aligned text in the areas no ruled grid covers.
 """
 from __future__ import annotations
 
+from ..diagnostics import Diagnostic, page_warning
 from ..model import TableFragment
-from ..diagnostics import page_warning
 from ..settings import LayoutSettings, TableSettings
 from .arbitrate import heading_box
 from .detect import VALUE, find_ruled_fragments
@@ -17,7 +17,7 @@ STRATEGIES = ("auto", "lattice", "stream")
 
 
 def find_fragments(page, page_number: int, settings: TableSettings, gap: float | None = None,
-                   chars: list[dict] | None = None, warnings: list[str] | None = None,
+                   chars: list[dict] | None = None, warnings: list[Diagnostic] | None = None,
                    continuing: bool = False, layout: LayoutSettings | None = None) -> list[TableFragment]:
     """Every table of the page as a TableFragment (see model.TableFragment), top to bottom;
     ``gap`` is the page's word-gap threshold (layout.page_word_gap), ``chars`` its
@@ -43,11 +43,13 @@ def find_fragments(page, page_number: int, settings: TableSettings, gap: float |
     if settings.strategy in ("auto", "stream"):
         taken = [box for f in fragments for box in f.occupied]
         try:
-            fragments += find_stream_fragments(page, page_number, settings, gap, chars, taken, len(fragments) + 1, layout)
+            fragments += find_stream_fragments(page, page_number, settings, gap, chars, taken, len(fragments) + 1,
+                                               layout)
         except Exception as exc:
             if warnings is None:
                 raise
-            warnings.append(page_warning(page_number, f"stream table detection failed ({type(exc).__name__}: {exc})", "tables"))
+            warnings.append(page_warning(page_number, f"stream table detection failed ({type(exc).__name__}: {exc})",
+                                         "tables"))
     fragments.sort(key=lambda f: (f.bbox[1], f.bbox[0]))
     for k, f in enumerate(fragments, start=1):
         f.id = f"p{page_number}-{k}"

@@ -1,18 +1,17 @@
-"""The tables stage: the pipeline's adapter over this package. Per page, find the ruled grids and the aligned-text tables outside them
-(before layout, so their text stays out of the body); per document, stitch, unfold and
-type them (see the ``tables`` package)."""
+"""The tables stage: the pipeline's adapter over this package. Per page, find the ruled
+grids and the aligned-text tables outside them (before layout, so their text stays out of
+the body); per document, stitch, unfold and type them (see the ``tables`` package)."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..diagnostics import page_warning
 from ..glyphs.geometry import point_in_box
 from ..markers import caption_text
 from ..textjoin import fold
 from .build import build_tables
 from .page import find_fragments
 from .turned import to_page, turned_page
-from ..diagnostics import page_warning
-
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..document import Document
@@ -49,12 +48,16 @@ class TablesStage:
             returned = f.quality.get("structure_lines_returned")
             if returned:
                 doc.warnings.append(page_warning(number, f"a table read from aligned words was cut at {returned} "
-                                                         f"heading, lead or source line(s); they stay in the body", "tables"))
+                                                         f"heading, lead or source line(s); they stay in the body",
+                                                 "tables"))
             ev = f.quality.get("evidence") or {}
             if ev.get("verdict") == "doubtful":
                 missing = "a header row" if not ev.get("header") else "2 columns that hold and are of one type"
                 doc.warnings.append(page_warning(number, f"a table read from aligned words, not a ruled grid, "
-                                                         f"kept without {missing} (rows {len(f.rows)}, columns {len(f.rows[0]) if f.rows else 0})", "tables"))
+                                                         f"kept without {missing} "
+                                                         f"(rows {len(f.rows)}, "
+                                                         f"columns {len(f.rows[0]) if f.rows else 0})",
+                                                 "tables"))
 
     @staticmethod
     def _page_before_ends_in_a_table(doc: "Document", number: int) -> bool:
@@ -117,4 +120,5 @@ class TablesStage:
                 frag.caption = fold(caption)
                 frag.caption_page = last.page
                 last.role = "caption"
-                doc.warnings.append(page_warning(frag.page, f"table caption found at the foot of page {last.page}", "tables"))
+                doc.warnings.append(page_warning(frag.page, f"table caption found at the foot of page {last.page}",
+                                                 "tables"))

@@ -82,7 +82,7 @@ def continues(prev: TableFragment, frag: TableFragment,
     # numbering of its rows going on: a producer that lays a table out in parts (a page
     # part each, the header on top of each) and did not break the page between them. (Two
     # tables with one header stacked on a page are two tables: ICDAR's eu-015.)
-    if not (bool(header) and repeated_header_rows(header, frag)[1] == "header repeated"):
+    if not (header and repeated_header_rows(header, frag)[1] == "header repeated"):
         return False
     return not same_page or _numbering_goes_on(prev.rows, frag.rows[len(header):])
 

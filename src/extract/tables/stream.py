@@ -22,6 +22,7 @@ import operator
 import re
 import statistics
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..glyphs.geometry import center_in_box, median_size, runs, x_center_within, y_center_within
@@ -34,7 +35,6 @@ from .arbitrate import evidence, loose, structure_kinds
 from .captions import find_caption, find_notes
 from .cells import chars_between, join_cell
 from .detect import is_shaded
-
 
 
 @dataclass
@@ -224,7 +224,7 @@ def header_bands(page, chars: list[dict]) -> list[HeaderBand]:
 
 
 def _band_body(band: HeaderBand, rows: list[Row], bands: list[HeaderBand],
-               rules: list[tuple[float, float, float]] = ()) -> list[Row]:
+               rules: Sequence[tuple[float, float, float]] = ()) -> list[Row]:
     """The text rows of a header band's table: the rows under it, down to the first that
     does not fit its columns (wider than the band, or one run of words across columns:
     a note or a line of body text) or the next band. Where rules across the band's width
@@ -232,7 +232,7 @@ def _band_body(band: HeaderBand, rows: list[Row], bands: list[HeaderBand],
     that opens the references, in one column) is not a row."""
     stop = min((b.top for b in bands if b.top > band.bottom + 1), default=float("inf"))
     inner = [(a + b) / 2 for (_, a), (b, _) in zip(band.boxes, band.boxes[1:])]
-    body = []
+    body: list[Row] = []
     for r in rows:
         if r.top < band.bottom - 1:
             continue
@@ -309,7 +309,7 @@ def _prose_row(row: Row, x0: float, width: float, settings: TableSettings) -> bo
 
 
 def alignment_blocks(rows: list[Row], settings: TableSettings,
-                     rules: list[tuple[float, float, float]] = ()) -> list[list[Row]]:
+                     rules: Sequence[tuple[float, float, float]] = ()) -> list[list[Row]]:
     """Runs of rows with two or more chunks, allowing a few one-chunk rows inside (section
     labels, wrapped cells), rows close enough to read as one block; a rule across the rows
     ends a block (the bottom rule of a table above body text)."""
@@ -477,7 +477,7 @@ def _cells_of_row(row: Row, bounds: list[float], by_word: bool = False) -> dict[
     return out
 
 
-def _spanning(row: Row, bounds: list[float], rules: list[tuple[float, float, float]] = (),
+def _spanning(row: Row, bounds: list[float], rules: Sequence[tuple[float, float, float]] = (),
               table: tuple[float, float] | None = None) -> list[tuple[int, int, list[Word]]]:
     """Chunks of a header row that cover two or more columns: (first col, last col, words).
     A chunk spans the columns of the rule drawn right under it (a rule narrower than the
@@ -498,7 +498,7 @@ def _spanning(row: Row, bounds: list[float], rules: list[tuple[float, float, flo
             if inside:
                 c0, c1 = inside[0], inside[-1]
                 break
-        if c0 is None:
+        if c0 is None or c1 is None:  # (set together)
             c0 = _column_of(x0 + 0.3 * size, bounds)
             c1 = _column_of(x1 - 0.3 * size, bounds)
         if c1 > c0:
@@ -725,7 +725,7 @@ def _top(p: _Piece) -> float:
     return p.top
 
 
-def _between(p: _Piece, column: list[_Piece], share: float, own: list[_Piece] = ()) -> bool:
+def _between(p: _Piece, column: list[_Piece], share: float, own: Sequence[_Piece] = ()) -> bool:
     """``p`` floats between two consecutive pieces of ``column`` (sorted top down): its
     centre lies in the gap between them, it overlaps each by less than ``share`` of its
     height, and no other piece of its own column ``own`` stands on the same line as either
@@ -737,7 +737,8 @@ def _between(p: _Piece, column: list[_Piece], share: float, own: list[_Piece] = 
     a, b = column[k - 1], column[k]
     if not a.bottom <= p.centre <= b.top:
         return False
-    if _overlap(p.top, p.bottom, a.top, a.bottom) >= share * h or _overlap(p.top, p.bottom, b.top, b.bottom) >= share * h:
+    if (_overlap(p.top, p.bottom, a.top, a.bottom) >= share * h
+            or _overlap(p.top, p.bottom, b.top, b.bottom) >= share * h):
         return False
     lo = bisect_left(own, a.top - 2 * h, key=_top)
     for q in own[lo:]:
@@ -801,13 +802,13 @@ def centred_rows(grid: list[dict[int, list[Word]]], settings: TableSettings) -> 
             limit = max(all_gaps) + jump
     blocks: dict[int, list[_Piece]] = {}
     for c, ps in by_col.items():
-        out = [_Piece(c, ps[0].words, ps[0].lines)]
+        merged = [_Piece(c, ps[0].words, ps[0].lines)]
         for p in ps[1:]:
-            if limit is not None and p.top - out[-1].bottom <= limit:
-                out[-1].absorb(p)
+            if limit is not None and p.top - merged[-1].bottom <= limit:
+                merged[-1].absorb(p)
             else:
-                out.append(_Piece(c, p.words, p.lines))
-        blocks[c] = out
+                merged.append(_Piece(c, p.words, p.lines))
+        blocks[c] = merged
     # Blocks overlapping no block of another column float: merged cells between rows.
     floating, anchored = [], []
     tallest = max(b.bottom - b.top for bs in blocks.values() for b in bs)
@@ -845,7 +846,7 @@ def centred_rows(grid: list[dict[int, list[Word]]], settings: TableSettings) -> 
     out: list[dict[int, list[Word]]] = []
     spans = [(min(b.top for b in r), max(b.bottom for b in r)) for r in rows]
     for r in rows:
-        cells: dict[int, list[Word]] = {}
+        cells = {}
         for b in sorted(r, key=lambda b: b.top):
             cells.setdefault(b.col, []).extend(b.words)
         out.append(cells)
@@ -933,7 +934,8 @@ def _reads_as_table(grid: list[list[str]], header_rows: int, ruled: bool, settin
 # ---------------------------------------------------------------------------- page
 
 def find_stream_fragments(page, page_number: int, settings: TableSettings, gap: float | None,
-                          chars: list[dict], taken: list[BBox], start: int, layout: LayoutSettings) -> list[TableFragment]:
+                          chars: list[dict], taken: list[BBox], start: int,
+                          layout: LayoutSettings) -> list[TableFragment]:
     """Stream tables of one page outside the ``taken`` areas (ruled tables already found)."""
     gap_em = gap if gap else layout.word_gap_ratio
     if taken:
@@ -948,7 +950,7 @@ def find_stream_fragments(page, page_number: int, settings: TableSettings, gap: 
     if not rows:
         return []
     rules = horizontal_rules(page, settings.min_edge_length)
-    fragments = []
+    fragments: list[TableFragment] = []
     bands = header_bands(page, free)
     banded: list[Region] = []
     for band in bands:
@@ -990,7 +992,7 @@ def arbitrated_fragments(rows: list[Row], region: Region, page, page_number: int
     if not any(kinds):
         frag = build_fragment(rows, region, page, page_number, k, chars, settings, layout, gap, columns=columns)
         return [frag] if frag is not None and _judge(frag, settings) else []
-    out = []
+    out: list[TableFragment] = []
     for seg, top, bottom in _segments(rows, kinds, region, settings):
         rules = [y for y in region.rules if top - 0.5 <= y <= bottom + 0.5]
         extents = [r for r in region.rule_extents if top - 0.5 <= r[0] <= bottom + 0.5]
@@ -1068,7 +1070,8 @@ def _regions(rows: list[Row], rules, page_width: float, settings: TableSettings)
             regions.append(Region(part[0][0], part[-1][0], x0, x1, [r[0] for r in part], inner, ruled=True))
     # Aligned blocks: a block that runs on below a ruled region (rules above and under the
     # header only) extends it; other blocks are regions of their own.
-    for block in alignment_blocks(rows, settings, [r for r in rules if r[2] - r[1] >= settings.stream_rule_min_width * page_width]):
+    for block in alignment_blocks(rows, settings,
+                                  [r for r in rules if r[2] - r[1] >= settings.stream_rule_min_width * page_width]):
         top, bottom = block[0].top, block[-1].bottom
         bx0, bx1 = min(r.x0 for r in block), max(r.x1 for r in block)
         near = settings.stream_row_gap * block[0].size
@@ -1123,7 +1126,8 @@ def _split_stack(stack, rows: list[Row], settings: TableSettings) -> list[list[t
         size = statistics.median(r.size for r in between) if between else 10.0
         empty = max(ys[k + 1] - ys[k] for k in range(0, len(ys) - 1, 2))
         width = max(a[2], b[2]) - min(a[1], b[1])
-        if not between or empty > settings.stream_rule_gap * size or any(_prose_row(r, x0, width, settings) for r in between):
+        if (not between or empty > settings.stream_rule_gap * size
+                or any(_prose_row(r, x0, width, settings) for r in between)):
             parts.append([b])
         else:
             parts[-1].append(b)

@@ -64,7 +64,24 @@ def turned_page(page, turn: int, chars: list[dict]):
     objects = {kind: [_turn_object(o, turn, width, height, frame[1]) for o in page.objects.get(kind, [])]
                for kind in ("rect", "line", "curve")}
     objects["char"] = derotate(chars, turn, right=width)
-    view._objects = objects
+    view._objects = objects  # pdfplumber's cache of a page's objects (private; pinned below its next minor)
+    if view.objects is not objects:  # pragma: no cover - a pdfplumber that caches them elsewhere
+        view = _page_with_objects(page, view.bbox, objects)
+    return view
+
+
+def _page_with_objects(page, bbox, objects: dict):
+    """A derived page of ``page`` whose objects are ``objects``, through pdfplumber's public
+    ``objects`` property (the fallback of ``turned_page``)."""
+    from pdfplumber.page import DerivedPage
+
+    class ObjectsPage(DerivedPage):
+        @property
+        def objects(self):
+            return objects
+
+    view = ObjectsPage(page)
+    view.bbox = bbox
     return view
 
 
