@@ -182,6 +182,29 @@ class CompletenessSettings:
     line_edge_chars: int = 4
 
 
+#: The glyph sources the load stage can read pages with (see ``LoadSettings.engine``).
+ENGINES = ("pdfminer", "pdfium")
+
+
+@dataclass
+class LoadSettings:
+    #: What reads each page's glyphs, rules and images: "pdfminer" (through pdfplumber, the
+    #: default) or "pdfium" (pypdfium2, several times faster; a page pdfium cannot read as
+    #: the repairs need, e.g. a font without ToUnicode, falls back to pdfminer, and the
+    #: output's provenance.load says which read each page; see extract/pdfium_source.py).
+    engine: str = "pdfminer"
+
+    def __post_init__(self):
+        check_engine(self.engine)
+
+
+def check_engine(engine) -> str:
+    """``engine`` if it is a known glyph source, else a ValueError naming the setting."""
+    if engine not in ENGINES:
+        raise SettingsError(f"setting 'load.engine' must be one of {', '.join(ENGINES)}, not {engine!r}")
+    return engine
+
+
 @dataclass
 class Settings:
     password: str | None = None
@@ -195,12 +218,13 @@ class Settings:
     names: NameSettings = field(default_factory=NameSettings)
     inspect: InspectSettings = field(default_factory=InspectSettings)
     completeness: CompletenessSettings = field(default_factory=CompletenessSettings)
+    load: LoadSettings = field(default_factory=LoadSettings)
 
 
 # ------------------------------------------------------------------ from the command line
 
 #: Settings whose values are one of a few words (checked like any other type).
-CHOICES = {"tables.strategy": ("auto", "lattice", "stream")}
+CHOICES = {"tables.strategy": ("auto", "lattice", "stream"), "load.engine": ENGINES}
 
 
 class SettingsError(ValueError):
