@@ -177,7 +177,9 @@ def test_sample_page_same_chars_and_shapes():
     pdf = SAMPLES / "kostec" / "kostec-2023-11-17.weasyprint.pdf"
     for number in (1, 2):
         ref, got = both(pdf, number)
-        assert_same_chars(ref["char"], got["char"])
+        # x1: the box of a glyph kerned towards the next one ends where the next begins
+        # (pdfium's widths are not always the dictionary's; see pdfium_source._chars)
+        assert_same_chars(ref["char"], got["char"], x1_tolerance=0.5)
         assert_same_shapes(ref, got)
 
 

@@ -158,6 +158,10 @@ class FontFacts:
                 descriptor = resolve1(spec.get("FontDescriptor"))
             if not has_tounicode and any(s in base.lower() for s in _SYMBOL_NAMES):
                 problem = "a symbol font without ToUnicode"
+            elif has_tounicode and _wide_code_space(spec.get("ToUnicode")):
+                # a one-byte font's ToUnicode written with two-byte codes: pdfminer looks
+                # the byte up in it, pdfium gives the encoding's character instead
+                problem = "a ToUnicode whose codes are wider than the font's"
         if not isinstance(descriptor, dict):
             descriptor = {}
         fontname = resolve1(descriptor.get("FontName", "unknown"))
@@ -210,6 +214,26 @@ class FontFacts:
         if len(same) != 1:
             raise Fallback(f"several fonts named {base} on the page, not told apart")
         return same.pop()
+
+
+def _wide_code_space(ref) -> bool:
+    """Does a ToUnicode CMap declare a code space of more than one byte?"""
+    from pdfminer.pdftypes import resolve1
+
+    stream = resolve1(ref)
+    if not hasattr(stream, "get_data"):
+        return False
+    try:
+        data = stream.get_data()
+    except Exception:
+        return False
+    start = data.find(b"begincodespacerange")
+    end = data.find(b"endcodespacerange", start)
+    if start < 0 or end < 0:
+        return False
+    import re
+
+    return any(len(code) > 2 for code in re.findall(rb"<\s*([0-9A-Fa-f]+)\s*>", data[start:end]))
 
 
 def _strip_subset(name: str) -> str:
@@ -477,18 +501,21 @@ def _chars(raw, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
         if seq is None:
             raise Fallback("a glyph of a text object outside the page's objects")
         records.append([seq, i, info, ch, x, y, adv, okey])
-    # pdfium's loose box of a glyph of a font it does not have (not embedded, or no usable
-    # metrics) is as wide as its substitute's glyph, not the width pdfminer reads from the
-    # font dictionary (/W), which moved the pen. Where the next glyph
-    # on the same baseline starts well before that (but past half of it: an overprint or a
-    # combining mark is not the next glyph), the advance is taken as that step.
+    # pdfium's loose box is not always as wide as the advance pdfminer reads from the font
+    # dictionary (/Widths, /W), which is what moved the pen: a glyph of a font pdfium does
+    # not have (not embedded) gets its substitute's width, some embedded TrueType glyphs the
+    # program's own (an 'f' that overhangs). Where the next glyph on the same baseline
+    # starts before the box ends (past half of it: an overprint or a combining mark is not
+    # the next glyph), the advance is that step: always within one text object, where
+    # pdfium placed the next glyph by the dictionary's width; across objects (their own
+    # positions) only for a font it does not have, and by more than a kerned pair's 5 %.
     for k in range(len(records) - 1):
         seq, i, info, ch, x, y, adv, okey = records[k]
         nxt = records[k + 1]
         ua, ub, uc, _ = info[4][:4]
-        if not info[11] and nxt[5] == y and ub == 0.0 and uc == 0.0 and ua and nxt[2][4][:4] == info[4][:4]:
+        if nxt[5] == y and ub == 0.0 and uc == 0.0 and ua and nxt[2][4][:4] == info[4][:4]:
             step = (nxt[4] - x) / ua
-            if 0.5 * adv < step < 0.95 * adv:  # (a kerned pair is closer by less than that)
+            if 0.5 * adv < step < (adv - 0.01 if nxt[7] == okey else 0.95 * adv if not info[11] else 0):
                 records[k][6] = step
     placed = [(seq, i, glyph(info, ch, x, y, adv)) for seq, i, info, ch, x, y, adv, _ in records]
     # Text objects the text page left out: pdfium skips an object whose glyphs have no ink
