@@ -78,11 +78,13 @@ class FontFacts:
     ToUnicode, vertical writing, symbol fonts without ToUnicode). Keyed by ``/BaseFont``,
     which is the name pdfium gives (``FPDFFont_GetBaseFontName``)."""
 
-    def __init__(self):
+    def __init__(self, cache: dict | None = None):
         #: base name, with and without subset tag -> [(fontname, descent, problem, font program,
         #: Type3 descent as pdfium reads it), ...]
         self.by_base: dict[str, list[tuple]] = {}
         self._seen: set[int] = set()
+        #: font object number -> its names and facts, kept by the document for all pages
+        self.cache: dict = {} if cache is None else cache
 
     def add_resources(self, resources, depth: int = 0) -> None:
         from pdfminer.pdftypes import resolve1
@@ -98,9 +100,17 @@ class FontFacts:
                     continue
                 if key is not None:
                     self._seen.add(key)
-                spec = resolve1(ref)
-                if isinstance(spec, dict):
-                    self._add_font(spec)
+                found = self.cache.get(key) if key is not None else None
+                if found is None:
+                    spec = resolve1(ref)
+                    if not isinstance(spec, dict):
+                        continue
+                    found = self._facts(spec)
+                    if key is not None:
+                        self.cache[key] = found
+                names, fact = found
+                for name in names:
+                    self.by_base.setdefault(name, []).append(fact)
         xobjects = resolve1(resources.get("XObject"))
         if isinstance(xobjects, dict):
             for ref in xobjects.values():
@@ -114,7 +124,7 @@ class FontFacts:
                 if attrs is not None and _name(attrs.get("Subtype")) == "Form" and "Resources" in attrs:
                     self.add_resources(attrs.get("Resources"), depth + 1)
 
-    def _add_font(self, spec: dict) -> None:
+    def _facts(self, spec: dict) -> tuple[set[str], tuple]:
         """pdfminer's font name and descent of one font (as pdfminer.pdffont computes them),
         and what would make pdfium read it otherwise."""
         from pdfminer.pdffont import FontMetricsDB
@@ -188,11 +198,13 @@ class FontFacts:
                 own = float(resolve1(box[1])) * scale
             except (TypeError, ValueError, IndexError):
                 own = None
-        fact = (str(fontname), descent * scale, problem, program, own)
-        for key in {given or "", _strip_subset(given or "")}:
-            self.by_base.setdefault(key, []).append(fact)
+        # pdfium spells a ligature (U+FB00-FB06) as its letters; pdfminer keeps the code
+        # point the ToUnicode map (or the glyph name, without one) gives
+        ligatures = not has_tounicode or _maps_ligatures(spec.get("ToUnicode"))
+        fact = (str(fontname), descent * scale, problem, program, own, ligatures)
+        return {given or "", _strip_subset(given or "")}, fact
 
-    def find(self, raw, font, base: str) -> tuple[str, float, str | None]:
+    def find(self, raw, font, base: str) -> tuple:
         """pdfminer's facts of the font pdfium calls ``base`` (pdfium leaves out the subset
         tag of simple fonts): where the page has several fonts of that name (subsets of one
         face), the one whose embedded program is as long as pdfium's
@@ -201,19 +213,36 @@ class FontFacts:
         found = self.by_base.get(base)
         if not found:
             raise Fallback(f"font {base or '?'} is not in the page's resources")
-        kinds = {f[:3] for f in found}
+        kinds = {f[:3] + f[5:] for f in found}
         if len(kinds) == 1:
-            return found[0][:3]
+            return found[0]
         size = ctypes.c_size_t()
         raw.FPDFFont_GetFontData(font, None, 0, size)
-        same = {f[:3] for f in found if _program_length(f[3]) == size.value}
+        same = {f[:3] + f[5:] + (k,) for k, f in enumerate(found) if _program_length(f[3]) == size.value}
         if not same:  # no programs (Type3 fonts without names): the one of pdfium's descent
             descent = ctypes.c_float()
             if raw.FPDFFont_GetDescent(font, 1.0, descent):
-                same = {f[:3] for f in found if f[4] is not None and abs(f[4] - descent.value) < 1.5e-3}  # pdfium rounds to 1/1000
-        if len(same) != 1:
+                same = {f[:3] + f[5:] + (k,) for k, f in enumerate(found)
+                        if f[4] is not None and abs(f[4] - descent.value) < 1.5e-3}  # pdfium rounds to 1/1000
+        if len({f[:4] for f in same}) != 1:
             raise Fallback(f"several fonts named {base} on the page, not told apart")
-        return same.pop()
+        return found[same.pop()[-1]]
+
+
+_LIGATURES = {"ff": "\ufb00", "fi": "\ufb01", "fl": "\ufb02", "ffi": "\ufb03", "ffl": "\ufb04",
+              "\u017ft": "\ufb05", "st": "\ufb06"}
+
+
+def _maps_ligatures(ref) -> bool:
+    """Does a ToUnicode CMap map a code to a ligature code point (U+FB00-FB06)?"""
+    from pdfminer.pdftypes import resolve1
+
+    stream = resolve1(ref)
+    try:
+        data = stream.get_data().upper()
+    except Exception:
+        return False
+    return any(b"<FB0%d>" % k in data for k in range(7))
 
 
 def _wide_code_space(ref) -> bool:
@@ -283,13 +312,14 @@ class PdfiumDocument:
         with LOCK:
             self.pdf = pdfium.PdfDocument(str(path), password=password or None)
             self.n_pages = len(self.pdf)
+        self.fonts: dict = {}  # FontFacts' cache: a document's fonts are read once
 
     def read(self, index: int, page) -> dict[str, list[dict]]:
         """The objects of page ``index`` (0-based) as pdfplumber's dicts, for the
         pdfplumber ``page`` of the same number; raises :class:`Fallback`."""
         import pypdfium2.raw as raw
 
-        facts = FontFacts()
+        facts = FontFacts(self.fonts)
         try:
             facts.add_resources(page.page_obj.resources)
         except Exception as exc:  # a broken resource dictionary: pdfminer's repair reads it
@@ -431,7 +461,7 @@ def _chars(raw, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
             asc, desc = ctypes.c_float(), ctypes.c_float()
             loose = bool(raw.FPDFFont_GetAscent(font, 1.0, asc) and raw.FPDFFont_GetDescent(font, 1.0, desc)
                          and asc.value != desc.value)
-            finfo = fonts[fkey] = (fact[0], fact[1], font, loose and raw.FPDFFont_GetIsEmbedded(font) == 1)
+            finfo = fonts[fkey] = (fact[0], fact[1], font, loose and raw.FPDFFont_GetIsEmbedded(font) == 1, fact[5])
         size = size_out.value if raw.FPDFTextObj_GetFontSize(obj, size_out) else 0.0
         if i is None:  # an object the text page left out: its own matrix and the forms'
             raw.FPDFPageObj_GetMatrix(obj, matrix)
@@ -444,13 +474,13 @@ def _chars(raw, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
         info = objects[okey] = (
             finfo[0], finfo[1], finfo[2], size, m, (a, b, c, d), a * d > 0 and b * c <= 0,
             max(mode, 0), _colour(raw.FPDFPageObj_GetStrokeColor, obj),
-            _colour(raw.FPDFPageObj_GetFillColor, obj), _mcid(raw, obj), finfo[3])
+            _colour(raw.FPDFPageObj_GetFillColor, obj), _mcid(raw, obj), finfo[3], finfo[4])
         return info
 
     def glyph(info, ch, x, y, adv):
         """pdfminer's LTChar as pdfplumber's dict: the box spans (0, descent) to (adv,
         descent + 1 em) in text space, mapped by the text matrix."""
-        fontname, descent, _, size, _, (a, b, c, d), upright, mode, stroke, fill, mcid, _ = info
+        fontname, descent, _, size, _, (a, b, c, d), upright, mode, stroke, fill, mcid, _, _ = info
         lo, hi = descent * size, descent * size + size
         px, py = ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]
         xs = (px + c * lo, px + a * adv + c * lo, px + c * hi, px + a * adv + c * hi)
@@ -517,6 +547,9 @@ def _chars(raw, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
             step = (nxt[4] - x) / ua
             if 0.5 * adv < step < (adv - 0.01 if nxt[7] == okey else 0.95 * adv if not info[11] else 0):
                 records[k][6] = step
+    for rec in records:
+        if len(rec[3]) > 1 and rec[2][12] and rec[3] in _LIGATURES:
+            rec[3] = _LIGATURES[rec[3]]
     placed = [(seq, i, glyph(info, ch, x, y, adv)) for seq, i, info, ch, x, y, adv, _ in records]
     # Text objects the text page left out: pdfium skips an object whose glyphs have no ink
     # (a run of spaces drawn on its own; it infers a space from the gap instead), and one
