@@ -8,7 +8,12 @@ is the process's own):
 
 - floor A: pdfplumber opening each page and reading chars, lines and rects (what our load needs);
 - floor B: pdfplumber extract_words() + extract_tables() per page (what plain pdfplumber costs);
-- ours: extract.run end to end, with its per-stage seconds from the output's provenance.
+- floor C: pypdfium2 reading the same objects through its raw API (every character's Unicode,
+  origin, loose box, font name and size; every path's segments, every image's bounds): the
+  parser's own limit for the pdfium engine;
+- ours: extract.run end to end (load.engine = pdfminer, the default), with its per-stage
+  seconds from the output's provenance;
+- ours_pdfium: the same with load.engine = pdfium (issue #21).
 
 Files: the bundled samples, the ICDAR 2013 set (when ../shared is here), and long documents
 made by concatenating the samples with pypdf (10, 100 and 1,000 pages).
@@ -39,10 +44,12 @@ import json, os, resource, sys, tempfile, time
 sys.path.insert(0, {src!r})
 tool, path = sys.argv[1], sys.argv[2]
 import pdfplumber
-if tool == "ours":
+if tool.startswith("ours"):
     import jsonschema, pypdf, rapidfuzz  # noqa: F401  (imported lazily by the pipeline)
     import extract.pipeline, extract.write
     extract.pipeline.warm_up()  # per-process set-up, done once by a batch's forkserver
+    if tool == "ours_pdfium":
+        import pypdfium2, extract.pdfium_source  # noqa: F401
 start = time.perf_counter()
 stages = {{}}
 if tool == "floor_a":
@@ -55,9 +62,34 @@ elif tool == "floor_b":
         for page in pdf.pages:
             page.extract_words(); page.extract_tables()
             page.close()
+elif tool == "floor_c":
+    import ctypes
+    import pypdfium2 as pdfium, pypdfium2.raw as raw
+    pdf = pdfium.PdfDocument(path)
+    rect, ox, oy, x, y = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double(), ctypes.c_float(), ctypes.c_float()
+    l, b, r, t = (ctypes.c_float() for _ in range(4))
+    buf, flags = ctypes.create_string_buffer(256), ctypes.c_int()
+    for k in range(len(pdf)):
+        page = raw.FPDF_LoadPage(pdf.raw, k)
+        text = raw.FPDFText_LoadPage(page)
+        for i in range(raw.FPDFText_CountChars(text)):
+            raw.FPDFText_GetUnicode(text, i); raw.FPDFText_GetLooseCharBox(text, i, rect)
+            raw.FPDFText_GetCharOrigin(text, i, ox, oy); raw.FPDFText_GetFontSize(text, i)
+            raw.FPDFText_GetFontInfo(text, i, buf, 256, flags)
+        for j in range(raw.FPDFPage_CountObjects(page)):
+            obj = raw.FPDFPage_GetObject(page, j)
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == 2:
+                for s in range(raw.FPDFPath_CountSegments(obj)):
+                    raw.FPDFPathSegment_GetPoint(raw.FPDFPath_GetPathSegment(obj, s), x, y)
+            elif kind == 3:
+                raw.FPDFPageObj_GetBounds(obj, l, b, r, t)
+        raw.FPDFText_ClosePage(text); raw.FPDF_ClosePage(page)
+    pdf.close()
 else:
     from extract.pipeline import run_document
-    doc = run_document(path)
+    from extract.settings import load_settings
+    doc = run_document(path, load_settings(assignments=["load.engine=pdfium"]) if tool == "ours_pdfium" else None)
     stages = dict(doc.timings)
     t = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
@@ -68,7 +100,7 @@ print(json.dumps({{"seconds": seconds, "rss_mb": resource.getrusage(resource.RUS
                    "stages": stages}}))
 """
 
-TOOLS = ("floor_a", "floor_b", "ours")
+TOOLS = ("floor_a", "floor_b", "floor_c", "ours", "ours_pdfium")
 
 
 def measure(tool: str, path: Path) -> dict:
@@ -115,7 +147,10 @@ def main() -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="one run; samples and the 10-page document only")
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--sets", help="comma-separated groups to run (kostec,samples,icdar2013,long); "
+                                   "default all (a partial run does not write RESULTS-pipeline.md)")
     args = ap.parse_args()
+    chosen = set(args.sets.split(",")) if args.sets else None
     runs = 1 if args.quick else args.runs
     with tempfile.TemporaryDirectory() as tmp:
         kostec = sorted((ROOT / "samples" / "kostec").glob("*.pdf"))
@@ -124,7 +159,10 @@ def main() -> int:
         icdar = SHARED / "corpus" / "public" / "icdar2013"
         if icdar.is_dir() and not args.quick:
             groups["icdar2013"] = sorted(icdar.glob("*.pdf"))
-        groups["long"] = long_documents(Path(tmp), [10] if args.quick else [10, 100, 1000])
+        if chosen is None or "long" in chosen:
+            groups["long"] = long_documents(Path(tmp), [10] if args.quick else [10, 100, 1000])
+        if chosen is not None:
+            groups = {k: v for k, v in groups.items() if k in chosen}
         results: dict[str, dict[str, dict]] = {}
         for group, files in groups.items():
             for path in files:
@@ -141,7 +179,7 @@ def main() -> int:
                     f"{t} {row[t]['seconds']:.2f}s" for t in TOOLS), flush=True)
     report = render(results, runs) + targets(results)
     print(report)
-    if not args.quick:
+    if not args.quick and chosen is None:
         (ROOT / "bench" / "RESULTS-pipeline.md").write_text(report, encoding="utf-8")
         chart(results, ROOT / "bench" / "scaling.png")
     return 0
@@ -159,21 +197,26 @@ def render(results: dict, runs: int) -> str:
              f"Machine: {platform.platform()}, {os.cpu_count()} cores; Python {platform.python_version()}, "
              f"pdfplumber {pdfplumber.__version__}. Medians of {runs} run(s), each file in a fresh process.",
              "Command: `python -m bench` (`make bench`).", "",
-             "| set | files | pages | floor A s/page | floor B s/page | ours s/page | ours / A | ours / B |",
-             "|---|---|---|---|---|---|---|---|"]
+             "| set | files | pages | floor A s/page | floor B s/page | floor C s/page | ours s/page | ours pdfium "
+             "s/page | ours / A | ours / B | ours pdfium / A | ours pdfium / C |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     groups: dict[str, list[dict]] = {}
     for row in results.values():
         groups.setdefault(row["group"], []).append(row)
     for group, rows in groups.items():
-        a, b, o = (_per_page(rows, t) for t in TOOLS)
-        lines.append(f"| {group} | {len(rows)} | {sum(r['pages'] for r in rows)} | {a:.4f} | {b:.4f} | {o:.4f} "
-                     f"| {o / a:.2f} | {o / b:.2f} |")
+        a, b, c, o, p = (_per_page(rows, t) for t in TOOLS)
+        lines.append(f"| {group} | {len(rows)} | {sum(r['pages'] for r in rows)} | {a:.4f} | {b:.4f} | {c:.4f} "
+                     f"| {o:.4f} | {p:.4f} | {o / a:.2f} | {o / b:.2f} | {p / a:.2f} | {p / c:.1f} |")
     lines += ["", "Per file (seconds, peak RSS MB):", "",
-              "| file | pages | floor A | floor B | ours | ours RSS | stages (ours) |", "|---|---|---|---|---|---|---|"]
+              "| file | pages | floor A | floor B | floor C | ours | ours pdfium | ours RSS | ours pdfium RSS "
+              "| stages (ours) | stages (ours pdfium) |", "|---|---|---|---|---|---|---|---|---|---|---|"]
     for name, row in results.items():
         stages = ", ".join(f"{k} {v:.2f}" for k, v in row["ours"]["stages"].items())
+        stages_p = ", ".join(f"{k} {v:.2f}" for k, v in row["ours_pdfium"]["stages"].items())
         lines.append(f"| {name} | {row['pages']} | {row['floor_a']['seconds']:.2f} | {row['floor_b']['seconds']:.2f} "
-                     f"| {row['ours']['seconds']:.2f} | {row['ours']['rss_mb']:.0f} | {stages} |")
+                     f"| {row['floor_c']['seconds']:.3f} | {row['ours']['seconds']:.2f} "
+                     f"| {row['ours_pdfium']['seconds']:.2f} | {row['ours']['rss_mb']:.0f} "
+                     f"| {row['ours_pdfium']['rss_mb']:.0f} | {stages} | {stages_p} |")
     return "\n".join(lines) + "\n"
 
 
@@ -210,9 +253,10 @@ def targets(results: dict) -> str:
 
     for group in ("kostec", "icdar2013"):
         if group in groups:
-            a, b, o = (_per_page(groups[group], t) for t in TOOLS)
+            a, b, c, o, p = (_per_page(groups[group], t) for t in TOOLS)
             add(f"ours <= 1.3 x floor A per page ({group})", f"{o / a:.2f} x", o / a <= 1.3)
             add(f"ours <= floor B per page ({group})", f"{o / b:.2f} x", o <= b)
+            add(f"ours (pdfium engine) <= 0.4 x floor A per page ({group}, issue #21)", f"{p / a:.2f} x", p / a <= 0.4)
     long = {r["pages"]: r for r in groups.get("long", [])}
     if 10 in long and 1000 in long:
         small = long[10]["ours"]["seconds"] / 10

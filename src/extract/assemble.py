@@ -103,8 +103,22 @@ def assemble(doc: "Document") -> dict[str, Any]:
             "timings": {k: round(v, 4) for k, v in doc.timings.items()} if doc.settings.profile else {},
             "style": _style(s),
             "wraps": _wraps(doc),
+            "load": _load(doc),
         },
     }
+
+
+def _load(doc: "Document") -> dict[str, Any]:
+    """Which engine read each page (settings.load.engine; pdfium falls back to pdfminer on
+    a page it cannot read as the repairs need, and says why)."""
+    pages: dict[str, list[int]] = {}
+    for p in doc.pages:
+        pages.setdefault(p.source, []).append(p.number)
+    out: dict[str, Any] = {"engine": doc.settings.load.engine, "pages": pages}
+    fallbacks = doc.notes.get("load_fallbacks")
+    if fallbacks:
+        out["fallbacks"] = dict(fallbacks)
+    return out
 
 
 def _wraps(doc: "Document") -> dict[str, int]:

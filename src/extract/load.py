@@ -19,6 +19,7 @@ from .glyphs.lines import page_word_gap
 from .glyphs.rows import sideways_turn
 from .model import PageInfo
 from .pdfobjects import parse_objects
+from .settings import check_engine
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -155,7 +156,9 @@ def _unwrap_pdfminer(path: Path, exc: BaseException) -> Exception:
 
 
 class PageSource:
-    """Iterates over pdfplumber pages, closing each after the caller is done with it."""
+    """Iterates over pdfplumber pages, closing each after the caller is done with it.
+    With ``load.engine = "pdfium"`` the document is also open in pdfium, which then reads
+    each page's objects (see :func:`_page_objects`)."""
 
     def __init__(self, doc: "Document"):
         import pdfplumber
@@ -166,13 +169,23 @@ class PageSource:
             self.pdf = pdfplumber.open(str(doc.path), password=doc.password or "")
         except Exception as exc:
             raise _unwrap_pdfminer(doc.path, exc) from exc
+        self.pdfium = None
+        if check_engine(doc.settings.load.engine) == "pdfium":
+            from .pdfium_source import open_pdfium
+
+            self.pdfium = open_pdfium(doc)
 
     def pages(self) -> Iterator:
         try:
             pages = self.pdf.pages
         except Exception as exc:
             raise _unwrap_pdfminer(self.doc.path, exc) from exc
+        if self.pdfium is not None and self.pdfium.n_pages != len(pages):
+            self.doc.notes.setdefault("load_fallbacks", {})["document"] = (
+                f"pdfium counts {self.pdfium.n_pages} pages, pdfminer {len(pages)}")
+            self.pdfium = None
         for number, page in enumerate(pages, start=1):
+            page.extract_pdfium = self.pdfium  # type: ignore[attr-defined]  # (our own attribute on the page)
             try:
                 yield number, page
             finally:
@@ -180,6 +193,8 @@ class PageSource:
 
     def close(self) -> None:
         self.pdf.close()
+        if self.pdfium is not None:
+            self.pdfium.close()
 
 
 def open_document(doc: "Document") -> PageSource:
@@ -210,10 +225,12 @@ class PageInput:
 def read_page(doc: "Document", number: int, page) -> tuple[PageInfo, PageInput]:
     """Parse one page (this is where pdfminer does its work) and note what we need of it."""
     try:
+        source = "pdfminer"
         if not hasattr(page, "_objects"):  # pdfplumber's cache of parsed objects (private; pinned below
-            page._objects = parse_objects(page)  # its next minor): a pdfplumber without it parses on its own
+            page._objects, source = _page_objects(doc, number, page)  # its next minor): else it parses on its own
         raw = page.chars
-        raw, fixes = repair.repair_page(page, raw, number, doc.settings.layout.scan_visible_share)
+        raw, fixes = repair.repair_page(page, raw, number, doc.settings.layout.scan_visible_share,
+                                        annotate=source == "pdfminer")
         repairs = clean_glyph_text(raw)
         chars = dedupe_chars(raw, doc.settings.layout.dedupe_tolerance)
         dropped = len(raw) - len(chars)
@@ -247,7 +264,7 @@ def read_page(doc: "Document", number: int, page) -> tuple[PageInfo, PageInput]:
                                                  "between glyphs", "glyphs"))
     settings = doc.settings
     info = PageInfo(number=number, width=float(page.width), height=float(page.height),
-                    rotation=int(page.rotation or 0), n_chars=len(chars), turn=turn)
+                    rotation=int(page.rotation or 0), n_chars=len(chars), turn=turn, source=source)
     # A page with little running text (a table of figures, a short last page) is spaced as
     # the pages before it were: their word gap is a better guess than the fixed default.
     before = next((p.word_gap for p in reversed(doc.pages) if p.word_gap), None)
@@ -274,3 +291,18 @@ class LoadStage:
         info, page_input = read_page(doc, number, page)
         doc.pages.append(info)
         return page_input
+
+
+def _page_objects(doc: "Document", number: int, page) -> tuple[dict, str]:
+    """The page's objects as pdfplumber's dicts and which engine read them: pdfium when
+    the document is open in it and it can read the page, else pdfminer (the reason is
+    kept for the output's provenance)."""
+    pdfium = getattr(page, "extract_pdfium", None)
+    if pdfium is not None:
+        from .pdfium_source import Fallback
+
+        try:
+            return pdfium.read(number - 1, page), "pdfium"
+        except Fallback as exc:
+            doc.notes.setdefault("load_fallbacks", {})[str(number)] = str(exc)
+    return parse_objects(page), "pdfminer"

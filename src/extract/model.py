@@ -40,6 +40,8 @@ class PageInfo:
     word_gap: float | None = None
     #: Quarter turns of the page's text when most of it runs sideways (layout.sideways_turn).
     turn: int = 0
+    #: Which engine read the page's objects: "pdfminer" or "pdfium" (settings.load.engine).
+    source: str = "pdfminer"
 
 
 @dataclass

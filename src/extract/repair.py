@@ -376,9 +376,13 @@ def fix_numerals(chars: list[dict], number: int) -> tuple[list[dict], list[Diagn
     return out, warnings
 
 
-def repair_page(page, chars: list[dict], number: int, scan_share: float = 0.1) -> tuple[list[dict], list[Diagnostic]]:
-    """Every glyph-level repair of one page, in order; returns the glyphs and warnings."""
-    fonts = annotate(page, chars)
+def repair_page(page, chars: list[dict], number: int, scan_share: float = 0.1,
+                annotate: bool = True) -> tuple[list[dict], list[Diagnostic]]:
+    """Every glyph-level repair of one page, in order; returns the glyphs and warnings.
+    ``annotate=False``: the glyphs already carry their render mode (pdfium read them) and
+    no font needs its own tables (pdfium leaves such pages to pdfminer), so pdfminer's
+    layout of the page, which annotation reads, is not made."""
+    fonts = _annotate(page, chars) if annotate else {}
     chars, warnings = drop_invisible(chars, number, scan_share)
     warnings += recover_unmapped(chars, fonts, number, fonts_read_by_own_tables(page) if fonts else {})
     warnings += map_symbol_glyphs(chars, number)
@@ -386,3 +390,6 @@ def repair_page(page, chars: list[dict], number: int, scan_share: float = 0.1) -
     if left:
         warnings.append(left)
     return chars, warnings
+
+
+_annotate = annotate  # repair_page's keyword of the same name hides the function

@@ -11,8 +11,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, fields, is_dataclass
 
+#: The glyph sources the load stage can read pages with (see ``LoadSettings.engine``).
+ENGINES = ("pdfminer", "pdfium")
 #: Settings whose values are one of a few words.
-CHOICES = {"tables.strategy": ("auto", "lattice", "stream")}
+CHOICES = {"tables.strategy": ("auto", "lattice", "stream"), "load.engine": ENGINES}
 #: Settings given in percent (rapidfuzz scores): 0 to 100.
 PERCENT = {"names.threshold", "names.margin", "names.type_margin", "names.typed_threshold",
            "names.org_threshold", "completeness.title_ratio"}
@@ -270,6 +272,22 @@ class CompletenessSettings(_Checked):
     line_edge_chars: int = 4
 
 
+
+@dataclass
+class LoadSettings(_Checked):
+    #: What reads each page's glyphs, rules and images: "pdfminer" (through pdfplumber, the
+    #: default) or "pdfium" (pypdfium2, several times faster; a page pdfium cannot read as
+    #: the repairs need, e.g. a font without ToUnicode, falls back to pdfminer, and the
+    #: output's provenance.load says which read each page; see extract/pdfium_source.py).
+    engine: str = "pdfminer"
+
+
+def check_engine(engine) -> str:
+    """``engine`` if it is a known glyph source, else a SettingsError naming the setting."""
+    check_value("load.engine", "str", engine)
+    return engine
+
+
 @dataclass
 class Settings(_Checked):
     password: str | None = None
@@ -289,12 +307,13 @@ class Settings(_Checked):
     names: NameSettings = field(default_factory=NameSettings)
     inspect: InspectSettings = field(default_factory=InspectSettings)
     completeness: CompletenessSettings = field(default_factory=CompletenessSettings)
+    load: LoadSettings = field(default_factory=LoadSettings)
 
 
 # ------------------------------------------------------------------ from the command line
 
-_GROUPS = {"LayoutSettings": "layout", "TableSettings": "tables", "SegmentSettings": "segment",
-           "NameSettings": "names", "InspectSettings": "inspect", "CompletenessSettings": "completeness"}
+#: Each group's class name -> its name in Settings ('TableSettings' -> 'tables'), for messages.
+_GROUPS = {str(f.type): f.name for f in fields(Settings) if str(f.type).endswith("Settings")}
 
 
 def _leaf_names(obj, prefix: str = "") -> list[str]:

@@ -1,0 +1,734 @@
+"""A page's glyphs, rules, rectangles and images read by pdfium, as pdfplumber's dicts.
+
+pdfplumber has pdfminer interpret every content stream in Python, which is most of what a
+run costs. pypdfium2 (installed with pdfplumber) interprets them in C++; this module asks
+it for the same objects and writes them as the dicts :func:`pdfobjects.parse_objects`
+makes, key for key, in the same frame (pdfplumber's: origin top-left, ``top``/``bottom``,
+``y0``/``y1`` in pdfminer's page space), so that every stage reads them unchanged and the
+pdfplumber page they are put on (``page._objects``) finds tables as before.
+
+What is read, and with which pdfium call:
+
+- **Glyphs** come from the text page (``FPDFText_*``), one per character pdfium does not
+  generate itself (``FPDFText_IsGenerated``: the spaces and line breaks it infers are not
+  in the file, and pdfminer does not make them either). A code that maps to several
+  characters (a ligature's "fi") is one pdfium character per letter at the same origin;
+  they are joined back into the one glyph pdfminer makes.
+- **The box** is pdfminer's, not pdfium's: pdfminer spans a glyph from the font's descent
+  (the FontDescriptor's ``/Descent``, 0 when absent) to one em above it, over the glyph's
+  advance, whatever the font's real ascent; pdfium's loose box spans the font's ascent and
+  descent scaled to one em (a different baseline offset) and its tight box the drawn ink.
+  The heuristics (line grouping by vertical overlap, word gaps in em, the numeral repair)
+  were tuned on pdfminer's box, so it is rebuilt from pdfium's character origin and matrix
+  (``FPDFText_GetCharOrigin``, ``FPDFText_GetMatrix``), the text object's font size
+  (``FPDFTextObj_GetFontSize``), the advance (the width of the loose box,
+  ``FPDFText_GetLooseCharBox``, which is the advance on upright text; the font's width of
+  the character, ``FPDFFont_GetGlyphWidth``, on turned text) and the descent pdfminer
+  reads from the font dictionary (read here from the page's resources, see
+  :class:`FontFacts`, without parsing any content stream).
+- **Font name, render mode, colours** per text object (``FPDFTextObj_GetFont`` and
+  ``FPDFFont_GetBaseFontName``, ``FPDFTextObj_GetTextRenderMode``,
+  ``FPDFPageObj_GetFillColor``/``GetStrokeColor``). pdfium converts colours to RGB: they
+  are given as RGB fractions (``(0.2, 0.2, 0.2)``, where pdfminer may say ``(0.2,)`` in
+  DeviceGray), which is all the stages ask of them (is a fill white or not).
+- **Lines, rectangles and curves** from the path objects (``FPDFPath_*``), walked into
+  form XObjects, their points mapped by the object's matrix (and the forms' above it) and
+  classified exactly as pdfminer's ``paint_path`` does (a single segment a line, a closed
+  axis-aligned four-sided path a rectangle, the rest curves; several subpaths one object
+  each), with stroke and fill flags from ``FPDFPath_GetDrawMode``.
+- **Images** by their bounds (``FPDFPageObj_GetBounds``), for the scan test.
+
+:func:`read_objects` returns ``None`` with a reason where pdfium cannot give what the
+load stage's repairs need, and the page is then read by pdfminer as before: a Type3
+font (glyphs drawn by content streams), a composite font whose text pdfminer cannot take
+from a ToUnicode map (no ToUnicode, or one keyed by code over a predefined CMap: repair
+reads those through the font's own tables, which needs pdfminer's font object), vertical
+writing, a symbol font without ToUnicode, a font pdfium names that the page's resources
+do not hold, or a character pdfium could not map (``FPDFText_HasUnicodeMapError``, or a
+control character).
+"""
+from __future__ import annotations
+
+import ctypes
+import threading
+import unicodedata
+from typing import Any
+
+#: pdfium is not thread-safe; the batch may run documents in threads.
+LOCK = threading.RLock()
+
+#: Fonts whose bytes name marks of a symbol font (repair maps them by byte: see symbols.py).
+_SYMBOL_NAMES = ("wingding", "webding", "symbol", "dingbat")
+
+_FPDF_PAGEOBJ_TEXT, _FPDF_PAGEOBJ_PATH, _FPDF_PAGEOBJ_IMAGE, _FPDF_PAGEOBJ_FORM = 1, 2, 3, 5
+_SEG_LINETO, _SEG_BEZIERTO, _SEG_MOVETO = 0, 1, 2
+
+
+class Fallback(Exception):
+    """pdfium cannot read this page as the load stage needs it; the reason says why."""
+
+
+# --------------------------------------------------------------------------- the fonts
+
+
+class FontFacts:
+    """What pdfminer would make of a page's fonts, read from their dictionaries only:
+    pdfminer's font name (the descriptor's ``/FontName``), its descent, and what would make
+    pdfium's reading differ from pdfminer's (Type3, composite fonts without a usable
+    ToUnicode, vertical writing, symbol fonts without ToUnicode). Keyed by ``/BaseFont``,
+    which is the name pdfium gives (``FPDFFont_GetBaseFontName``)."""
+
+    def __init__(self, cache: dict | None = None):
+        #: base name, with and without subset tag -> [(fontname, descent, problem, font program,
+        #: Type3 descent as pdfium reads it), ...]
+        self.by_base: dict[str, list[tuple]] = {}
+        self._seen: set[int] = set()
+        #: font object number -> its names and facts, kept by the document for all pages
+        self.cache: dict = {} if cache is None else cache
+
+    def add_resources(self, resources, depth: int = 0) -> None:
+        from pdfminer.pdftypes import resolve1
+
+        resources = resolve1(resources)
+        if not isinstance(resources, dict) or depth > 8:
+            return
+        fonts = resolve1(resources.get("Font"))
+        if isinstance(fonts, dict):
+            for ref in fonts.values():
+                key = getattr(ref, "objid", None)
+                if key is not None and key in self._seen:
+                    continue
+                if key is not None:
+                    self._seen.add(key)
+                found = self.cache.get(key) if key is not None else None
+                if found is None:
+                    spec = resolve1(ref)
+                    if not isinstance(spec, dict):
+                        continue
+                    found = self._facts(spec)
+                    if key is not None:
+                        self.cache[key] = found
+                names, fact = found
+                for name in names:
+                    self.by_base.setdefault(name, []).append(fact)
+        xobjects = resolve1(resources.get("XObject"))
+        if isinstance(xobjects, dict):
+            for ref in xobjects.values():
+                key = getattr(ref, "objid", None)
+                if key is not None and ("x", key) in self._seen:
+                    continue
+                if key is not None:
+                    self._seen.add(("x", key))  # type: ignore[arg-type]
+                xobj = resolve1(ref)
+                attrs = getattr(xobj, "attrs", None)
+                if attrs is not None and _name(attrs.get("Subtype")) == "Form" and "Resources" in attrs:
+                    self.add_resources(attrs.get("Resources"), depth + 1)
+
+    def _facts(self, spec: dict) -> tuple[set[str], tuple]:
+        """pdfminer's font name and descent of one font (as pdfminer.pdffont computes them),
+        and what would make pdfium read it otherwise."""
+        from pdfminer.pdffont import FontMetricsDB
+        from pdfminer.pdftypes import resolve1
+
+        subtype = _name(spec.get("Subtype")) or "Type1"
+        given = _name(spec.get("BaseFont"))
+        base = given or "unknown"
+        problem = None
+        has_tounicode = "ToUnicode" in spec
+        scale = 0.001
+        descriptor: Any = {}
+        if subtype == "Type0":
+            encoding = resolve1(spec.get("Encoding"))
+            attrs = getattr(encoding, "attrs", None)
+            encoding = _name(encoding) or (_name(attrs.get("CMapName")) if attrs else None) or ""
+            dfonts = resolve1(spec.get("DescendantFonts"))
+            sub = resolve1(dfonts[0]) if isinstance(dfonts, list) and dfonts else {}
+            descriptor = resolve1(sub.get("FontDescriptor")) if isinstance(sub, dict) else {}
+            if encoding.endswith("-V") or (encoding.endswith("V") and "Identity" in encoding):
+                problem = "vertical writing"
+            elif "Identity" in encoding and not has_tounicode:
+                problem = "a composite font without ToUnicode"
+            elif encoding and "Identity" not in encoding and has_tounicode:
+                problem = "a ToUnicode over a predefined CMap"
+        elif subtype in ("CIDFontType0", "CIDFontType2"):
+            descriptor = resolve1(spec.get("FontDescriptor"))
+        elif subtype == "Type3":
+            if not has_tounicode:
+                problem = "a Type3 font without ToUnicode"
+            descriptor = resolve1(spec.get("FontDescriptor")) or {"FontBBox": spec.get("FontBBox")}
+            matrix = resolve1(spec.get("FontMatrix"))
+            try:
+                scale = float(resolve1(matrix[2])) + float(resolve1(matrix[3]))  # pdfminer's vscale
+            except (TypeError, ValueError, IndexError):
+                scale = 0.001
+        else:
+            try:
+                descriptor, _ = FontMetricsDB.get_metrics(base)
+            except KeyError:
+                descriptor = resolve1(spec.get("FontDescriptor"))
+            if not has_tounicode and any(s in base.lower() for s in _SYMBOL_NAMES):
+                problem = "a symbol font without ToUnicode"
+            elif has_tounicode and _wide_code_space(spec.get("ToUnicode")):
+                # a one-byte font's ToUnicode written with two-byte codes: pdfminer looks
+                # the byte up in it, pdfium gives the encoding's character instead
+                problem = "a ToUnicode whose codes are wider than the font's"
+        if not isinstance(descriptor, dict):
+            descriptor = {}
+        fontname = resolve1(descriptor.get("FontName", "unknown"))
+        fontname = _name(fontname) if not isinstance(fontname, (bytes, str)) else fontname
+        if isinstance(fontname, bytes):
+            from pdfplumber.page import fix_fontname_bytes
+
+            fontname = fix_fontname_bytes(fontname)
+        try:
+            if subtype == "Type3":  # pdfminer takes a Type3 font's descent from its FontBBox
+                box = resolve1(descriptor.get("FontBBox"))
+                descent = float(resolve1(box[1])) if isinstance(box, list) and len(box) == 4 else 0.0
+            else:
+                descent = float(resolve1(descriptor.get("Descent", 0)) or 0)
+                if descent > 0:
+                    descent = -descent
+        except (TypeError, ValueError):
+            descent = 0.0
+        program = next((descriptor.get(k) for k in ("FontFile2", "FontFile3", "FontFile") if k in descriptor), None)
+        own = None  # a Type3 font's descent as pdfium reads it (from the font's own FontBBox)
+        if subtype == "Type3":
+            box = resolve1(spec.get("FontBBox"))
+            try:
+                own = float(resolve1(box[1])) * scale
+            except (TypeError, ValueError, IndexError):
+                own = None
+        # pdfium spells a ligature (U+FB00-FB06) as its letters; pdfminer keeps the code
+        # point the ToUnicode map (or the glyph name, without one) gives
+        ligatures = not has_tounicode or _maps_ligatures(spec.get("ToUnicode"))
+        fact = (str(fontname), descent * scale, problem, program, own, ligatures)
+        return {given or "", _strip_subset(given or "")}, fact
+
+    def find(self, raw, font, base: str) -> tuple:
+        """pdfminer's facts of the font pdfium calls ``base`` (pdfium leaves out the subset
+        tag of simple fonts): where the page has several fonts of that name (subsets of one
+        face), the one whose embedded program is as long as pdfium's
+        (``FPDFFont_GetFontData``); among Type3 fonts, which have no name and no program,
+        the one whose descent pdfium gives (``FPDFFont_GetDescent``)."""
+        found = self.by_base.get(base)
+        if not found:
+            raise Fallback(f"font {base or '?'} is not in the page's resources")
+        kinds = {f[:3] + f[5:] for f in found}
+        if len(kinds) == 1:
+            return found[0]
+        size = ctypes.c_size_t()
+        raw.FPDFFont_GetFontData(font, None, 0, size)
+        same = {f[:3] + f[5:] + (k,) for k, f in enumerate(found) if _program_length(f[3]) == size.value}
+        if not same:  # no programs (Type3 fonts without names): the one of pdfium's descent
+            descent = ctypes.c_float()
+            if raw.FPDFFont_GetDescent(font, 1.0, descent):
+                same = {f[:3] + f[5:] + (k,) for k, f in enumerate(found)
+                        if f[4] is not None and abs(f[4] - descent.value) < 1.5e-3}  # pdfium rounds to 1/1000
+        if len({f[:4] for f in same}) != 1:
+            raise Fallback(f"several fonts named {base} on the page, not told apart")
+        return found[same.pop()[-1]]
+
+
+_LIGATURES = {"ff": "\ufb00", "fi": "\ufb01", "fl": "\ufb02", "ffi": "\ufb03", "ffl": "\ufb04",
+              "\u017ft": "\ufb05", "st": "\ufb06"}
+
+
+def _maps_ligatures(ref) -> bool:
+    """Does a ToUnicode CMap map a code to a ligature code point (U+FB00-FB06)?"""
+    from pdfminer.pdftypes import resolve1
+
+    stream = resolve1(ref)
+    try:
+        data = stream.get_data().upper()
+    except Exception:
+        return False
+    return any(b"<FB0%d>" % k in data for k in range(7))
+
+
+def _wide_code_space(ref) -> bool:
+    """Does a ToUnicode CMap declare a code space of more than one byte?"""
+    from pdfminer.pdftypes import resolve1
+
+    stream = resolve1(ref)
+    if not hasattr(stream, "get_data"):
+        return False
+    try:
+        data = stream.get_data()
+    except Exception:
+        return False
+    start = data.find(b"begincodespacerange")
+    end = data.find(b"endcodespacerange", start)
+    if start < 0 or end < 0:
+        return False
+    import re
+
+    return any(len(code) > 2 for code in re.findall(rb"<\s*([0-9A-Fa-f]+)\s*>", data[start:end]))
+
+
+def _strip_subset(name: str) -> str:
+    """``ABCDEF+Name`` -> ``Name`` (pdfium gives base font names without the subset tag)."""
+    return name[7:] if len(name) > 7 and name[6] == "+" and name[:6].isalpha() and name[:6].isupper() else name
+
+
+def _program_length(ref) -> int | None:
+    from pdfminer.pdftypes import resolve1
+
+    stream = resolve1(ref)
+    attrs = getattr(stream, "attrs", None)
+    if attrs is None:
+        return None
+    length = resolve1(attrs.get("Length1"))
+    if isinstance(length, int) and "Length2" not in attrs:
+        return length
+    try:
+        return len(stream.get_data())
+    except Exception:
+        return None
+
+
+def _name(value) -> str | None:
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import PSLiteral
+
+    value = resolve1(value)
+    if isinstance(value, PSLiteral):
+        name = value.name
+        return name.decode("latin-1") if isinstance(name, bytes) else str(name)
+    if isinstance(value, bytes):
+        return value.decode("latin-1")
+    return value if isinstance(value, str) else None
+
+
+# --------------------------------------------------------------------------- the document
+
+
+class PdfiumDocument:
+    """The document open in pdfium beside pdfplumber's (pdfplumber still gives the pages'
+    boxes, the table finder and the fallback)."""
+
+    def __init__(self, path, password: str | None):
+        import pypdfium2 as pdfium
+
+        with LOCK:
+            self.pdf = pdfium.PdfDocument(str(path), password=password or None)
+            self.n_pages = len(self.pdf)
+        self.fonts: dict = {}  # FontFacts' cache: a document's fonts are read once
+
+    def read(self, index: int, page) -> dict[str, list[dict]]:
+        """The objects of page ``index`` (0-based) as pdfplumber's dicts, for the
+        pdfplumber ``page`` of the same number; raises :class:`Fallback`."""
+        import pypdfium2.raw as raw
+
+        facts = FontFacts(self.fonts)
+        try:
+            facts.add_resources(page.page_obj.resources)
+        except Exception as exc:  # a broken resource dictionary: pdfminer's repair reads it
+            raise Fallback(f"unreadable font resources ({type(exc).__name__})") from None
+        with LOCK:
+            handle = raw.FPDF_LoadPage(self.pdf.raw, index)
+            if not handle:
+                raise Fallback("pdfium could not load the page")
+            try:
+                frame = _Frame(page)
+                texts: list = []
+                objects = _graphics(raw, handle, frame, texts)
+                text = raw.FPDFText_LoadPage(handle)
+                if not text:
+                    raise Fallback("pdfium could not read the page's text")
+                try:
+                    chars = _chars(raw, text, facts, frame, texts)
+                finally:
+                    raw.FPDFText_ClosePage(text)
+            finally:
+                raw.FPDF_ClosePage(handle)
+        if chars:
+            objects["char"] = chars
+        return objects
+
+    def close(self) -> None:
+        with LOCK:
+            self.pdf.close()
+
+
+def open_pdfium(doc) -> PdfiumDocument | None:
+    """The document open in pdfium, or None (noted for provenance) where pdfium cannot open
+    it: every page is then read by pdfminer, which repairs more broken structures."""
+    try:
+        return PdfiumDocument(doc.path, doc.password)
+    except Exception as exc:  # pypdfium2 raises PdfiumError with pdfium's reason
+        doc.notes.setdefault("load_fallbacks", {})["document"] = f"pdfium could not open it ({exc})"
+        return None
+
+
+# --------------------------------------------------------------------------- coordinates
+
+
+class _Frame:
+    """From PDF user space to pdfplumber's dicts: pdfminer's device space (the page turned
+    by /Rotate, the MediaBox's corner at the origin: its ``y0``/``y1``), then pdfplumber's
+    ``x0``/``top`` (see pdfobjects.parse_objects)."""
+
+    def __init__(self, page):
+        obj = page.page_obj
+        x0, y0, x1, y1 = obj.mediabox
+        rotate = obj.rotate
+        if rotate == 90:
+            self.ctm = (0.0, -1.0, 1.0, 0.0, -y0, x1)
+        elif rotate == 180:
+            self.ctm = (-1.0, 0.0, 0.0, -1.0, x1, y1)
+        elif rotate == 270:
+            self.ctm = (0.0, 1.0, -1.0, 0.0, y1, -x0)
+        else:
+            self.ctm = (1.0, 0.0, 0.0, 1.0, -x0, -y0)
+        self.height = float(page.height)
+        self.mb_x0, self.mb_top = page.mediabox[:2]
+        self.doctop0 = page.initial_doctop
+        self.number = page.page_number
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        """User space -> pdfminer's device space."""
+        a, b, c, d, e, f = self.ctm
+        return a * x + c * y + e, b * x + d * y + f
+
+    def linear(self, m) -> tuple[float, float, float, float]:
+        """The linear part of a user-space matrix, followed by the page's turn."""
+        a, b, c, d = self.ctm[:4]
+        return (m[0] * a + m[1] * c, m[0] * b + m[1] * d, m[2] * a + m[3] * c, m[2] * b + m[3] * d)
+
+    def box(self, x0: float, y0: float, x1: float, y1: float) -> dict:
+        """The position keys of pdfplumber's dict of a box in device space."""
+        top = (self.height - y1) + self.mb_top
+        return {"x0": x0 + self.mb_x0, "y0": y0, "x1": x1 + self.mb_x0, "y1": y1,
+                "width": x1 - x0, "height": y1 - y0, "top": top, "bottom": (self.height - y0) + self.mb_top,
+                "doctop": self.doctop0 + top}
+
+    def coord(self, pt: tuple[float, float]) -> tuple[float, float]:
+        """pdfplumber's point2coord of a device-space point."""
+        return (self.mb_x0 + pt[0], self.mb_top + self.height - pt[1])
+
+
+# --------------------------------------------------------------------------- glyphs
+
+
+def _colour(getter, obj) -> tuple:
+    r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
+    if not getter(obj, r, g, b, a):
+        return (None,)
+    return (r.value / 255, g.value / 255, b.value / 255)
+
+
+def _font_name(raw, font) -> str:
+    size = raw.FPDFFont_GetBaseFontName(font, None, 0)
+    if size <= 0:
+        return ""
+    buf = ctypes.create_string_buffer(size)
+    raw.FPDFFont_GetBaseFontName(font, buf, size)
+    return buf.value.decode("utf-8", "replace")
+
+
+def _chars(raw, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict]:
+    """The page's glyphs in the order the content streams draw them (pdfium's text page
+    sorts the text objects of a line by position; pdfminer keeps the stream's order)."""
+    n = raw.FPDFText_CountChars(text)
+    get_unicode, is_generated = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated
+    get_object, get_origin, get_loose = raw.FPDFText_GetTextObject, raw.FPDFText_GetCharOrigin, \
+        raw.FPDFText_GetLooseCharBox
+    map_error, is_hyphen = raw.FPDFText_HasUnicodeMapError, raw.FPDFText_IsHyphen
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    rect = raw.FS_RECTF()
+    matrix = raw.FS_MATRIX()
+    size_out = ctypes.c_float()
+    width_out = ctypes.c_float()
+    order = {ctypes.cast(obj, ctypes.c_void_p).value: k for k, (obj, _) in enumerate(texts)}
+    objects: dict[int | None, tuple] = {}
+    fonts: dict[int, tuple] = {}
+    height, mb_x0, mb_top, doctop0 = frame.height, frame.mb_x0, frame.mb_top, frame.doctop0
+    ctm = frame.ctm
+    records: list[list] = []  # [object's order, index, object info, text, x, y, advance, object]
+    last_key = None  # (object, origin) of the glyph before: a ligature's letters share it
+
+    def object_info(obj, okey, i):
+        font = raw.FPDFTextObj_GetFont(obj)
+        fkey = ctypes.cast(font, ctypes.c_void_p).value
+        finfo = fonts.get(fkey)
+        if finfo is None:
+            base = _font_name(raw, font)
+            fact = facts.find(raw, font, base)
+            if fact[2]:
+                raise Fallback(f"font {base}: {fact[2]}")
+            # pdfium's loose box spans the advance where the font is embedded and has an
+            # ascent and a descent; else the widths may be a substitute's (see below).
+            asc, desc = ctypes.c_float(), ctypes.c_float()
+            loose = bool(raw.FPDFFont_GetAscent(font, 1.0, asc) and raw.FPDFFont_GetDescent(font, 1.0, desc)
+                         and asc.value != desc.value)
+            finfo = fonts[fkey] = (fact[0], fact[1], font, loose and raw.FPDFFont_GetIsEmbedded(font) == 1, fact[5])
+        size = size_out.value if raw.FPDFTextObj_GetFontSize(obj, size_out) else 0.0
+        if i is None:  # an object the text page left out: its own matrix and the forms'
+            raw.FPDFPageObj_GetMatrix(obj, matrix)
+            m = _multiply((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), texts[order[okey]][1])
+        else:
+            raw.FPDFText_GetMatrix(text, i, matrix)
+            m = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+        a, b, c, d = frame.linear(m)
+        mode = raw.FPDFTextObj_GetTextRenderMode(obj)
+        info = objects[okey] = (
+            finfo[0], finfo[1], finfo[2], size, m, (a, b, c, d), a * d > 0 and b * c <= 0,
+            max(mode, 0), _colour(raw.FPDFPageObj_GetStrokeColor, obj),
+            _colour(raw.FPDFPageObj_GetFillColor, obj), _mcid(raw, obj), finfo[3], finfo[4])
+        return info
+
+    def glyph(info, ch, x, y, adv):
+        """pdfminer's LTChar as pdfplumber's dict: the box spans (0, descent) to (adv,
+        descent + 1 em) in text space, mapped by the text matrix."""
+        fontname, descent, _, size, _, (a, b, c, d), upright, mode, stroke, fill, mcid, _, _ = info
+        lo, hi = descent * size, descent * size + size
+        px, py = ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]
+        xs = (px + c * lo, px + a * adv + c * lo, px + c * hi, px + a * adv + c * hi)
+        ys = (py + d * lo, py + b * adv + d * lo, py + d * hi, py + b * adv + d * hi)
+        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        top = (height - y1) + mb_top
+        return {
+            "matrix": (a, b, c, d, px, py), "fontname": fontname, "adv": adv, "upright": upright,
+            "x0": x0 + mb_x0, "y0": y0, "x1": x1 + mb_x0, "y1": y1, "width": x1 - x0, "height": y1 - y0,
+            "size": y1 - y0, "mcid": mcid, "tag": None, "object_type": "char", "page_number": frame.number,
+            "ncs": "DeviceRGB", "text": ch, "stroking_color": stroke, "non_stroking_color": fill,
+            "top": top, "bottom": (height - y0) + mb_top, "doctop": doctop0 + top, "render_mode": mode,
+        }
+
+    for i in range(max(n, 0)):
+        if is_generated(text, i):
+            continue
+        code = get_unicode(text, i)
+        obj = get_object(text, i)
+        okey = ctypes.cast(obj, ctypes.c_void_p).value
+        info = objects.get(okey) or object_info(obj, okey, i)
+        if is_hyphen(text, i):  # a hyphen ending a line, which pdfium marks with U+0002
+            get_loose(text, i, rect)
+            wide = raw.FPDFFont_GetGlyphWidth(info[2], 0x2D, info[3], width_out)
+            code = 0x2D if not wide or abs(abs(rect.right - rect.left) - width_out.value * abs(info[4][0])) < 0.01 \
+                else 0xAD
+        elif map_error(text, i) or code == 0 or code == 0xFFFE or code == 0xFFFD:
+            raise Fallback(f"a character of font {info[0]} pdfium could not map to Unicode")
+        ch = chr(code)
+        if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r":
+            raise Fallback(f"a control character (U+{code:04X}) in font {info[0]}")
+        get_origin(text, i, ox, oy)
+        x, y = ox.value, oy.value
+        key = (okey, x, y)
+        if key == last_key and records:  # the next letter of one code's text (a ligature)
+            records[-1][3] += ch
+            continue
+        last_key = key
+        ua, ub, uc, _ = info[4][:4]
+        adv = None
+        if ub == 0.0 and uc == 0.0 and ua != 0.0:  # upright: the loose box's width,
+            get_loose(text, i, rect)  # where it is the advance box (it starts at the origin)
+            if abs(rect.left - x) < 0.01 or abs(rect.right - x) < 0.01:
+                adv = abs(rect.right - rect.left) / abs(ua)
+        if adv is None:  # else pdfium's width of the glyph (turned text, Type3 glyphs ...)
+            adv = width_out.value if raw.FPDFFont_GetGlyphWidth(info[2], code, info[3], width_out) else 0.0
+        seq = order.get(okey)
+        if seq is None:
+            raise Fallback("a glyph of a text object outside the page's objects")
+        records.append([seq, i, info, ch, x, y, adv, okey])
+    # pdfium's loose box is not always as wide as the advance pdfminer reads from the font
+    # dictionary (/Widths, /W), which is what moved the pen: a glyph of a font pdfium does
+    # not have (not embedded) gets its substitute's width, some embedded TrueType glyphs the
+    # program's own (an 'f' that overhangs). Where the next glyph on the same baseline
+    # starts before the box ends (past half of it: an overprint or a combining mark is not
+    # the next glyph), the advance is that step: always within one text object, where
+    # pdfium placed the next glyph by the dictionary's width; across objects (their own
+    # positions) only for a font it does not have, and by more than a kerned pair's 5 %.
+    for k in range(len(records) - 1):
+        seq, i, info, ch, x, y, adv, okey = records[k]
+        nxt = records[k + 1]
+        ua, ub, uc, _ = info[4][:4]
+        if nxt[5] == y and ub == 0.0 and uc == 0.0 and ua and nxt[2][4][:4] == info[4][:4]:
+            step = (nxt[4] - x) / ua
+            if 0.5 * adv < step < (adv - 0.01 if nxt[7] == okey else 0.95 * adv if not info[11] else 0):
+                records[k][6] = step
+    for rec in records:
+        if len(rec[3]) > 1 and rec[2][12] and rec[3] in _LIGATURES:
+            rec[3] = _LIGATURES[rec[3]]
+    placed = [(seq, i, glyph(info, ch, x, y, adv)) for seq, i, info, ch, x, y, adv, _ in records]
+    # Text objects the text page left out: pdfium skips an object whose glyphs have no ink
+    # (a run of spaces drawn on its own; it infers a space from the gap instead), and one
+    # drawn again over an earlier one (fake bold), which pdfminer keeps.
+    seen = {seq for seq, _, _ in placed}
+    left = [k for k in range(len(texts)) if k not in seen]
+    if left:
+        left_, bottom_, right_, top_ = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+        for k in left:
+            obj, _ = texts[k]
+            okey = ctypes.cast(obj, ctypes.c_void_p).value
+            if raw.FPDFPageObj_GetBounds(obj, left_, bottom_, right_, top_) and abs(right_.value - left_.value) >= 0.01:
+                raise Fallback("pdfium left out a text object drawn over another (an overprint)")
+            info = objects.get(okey) or object_info(obj, okey, None)
+            m = info[4]
+            adv = width_out.value if raw.FPDFFont_GetGlyphWidth(info[2], 0x20, info[3], width_out) else 0.0
+            placed.append((k, -1, glyph(info, " ", m[4], m[5], adv)))
+    placed.sort(key=lambda p: (p[0], p[1]))
+    return [g for _, _, g in placed]
+
+
+# --------------------------------------------------------------------------- paths and images
+
+
+def _multiply(m, n):
+    """m then n (row vectors, as PDF matrices compose)."""
+    a, b, c, d, e, f = m
+    A, B, C, D, E, F = n
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _graphics(raw, handle, frame: _Frame, texts: list) -> dict[str, list[dict]]:
+    """The page's paths and images as pdfplumber's dicts; ``texts`` gets the text objects,
+    in the order the content streams draw them, with the matrix of the forms above them."""
+    out: dict[str, list[dict]] = {}
+    fs_matrix = raw.FS_MATRIX()
+    state = {"fill": ctypes.c_int(), "stroke": ctypes.c_int(), "x": ctypes.c_float(), "y": ctypes.c_float(),
+             "width": ctypes.c_float(), "l": ctypes.c_float(), "b": ctypes.c_float(), "r": ctypes.c_float(),
+             "t": ctypes.c_float(), "matrix": fs_matrix}
+    identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    stack = [(raw.FPDFPage_CountObjects(handle), lambda k: raw.FPDFPage_GetObject(handle, k), identity, 0)]
+    while stack:
+        count, get, outer, k = stack.pop()
+        while k < count:
+            obj = get(k)
+            k += 1
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == _FPDF_PAGEOBJ_TEXT:
+                texts.append((obj, outer))
+            elif kind == _FPDF_PAGEOBJ_PATH:
+                _path(raw, obj, outer, frame, state, out)
+            elif kind == _FPDF_PAGEOBJ_IMAGE:
+                _image(raw, obj, outer, frame, state, out)
+            elif kind == _FPDF_PAGEOBJ_FORM:
+                raw.FPDFPageObj_GetMatrix(obj, fs_matrix)
+                m = (fs_matrix.a, fs_matrix.b, fs_matrix.c, fs_matrix.d, fs_matrix.e, fs_matrix.f)
+                stack.append((count, get, outer, k))
+                form = obj
+                stack.append((raw.FPDFFormObj_CountObjects(form),
+                              (lambda f: lambda j: raw.FPDFFormObj_GetObject(f, j))(form), _multiply(m, outer), 0))
+                break
+    return out
+
+
+def _path(raw, obj, outer, frame: _Frame, state, out) -> None:
+    fill, stroke = state["fill"], state["stroke"]
+    if not raw.FPDFPath_GetDrawMode(obj, fill, stroke):
+        return
+    is_fill, is_stroke = fill.value != 0, bool(stroke.value)
+    if not is_fill and not is_stroke:
+        return
+    m = state["matrix"]
+    raw.FPDFPageObj_GetMatrix(obj, m)
+    full = _multiply((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+    a, b, c, d, e, f = full
+    ca, cb, cc, cd, ce, cf = frame.ctm
+    px, py = state["x"], state["y"]
+    segments: list[tuple] = []  # pdfminer's path: ("m", x, y), ("l", x, y), ("c", x1, y1, x2, y2, x3, y3), ("h",)
+    bezier: list[float] = []
+    n = raw.FPDFPath_CountSegments(obj)
+    for s in range(n):
+        seg = raw.FPDFPath_GetPathSegment(obj, s)
+        raw.FPDFPathSegment_GetPoint(seg, px, py)
+        ux, uy = px.value, py.value
+        x, y = a * ux + c * uy + e, b * ux + d * uy + f  # user space
+        x, y = ca * x + cc * y + ce, cb * x + cd * y + cf  # pdfminer's device space
+        kind = raw.FPDFPathSegment_GetType(seg)
+        if kind == _SEG_MOVETO:
+            segments.append(("m", x, y))
+        elif kind == _SEG_LINETO:
+            segments.append(("l", x, y))
+        elif kind == _SEG_BEZIERTO:
+            bezier += (x, y)
+            if len(bezier) == 6:
+                segments.append(("c", *bezier))
+                bezier = []
+        if raw.FPDFPathSegment_GetClose(seg):
+            segments.append(("h",))
+    if not segments:
+        return
+    width = state["width"]
+    linewidth = width.value if raw.FPDFPageObj_GetStrokeWidth(obj, width) else 1.0
+    look = {"linewidth": linewidth, "stroke": is_stroke, "fill": is_fill, "evenodd": fill.value == 1,
+            "stroking_color": _colour(raw.FPDFPageObj_GetStrokeColor, obj),
+            "non_stroking_color": _colour(raw.FPDFPageObj_GetFillColor, obj),
+            "dash": _dash(raw, obj), "mcid": _mcid(raw, obj), "tag": None}
+    _paint(segments, look, frame, out)
+
+
+def _dash(raw, obj):
+    count = raw.FPDFPageObj_GetDashCount(obj)
+    phase = ctypes.c_float()
+    raw.FPDFPageObj_GetDashPhase(obj, phase)
+    if count <= 0:
+        return ([], phase.value)
+    arr = (ctypes.c_float * count)()
+    raw.FPDFPageObj_GetDashArray(obj, arr, count)
+    return (list(arr), phase.value)
+
+
+def _mcid(raw, obj):
+    mcid = raw.FPDFPageObj_GetMarkedContentID(obj)
+    return mcid if mcid >= 0 else None
+
+
+def _paint(path: list[tuple], look: dict, frame: _Frame, out: dict) -> None:
+    """pdfminer's PDFLayoutAnalyzer.paint_path, making pdfplumber's dicts."""
+    shape = "".join(seg[0] for seg in path)
+    if shape[:1] != "m":
+        return
+    if shape.count("m") > 1:
+        start = 0
+        for k in range(1, len(path) + 1):
+            if k == len(path) or path[k][0] == "m":
+                if k - start > 1:
+                    _paint(path[start:k], look, frame, out)
+                start = k
+        return
+    pts = [seg[-2:] if seg[0] != "h" else path[0][-2:] for seg in path]
+    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+        shape = shape[:-2] + "h"
+        pts.pop()
+    if shape in ("mlh", "ml"):
+        kind = "line"
+    elif shape in ("mlllh", "mllll"):
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+        square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+        kind = "rect" if pts[0] == pts[4] and square else "curve"
+    else:
+        kind = "curve"
+    if kind == "line":
+        pts = pts[:2]
+    elif kind == "rect":
+        pts = [pts[0], pts[2]]  # LTRect is made of two corners; its pts are its four
+        (xa, ya), (xb, yb) = pts
+        x0, y0, x1, y1 = min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb)
+        pts = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    d = frame.box(min(xs), min(ys), max(xs), max(ys))
+    coord = frame.coord
+    d.update(look)
+    d["object_type"] = kind
+    d["page_number"] = frame.number
+    d["pts"] = [coord(p) for p in pts]
+    d["path"] = [(seg[0], *(coord((seg[k], seg[k + 1])) for k in range(1, len(seg), 2))) for seg in path]
+    out.setdefault(kind, []).append(d)
+
+
+def _image(raw, obj, outer, frame: _Frame, state, out) -> None:
+    m = state["matrix"]
+    raw.FPDFPageObj_GetMatrix(obj, m)
+    full = _multiply((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+    corners = [(full[0] * u + full[2] * v + full[4], full[1] * u + full[3] * v + full[5])
+               for u, v in ((0, 0), (1, 0), (0, 1), (1, 1))]
+    pts = [frame.point(x, y) for x, y in corners]
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    d = frame.box(min(xs), min(ys), max(xs), max(ys))
+    w, h = ctypes.c_uint(), ctypes.c_uint()
+    size = (w.value, h.value) if raw.FPDFImageObj_GetImagePixelSize(obj, w, h) else (0, 0)
+    d.update({"object_type": "image", "page_number": frame.number, "srcsize": size, "name": None,
+              "mcid": _mcid(raw, obj), "tag": None})
+    out.setdefault("image", []).append(d)

@@ -1,0 +1,221 @@
+"""The pdfium glyph source (extract/pdfium_source.py) gives the load stage what pdfminer's
+parse gives it: the same glyphs (text, boxes within a small tolerance, font, size, colour,
+render mode), the same ruling lines and rectangles, on PDFs drawn here and on a sample; and
+it leaves to pdfminer the pages it cannot read as the repairs need."""
+from __future__ import annotations
+
+import pytest
+
+import extract
+from extract import repair
+from extract.pdfium_source import Fallback, PdfiumDocument
+from extract.pdfobjects import parse_objects
+from extract.settings import LoadSettings, Settings, SettingsError, load_settings
+from helpers import SAMPLES, make_pdf
+
+KO = "HYSMyeongJo-Medium"
+#: Boxes agree to this many points (pdfium keeps positions in single precision).
+TOLERANCE = 0.1
+
+
+def both(path, number: int = 1):
+    """(pdfminer's objects, pdfium's objects) of page ``number``."""
+    import pdfplumber
+
+    repair.install_hooks()
+    source = PdfiumDocument(path, None)
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            page = pdf.pages[number - 1]
+            return parse_objects(page), source.read(number - 1, page)
+    finally:
+        source.close()
+
+
+def rgb(colour) -> tuple:
+    """A colour as RGB fractions (pdfminer keeps the colour space's components)."""
+    values = tuple(colour)
+    if len(values) == 1:
+        return values * 3
+    if len(values) == 4:
+        c, m, y, k = values
+        return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+    return values
+
+
+def assert_same_chars(ref: list[dict], got: list[dict], x1_tolerance: float = TOLERANCE) -> None:
+    assert [c["text"] for c in got] == [c["text"] for c in ref]
+    for r, g in zip(ref, got):
+        for key in ("x0", "top", "bottom", "y0", "y1", "size"):
+            assert g[key] == pytest.approx(r[key], abs=TOLERANCE), (r["text"], key)
+        assert g["x1"] == pytest.approx(r["x1"], abs=x1_tolerance), (r["text"], "x1")
+        assert g["fontname"] == r["fontname"]
+        assert g["upright"] == r["upright"]
+        assert rgb(g["non_stroking_color"]) == pytest.approx(rgb(r["non_stroking_color"]), abs=0.01)
+        assert g["matrix"][:4] == pytest.approx(r["matrix"][:4], abs=1e-4)
+
+
+def assert_same_shapes(ref: dict, got: dict, kinds=("line", "rect", "curve")) -> None:
+    for kind in kinds:
+        key = lambda o: (round(o["top"]), round(o["x0"]), round(o["bottom"]), round(o["x1"]))  # noqa: E731
+        rs, gs = sorted(ref.get(kind, []), key=key), sorted(got.get(kind, []), key=key)
+        assert len(gs) == len(rs), kind
+        for r, g in zip(rs, gs):
+            for k in ("x0", "x1", "top", "bottom"):
+                assert g[k] == pytest.approx(r[k], abs=TOLERANCE), (kind, k)
+            assert (g["stroke"], g["fill"]) == (r["stroke"], r["fill"])
+            if r["stroke"] and r["linewidth"]:  # pdfminer starts at 0 where the spec (and pdfium) says 1
+                assert g["linewidth"] == pytest.approx(r["linewidth"], abs=1e-3)
+            if r["fill"]:
+                assert rgb(g["non_stroking_color"]) == pytest.approx(rgb(r["non_stroking_color"]), abs=0.01)
+            if r["stroke"]:
+                assert rgb(g["stroking_color"]) == pytest.approx(rgb(r["stroking_color"]), abs=0.01)
+
+
+def drawing(c):
+    c.setFont("Helvetica", 11)
+    c.drawString(72, 770, "Plain text, with spaces and (brackets).")
+    c.setFont(KO, 12)
+    c.drawString(72, 740, "한국 과학기술 동향 2024년 1월")
+    c.setFillColorRGB(0.2, 0.3, 0.5)
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(72, 700, "Coloured heading")
+    c.setFillColorRGB(0, 0, 0)
+    # a ruled table: a shaded header, stroked rules, a dashed line
+    c.setFillColorRGB(0.85, 0.85, 0.85)
+    c.rect(72, 600, 300, 20, stroke=0, fill=1)
+    c.setFillColorRGB(0, 0, 0)
+    c.setStrokeColorRGB(0.1, 0.1, 0.1)
+    c.setLineWidth(0.5)
+    for y in (620, 600, 580, 560):
+        c.line(72, y, 372, y)
+    for x in (72, 222, 372):
+        c.line(x, 560, x, 620)
+    c.setDash(3, 2)
+    c.line(72, 540, 372, 540)
+    c.setDash()
+    c.rect(400, 560, 100, 60, stroke=1, fill=0)
+    c.setFont(KO, 10)
+    c.drawString(80, 606, "구분")
+    c.drawString(230, 606, "내용")
+    c.drawString(80, 586, "항목 1")
+    c.drawString(230, 586, "123.4")
+    # a curve and text scaled by the matrix
+    c.bezier(72, 500, 120, 540, 180, 460, 240, 500)
+    c.saveState()
+    c.translate(300, 480)
+    c.scale(1.5, 1.5)
+    c.setFont("Times-Roman", 10)
+    c.drawString(0, 0, "scaled text")
+    c.restoreState()
+    c.showPage()
+
+
+def test_drawn_page_same_chars_and_shapes(tmp_path):
+    pdf = make_pdf(tmp_path / "drawn.pdf", drawing)
+    ref, got = both(pdf)
+    # pdfium's widths of a non-embedded CID font's Latin letters are the substitute font's
+    # where no next glyph bounds them (the last of a run): x1 may be that much wider.
+    assert_same_chars(ref["char"], got["char"], x1_tolerance=0.6)
+    assert_same_shapes(ref, got)
+    assert all(c["render_mode"] == 0 for c in got["char"])
+
+
+def test_turned_page_and_offset_mediabox(tmp_path):
+    """/Rotate 90 and a MediaBox that does not start at the origin: the same frame."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import RectangleObject
+
+    src = make_pdf(tmp_path / "plain.pdf", drawing)
+    writer = PdfWriter()
+    page = PdfReader(str(src)).pages[0]
+    page.mediabox = RectangleObject([20, 30, 615, 872])
+    page.rotate(90)
+    writer.add_page(page)
+    out = tmp_path / "turned.pdf"
+    with open(out, "wb") as fh:
+        writer.write(fh)
+    ref, got = both(out)
+    assert_same_chars(ref["char"], got["char"], x1_tolerance=0.6)
+    assert_same_shapes(ref, got)
+
+
+def test_sideways_text_matrix(tmp_path):
+    """Text drawn turned (no /Rotate): the same matrix, boxes and upright flag."""
+    def draw(c):
+        c.saveState()
+        c.translate(300, 100)
+        c.rotate(90)
+        c.setFont("Helvetica", 12)
+        c.drawString(0, 0, "Running up the page")
+        c.restoreState()
+        c.showPage()
+
+    ref, got = both(make_pdf(tmp_path / "sideways.pdf", draw))
+    assert_same_chars(ref["char"], got["char"])
+    assert not any(c["upright"] for c in got["char"])
+
+
+def test_invisible_text_has_its_render_mode(tmp_path):
+    def draw(c):
+        c.setFont("Helvetica", 12)
+        c.drawString(72, 700, "Seen")
+        t = c.beginText(72, 650)
+        t.setFont("Helvetica", 12)
+        t.setTextRenderMode(3)
+        t.textOut("Hidden")
+        c.drawText(t)
+        c.showPage()
+
+    _, got = both(make_pdf(tmp_path / "ocr.pdf", draw))
+    modes = {c["text"]: c["render_mode"] for c in got["char"]}
+    assert modes["S"] == 0 and modes["H"] == 3
+
+
+def test_sample_page_same_chars_and_shapes():
+    pdf = SAMPLES / "kostec" / "kostec-2023-11-17.weasyprint.pdf"
+    for number in (1, 2):
+        ref, got = both(pdf, number)
+        # x1: the box of a glyph kerned towards the next one ends where the next begins
+        # (pdfium's widths are not always the dictionary's; see pdfium_source._chars)
+        assert_same_chars(ref["char"], got["char"], x1_tolerance=0.5)
+        assert_same_shapes(ref, got)
+
+
+def test_sample_same_output_with_either_engine():
+    pdf = SAMPLES / "kostec" / "kostec-2023-11-17.weasyprint.pdf"
+    a = extract.run(pdf).data
+    b = extract.run(pdf, settings=load_settings(assignments=["load.engine=pdfium"])).data
+    load = b["provenance"]["load"]
+    assert load["engine"] == "pdfium" and load["pages"] == {"pdfium": list(range(1, 10))}
+    assert a["provenance"]["load"] == {"engine": "pdfminer", "pages": {"pdfminer": list(range(1, 10))}}
+    a.pop("provenance"), b.pop("provenance")
+    assert a == b
+
+
+def test_fallback_to_pdfminer_where_the_repairs_need_it():
+    """A font without ToUnicode: pdfium cannot give what repair reads (the glyph ids and
+    the font's own cmap), so those pages are read by pdfminer and repaired as before."""
+    pdf = SAMPLES / "damaged" / "kostec-2024-01-12.tounicode-removed.pdf"
+    with pytest.raises(Fallback, match="without ToUnicode"):
+        both(pdf)
+    a = extract.run(pdf).data
+    b = extract.run(pdf, settings=load_settings(assignments=["load.engine=pdfium"])).data
+    load = b["provenance"]["load"]
+    assert load["pages"] == {"pdfminer": list(range(1, 10))}
+    assert all("ToUnicode" in reason for reason in load["fallbacks"].values())
+    assert any("own cmap" in w for w in b["warnings"])  # the repair still says what it did
+    a.pop("provenance"), b.pop("provenance")
+    assert a == b
+
+
+def test_engine_setting_is_checked():
+    assert Settings().load.engine == "pdfminer"  # the default is unchanged
+    with pytest.raises(ValueError, match="load.engine.*pdfminer, pdfium"):
+        LoadSettings(engine="mupdf")
+    with pytest.raises(SettingsError, match="load.engine"):
+        load_settings(assignments=["load.engine=mupdf"])
+    settings = Settings()
+    settings.load.engine = "mupdf"  # set after construction: refused when the file is opened
+    with pytest.raises(ValueError, match="load.engine"):
+        extract.run(SAMPLES / "kostec" / "kostec-2023-11-17.weasyprint.pdf", settings=settings)
