@@ -131,6 +131,12 @@ def _chunks(words: list[Word], chunk_gap_em: float) -> list[list[Word]]:
 
 # ---------------------------------------------------------------------------- rules
 
+#: The top and bottom edges of a hairline rectangle lie this close (pt): one rule.
+HAIRLINE_EDGES = 2.5
+#: Pieces of one rule drawn at most this far apart (pt) along x are one rule.
+RULE_PIECE_GAP = 3.0
+
+
 def horizontal_rules(page, min_length: float) -> list[tuple[float, float, float]]:
     """Horizontal rules as (y, x0, x1): ruling lines and hairline rectangles, collinear
     pieces joined (a rule drawn cell by cell is one rule). The edges of larger boxes are not
@@ -145,14 +151,14 @@ def horizontal_rules(page, min_length: float) -> list[tuple[float, float, float]
     segs.sort()
     # Group by y (within 2.5 pt: the top and bottom edges of a hairline rectangle), then
     # join pieces that touch along x.
-    groups = runs(segs, operator.itemgetter(0), 2.5, from_first=True)
+    groups = runs(segs, operator.itemgetter(0), HAIRLINE_EDGES, from_first=True)
     rules = []
     for g in groups:
         y = statistics.mean(s[0] for s in g)
         pieces = sorted((s[1], s[2]) for s in g)
         cur = list(pieces[0])
         for x0, x1 in pieces[1:]:
-            if x0 <= cur[1] + 3.0:
+            if x0 <= cur[1] + RULE_PIECE_GAP:
                 cur[1] = max(cur[1], x1)
             else:
                 if cur[1] - cur[0] >= min_length:
@@ -167,6 +173,45 @@ def horizontal_rules(page, min_length: float) -> list[tuple[float, float, float]
 WORD_SPACE_EM = 0.3
 #: How far apart (pt) the middles of two shaded boxes may be for them to be one header row.
 BAND_MIDDLE_TOLERANCE = 3.0
+#: Shaded header cells: boxes from 1 pt up to this tall (pt; taller is a panel, not a cell)
+#: and at least SHADED_BOX_MIN_WIDTH wide; cells of one row stand at most BAND_BOX_GAP apart,
+#: and a cell holding text is at least BAND_CELL_MIN_HEIGHT tall (a sliver is an underline).
+SHADED_BOX_MAX_HEIGHT = 40.0
+SHADED_BOX_MIN_WIDTH = 4.0
+BAND_BOX_GAP = 8.0
+BAND_CELL_MIN_HEIGHT = 4.0
+#: A band's table ends at a blank of more than this many ems between two rows.
+BAND_BODY_GAP_EM = 4
+#: A rule across at least this share of a band's width closes its table.
+RULE_ACROSS_SHARE = 0.9
+#: A prose row spans at least this share of the block and starts within PROSE_INDENT_EM of
+#: its left edge (a long line starting further in is a later column's cell).
+PROSE_WIDTH_SHARE = 0.5
+PROSE_INDENT_EM = 4
+#: Rules of one stack overlap by this share of the shorter and differ in length by at most
+#: STACK_LENGTH_SHARE of the longer.
+STACK_OVERLAP_SHARE = 0.8
+STACK_LENGTH_SHARE = 0.5
+#: A word ending this close (pt) to a column gap's edge touches it (positions' float noise).
+EDGE_SLACK = 0.1
+#: A header's underline lies from this many ems above its row's bottom to
+#: UNDERLINE_BELOW_EM below it.
+UNDERLINE_ABOVE_EM = 0.3
+UNDERLINE_BELOW_EM = 1.2
+#: A chunk's first and last columns are read this many ems inside its ends (a glyph's side
+#: bearing may cross a column's bound).
+CHUNK_INSET_EM = 0.3
+#: Two lines of a column are one row's when they overlap by more than this share of a line.
+SAME_ROW_SHARE = 0.7
+#: The leading inside a cell differs from the gaps between rows by at least this much: the
+#: larger of LEADING_JUMP_PT and LEADING_JUMP_SHARE of a line's height.
+LEADING_JUMP_PT = 2.0
+LEADING_JUMP_SHARE = 0.25
+#: A cell block overlapping every other column's blocks by less than this share floats
+#: between rows (a merged cell).
+FLOAT_OVERLAP_SHARE = 0.3
+#: The text size of a stretch with no rows in it (never measured: a default).
+FALLBACK_SIZE = 10.0
 
 
 @dataclass
@@ -191,7 +236,8 @@ def header_bands(page, chars: list[dict]) -> list[HeaderBand]:
     with their header cells shaded so). A box may be as tall as its own text only (a
     label set one syllable a line, an empty cell's sliver): boxes of one band share their
     middle, as vertically centred cells do, if not their top and bottom."""
-    boxes = [r for r in page.rects if 1.0 <= r["bottom"] - r["top"] <= 40.0 and r["x1"] - r["x0"] >= 4.0
+    boxes = [r for r in page.rects if 1.0 <= r["bottom"] - r["top"] <= SHADED_BOX_MAX_HEIGHT
+             and r["x1"] - r["x0"] >= SHADED_BOX_MIN_WIDTH
              and is_shaded(r)]
     if len(boxes) < 2:
         return []
@@ -207,7 +253,7 @@ def header_bands(page, chars: list[dict]) -> list[HeaderBand]:
         band.sort(key=lambda r: r["x0"])
         runs = [[band[0]]]
         for r in band[1:]:
-            if r["x0"] - runs[-1][-1]["x1"] <= 8.0:
+            if r["x0"] - runs[-1][-1]["x1"] <= BAND_BOX_GAP:
                 runs[-1].append(r)
             else:
                 runs.append([r])
@@ -218,7 +264,7 @@ def header_bands(page, chars: list[dict]) -> list[HeaderBand]:
             near = chars_between(chars, top, bottom)
             filled = [r for r in run if any(x_center_within(c, r["x0"], r["x1"]) for c in near)]
             if len(run) >= 2 and len(filled) >= 2 and all(
-                    r["bottom"] - r["top"] >= 4.0 for r in filled):
+                    r["bottom"] - r["top"] >= BAND_CELL_MIN_HEIGHT for r in filled):
                 bands.append(HeaderBand(top, bottom, [(r["x0"], r["x1"]) for r in run]))
     return sorted(bands, key=lambda b: b.top)
 
@@ -240,11 +286,11 @@ def _band_body(band: HeaderBand, rows: list[Row], bands: list[HeaderBand],
             break
         if len(r.chunks) == 1 and any(r.x0 < x < r.x1 for x in inner) and not _parts_at(r, inner):
             break
-        if body and r.top - body[-1].bottom > 4 * r.size:
+        if body and r.top - body[-1].bottom > BAND_BODY_GAP_EM * r.size:
             break
         body.append(r)
     width = band.x1 - band.x0
-    across = [y for y, a, b in rules if _overlap(a, b, band.x0, band.x1) >= 0.9 * width
+    across = [y for y, a, b in rules if _overlap(a, b, band.x0, band.x1) >= RULE_ACROSS_SHARE * width
               and body and band.bottom + 1 < y < body[-1].bottom + 1]
     if across and any(r.bottom < max(across) for r in body):
         under = [r for r in body if r.top >= max(across)]
@@ -305,7 +351,7 @@ def _prose_row(row: Row, x0: float, width: float, settings: TableSettings) -> bo
     starting near the left edge ``x0`` (a long line that starts a few columns in is the
     text of a cell in a later column)."""
     return len(row.chunks) == 1 and len(row.words) >= 2 * settings.stream_prose_words \
-        and row.x1 - row.x0 >= 0.5 * width and row.x0 <= x0 + 4 * row.size
+        and row.x1 - row.x0 >= PROSE_WIDTH_SHARE * width and row.x0 <= x0 + PROSE_INDENT_EM * row.size
 
 
 def alignment_blocks(rows: list[Row], settings: TableSettings,
@@ -357,8 +403,8 @@ def rule_stacks(rules: list[tuple[float, float, float]], page_width: float,
         for s in stacks:
             ref = s[-1]
             w = min(r[2] - r[1], ref[2] - ref[1])
-            if _overlap(r[1], r[2], ref[1], ref[2]) >= 0.8 * w and abs((r[2] - r[1]) - (ref[2] - ref[1])) <= \
-                    0.5 * max(r[2] - r[1], ref[2] - ref[1]):
+            if _overlap(r[1], r[2], ref[1], ref[2]) >= STACK_OVERLAP_SHARE * w and \
+                    abs((r[2] - r[1]) - (ref[2] - ref[1])) <= STACK_LENGTH_SHARE * max(r[2] - r[1], ref[2] - ref[1]):
                 s.append(r)
                 break
         else:
@@ -397,12 +443,14 @@ def column_separators(rows: list[Row], settings: TableSettings) -> list[tuple[fl
         both = wide = 0
         syllables = True  # every word space lining up at the gap follows a Hangul or CJK glyph
         for r in dense:
-            if any(w.x1 <= a + 0.1 for w in r.words) and any(w.x0 >= b - 0.1 for w in r.words):
+            if any(w.x1 <= a + EDGE_SLACK for w in r.words) and any(w.x0 >= b - EDGE_SLACK for w in r.words):
                 both += 1
-                if any(c1[-1].x1 <= a + 0.1 and c2[0].x0 >= b - 0.1 for c1, c2 in zip(r.chunks, r.chunks[1:])):
+                if any(c1[-1].x1 <= a + EDGE_SLACK and c2[0].x0 >= b - EDGE_SLACK
+                       for c1, c2 in zip(r.chunks, r.chunks[1:])):
                     wide += 1
                 else:
-                    syllables = syllables and any(abs(w.x1 - a) <= 0.1 and is_wide(w.text[-1]) for w in r.words)
+                    syllables = syllables and any(abs(w.x1 - a) <= EDGE_SLACK and is_wide(w.text[-1])
+                                                   for w in r.words)
         if b - a < 0.5 * em and both > wide and syllables:
             # Hangul syllables are all one width, so word spaces in different rows line up
             # by chance ("폐결절 AI", "경피적 대동맥판막"): a gap no wider than a word space
@@ -413,10 +461,11 @@ def column_separators(rows: list[Row], settings: TableSettings) -> list[tuple[fl
             # lines of their own (cells centred beside taller ones): lines wholly inside the
             # first column, or starting together where the column after the gap starts (at
             # its edge, or inside the gap when the header over it is centred), support it.
-            starts = sorted(r.x0 for r in rows if a - 0.1 <= r.x0 <= b + 1.0 and not any(w.x0 < a for w in r.words))
+            starts = sorted(r.x0 for r in rows
+                            if a - EDGE_SLACK <= r.x0 <= b + 1.0 and not any(w.x0 < a for w in r.words))
             edge = max((x for x in starts if sum(1 for y in starts if abs(y - x) <= 1.0) >= 2), default=b,
                        key=lambda x: sum(1 for y in starts if abs(y - x) <= 1.0))
-            alone = sum(1 for r in rows if (k == 0 and r.x1 < b - 0.1)
+            alone = sum(1 for r in rows if (k == 0 and r.x1 < b - EDGE_SLACK)
                         or (abs(r.x0 - edge) <= 1.0 and not any(w.x0 < a for w in r.words)))
             both += alone
             wide += alone
@@ -490,7 +539,8 @@ def _spanning(row: Row, bounds: list[float], rules: Sequence[tuple[float, float,
         mid = (x0 + x1) / 2
         c0 = c1 = None
         for y, a, b in rules:
-            if not (row.bottom - 0.3 * size <= y <= row.bottom + 1.2 * size and a - 1 <= mid <= b + 1):
+            if not (row.bottom - UNDERLINE_ABOVE_EM * size <= y <= row.bottom + UNDERLINE_BELOW_EM * size
+                    and a - 1 <= mid <= b + 1):
                 continue
             if table is not None and a <= table[0] + size and b >= table[1] - size:
                 continue  # a rule across the whole table is not a header's underline
@@ -499,8 +549,8 @@ def _spanning(row: Row, bounds: list[float], rules: Sequence[tuple[float, float,
                 c0, c1 = inside[0], inside[-1]
                 break
         if c0 is None or c1 is None:  # (set together)
-            c0 = _column_of(x0 + 0.3 * size, bounds)
-            c1 = _column_of(x1 - 0.3 * size, bounds)
+            c0 = _column_of(x0 + CHUNK_INSET_EM * size, bounds)
+            c1 = _column_of(x1 - CHUNK_INSET_EM * size, bounds)
         if c1 > c0:
             out.append((c0, c1, chunk))
     return out
@@ -745,7 +795,7 @@ def _between(p: _Piece, column: list[_Piece], share: float, own: Sequence[_Piece
         if q.top > b.bottom:
             break
         if q is not p and max(_overlap(q.top, q.bottom, a.top, a.bottom),
-                              _overlap(q.top, q.bottom, b.top, b.bottom)) > 0.7 * h:
+                              _overlap(q.top, q.bottom, b.top, b.bottom)) > SAME_ROW_SHARE * h:
             return False
     return True
 
@@ -777,7 +827,7 @@ def centred_rows(grid: list[dict[int, list[Word]]], settings: TableSettings) -> 
     # narrowest gap of the table is the leading inside a cell when a column shows it beside
     # wider ones (its cells wrap, its rows are spaced); a column whose gaps only vary (one
     # line per row beside rows of different heights) says nothing.
-    jump = max(2.0, 0.25 * h)  # leading varies by a point or so from line to line
+    jump = max(LEADING_JUMP_PT, LEADING_JUMP_SHARE * h)  # leading varies by a point or so from line to line
     col_gaps = {c: sorted(b.top - a.bottom for a, b in zip(ps, ps[1:])) for c, ps in by_col.items()}
     all_gaps = [g for gs in col_gaps.values() for g in gs]
     limit = None
@@ -814,10 +864,11 @@ def centred_rows(grid: list[dict[int, list[Word]]], settings: TableSettings) -> 
     tallest = max(b.bottom - b.top for bs in blocks.values() for b in bs)
     for c, bs in blocks.items():
         for b in bs:
-            lone = all(_overlap(b.top, b.bottom, o.top, o.bottom) < 0.3 * min(b.bottom - b.top, o.bottom - o.top)
+            lone = all(_overlap(b.top, b.bottom, o.top, o.bottom)
+                       < FLOAT_OVERLAP_SHARE * min(b.bottom - b.top, o.bottom - o.top)
                        for d, os in blocks.items() if d != c
                        for o in os[bisect_left(os, b.top - tallest, key=_top):bisect_right(os, b.bottom, key=_top)])
-            if lone and any(_between(b, blocks[d], 0.3, bs) for d in blocks if d != c):
+            if lone and any(_between(b, blocks[d], FLOAT_OVERLAP_SHARE, bs) for d in blocks if d != c):
                 floating.append(b)
             else:
                 anchored.append(b)
@@ -825,7 +876,7 @@ def centred_rows(grid: list[dict[int, list[Word]]], settings: TableSettings) -> 
     rows: list[list[_Piece]] = []
     bottom = None
     for b in anchored:
-        if rows and b.top < bottom - 0.3 * min(b.bottom - b.top, h):
+        if rows and b.top < bottom - FLOAT_OVERLAP_SHARE * min(b.bottom - b.top, h):
             rows[-1].append(b)
             bottom = max(bottom, b.bottom)
         else:
@@ -1123,7 +1174,7 @@ def _split_stack(stack, rows: list[Row], settings: TableSettings) -> list[list[t
         x0, x1 = min(a[1], b[1]), max(a[2], b[2])
         between = [r for r in rows if a[0] < (r.top + r.bottom) / 2 < b[0] and _overlap(r.x0, r.x1, x0, x1) > 0]
         ys = [a[0]] + [v for r in sorted(between, key=lambda r: r.top) for v in (r.top, r.bottom)] + [b[0]]
-        size = statistics.median(r.size for r in between) if between else 10.0
+        size = statistics.median(r.size for r in between) if between else FALLBACK_SIZE
         empty = max(ys[k + 1] - ys[k] for k in range(0, len(ys) - 1, 2))
         width = max(a[2], b[2]) - min(a[1], b[1])
         if (not between or empty > settings.stream_rule_gap * size
