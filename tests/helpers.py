@@ -65,6 +65,20 @@ def make_pdf(path: Path, draw) -> Path:
 KO = "HYSMyeongJo-Medium"
 
 
+def turn_sideways(c, angle: int) -> float:
+    """Turn the canvas of an A4 page so that text drawn after it runs up (``angle`` 90) or
+    down (270) the page, as a landscape page stored sideways without /Rotate; returns the y
+    of a first line near the page's top edge in the turned frame. Pair with
+    ``c.restoreState()``."""
+    c.saveState()
+    if angle == 90:
+        c.translate(595, 0)
+    else:
+        c.translate(0, 842)
+    c.rotate(angle)
+    return 500 if angle == 90 else -100
+
+
 def draw_mini_bulletin(c, date="2024. 1. 12", lead_md="12.28"):
     """A four-page bulletin: cover with CONTENTS, summary, one section, colophon."""
     def page_frame(n):

@@ -175,18 +175,13 @@ def test_a_code_point_canonically_equal_to_another_is_read_as_it():
 def test_sideways_page_reads_in_its_own_direction(tmp_path, angle):
     """A landscape page stored sideways without /Rotate: its lines read as printed."""
     import extract
-    from helpers import KO, make_pdf
+    from helpers import KO, make_pdf, turn_sideways
 
     def draw(c):
-        c.saveState()
-        if angle == 90:
-            c.translate(595, 0)
-        else:
-            c.translate(0, 842)
-        c.rotate(angle)
+        y = turn_sideways(c, angle)
         c.setFont(KO, 12)
-        c.drawString(60, 500 if angle == 90 else -100, "가로로 놓인 쪽의 첫째 줄")
-        c.drawString(60, 480 if angle == 90 else -120, "둘째 줄 Ⅰ급 신약")
+        c.drawString(60, y, "가로로 놓인 쪽의 첫째 줄")
+        c.drawString(60, y - 20, "둘째 줄 Ⅰ급 신약")
         c.restoreState()
         c.showPage()
 

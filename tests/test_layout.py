@@ -19,7 +19,7 @@ import extract
 from extract.layout import LayoutStage, mark_running, page_lines
 from extract.model import PageInfo, TextLine
 from extract.settings import Settings
-from helpers import KO, make_pdf
+from helpers import KO, make_pdf, turn_sideways
 
 LATIN = "Helvetica"
 HEADER = "중국 과학기술 정책 주간동향"
@@ -248,13 +248,7 @@ def test_a_sideways_page_is_read_upright(tmp_path, angle, turn):
     """A landscape page stored sideways (no /Rotate): its lines read in their own direction,
     in order, and the page records the turn with a warning."""
     def draw(c):
-        c.saveState()
-        if angle == 90:
-            c.translate(595, 0)
-        else:
-            c.translate(0, 842)
-        c.rotate(angle)
-        y = 500 if angle == 90 else -100
+        y = turn_sideways(c, angle)
         draw_words(c, 60, y, ["가로로", "놓인", "쪽의", "첫째", "줄"])
         draw_words(c, 60, y - 20, ["둘째", "줄", "Ⅰ급", "신약"])
         c.restoreState()
