@@ -25,7 +25,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..glyphs.geometry import center_in_box, median_size, runs, x_center_within, y_center_within
+from ..glyphs.geometry import center_in_box, median_size, runs, x_center_within
 from ..glyphs.lines import chars_to_lines
 from ..glyphs.rows import glyph_rows
 from ..glyphs.scripts import is_wide
@@ -993,7 +993,8 @@ def find_stream_fragments(page, page_number: int, settings: TableSettings, gap: 
         # Most glyphs lie above or below every ruled table: test the tables' vertical span
         # first, then each table.
         top, bottom = min(b[1] for b in taken) - 1.0, max(b[3] for b in taken) + 1.0
-        free = [c for c in chars if not y_center_within(c, top, bottom)
+        # (the span test written out, not geometry.y_center_within: it runs for every glyph)
+        free = [c for c in chars if not (top <= (c["top"] + c["bottom"]) / 2 <= bottom)
                 or not any(center_in_box(c, box) for box in taken)]
     else:
         free = chars
