@@ -79,15 +79,17 @@ def turn_sideways(c, angle: int) -> float:
     return 500 if angle == 90 else -100
 
 
-def draw_mini_bulletin(c, date="2024. 1. 12", lead_md="12.28"):
-    """A four-page bulletin: cover with CONTENTS, summary, one section, colophon."""
-    def page_frame(n):
-        c.setFont(KO, 8)
-        c.drawCentredString(297, 815, "중국 과학기술 정책 주간동향")
-        c.drawCentredString(297, 30, f"- {n} -")
+def draw_page_frame(c, n: int) -> None:
+    """The mini bulletins' running header and page-number footer on page ``n``."""
+    c.setFont(KO, 8)
+    c.drawCentredString(297, 815, "중국 과학기술 정책 주간동향")
+    c.drawCentredString(297, 30, f"- {n} -")
 
-    # cover + contents
-    page_frame(1)
+
+def draw_cover(c, date: str, titles: list[str]) -> None:
+    """Page 1 of a mini bulletin: the series title, the date and a CONTENTS list of one
+    section (정책동향) with ``titles``; ends the page."""
+    draw_page_frame(c, 1)
     c.setFont(KO, 26)
     c.drawString(60, 700, "중국 과학기술 정책")
     c.drawString(60, 665, "주/간/동/향")
@@ -97,8 +99,17 @@ def draw_mini_bulletin(c, date="2024. 1. 12", lead_md="12.28"):
     c.drawString(60, 590, "CONTENTS")
     c.setFont(KO, 11)
     c.drawString(60, 565, "1. 정책동향")
-    c.drawString(75, 548, "- 과기부, 인공지능 시범구 추가 지정")
+    for k, title in enumerate(titles):
+        c.drawString(75, 548 - 17 * k, f"- {title}")
     c.showPage()
+
+
+def draw_mini_bulletin(c, date="2024. 1. 12", lead_md="12.28"):
+    """A four-page bulletin: cover with CONTENTS, summary, one section, colophon."""
+    def page_frame(n):
+        draw_page_frame(c, n)
+
+    draw_cover(c, date, ["과기부, 인공지능 시범구 추가 지정"])
     # summary
     page_frame(2)
     c.setFont(KO, 10.5)

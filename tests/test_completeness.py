@@ -27,7 +27,7 @@ from extract.model import Table, TextLine
 from extract.segment import Article, Bullet, Section, Structure
 from extract.settings import CompletenessSettings
 from extract.validate import validation_errors
-from helpers import KO, load_json, make_pdf, sample_pairs
+from helpers import KO, draw_cover, draw_page_frame, load_json, make_pdf, sample_pairs
 
 S = CompletenessSettings()
 
@@ -231,23 +231,9 @@ def draw_bulletin(c, *, lost_heading: bool, absent_third: bool):
     """Cover with CONTENTS (3 titles) and summary; one section; article 02's heading printed
     as a plain bullet line when ``lost_heading``; article 03 left out when ``absent_third``."""
     def frame(n):
-        c.setFont(KO, 8)
-        c.drawCentredString(297, 815, "중국 과학기술 정책 주간동향")
-        c.drawCentredString(297, 30, f"- {n} -")
+        draw_page_frame(c, n)
 
-    frame(1)
-    c.setFont(KO, 26)
-    c.drawString(60, 700, "중국 과학기술 정책")
-    c.drawString(60, 665, "주/간/동/향")
-    c.setFont(KO, 12)
-    c.drawString(60, 630, "2024. 1. 12")
-    c.setFont(KO, 16)
-    c.drawString(60, 590, "CONTENTS")
-    c.setFont(KO, 11)
-    c.drawString(60, 565, "1. 정책동향")
-    for k, t in enumerate(TITLES):
-        c.drawString(75, 548 - 17 * k, f"- {t}")
-    c.showPage()
+    draw_cover(c, "2024. 1. 12", TITLES)
     frame(2)
     c.setFont(KO, 10.5)
     c.drawString(60, 760, "- 과기부는 인공지능 혁신 시범구 다섯 곳을 추가로 지정하였다.")
