@@ -45,6 +45,10 @@ class Word:
     bottom: float
     size: float
     chars: list[dict]
+    #: The space glyph printed right after the word, if any: a cell's text is joined with
+    #: it (a narrow space, 0.2 em, is a word space where a space glyph says so; a gap with
+    #: none between scripts is the producer's spacing, not a word space).
+    space: dict | None = None
 
     @property
     def text(self) -> str:
@@ -94,6 +98,8 @@ def text_rows(chars: list[dict], gap_em: float, chunk_gap_em: float, layout: Lay
             if c["text"].isspace():
                 if current:
                     words.append(_word(current))
+                    if c["x1"] > c["x0"]:
+                        words[-1].space = c
                 current = []
                 continue
             if current:
@@ -508,10 +514,11 @@ def _spanning(row: Row, bounds: list[float], rules: Sequence[tuple[float, float,
 
 def _lines(words: list[Word], page_number: int, gap: float | None, right: float,
            layout: LayoutSettings) -> list[TextLine]:
-    chars = [c for w in words for c in w.chars]
-    # The words hold no space glyphs, so the gaps are all there is between them: the page's
-    # wider gap between scripts (for pages that write their spaces) does not apply.
-    lines = chars_to_lines(chars, page_number, layout, float(gap) if gap else gap)
+    # Each word with the space glyph printed after it: the line reads its spaces as the
+    # body does (a space glyph is a space, however narrow; between scripts, a gap with no
+    # space glyph is a space only when wider than the page's spaces).
+    chars = [c for w in words for c in (w.chars + [w.space] if w.space is not None else w.chars)]
+    lines = chars_to_lines(chars, page_number, layout, gap)
     for ln in lines:
         ln.column_right = right
         ln.role = "table"
