@@ -8,6 +8,8 @@ reportlab and checks the general rule that reads it:
   text vertically and list items: the rules make the rows, not the text lines;
 * rules that group rows of short values are not read as rows;
 * a rule that leaves a column out runs under the others only: that column's cell spans;
+* an unruled table whose last column wraps to more lines than the row's other cells goes
+  on over those lines;
 * a space glyph narrower than the page's word gap (0.22 em in CJK fonts) is a word space
   in a table read from aligned words.
 """
@@ -164,3 +166,40 @@ def test_a_narrow_space_glyph_in_a_cell_read_from_aligned_words_is_a_word_space(
     assert frags[0].rows[frags[0].header_rows:] == [["Unit A", "Hall sensor", "blade position"],
                                                     ["Unit B", "Image sensor", "scene range"],
                                                     ["Unit C", "Gyro sensor", "hand shake"]]
+
+
+def test_an_unruled_table_whose_last_column_wraps_to_many_lines_stays_one_table(tmp_path):
+    """No rules, no shading: a number and a name beside a description of four or five
+    lines. The description's lines with nothing beside them start where the description
+    column starts, so they go on in the table; they do not end it (more than two lines of
+    one text run in a row used to end an aligned block, cutting the table into pieces)."""
+    rows = [("1", "Wuhan centre", ["- The first national AI compute platform of the",
+                                   "region, open to three hundred institutes",
+                                   "- One centre and four platforms around an",
+                                   "industrial cluster of its own", "- Training of engineers"]),
+            ("2", "Dalian centre", ["- The largest compute in the north-east, on the",
+                                    "national network since last December",
+                                    "- Use over ninety per cent, two hundred users",
+                                    "- Pilot projects in nine fields"]),
+            ("3", "Xi'an centre", ["- The first large cluster of the west, serving",
+                                   "one hundred and fifty institutes", "- Seventeen research projects matched",
+                                   "- A remote sensing model with a university"])]
+
+    def draw(c):
+        c.setFont("Helvetica", 9)
+        for x, text in zip((76, 110, 220), ("No", "Platform", "Main points")):
+            c.drawString(x, 740, text)
+        y = 724
+        for no, name, lines in rows:
+            middle = y - (len(lines) - 1) * 11 / 2
+            c.drawString(76, middle, no)
+            c.drawString(110, middle, name)
+            for k, text in enumerate(lines):
+                c.drawString(220, y - 11 * k, text)
+            y -= 11 * len(lines) + 8
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "long-cells.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [["No", "Platform", "Main points"]] + [[no, name, " ".join(lines)]
+                                                                   for no, name, lines in rows]

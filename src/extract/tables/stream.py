@@ -322,6 +322,7 @@ def alignment_blocks(rows: list[Row], settings: TableSettings,
     blocks: list[list[Row]] = []
     current: list[Row] = []
     singles = 0
+    in_column: set[int] = set()  # one-chunk rows that go on in a later column of their block
     for row in rows:
         if current:
             prev = current[-1]
@@ -335,6 +336,9 @@ def alignment_blocks(rows: list[Row], settings: TableSettings,
         if _multi(row):
             current.append(row)
             singles = 0
+        elif current and _in_later_column(row, current):
+            current.append(row)  # a long cell's next line: the table goes on
+            in_column.add(id(row))
         elif current:
             singles += 1
             if singles > settings.stream_max_single_rows:
@@ -346,11 +350,24 @@ def alignment_blocks(rows: list[Row], settings: TableSettings,
         blocks.append(current)
     out = []
     for b in blocks:
-        while b and not _multi(b[-1]):
+        while b and not _multi(b[-1]) and id(b[-1]) not in in_column:
             b = b[:-1]
         if sum(1 for r in b if _multi(r)) >= settings.stream_min_rows:
             out.append(b)
     return out
+
+
+def _in_later_column(row: Row, block: list[Row]) -> bool:
+    """A one-chunk line that starts where a later column of the block's rows starts (not
+    at their left edge) and stays within the block: the next line of a cell that wraps
+    to more lines than its row's other cells (a description beside a short label), not
+    body text between tables."""
+    x0 = min(r.x0 for r in block)
+    x1 = max(r.x1 for r in block)
+    if row.x0 < x0 + 2 * row.size or row.x1 > x1 + row.size:
+        return False
+    starts = [chunk[0].x0 for r in block if _multi(r) for chunk in r.chunks[1:]]
+    return sum(1 for x in starts if abs(x - row.x0) <= 1.0) >= 2
 
 
 def rule_stacks(rules: list[tuple[float, float, float]], page_width: float,
