@@ -45,6 +45,10 @@ class Word:
     bottom: float
     size: float
     chars: list[dict]
+    #: The space glyph printed right after the word, if any: a cell's text is joined with
+    #: it (a narrow space, 0.2 em, is a word space where a space glyph says so; a gap with
+    #: none between scripts is the producer's spacing, not a word space).
+    space: dict | None = None
 
     @property
     def text(self) -> str:
@@ -94,6 +98,8 @@ def text_rows(chars: list[dict], gap_em: float, chunk_gap_em: float, layout: Lay
             if c["text"].isspace():
                 if current:
                     words.append(_word(current))
+                    if c["x1"] > c["x0"]:
+                        words[-1].space = c
                 current = []
                 continue
             if current:
@@ -362,6 +368,7 @@ def alignment_blocks(rows: list[Row], settings: TableSettings,
     blocks: list[list[Row]] = []
     current: list[Row] = []
     singles = 0
+    in_column: set[int] = set()  # one-chunk rows that go on in a later column of their block
     for row in rows:
         if current:
             prev = current[-1]
@@ -375,6 +382,9 @@ def alignment_blocks(rows: list[Row], settings: TableSettings,
         if _multi(row):
             current.append(row)
             singles = 0
+        elif current and _in_later_column(row, current):
+            current.append(row)  # a long cell's next line: the table goes on
+            in_column.add(id(row))
         elif current:
             singles += 1
             if singles > settings.stream_max_single_rows:
@@ -386,11 +396,24 @@ def alignment_blocks(rows: list[Row], settings: TableSettings,
         blocks.append(current)
     out = []
     for b in blocks:
-        while b and not _multi(b[-1]):
+        while b and not _multi(b[-1]) and id(b[-1]) not in in_column:
             b = b[:-1]
         if sum(1 for r in b if _multi(r)) >= settings.stream_min_rows:
             out.append(b)
     return out
+
+
+def _in_later_column(row: Row, block: list[Row]) -> bool:
+    """A one-chunk line that starts where a later column of the block's rows starts (not
+    at their left edge) and stays within the block: the next line of a cell that wraps
+    to more lines than its row's other cells (a description beside a short label), not
+    body text between tables."""
+    x0 = min(r.x0 for r in block)
+    x1 = max(r.x1 for r in block)
+    if row.x0 < x0 + 2 * row.size or row.x1 > x1 + row.size:
+        return False
+    starts = [chunk[0].x0 for r in block if _multi(r) for chunk in r.chunks[1:]]
+    return sum(1 for x in starts if abs(x - row.x0) <= 1.0) >= 2
 
 
 def rule_stacks(rules: list[tuple[float, float, float]], page_width: float,
@@ -558,10 +581,11 @@ def _spanning(row: Row, bounds: list[float], rules: Sequence[tuple[float, float,
 
 def _lines(words: list[Word], page_number: int, gap: float | None, right: float,
            layout: LayoutSettings) -> list[TextLine]:
-    chars = [c for w in words for c in w.chars]
-    # The words hold no space glyphs, so the gaps are all there is between them: the page's
-    # wider gap between scripts (for pages that write their spaces) does not apply.
-    lines = chars_to_lines(chars, page_number, layout, float(gap) if gap else gap)
+    # Each word with the space glyph printed after it: the line reads its spaces as the
+    # body does (a space glyph is a space, however narrow; between scripts, a gap with no
+    # space glyph is a space only when wider than the page's spaces).
+    chars = [c for w in words for c in (w.chars + [w.space] if w.space is not None else w.chars)]
+    lines = chars_to_lines(chars, page_number, layout, gap)
     for ln in lines:
         ln.column_right = right
         ln.role = "table"
@@ -636,8 +660,12 @@ def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: i
         body_grid.append(cells)
     if filled and split > settings.stream_split_cell_share * filled:
         return None  # wide word spaces inside most "cells": stretched running text
-    centred = centred_rows(body_grid, settings)
-    if centred is not None:
+    body_top = header_rule if header_rule is not None else region.top
+    between = rows_between_rules(body_grid, rows, bounds, region, body_top)
+    centred = centred_rows(body_grid, settings) if between is None else None
+    if between is not None:
+        grid += between  # a rule under every row: the rules make the rows
+    elif centred is not None:
         grid += centred  # rows from the cells' blocks: no line-by-line merging needed
     else:
         grid = _merge_wrapped(grid + body_grid, rows, header_rows, region, settings)
@@ -682,6 +710,110 @@ def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: i
                  "empty_cell_ratio": round(empty / max(n_rows * n_out, 1), 3),
                  "merged_cells": 0, "ruled": region.ruled},
     )
+
+
+def rows_between_rules(grid: list[dict[int, list[Word]]], rows: list[Row], bounds: list[float], region: Region,
+                       top: float) -> list[dict[int, list[Word]]] | None:
+    """The body rows of a table ruled under every row, or None when it is not.
+
+    Where rules run between the body's text rows (each row's cells underlined, as a
+    table ruled by horizontal lines only is printed), a row is everything between two
+    rules, however its cells wrap or centre their text; text lines do not make rows. A
+    rule that leaves out some columns runs under the others only: a cell of a column it
+    leaves out spans the rows on either side (a tier beside its ranks), and its text is
+    repeated over them. Not when every line between two rules fills every column, nor when
+    two of them do (all but one, of four or more) and a cell's next line would have fitted
+    on the line above it (so was not wrapped there): rules then group rows, they do not
+    part them."""
+    if len(bounds) < 3 or not rows:
+        return None
+    n_cols = len(bounds) - 1
+    # Each column's text, left to right: a rule runs under a column when it runs under
+    # most of that (the boundaries between columns lie anywhere in the gaps).
+    extent = {c: (min(w.x0 for cells in grid for w in cells.get(c, [])),
+                  max(w.x1 for cells in grid for w in cells.get(c, [])))
+              for c in {c for cells in grid for c in cells}}
+
+    def under(a: float, b: float, c: int) -> bool:
+        x0, x1 = extent[c]
+        return _overlap(a, b, x0, x1) >= 0.5 * max(x1 - x0, 1.0)
+
+    bottom = region.bottom
+    ys = sorted({round(y, 1) for y, a, b in region.rule_extents if top + 1 < y < bottom - 1
+                 and any(under(a, b, c) for c in extent)})
+    if not any(abs(y - bottom) <= 1.0 for y, _, _ in region.rule_extents):
+        return None  # the table runs on below its last rule (rows under a ruled header)
+    if not ys:
+        return None
+    # Text rows between each pair of consecutive rules; a rule with no text on one side (a
+    # double rule, a rule under the last row, above the bottom one) parts nothing.
+    edges = [top] + ys + [bottom + 1]
+
+    def band_of(r: Row) -> int:
+        return bisect_right(ys, (r.top + r.bottom) / 2)
+
+    bands: dict[int, list[int]] = {}
+    for k, r in enumerate(rows):
+        if r.top < top - 1 or r.bottom > bottom + 1 + r.size:
+            return None  # text across a rule's reach: not a table of ruled rows
+        bands.setdefault(band_of(r), []).append(k)
+    # A rule must cross every text line it passes between (a rule cut through a line is no
+    # row rule), and the ruled rows must be more than the rules' one gap.
+    if any(r.top + 1 < y < r.bottom - 1 for r in rows for y in ys):
+        return None
+    filled_bands = sorted(bands)
+    if len(filled_bands) < 2:
+        return None
+    need = max(2, n_cols - (n_cols >= 4))
+    right = _right_edges(grid)
+    for b in filled_bands:
+        lines = [grid[k] for k in bands[b]]
+        used = {c for cells in lines for c in cells}
+        if len(lines) >= 2 and all(set(cells) == used for cells in lines):
+            return None  # every line fills every column: rows of values
+        if sum(1 for cells in lines if len(cells) >= need) >= 2 and not _wrapped(lines, right):
+            return None
+    # Per column, the rules that cross it: its cells span from one to the next.
+    covering = {c: [y for y, a, b in region.rule_extents if round(y, 1) in ys and under(a, b, c)] for c in extent}
+    out: list[dict[int, list[Word]]] = [{} for _ in filled_bands]
+    index = {b: i for i, b in enumerate(filled_bands)}
+    for c in extent:
+        cuts = sorted(set(round(y, 1) for y in covering[c]))
+        spans: dict[int, list[Word]] = {}
+        span_rows: dict[int, set[int]] = {}
+        for b in filled_bands:
+            mid = (edges[b] + edges[b + 1]) / 2
+            s = bisect_right(cuts, mid)
+            span_rows.setdefault(s, set()).add(index[b])
+            for k in bands[b]:
+                spans.setdefault(s, []).extend(grid[k].get(c, []))
+        for s, words in spans.items():
+            if words:
+                for i in span_rows[s]:
+                    out[i][c] = words
+    return [cells for cells in out if cells]
+
+
+def _right_edges(grid: list[dict[int, list[Word]]]) -> dict[int, float]:
+    """Each column's furthest text to the right."""
+    return {c: max(w.x1 for cells in grid for w in cells.get(c, [])) for c in {c for cells in grid for c in cells}}
+
+
+def _wrapped(lines: list[dict[int, list[Word]]], right: dict[int, float]) -> bool:
+    """Consecutive lines of one cell that wrapped: in every column, the first word of each
+    line would not have fitted at the end of the line above it (short of ``right``, the
+    column's furthest text). Values that would have fitted on one line stand on lines of
+    their own: rows, not a wrapped cell. A line that opens with a list mark is a new item
+    of the cell's list, broken where its writer broke it: it says neither."""
+    for c in {c for cells in lines for c in cells}:
+        pieces = [sorted(cells[c], key=lambda w: w.x0) for cells in lines if cells.get(c)]
+        for above, below in zip(pieces, pieces[1:]):
+            first = below[0]
+            if first.text[:1] in LIST_MARKS:
+                continue
+            if above[-1].x1 + WORD_SPACE_EM * first.size + (first.x1 - first.x0) <= right[c] + 0.5:
+                return False
+    return True
 
 
 def _move_header_only_columns(grid: list[dict[int, list[Word]]], header_rows: int) -> None:
@@ -946,6 +1078,8 @@ def _fill_centred_spans(rows: list[dict[int, list[Word]]], col: int) -> None:
             rows[k][col] = words
 
 
+#: Marks that open an item of a list inside a cell.
+LIST_MARKS = "○•●◦▪■□◆◇※·-▶☞∙"
 #: What separates the items of a list in a cell: commas, list marks, bullets.
 _ITEM_BREAK = re.compile(r"[,;、，]|(?:^|\s)[○•●◦▪■□◆◇※·-](?=\s)")
 

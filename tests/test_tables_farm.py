@@ -1,0 +1,205 @@
+"""Table failure classes found on the template farm (issue #18), each drawn small.
+
+Renders of templates we never tuned for (samples/template_farm.py) showed tables read wrong
+in ways no single template explains; each test here draws the geometry of one class with
+reportlab and checks the general rule that reads it:
+
+* a table ruled under every row (horizontal rules only) whose cells wrap, centre their
+  text vertically and list items: the rules make the rows, not the text lines;
+* rules that group rows of short values are not read as rows;
+* a rule that leaves a column out runs under the others only: that column's cell spans;
+* an unruled table whose last column wraps to more lines than the row's other cells goes
+  on over those lines;
+* a space glyph narrower than the page's word gap (0.22 em in CJK fonts) is a word space
+  in a table read from aligned words.
+"""
+from __future__ import annotations
+
+import pdfplumber
+
+from extract.settings import TableSettings
+from extract.tables import find_fragments
+from helpers import KO, make_pdf
+
+
+def _fragments(path, gap=None):
+    with pdfplumber.open(str(path)) as pdf:
+        page = pdf.pages[0]
+        return find_fragments(page, 1, TableSettings(), gap, page.chars)
+
+
+#: A table ruled under every row as WeasyPrint printed it (farm render r11-0009, page 5):
+#: (top of the line, x, text); the header and the cells centred vertically, the last
+#: column one syllable a line, so lines of different cells interleave.
+WRAPPED_ROWS = [(495.0, 421, "소"), (502.2, 158, "설립"), (509.4, 64, "기관명"), (509.4, 192, "주요내용"),
+                (509.4, 421, "재"), (516.6, 158, "시기"), (523.8, 421, "지"),
+                (542.7, 64, "베이징지위안 인공지"), (542.7, 192, "• 대형 언어 모델 오도 3.0 출시, 그중 천영"),
+                (542.7, 421, "베"), (557.1, 64, "능연구원 (BAAI,"), (557.1, 158, "2018"),
+                (557.1, 192, "대형 언어 모델, FlagEval 대형 모델 평가 시"), (557.1, 421, "이"),
+                (571.5, 64, "베이징 소재)"), (571.5, 192, "스템, 대형 시각 모델 등 포함"), (571.5, 421, "징"),
+                (590.4, 421, "베"), (597.6, 64, "칭화인공지능산업연"), (597.6, 192, "• 오픈 소스 BioMedGPT 개발, 주"),
+                (604.8, 158, "2020"), (604.8, 421, "이"), (612.0, 64, "구원 (AIR)"),
+                (612.0, 192, "로 바이오 의료 분야 R&D 활용"), (619.2, 421, "징")]
+
+
+def test_a_table_ruled_under_every_row_takes_its_rows_from_the_rules(tmp_path):
+    """Cells that wrap, centre (a year beside three lines) and a city set one syllable a
+    line in a narrow column, their lines interleaving: between two rules it is all one
+    row."""
+    def draw(c):
+        c.setFont(KO, 9)
+        for top, x, text in WRAPPED_ROWS:
+            c.drawString(x, 842 - top - 8, text)
+        for y, width in ((487.7, 1.4), (535.9, 0.5), (583.6, 0.5), (631.3, 1.4)):
+            c.setLineWidth(width)
+            c.line(60, 842 - y, 439, 842 - y)
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "ruled-rows.pdf", draw))
+    assert len(frags) == 1
+    frag = frags[0]
+    # (Whether a Hangul line break was a word space is textjoin's question, not this one's.)
+    assert [[t.replace(" ", "") for t in row] for row in frag.rows[frag.header_rows:]] == [
+        ["베이징지위안인공지능연구원(BAAI,베이징소재)", "2018",
+         "•대형언어모델오도3.0출시,그중천영대형언어모델,FlagEval대형모델평가시스템,대형시각모델등포함", "베이징"],
+        ["칭화인공지능산업연구원(AIR)", "2020", "•오픈소스BioMedGPT개발,주로바이오의료분야R&D활용", "베이징"]]
+
+
+def test_rules_that_group_rows_of_short_values_do_not_merge_them(tmp_path):
+    """Two rows of values between each pair of rules, each line filling every column and
+    each value short enough to have fitted beside the one above: rules over groups."""
+    groups = [[("1", "Austria", "12.5"), ("2", "Belgium", "9.8")],
+              [("3", "Czechia", "7.1"), ("4", "Denmark", "15.0")],
+              [("5", "Estonia", "4.2"), ("6", "Finland", "8.8")]]
+
+    def draw(c):
+        c.setFont("Helvetica", 9)
+        c.setLineWidth(1.2)
+        c.line(72, 740, 400, 740)
+        for x, text in zip((76, 150, 330), ("Rank", "Country", "Share of budget")):
+            c.drawString(x, 728, text)
+        c.setLineWidth(0.5)
+        c.line(72, 722, 400, 722)
+        y = 722
+        for group in groups:
+            for row in group:
+                y -= 13
+                for x, text in zip((76, 150, 330), row):
+                    c.drawString(x, y, text)
+            y -= 5
+            c.line(72, y, 400, y)
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "groups.pdf", draw))
+    assert len(frags) == 1
+    frag = frags[0]
+    assert frag.rows[frag.header_rows:] == [list(r) for g in groups for r in g]
+
+
+def test_a_rule_leaving_a_column_out_makes_its_cell_span_the_rows(tmp_path):
+    """A tier cell spanning two ranks has no rule under its first rank (the other cells
+    do): its text stands between the ranks and belongs to both."""
+    rows = [(["1등급"], ["1"], ["미국"], ["72.23"]),
+            ([], ["2"], ["중국"], ["55.20"]),
+            (["2등급"], ["3"], ["영국"], ["46.59"]),
+            ([], ["4"], ["독일"], ["45.12"])]
+
+    def draw(c):
+        line_h, pad = 11, 4
+        c.setLineWidth(1.2)
+        c.line(72, 740, 400, 740)
+        c.setFont(KO, 9)
+        xs = (76, 150, 220, 330)
+        for x, text in zip(xs, ("등급", "순위", "국가", "득점")):
+            c.drawString(x, 728, text)
+        c.setLineWidth(0.5)
+        c.line(72, 722, 400, 722)
+        y = 722
+        height = line_h + 2 * pad
+        for k, row in enumerate(rows):
+            for x, cell in zip(xs[1:], row[1:]):
+                c.drawString(x, y - height / 2 - 3, cell[0])
+            if row[0]:  # the tier, centred over its two ranks
+                c.drawString(xs[0], y - height - 3, row[0][0])
+            y -= height
+            c.line(140 if k % 2 == 0 else 72, y, 400, y)
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "tiers.pdf", draw))
+    assert len(frags) == 1
+    frag = frags[0]
+    assert frag.rows[frag.header_rows:] == [["1등급", "1", "미국", "72.23"], ["1등급", "2", "중국", "55.20"],
+                                            ["2등급", "3", "영국", "46.59"], ["2등급", "4", "독일", "45.12"]]
+
+
+def test_a_narrow_space_glyph_in_a_cell_read_from_aligned_words_is_a_word_space(tmp_path):
+    """A CJK font's space is 0.22 em, narrower than the word gap a page of wider spaces
+    learns; where the producer prints the space glyph, the cell keeps the space."""
+    size = 9.0
+
+    def spaced(c, x, y, words):
+        """Draw ``words`` parted by space glyphs 0.2 em apart (the glyph drawn, the next
+        word set where a narrow space would put it)."""
+        for k, w in enumerate(words):
+            c.drawString(x, y, w + (" " if k < len(words) - 1 else ""))
+            x += c.stringWidth(w, "Helvetica", size) + 0.2 * size
+
+    def draw(c):
+        c.setFont("Helvetica", size)
+        c.setLineWidth(1.2)
+        c.line(72, 740, 480, 740)
+        for x, text in zip((76, 200, 330), ("Name", "Sensor", "Use")):
+            c.drawString(x, 728, text)
+        c.setLineWidth(0.5)
+        c.line(72, 722, 480, 722)
+        for k, (a, b, d) in enumerate([("Unit A", "Hall sensor", "blade position"),
+                                       ("Unit B", "Image sensor", "scene range"),
+                                       ("Unit C", "Gyro sensor", "hand shake")]):
+            y = 710 - 14 * k
+            for x, text in zip((76, 200, 330), (a, b, d)):
+                spaced(c, x, y, text.split())
+        c.line(72, 670, 480, 670)
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "spaces.pdf", draw), gap=0.3)
+    assert len(frags) == 1
+    assert frags[0].rows[frags[0].header_rows:] == [["Unit A", "Hall sensor", "blade position"],
+                                                    ["Unit B", "Image sensor", "scene range"],
+                                                    ["Unit C", "Gyro sensor", "hand shake"]]
+
+
+def test_an_unruled_table_whose_last_column_wraps_to_many_lines_stays_one_table(tmp_path):
+    """No rules, no shading: a number and a name beside a description of four or five
+    lines. The description's lines with nothing beside them start where the description
+    column starts, so they go on in the table; they do not end it (more than two lines of
+    one text run in a row used to end an aligned block, cutting the table into pieces)."""
+    rows = [("1", "Wuhan centre", ["- The first national AI compute platform of the",
+                                   "region, open to three hundred institutes",
+                                   "- One centre and four platforms around an",
+                                   "industrial cluster of its own", "- Training of engineers"]),
+            ("2", "Dalian centre", ["- The largest compute in the north-east, on the",
+                                    "national network since last December",
+                                    "- Use over ninety per cent, two hundred users",
+                                    "- Pilot projects in nine fields"]),
+            ("3", "Xi'an centre", ["- The first large cluster of the west, serving",
+                                   "one hundred and fifty institutes", "- Seventeen research projects matched",
+                                   "- A remote sensing model with a university"])]
+
+    def draw(c):
+        c.setFont("Helvetica", 9)
+        for x, text in zip((76, 110, 220), ("No", "Platform", "Main points")):
+            c.drawString(x, 740, text)
+        y = 724
+        for no, name, lines in rows:
+            middle = y - (len(lines) - 1) * 11 / 2
+            c.drawString(76, middle, no)
+            c.drawString(110, middle, name)
+            for k, text in enumerate(lines):
+                c.drawString(220, y - 11 * k, text)
+            y -= 11 * len(lines) + 8
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "long-cells.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [["No", "Platform", "Main points"]] + [[no, name, " ".join(lines)]
+                                                                   for no, name, lines in rows]
