@@ -104,6 +104,16 @@ def draw_cover(c, date: str, titles: list[str]) -> None:
     c.showPage()
 
 
+def draw_banner(c, name: str) -> None:
+    """A section banner: the name in white on a dark band across the top of the page."""
+    c.setFillGray(0.2)
+    c.rect(55, 740, 485, 26, fill=1, stroke=0)
+    c.setFillGray(1)
+    c.setFont(KO, 15)
+    c.drawString(62, 747, name)
+    c.setFillGray(0)
+
+
 def draw_mini_bulletin(c, date="2024. 1. 12", lead_md="12.28"):
     """A four-page bulletin: cover with CONTENTS, summary, one section, colophon."""
     def page_frame(n):
@@ -117,12 +127,7 @@ def draw_mini_bulletin(c, date="2024. 1. 12", lead_md="12.28"):
     c.showPage()
     # a section with one article
     page_frame(3)
-    c.setFillGray(0.2)
-    c.rect(55, 740, 485, 26, fill=1, stroke=0)
-    c.setFillGray(1)
-    c.setFont(KO, 15)
-    c.drawString(62, 747, "정책동향")
-    c.setFillGray(0)
+    draw_banner(c, "정책동향")
     c.setFont(KO, 13)
     c.drawString(60, 705, "01 과기부, 인공지능 시범구 추가 지정")
     c.setFont(KO, 10.5)

@@ -27,7 +27,7 @@ from extract.model import Table, TextLine
 from extract.segment import Article, Bullet, Section, Structure
 from extract.settings import CompletenessSettings
 from extract.validate import validation_errors
-from helpers import KO, draw_cover, draw_page_frame, load_json, make_pdf, sample_pairs
+from helpers import KO, draw_banner, draw_cover, draw_page_frame, load_json, make_pdf, sample_pairs
 
 S = CompletenessSettings()
 
@@ -240,12 +240,7 @@ def draw_bulletin(c, *, lost_heading: bool, absent_third: bool):
     c.drawString(60, 740, "- 공업정보화부는 중소기업 융자를 촉진하는 액션을 추진한다.")
     c.showPage()
     frame(3)
-    c.setFillGray(0.2)
-    c.rect(55, 740, 485, 26, fill=1, stroke=0)
-    c.setFillGray(1)
-    c.setFont(KO, 15)
-    c.drawString(62, 747, "정책동향")
-    c.setFillGray(0)
+    draw_banner(c, "정책동향")
     y = 705
     bodies = [("베이징, 상하이 등 다섯 곳 지정 (12.28)", ["과기부는 인공지능 혁신 응용 시범구를 추가로 지정",
                                                       "시범구는 산업 응용과 제도 혁신을 함께 추진"]),

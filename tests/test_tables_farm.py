@@ -42,6 +42,17 @@ WRAPPED_ROWS = [(495.0, 421, "소"), (502.2, 158, "설립"), (509.4, 64, "기관
                 (612.0, 192, "로 바이오 의료 분야 R&D 활용"), (619.2, 421, "징")]
 
 
+def _header(c, x1: float, xs, names, font: str, size: float) -> None:
+    """A table's top rule at 740, its header row, and the rule under it at 722 (x 72 to ``x1``)."""
+    c.setFont(font, size)
+    c.setLineWidth(1.2)
+    c.line(72, 740, x1, 740)
+    for x, text in zip(xs, names):
+        c.drawString(x, 728, text)
+    c.setLineWidth(0.5)
+    c.line(72, 722, x1, 722)
+
+
 def test_a_table_ruled_under_every_row_takes_its_rows_from_the_rules(tmp_path):
     """Cells that wrap, centre (a year beside three lines) and a city set one syllable a
     line in a narrow column, their lines interleaving: between two rules it is all one
@@ -73,13 +84,7 @@ def test_rules_that_group_rows_of_short_values_do_not_merge_them(tmp_path):
               [("5", "Estonia", "4.2"), ("6", "Finland", "8.8")]]
 
     def draw(c):
-        c.setFont("Helvetica", 9)
-        c.setLineWidth(1.2)
-        c.line(72, 740, 400, 740)
-        for x, text in zip((76, 150, 330), ("Rank", "Country", "Share of budget")):
-            c.drawString(x, 728, text)
-        c.setLineWidth(0.5)
-        c.line(72, 722, 400, 722)
+        _header(c, 400, (76, 150, 330), ("Rank", "Country", "Share of budget"), "Helvetica", 9)
         y = 722
         for group in groups:
             for row in group:
@@ -106,14 +111,8 @@ def test_a_rule_leaving_a_column_out_makes_its_cell_span_the_rows(tmp_path):
 
     def draw(c):
         line_h, pad = 11, 4
-        c.setLineWidth(1.2)
-        c.line(72, 740, 400, 740)
-        c.setFont(KO, 9)
         xs = (76, 150, 220, 330)
-        for x, text in zip(xs, ("등급", "순위", "국가", "득점")):
-            c.drawString(x, 728, text)
-        c.setLineWidth(0.5)
-        c.line(72, 722, 400, 722)
+        _header(c, 400, xs, ("등급", "순위", "국가", "득점"), KO, 9)
         y = 722
         height = line_h + 2 * pad
         for k, row in enumerate(rows):
@@ -145,13 +144,7 @@ def test_a_narrow_space_glyph_in_a_cell_read_from_aligned_words_is_a_word_space(
             x += c.stringWidth(w, "Helvetica", size) + 0.2 * size
 
     def draw(c):
-        c.setFont("Helvetica", size)
-        c.setLineWidth(1.2)
-        c.line(72, 740, 480, 740)
-        for x, text in zip((76, 200, 330), ("Name", "Sensor", "Use")):
-            c.drawString(x, 728, text)
-        c.setLineWidth(0.5)
-        c.line(72, 722, 480, 722)
+        _header(c, 480, (76, 200, 330), ("Name", "Sensor", "Use"), "Helvetica", size)
         for k, (a, b, d) in enumerate([("Unit A", "Hall sensor", "blade position"),
                                        ("Unit B", "Image sensor", "scene range"),
                                        ("Unit C", "Gyro sensor", "hand shake")]):

@@ -19,7 +19,6 @@ from .glyphs.lines import page_word_gap
 from .glyphs.rows import sideways_turn
 from .model import PageInfo
 from .pdfobjects import parse_objects
-from .settings import check_engine
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -170,7 +169,7 @@ class PageSource:
         except Exception as exc:
             raise _unwrap_pdfminer(doc.path, exc) from exc
         self.pdfium = None
-        if check_engine(doc.settings.load.engine) == "pdfium":
+        if doc.settings.load.engine == "pdfium":
             from .pdfium_source import open_pdfium
 
             self.pdfium = open_pdfium(doc)
@@ -198,7 +197,9 @@ class PageSource:
 
 
 def open_document(doc: "Document") -> PageSource:
-    """Check the file, fill in identity fields of ``doc`` and return its page source."""
+    """Check the settings (fields set one by one after construction) and the file, fill in
+    identity fields of ``doc`` and return its page source."""
+    doc.settings.check()
     sniff_pdf(doc.path)
     doc.sha256 = sha256_of(doc.path)
     _read_identity(doc)

@@ -108,9 +108,7 @@ def run_document(path: str | Path, settings: Settings | None = None,
 
 def _run_document(path: str | Path, settings: Settings | None,
                   on_page: Callable[[int, int], None] | None) -> Document:
-    settings = settings or Settings()
-    settings.check()  # fields set one by one after construction are checked here
-    doc = Document(path=Path(path), settings=settings)
+    doc = Document(path=Path(path), settings=settings or Settings())
     with timed(doc, "load"):
         source = load.open_document(doc)
     wanted = set(doc.settings.pages or ())

@@ -282,12 +282,6 @@ class LoadSettings(_Checked):
     engine: str = "pdfminer"
 
 
-def check_engine(engine) -> str:
-    """``engine`` if it is a known glyph source, else a SettingsError naming the setting."""
-    check_value("load.engine", "str", engine)
-    return engine
-
-
 @dataclass
 class Settings(_Checked):
     password: str | None = None

@@ -765,7 +765,7 @@ def rows_between_rules(grid: list[dict[int, list[Word]]], rows: list[Row], bound
     if len(filled_bands) < 2:
         return None
     need = max(2, n_cols - (n_cols >= 4))
-    right = _right_edges(grid)
+    right = {c: x1 for c, (_, x1) in extent.items()}  # each column's furthest text to the right
     for b in filled_bands:
         lines = [grid[k] for k in bands[b]]
         used = {c for cells in lines for c in cells}
@@ -792,11 +792,6 @@ def rows_between_rules(grid: list[dict[int, list[Word]]], rows: list[Row], bound
                 for i in span_rows[s]:
                     out[i][c] = words
     return [cells for cells in out if cells]
-
-
-def _right_edges(grid: list[dict[int, list[Word]]]) -> dict[int, float]:
-    """Each column's furthest text to the right."""
-    return {c: max(w.x1 for cells in grid for w in cells.get(c, [])) for c in {c for cells in grid for c in cells}}
 
 
 def _wrapped(lines: list[dict[int, list[Word]]], right: dict[int, float]) -> bool:
