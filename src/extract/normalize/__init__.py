@@ -136,10 +136,17 @@ def jamo(text: str) -> str:
     return "".join(_JAMO_MAP.get(ch, ch) for ch in unicodedata.normalize("NFD", text))
 
 
+# Aspirated consonants as plain ones, in the consonant skeleton only: Korean writers render a
+# foreign stop now aspirated, now tense, now plain (이라크/이라끄, 타이/따이), while the full
+# letters still tell the spellings apart. Initials ㅋㅌㅍㅊ and finals ㅋㅌㅍㅊ.
+_ASPIRATED = {"\u110f": "\u1100", "\u1110": "\u1103", "\u1111": "\u1107", "\u110e": "\u110c",
+              "\u11bf": "\u11a8", "\u11c0": "\u11ae", "\u11c1": "\u11b8", "\u11be": "\u11bd"}
+
+
 @lru_cache(maxsize=65536)
 def consonants(text: str) -> str:
-    """The consonant skeleton of :func:`jamo` (vowels dropped)."""
-    return "".join(ch for ch in jamo(text) if ch not in _VOWELS)
+    """The consonant skeleton of :func:`jamo` (vowels dropped, aspiration folded)."""
+    return "".join(_ASPIRATED.get(ch, ch) for ch in jamo(text) if ch not in _VOWELS)
 
 
 def _key(text: str) -> str:
@@ -746,6 +753,10 @@ def _decide(scores: dict[int, float], places: list[_Place], settings: NameSettin
         rivals = [i for i in rivals if not (places[i].kind == "country" and places[top].kind == "region"
                                             and places[i].code and places[top].code
                                             and places[top].code.endswith("-" + places[i].code))]  # type: ignore[union-attr,operator]  # (both checked above)
+    if kind == "region" and places[top].level != "city":
+        # in a column of regions a city that scores no better than a province does not block
+        # it: the columns list provinces far more often than cities (허란: 河南 = 武汉)
+        rivals = [i for i in rivals if places[i].level != "city" or scores[i] > scores[top]]
     if rivals and scores[top] - scores[rivals[0]] < settings.margin:
         return None
     return top
