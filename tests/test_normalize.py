@@ -238,6 +238,21 @@ def test_a_city_no_closer_than_a_province_does_not_block_it_in_a_region_column(n
     assert normalizer.resolve("선전", "region").canonical_zh == "深圳"
 
 
+def test_words_that_label_or_fill_cells_name_nothing_whatever_the_column(normalizer):
+    for word, hint in (("기타", "country"), ("없음", "company"), ("비중", "region"), ("제품명", "company"),
+                       ("합 계", None)):
+        r = normalizer.resolve(word, hint)
+        assert r.type == "unknown" and r.canonical_zh is None and not r.ambiguous, (word, hint, r)
+    # the same column still types a slip of one of its names
+    assert normalizer.resolve("간수", "region").canonical_zh == "甘肃"
+
+
+def test_a_name_of_the_other_type_is_unknown_but_shown_as_the_candidate(normalizer):
+    r = normalizer.resolve("일본", "region")
+    assert r.type == "unknown" and r.canonical_zh is None
+    assert r.candidates and r.candidates[0]["canonical_zh"] == "日本" and r.candidates[0]["type"] == "country"
+
+
 def test_dev_and_held_out_lists(normalizer):
     """names_dev.tsv was tuned on; the held-out lists were each written before the changes they
     check (their first looks: 1: 244/259, 2: 127/130 and 1 confidently wrong, 3: 209/213 and 1
@@ -252,6 +267,11 @@ def test_dev_and_held_out_lists(normalizer):
         assert held.total >= 130
         assert not held.confidently_wrong, (name, held.confidently_wrong)
         assert held.right / held.total >= 0.97, (name, held.wrong)
+    # the fourth list was written blind by another hand; where its conventions differ from the
+    # project's (a hint of the other type, a company column's words) its header says so:
+    # first look 196/232 (as written), now 213/232 with the conventions' 7 disagreements
+    fourth = score_list(DATA / "names_heldout4.tsv", normalizer)
+    assert fourth.total == 232 and fourth.right >= 213, fourth.wrong
 
 
 def test_names_command_fits_80_columns():

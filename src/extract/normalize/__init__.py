@@ -82,6 +82,15 @@ COUNTRY_FORM_AFFIX = re.compile(
 COUNTRY_BARE_GUK = re.compile(r"(국|[国國])$")  # 일본국, 日本国: only where two syllables stay
 # A name ending so says its type when nothing else does (fuzzy matching only).
 REGION_SUFFIX = re.compile(r"(성|시|자치구|특별행정구|省|市|自治区|自治區|特别行政区|特別行政區)$")
+# Words that label or fill a table's cells and name nothing, whatever the column (a "기타" row
+# of a country ranking is no 加拿大, "없음" in a company column no company): headers, totals,
+# placeholders. Compared with the mention's key (spaces dropped).
+LABEL_WORDS = frozenset("""
+기타 그외 그밖 없음 해당없음 미정 미상 불명 비공개 합계 소계 총계 계 전체 평균 비고 구분 순위 순번 번호 출처
+금액 비중 비율 점유율 점수 등급 내용 항목 분야 국가 지역 국가명 지역명 국가/지역 기업 기업명 회사 회사명 업체
+업체명 기관 기관명 제품 제품명 품명 기기명 약품명 유형 분류 적응증 효능 승인일 일자 날짜 연도
+""".split())
+
 # Company-like forms: with one of these (or a company column), a name nothing else knows is a
 # company; without, it is "unknown" (a header word, a sector, a person) rather than a company
 # that resolves to itself with score 100. A name of its own before the form has two syllables
@@ -533,7 +542,10 @@ class Normalizer:
         """Nothing matched and nothing says it is an organisation: no canonical names, the best
         candidate's score and the candidates, so that a reader sees how close it came."""
         text = PARENS.sub("", mention).strip() or mention
-        scores = self._filter(self._scores_for(text), self.index.places, kind)
+        every = self._scores_for(text)
+        # none of the column's type: show those of the other (일본 in a region column comes out
+        # unknown, its candidate the country 日本 100, so a reader sees why)
+        scores = self._filter(every, self.index.places, kind) or every
         ranked = _ranked(scores, self.index.places)[:3]
         best = scores[ranked[0]] if ranked else 0.0
         cands = [dict(self.index.places[i].candidate(scores[i]), type=self.index.places[i].kind) for i in ranked]
@@ -568,9 +580,11 @@ class Normalizer:
         if cached is not None:
             return cached
         text = unicodedata.normalize("NFC", mention).strip()
-        result = None
+        result: Resolution | None = None
+        if _key(text) in LABEL_WORDS:
+            result = self._unknown(text, type)
         org_like = type is None and _org_like(text)
-        if type in (None, *PLACE_TYPES):
+        if result is None and type in (None, *PLACE_TYPES):
             # a name with a company form is matched against places only as written (광둥제약 is no
             # misspelt 광둥)
             result = self._place(text, type, context, fuzzy=not org_like)
