@@ -224,7 +224,7 @@ def _grid(c, x, y, widths, heights):
         c.line(xx, y, xx, y - total_h)
 
 
-def draw_boxed_template(c):
+def draw_boxed_template(c, brief_size=12.5, brief_gap=22, section_cell_wraps=False, summary_over_page=False):
     c.setFont(KO, 24)
     c.drawString(120, 740, "중국 과학기술 정책 주간동향")
     c.setFont(KO, 12)
@@ -233,14 +233,27 @@ def draw_boxed_template(c):
     c.drawString(60, 670, "목 차")
     _grid(c, 60, 650, [110, 365], [40])
     c.setFont(KO, 10.5)
-    c.drawString(66, 628, "Ⅰ. 정책동향")
+    if section_cell_wraps:
+        # a row a title, the section's name in a cell merged over both and wrapped in it,
+        # level with the titles
+        c.line(170, 630, 535, 630)
+        c.drawString(66, 636, "Ⅰ. 정책")
+        c.drawString(66, 620, "동향")
+    else:
+        c.drawString(66, 628, "Ⅰ. 정책동향")
     c.drawString(176, 636, f"- {BOXED[0][0]}")
     c.drawString(176, 620, f"- {BOXED[1][0]}")
     c.setFont(KO, 14)
     c.drawString(60, 560, "요 약")
     c.setFont(KO, 10.5)
     c.drawString(60, 535, "1. 국가데이터국은 데이터 요소 3개년 행동계획을 발표하였다.")
-    c.drawString(60, 515, "2. 과기부는 인공지능 혁신 시범구 다섯 곳을 추가로 지정하였다.")
+    if summary_over_page:  # the last item runs over the page break
+        c.drawString(60, 70, "2. 과기부는 인공지능 혁신 시범구 다섯 곳을 추가로")
+        c.showPage()
+        c.setFont(KO, 10.5)
+        c.drawString(74, 790, "지정하였다.")
+    else:
+        c.drawString(60, 515, "2. 과기부는 인공지능 혁신 시범구 다섯 곳을 추가로 지정하였다.")
     c.showPage()
 
     c.setFont(KO, 16)
@@ -267,9 +280,9 @@ def draw_boxed_template(c):
     c.drawString(64, 780, "단신동향")
     y = 740
     for _k, (title, lead, source, md) in enumerate(BRIEFS, start=1):
-        c.setFont(KO, 12.5)
+        c.setFont(KO, brief_size)
         c.drawString(64, y, title)
-        y -= 22
+        y -= brief_gap
         c.setFont(KO, 10.5)
         c.drawString(64, y, f"▶ {lead}")
         y -= 20
@@ -290,6 +303,27 @@ def draw_boxed_template(c):
 def boxed(tmp_path_factory):
     pdf = make_pdf(tmp_path_factory.mktemp("boxed") / "boxed.pdf", draw_boxed_template)
     return extract.run(pdf).data
+
+
+def test_a_big_brief_title_with_its_space_under_it_still_opens_a_brief(tmp_path):
+    # A 15 pt title with the space a heading of that size keeps under it (LibreOffice sets
+    # the CSS margins so): more than 1.5 lines of the lead's size, less than of the title's.
+    pdf = make_pdf(tmp_path / "big-briefs.pdf",
+                   lambda c: draw_boxed_template(c, brief_size=15, brief_gap=33))
+    data = extract.run(pdf).data
+    briefs = {s["name"]: s["articles"] for s in data["sections"]}["단신동향"]
+    assert [(a["title"], a["lead"]) for a in briefs] == [(b[0], b[1]) for b in BRIEFS]
+
+
+@pytest.mark.parametrize("wraps, over_page", [(True, False), (False, True)])
+def test_contents_cell_wrapped_and_summary_over_a_page(tmp_path, wraps, over_page):
+    pdf = make_pdf(tmp_path / "boxed.pdf", lambda c: draw_boxed_template(
+        c, section_cell_wraps=wraps, summary_over_page=over_page))
+    data = extract.run(pdf).data
+    assert data["contents"] == [{"section": "정책동향", "titles": [t for t, _ in BOXED]}]
+    assert data["summary"] == ["국가데이터국은 데이터 요소 3개년 행동계획을 발표하였다.",
+                               "과기부는 인공지능 혁신 시범구 다섯 곳을 추가로 지정하였다."]
+    assert [a["title"] for s in data["sections"] for a in s["articles"]][:2] == [t for t, _ in BOXED]
 
 
 def test_contents_table_and_numbered_summary(boxed):

@@ -430,7 +430,9 @@ class Segmenter:
         prev = ln
         for j in range(k + 1, min(k + 4, len(items))):
             nxt = items[j].line
-            if nxt is None or nxt.page != ln.page or nxt.top - prev.bottom > self.cfg.block_gap * nxt.size:
+            # (the space under a heading scales with the heading's size, not the lead's)
+            if nxt is None or nxt.page != ln.page \
+                    or nxt.top - prev.bottom > self.cfg.block_gap * max(nxt.size, prev.size):
                 return False
             if self.is_lead_mark(nxt.text.strip()):
                 return True
@@ -464,15 +466,25 @@ class Segmenter:
                             and CONTENTS_HEAD.match(it.text.strip())), None)
         boxes = self._structure_boxes(self.items, titles, names, contents_at)
         if boxes:
-            first = self.s
-            self.items = self._stream(boxes)
-            self.s, self.style = Structure(), IssueStyle()
-            self.warnings[:] = [w for w in self.warnings if w not in self._read_warnings]
-            self._read(self.items)
-            self.s.consumed_fragments |= boxes
+            first, first_style = self.s, self.style
+            self._read_unboxed(boxes)
+            if len(self.style.anchors) < len(first_style.anchors) and boxes & first.consumed_fragments:
+                # Read as lines, a contents table hid titles the first reading had found
+                # again in the body (a narrow cell's wrapped section name interleaves with
+                # the titles): keep that table a table, the other boxes lines.
+                boxes = boxes - first.consumed_fragments
+                self._read_unboxed(boxes)
+            self.s.consumed_fragments |= boxes | first.consumed_fragments
             if not self.s.contents and first.contents:
                 self.s.contents = first.contents
         return self.s
+
+    def _read_unboxed(self, boxes: set[str]) -> None:
+        """Read again from the start, with the fragments in ``boxes`` as their cells' lines."""
+        self.items = self._stream(boxes)
+        self.s, self.style = Structure(), IssueStyle()
+        self.warnings[:] = [w for w in self.warnings if w not in self._read_warnings]
+        self._read(self.items)
 
     def _read(self, items: list[Item]) -> None:
         before = len(self.warnings)
@@ -773,8 +785,11 @@ class Segmenter:
             if opened is not None and (last is None or ln.x0 <= marker_x + 2):
                 summary.append(opened)
                 last, marker_x = ln, ln.x0
-            elif last is not None and ln.x0 > marker_x + 2 and ln.page == last.page \
-                    and ln.top - last.bottom < ln.size:
+            elif last is not None and ln.x0 > marker_x + 2 and (
+                    (ln.page == last.page and ln.top - last.bottom < ln.size)
+                    # the item runs over the page break: the next page's first line, set in
+                    # from the marks as the item's own wrapped lines are
+                    or (ln.page == last.page + 1 and items[i - 1].line is last)):
                 summary[-1] = join_wrapped(summary[-1], text, last, self.stats)
                 last = ln
             elif (not marked and stop is not None and len(text) > SUMMARY_ITEM_MIN_CHARS
