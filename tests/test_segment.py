@@ -75,3 +75,78 @@ def test_a_banner_number_wrapped_over_its_name_is_joined_to_it():
     items = [Item(2, ln.top, line=ln) for ln in (number, name, far)]
     joined = Segmenter._join_banner_numbers(items, SegmentSettings().block_gap)
     assert [it.line.text for it in joined] == ["Ⅱ. 정책동향", "본문 한 줄"]
+
+
+def test_an_item_that_carries_the_leads_mark_takes_its_level_from_its_indent(tmp_path):
+    """Leads marked '○', items '-' at two indents: a '○' item set in with the deeper items is of their
+    level, one at the lead's own x of the first."""
+    from helpers import KO, draw_banner, draw_cover, draw_page_frame, make_pdf
+
+    title = "과기부, 인공지능 시범구 추가 지정"
+
+    def draw(c):
+        draw_cover(c, "2024. 1. 12", [title])
+        draw_page_frame(c, 2)
+        draw_banner(c, "정책동향")
+        c.setFont(KO, 13)
+        c.drawString(60, 705, f"01 {title}")
+        c.setFont(KO, 10.5)
+        y = 680
+        for x, line in ((60, "○ 베이징, 상하이 등 다섯 곳 지정 (12.28)"),
+                        (72, "- 과기부는 국가 인공지능 혁신 응용 시범구를 추가로 지정"),
+                        (86, "- 시범구는 산업 응용과 제도 혁신을 함께 추진"),
+                        (86, "○ 지역별로는 동부 세 곳, 서부 두 곳으로 나타남"),
+                        (72, "- 선정된 시범구는 3년간 정책 지원을 받음"),
+                        (86, "- 지원 규모는 지역마다 다름"),
+                        (60, "○ 과기부는 연말에 성과를 평가할 계획")):
+            c.drawString(x, y, line)
+            y -= 20
+        c.showPage()
+
+    pdf = make_pdf(tmp_path / "lead-mark-items.pdf", draw)
+    article = extract.run(pdf).data["sections"][0]["articles"][0]
+    assert article["lead"] == "베이징, 상하이 등 다섯 곳 지정"
+    assert [(b["level"], b["text"][:6]) for b in article["bullets"]] == [
+        (1, "과기부는 국"), (2, "시범구는 산"), (2, "지역별로는 "), (1, "선정된 시범"), (2, "지원 규모는"),
+        (1, "과기부는 연")]
+
+
+def test_a_summary_table_overleaf_of_a_contents_list_is_the_summary(tmp_path):
+    """Contents printed as lines, the summary overleaf as a ruled table of numbered rows and
+    no heading: the table is the summary, not more contents titles."""
+    from helpers import KO, draw_banner, draw_cover, draw_page_frame, make_pdf
+
+    titles = ["과기부, 인공지능 시범구 추가 지정", "상하이시, 양자컴퓨팅 산업 육성 방안 발표",
+              "광둥성, 바이오의약 산업 클러스터 지정", "중국과학원, 초전도 양자칩 공개"]
+    summary = ["과기부는 인공지능 혁신 시범구 다섯 곳을 추가로 지정하였다.",
+               "상하이시는 양자컴퓨팅 산업 규모를 100억 위안으로 키우기로 하였다.",
+               "광둥성은 바이오의약 산업 클러스터 세 곳을 새로 지정하였다.",
+               "중국과학원은 광자 255개를 검출하는 초전도 양자칩을 공개하였다."]
+
+    def draw(c):
+        draw_cover(c, "2024. 1. 12", titles)
+        # (no running header: the table is the first thing after the contents)
+        c.setFont(KO, 10.5)
+        for k, sentence in enumerate(summary):  # (four rows: more than a box of structure has)
+            top = 760 - 30 * k
+            c.rect(60, top - 30, 30, 30)
+            c.rect(90, top - 30, 440, 30)
+            c.drawString(71, top - 19, str(k + 1))
+            c.drawString(98, top - 19, sentence)
+        c.showPage()
+        draw_page_frame(c, 3)
+        draw_banner(c, "정책동향")
+        y = 705
+        for k, title in enumerate(titles, start=1):
+            c.setFont(KO, 13)
+            c.drawString(60, y, f"0{k} {title}")
+            c.setFont(KO, 10.5)
+            c.drawString(60, y - 25, f"■ 세부 계획은 상반기 중 발표 (12.2{k})")
+            c.drawString(72, y - 45, "- 관련 부처와 함께 추진할 예정")
+            y -= 90
+        c.showPage()
+
+    data = extract.run(make_pdf(tmp_path / "summary-table.pdf", draw)).data
+    assert data["contents"] == [{"section": "정책동향", "titles": titles}]
+    assert data["summary"] == summary
+    assert [a["title"] for a in data["sections"][0]["articles"]] == titles

@@ -135,6 +135,9 @@ class Bullet:
     #: issue (Segmenter._finish), None: the level is fixed (a lead-marked line is level 1).
     x0: float | None = None
     mark: str = ""
+    #: Opened by the issue's lead mark: levelled by its indent among the others' levels, but
+    #: not one of the indents that make them (the lead's own x would be a level of its own).
+    lead_marked: bool = False
 
 
 @dataclass
@@ -598,6 +601,10 @@ class Segmenter:
         while i < end:
             it = items[i]
             if it.fragment is not None:
+                if block and it.fragment.page > block[-1].page:
+                    # a table overleaf of a contents printed as lines is the next part (a
+                    # summary set as a table), not more contents
+                    break
                 if self._contents_table(it.fragment, known):
                     self.s.consumed_fragments.add(it.fragment.id)
                     i += 1
@@ -925,8 +932,10 @@ class Segmenter:
                     set_field("lead", body)
                     state, last_line, lead_style = "lead", ln, LineStyle.of(ln)
                 else:
-                    # A further lead-marked paragraph is an item of the first level.
-                    article.bullets.append(Bullet(1, body))
+                    # A further lead-marked paragraph is an item: of the first level where it
+                    # stands at the lead's x or the first level's, deeper where set in further
+                    # (an item that carries the lead's mark as its own: '○' under '-').
+                    article.bullets.append(Bullet(1, body, x0=ln.x0, mark=text[:1], lead_marked=True))
                     state, last_line = "body", ln
                 continue
             if state == "title" and ln.bold and not split_mark(text) and not caption_text(text):
@@ -1018,7 +1027,8 @@ class Segmenter:
     def _bullet_levels(self) -> list[float]:
         """The indents of the issue's bullets: the lines read as bullets, not every marked
         line (reference and note marks stand at the margin)."""
-        xs = [b.x0 for sec in self.s.sections for a in sec.articles for b in a.bullets if b.x0 is not None]
+        xs = [b.x0 for sec in self.s.sections for a in sec.articles for b in a.bullets
+              if b.x0 is not None and not b.lead_marked]
         if not xs:
             return []
         return cluster(xs, tol=self.cfg.indent_tolerance * self.body_size)
@@ -1028,7 +1038,8 @@ class Segmenter:
         dropped the indents sets an item and the item under it ('○' then '-') at one x.
         Then the mark that comes first in an article is the upper level. Empty where the
         indents tell the levels (two marks under each other stand at different x)."""
-        bullets = [b for sec in self.s.sections for a in sec.articles for b in a.bullets if b.x0 is not None]
+        bullets = [b for sec in self.s.sections for a in sec.articles for b in a.bullets
+                   if b.x0 is not None and not b.lead_marked]
         uses = Counter(b.mark for b in bullets)
         marks = [m for m, n in uses.items() if n >= 2]
         if len(marks) < 2:
@@ -1042,7 +1053,7 @@ class Segmenter:
                 seen: list[str] = []
                 prev = None
                 for b in a.bullets:
-                    if b.x0 is None:
+                    if b.x0 is None or b.lead_marked:
                         continue
                     if b.mark not in seen:
                         seen.append(b.mark)
@@ -1074,6 +1085,8 @@ class Segmenter:
         for section in self.s.sections:
             for a in section.articles:
                 for b in a.bullets:
+                    if b.lead_marked and by_mark:
+                        continue  # (the indents tell no levels here: of the first, as it opens like a lead)
                     if b.x0 is not None:
                         b.level = by_mark[b.mark] if by_mark else self._level(b.x0, levels)
         for section in self.s.sections:
