@@ -30,6 +30,8 @@ OPENERS = set("([{‘“《〈「")
 CLOSERS = set(")]}’”》〉」")
 #: A closing bracket and what follows it, glued or after one space.
 AFTER_CLOSER = re.compile(r"[)\]}’”》〉」](?=(\s?)(\S))")
+#: A letter, digit or syllable and the opening bracket after it, glued or after one space.
+BEFORE_OPENER = re.compile(r"(\w)(\s?)(?=[(\[{《〈「])")
 #: Last syllables of particles and endings that close a phrase (는 를 을 은 에 며 된): a left
 #: half of two or more syllables ending in one ends a phrase: nouns hardly ever end in them.
 PHRASE_END = set("는를을은에며된")
@@ -42,6 +44,12 @@ GRAMMAR_START = set("을를이가은는의에로으와과도만까부보처하�
 #: 그 are left out: they are also words, "이 플랫폼").
 PARTICLES = {"와", "과", "에", "의", "을", "를", "은", "는", "로", "으로", "에서", "에게", "에는", "에도",
              "으로는", "으로서", "도", "만", "까지", "부터", "보다", "처럼"}
+#: First syllables of counters and units written glued to a number (55,000개, 2023년, 3위,
+#: 100억, 11종, 1차, 300여 개, 2단계): Korean's closed class of them, not a document's.
+COUNTERS = set("개명년월일시분초위건억만천백조원대종곳차회배세층편권점호등급기인척번주달살여단")
+#: Stops that a word follows after a space: a comma, a semicolon, a question or an
+#: exclamation mark before Hangul ("플랫폼,|산업") is never glued to it.
+SPACE_AFTER = set(",;!?")
 #: Rules of ``JoinStats._decide`` that rest on single-syllable habits, not on the words.
 WEAK_RULES = ("end/start", "none")
 #: Rules that the spacing model (``extract.spacing``) is asked before, with the weak ones: a
@@ -138,9 +146,14 @@ class JoinStats:
         # is written so in the cells of the table it wraps in).
         self.after_closer: Counter[str] = Counter()
         self.after_closer_space: Counter[str] = Counter()
+        # ... and what stands before an opening bracket ("연구원(AIR)" or "연구원 (AIR)").
+        self.before_opener: Counter[str] = Counter()
+        self.before_opener_space: Counter[str] = Counter()
         for line in list(lines) + [ln for run in cells for ln in run]:
             for m in AFTER_CLOSER.finditer(line.text):
                 (self.after_closer_space if m.group(1) else self.after_closer)[char_class(m.group(2))] += 1
+            for m in BEFORE_OPENER.finditer(line.text):
+                (self.before_opener_space if m.group(2) else self.before_opener)[char_class(m.group(1))] += 1
         #: How many wraps between Korean text each witness decided (``join_wrapped``): the
         #: producer's trace, the document's own words, the spacing model, or none of them.
         self.witness: Counter[str] = Counter()
@@ -346,14 +359,16 @@ def _width_scale(line: TextLine) -> float:
     return min(1.25, max(0.8, (line.x1 - line.x0) / est)) if est > 0 else 1.0
 
 
-def line_was_full(line: TextLine, following: str) -> bool:
+def line_was_full(line: TextLine, following: str, whole_word: bool = False) -> bool:
     """Did ``line`` end for want of room: would the first unbreakable unit of the text
-    ``following`` it not have fitted in the room left before the column edge? (A line
-    with no known column edge counts as full: nothing says otherwise.)"""
+    ``following`` it (with ``whole_word``, all of it up to the next space) not have fitted in
+    the room left before the column edge? (A line with no known column edge counts as full:
+    nothing says otherwise.)"""
     if not line.column_right:
         return True
     room = line.column_right - line.x1
-    return room < estimate_width(first_unit(following), line.size) * _width_scale(line) + 0.15 * line.size
+    unit = following.split()[0] if whole_word and following.split() else first_unit(following)
+    return room < estimate_width(unit, line.size) * _width_scale(line) + 0.15 * line.size
 
 
 def _bracket_break(a: str, b: str) -> bool:
@@ -361,6 +376,60 @@ def _bracket_break(a: str, b: str) -> bool:
     break there without a space ("(天智航)|의료회사"). (Before an opening bracket it may too,
     but there documents write a space as often as not: "연구원 (AIR)".)"""
     return a in CLOSERS and (is_hangul(b) or is_cjk(b))
+
+
+def _class_break(a: str, b: str) -> bool:
+    """A break a line breaker may take where no space stands, even one that keeps Korean
+    words whole: between two ideographs, after a closing bracket or before an opening one,
+    between a number, a Latin word or a sign and Hangul (UAX #14 breaks between these
+    classes; "6,000|개", "400P|에", "신약|(NDA", ")|의료회사", "姜子|牙"). There the room
+    left before the edge tells nothing unless the whole word after the break would have
+    fitted: the producer may have waited for a break opportunity, not a space."""
+    if is_cjk(a) and is_cjk(b):
+        return True
+    if a in CLOSERS and (is_hangul(b) or is_cjk(b)):
+        return True
+    if b in OPENERS and a.isalnum():
+        return True
+    ca, cb = char_class(a), char_class(b)
+    return (ca in "DL" or a == "%") and cb == "H" or ca == "H" and cb in "DL"
+
+
+def _habit(glued: int, spaced: int) -> bool | None:
+    """The document's habit from two counts: glued or spaced when one is more than twice
+    the other, else none."""
+    if glued > 2 * spaced:
+        return True
+    if spaced > 2 * glued:
+        return False
+    return None
+
+
+def _class_break_join(left: str, right: str, stats: "JoinStats") -> bool | None:
+    """At a ``_class_break``: join (True), a space (False), or no telling (None).
+
+    After a number,
+    a Latin word, a sign or a bracket, Hangul that is a particle ("400P|에") or, after a
+    number, a counter ("153|개의", "'22|년도") belongs to it. Before an opening bracket and
+    after a closing one the document's habit for such a pair decides, when it has one."""
+    a, b = left[-1], right[0]
+    ca, cb = char_class(a), char_class(b)
+    head = right.split()[0].rstrip(",.")
+    if cb == "H" and ca != "H":
+        if head in PARTICLES:
+            return True
+        if ca == "D" and head[0] in COUNTERS:
+            return True
+    if b in OPENERS:
+        # Documents write "연구원(AIR)" and "연구원 (AIR)" alike: the habit is asked only
+        # where nothing else would be (a producer that wraps at spaces, whose trace says a
+        # space); elsewhere the document's words and pairs decide (``JoinStats._decide``).
+        if not stats.word_wrapping:
+            return None
+        return _habit(stats.before_opener.get(ca, 0), stats.before_opener_space.get(ca, 0))
+    if a in CLOSERS:
+        return _habit(stats.after_closer.get(cb, 0), stats.after_closer_space.get(cb, 0))
+    return None
 
 
 def _korean(a: str, b: str) -> bool:
@@ -402,15 +471,25 @@ def _join_wrapped(left: str, right: str, prev: TextLine | None,
         return left + right, None
     if a in "-–" and b.isalnum() and not is_hangul(b):
         return left + right, None  # a hyphenated Latin word or number range: keep the hyphen, no space
+    if a in SPACE_AFTER and (is_hangul(b) or is_cjk(b)):
+        return left + " " + right, None
     korean = "trace" if _korean(a, b) else None
     if prev is not None and prev.trailing_space:
         return left + " " + right, korean
+    if is_cjk(a) and is_cjk(b):
+        # Two ideographs: one Chinese name ("姜子|牙"); Chinese is written without spaces
+        # and a line breaker breaks between any two, full line or not.
+        return left + right, "default"
+    class_break = _class_break(a, b)
     if prev is not None and prev.column_right:
         # A producer that may cut words fills a line until the next unbreakable unit (one
         # syllable, or a Latin/number run) no longer fits. If that unit would have fitted
         # in the room left, the line was broken at a space (word wrapping, or a forced
-        # break), so the words are separate.
-        if not line_was_full(prev, right) \
+        # break), so the words are separate. Where a line breaker may break without a space
+        # (``_class_break``), only the whole word after the break having fitted tells.
+        # (Not before an opening bracket: it goes to the next line with the one unit after
+        # it, and ideographs inside brackets break one by one.)
+        if not line_was_full(prev, right, whole_word=class_break and b not in OPENERS) \
                 and not (stats is not None and stats.word_wrapping and _bracket_break(a, b)):
             return left + " " + right, korean
     if not korean:
@@ -421,20 +500,18 @@ def _join_wrapped(left: str, right: str, prev: TextLine | None,
         # This producer writes the space it wraps at when the space fits on the line; one
         # would have fitted, and there is none: the line was cut inside a word.
         return left + right, "trace"
+    if class_break and stats is not None:
+        verdict = _class_break_join(left, right, stats)
+        if verdict is not None:
+            return (left + right if verdict else left + " " + right), "vocabulary"
     head = right.split()[0].rstrip(",.")
     if head in PARTICLES and (stats is None or not (stats.word_wrapping or stats.words.get(head))):
         # A particle the document never writes on its own, cut from its word by a producer
         # that breaks lines between syllables (one that wraps at spaces moves it with it).
         return left + right, "vocabulary"
     if stats is not None and stats.word_wrapping:
-        # This producer wraps at spaces, and after a closing bracket (a line breaker may
-        # break there with no space: "(天智航)|의료회사"): there, the document's habit for
-        # such a pair decides.
-        # The room left says nothing there: the whole word after the break did not fit.
-        if _bracket_break(a, b):
-            cls = char_class(b)
-            if stats.after_closer.get(cls, 0) > 2 * stats.after_closer_space.get(cls, 0):
-                return left + right, "vocabulary"
+        # This producer wraps at spaces, and where a line breaker may break with no space
+        # (``_class_break``, "(天智航)|의료회사"; the document's habits were asked above).
         # Otherwise it cuts a word only when the word is wider than the whole line (a long
         # name in a narrow table cell). Such a word filled the line up to the edge, as two
         # words wrapped at a space may have done too: the document's words decide between
@@ -464,6 +541,11 @@ def _join_wrapped(left: str, right: str, prev: TextLine | None,
         return (left + right if guess else left + " " + right), "model"
     if decision is not None:
         return (left + right if decision else left + " " + right), "vocabulary"
+    if char_class(a) + char_class(b) in ("HD", "HL", "LH"):
+        # Between Hangul and a number or a Latin word that is no particle or counter (those
+        # were joined above): Korean writes them as words of their own ("건설에 5.5억",
+        # "대형 모델 baichuan", "AI 지원").
+        return left + " " + right, "default"
     # A full line that ends inside Hangul is more often cut inside a word than at a
     # space: most syllable boundaries are inside words.
     return left + right, "default"

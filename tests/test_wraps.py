@@ -1,0 +1,156 @@
+"""Wraps where a line breaker may break without a space (#19): between a number, a Latin
+word, a sign or a bracket and Hangul, between two ideographs; and the signs after which a
+word always follows a space. Each rule on plain lines, and the first two on drawn PDFs."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from extract.model import TextLine
+from extract.textjoin import JoinStats, join_wrapped
+from helpers import KO, draw_mini_bulletin, make_pdf
+
+
+def line(text, x1, right=500.0, size=10.0):
+    return TextLine(page=1, text=text, x0=60.0, x1=x1, top=0, bottom=10, size=size, column_right=right)
+
+
+def stats_from(*texts, cells=()):
+    return JoinStats([line(t, 200.0) for t in texts], cells)
+
+
+def word_wrapping(*texts):
+    """Counts of a producer that moves whole words (LibreOffice): lines with room left
+    before a line that starts with one syllable."""
+    cells = [[line("상해 징펑 의료회사 수술용", 470.0), line("내시경 로봇", 300.0)] for _ in range(6)]
+    stats = stats_from(*texts, cells=cells)
+    assert stats.word_wrapping
+    return stats
+
+
+def test_a_counter_after_a_number_joins_it_though_a_syllable_would_have_fitted():
+    # 15 pt (1.5 em) left: "개" alone would have fitted, "개에" not; a line breaker may
+    # break between a number and Hangul, so the room tells nothing: the counter does.
+    stats = stats_from("전혀 다른 문장 여기에 있음")
+    assert join_wrapped("AI 기업 수가 6,000", "개에 달함", line("AI 기업 수가 6,000", 485.0), stats) \
+        == "AI 기업 수가 6,000개에 달함"
+    # ... and for a producer that wraps at spaces only
+    assert join_wrapped("이미 153", "개의 연구기관", line("이미 153", 485.0), word_wrapping("아무 말")) \
+        == "이미 153개의 연구기관"
+    # The whole word would have fitted: the break was at a space.
+    assert join_wrapped("AI 기업 수가 6,000", "개 기업", line("AI 기업 수가 6,000", 460.0), stats) \
+        == "AI 기업 수가 6,000 개 기업"
+
+
+def test_a_particle_after_a_latin_word_a_sign_or_a_bracket_joins_it_for_any_producer():
+    stats = word_wrapping("아무 말", "다른 말")
+    assert join_wrapped("GDP의 2.64%", "에 달했다", line("GDP의 2.64%", 492.0), stats) == "GDP의 2.64%에 달했다"
+    assert join_wrapped("400P", "에 도달", line("400P", 495.0), stats) == "400P에 도달"
+    assert join_wrapped("양성 플랫폼)", "을 중심으로", line("양성 플랫폼)", 495.0), stats) == "양성 플랫폼)을 중심으로"
+    assert stats.witness["vocabulary"] == 3
+
+
+def test_before_an_opening_bracket_a_word_wrapping_producer_follows_the_documents_habit():
+    glued = word_wrapping("연구원(AIR) 설립", "장쑤성(676건) 허난성(500건)", "신약(NDA) 허가")
+    assert join_wrapped("과학 및 기술연구원", "(주하이 소재)", line("과학 및 기술연구원", 499.0), glued) \
+        == "과학 및 기술연구원(주하이 소재)"
+    spaced = word_wrapping("연구원 (AIR) 설립", "장쑤성 (676건) 허난성 (500건)", "신약 (NDA) 허가")
+    assert join_wrapped("과학 및 기술연구원", "(주하이 소재)", line("과학 및 기술연구원", 499.0), spaced) \
+        == "과학 및 기술연구원 (주하이 소재)"
+    # A producer that breaks between syllables: the habit is not asked (the words and
+    # pairs of JoinStats._decide are); a bracket and one syllable that would have fitted
+    # mean a space.
+    other = stats_from("연구원(AIR) 설립", "장쑤성(676건) 허난성(500건)", "신약(NDA) 허가")
+    assert join_wrapped("인공지능연구원", "(北京智源人工智能研究院)", line("인공지능연구원", 470.0), other) \
+        == "인공지능연구원 (北京智源人工智能研究院)"
+
+
+def test_two_ideographs_are_one_name_whatever_the_room_left():
+    stats = stats_from("아무 말")
+    assert join_wrapped("'강자아(姜子", "牙)' 출시", line("'강자아(姜子", 475.0), stats) == "'강자아(姜子牙)' 출시"
+    assert stats.witness["default"] == 1
+
+
+def test_after_a_comma_a_korean_word_follows_a_space():
+    # a full line, and a document that never shows a comma before a word
+    stats = stats_from("아무말")
+    assert join_wrapped("발전 플랫폼,", "과학연구 혁신", line("발전 플랫폼,", 499.5), stats) \
+        == "발전 플랫폼, 과학연구 혁신"
+    assert join_wrapped("1,000억 2,", "3위", line("1,000억 2,", 499.5), stats) == "1,000억 2, 3위"
+
+
+def test_hangul_and_a_latin_word_or_a_number_with_no_evidence_are_two_words(monkeypatch):
+    import extract.textjoin as tj
+
+    monkeypatch.setattr(tj, "default_model", lambda: None)
+    stats = stats_from("아무 말")
+    assert join_wrapped("대형 모델", "baichuan-7B 출시", line("대형 모델", 499.5), stats) \
+        == "대형 모델 baichuan-7B 출시"
+    assert join_wrapped("센터 건설가", "5.5억 위안", line("센터 건설가", 499.5), stats) == "센터 건설가 5.5억 위안"
+    assert join_wrapped("WPS AI", "지원", line("WPS AI", 499.5), stats) == "WPS AI 지원"
+    assert stats.witness["default"] == 3
+    # between Hangul syllables the old default stands: most boundaries are inside words
+    assert join_wrapped("가나다", "라마", line("가나다", 499.5), stats) == "가나다라마"
+
+
+def _bulletin_with_lines(tmp_path: Path, name: str, parts: list[tuple[str, float]]) -> dict:
+    """The mini bulletin with its first bullet set as ``parts``: (text, room left in em);
+    each line is stretched to end that far short of the box's edge (the full lines make
+    the column's edge), the last one ends where it ends.
+    Text in parentheses after "|" is set in the Chinese font."""
+    import extract
+
+    class Page3:
+        def __init__(self, c):
+            self.c = c
+
+        def __getattr__(self, attr):
+            return getattr(self.c, attr)
+
+        def drawString(self, x, y, text, *a, **kw):
+            if text.startswith("- 시범구는"):  # the bullet after ours moves down
+                return self.c.drawString(x, y - 14 * len(parts), text, *a, **kw)
+            if not text.startswith("- 과기부는 국가"):
+                return self.c.drawString(x, y, text, *a, **kw)
+            right = x + 440.0
+            for k, (part, room) in enumerate(parts):
+                runs = [(KO, r) if i % 2 == 0 else ("STSong-Light", r) for i, r in enumerate(part.split("|"))]
+                width = sum(self.c.stringWidth(r, f, 10) for f, r in runs)
+                glyphs = sum(len(r) for _, r in runs)
+                last = k == len(parts) - 1
+                gap = 0.0 if last else (right - 10 * room - x - width) / (glyphs - 1)
+                t = self.c.beginText(x, y - 14 * k)
+                t.setCharSpace(gap)
+                for font, r in runs:
+                    t.setFont(font, 10)
+                    t.textOut(r)
+                self.c.drawText(t)
+
+    pdf = make_pdf(tmp_path / name, lambda c: draw_mini_bulletin(Page3(c)))
+    return extract.run(pdf).data
+
+
+def _bullets(data: dict) -> list[str]:
+    return [b["text"] for s in data["sections"] for a in s["articles"] for b in a["bullets"]]
+
+
+def test_a_drawn_number_wrapped_before_its_counter_with_room_for_a_syllable(tmp_path: Path):
+    # The first line ends 1.5 em short of the box: room for "개", not for "개에".
+    data = _bulletin_with_lines(tmp_path, "counter.pdf", [
+        ("- 과기부는 국가 인공지능 혁신 응용 시범구를 추가로 지정하였고 관련 기업 수가 6,000", 1.5),
+        ("개에 달하며 베이징과 상하이 등 다섯 곳에 시범구를 건설하여 내년부터 본격적으로", 0.0),
+        ("운영할 계획이며 시범구마다 산업 응용과 제도 혁신을 함께 추진하여 성과를 점검하고", 0.0),
+        ("우수 사례를 다른 지역으로 넓혀 나가며 관련 기업의 연구개발과 인재 양성을 지원할", 0.0),
+        ("계획이다", 0.0)])
+    assert any("기업 수가 6,000개에 달하며 베이징과" in b for b in _bullets(data))
+
+
+def test_a_drawn_chinese_name_wrapped_between_two_ideographs(tmp_path: Path):
+    # The break falls inside "北京智源": 1.5 em left, room for one more ideograph, as a
+    # justified or hyphenating producer may leave.
+    data = _bulletin_with_lines(tmp_path, "hanzi.pdf", [
+        ("- 과기부는 국가 인공지능 혁신 응용 시범구를 추가로 지정하고 베이징지위안 연구원(|北京智", 1.5),
+        ("|源研究院|)과 함께 다섯 곳에 시범구를 건설하여 내년부터 본격적으로 운영할 계획이며", 0.0),
+        ("시범구마다 산업 응용과 제도 혁신을 함께 추진하여 성과를 점검하고 우수 사례를", 0.0),
+        ("다른 지역으로 넓혀 나가며 관련 기업의 연구개발과 인재 양성을 지원할 계획이며", 0.0),
+        ("예산을 지원한다", 0.0)])
+    assert any("연구원(北京智源研究院)과 함께" in b for b in _bullets(data))
