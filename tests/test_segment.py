@@ -150,3 +150,43 @@ def test_a_summary_table_overleaf_of_a_contents_list_is_the_summary(tmp_path):
     assert data["contents"] == [{"section": "정책동향", "titles": titles}]
     assert data["summary"] == summary
     assert [a["title"] for a in data["sections"][0]["articles"]] == titles
+
+
+def test_a_number_box_too_narrow_for_two_digits_still_numbers_its_brief(tmp_path):
+    """Briefs numbered in a box that wraps '01' to '0' over '1': a title of two lines beside
+    the digits, a title of one line level with their middle, and a '0' in the page's top
+    band, where a page number would stand (a page is never numbered 0)."""
+    from helpers import KO, draw_banner, draw_cover, draw_page_frame, make_pdf
+
+    briefs = [("과기부, 국가 중점 R&D 계획 과제", "공고", "총 42개 중점 전문 프로젝트 지원"),
+              ("저장성, 데이터 요소 시장 육성 방안 발표", "", "25년까지 데이터 거래액 100억 위안 목표"),
+              ("베이징, 휴머노이드 로봇 혁신센터 설립", "", "로봇 기업 20곳이 함께 참여")]
+
+    def draw(c):
+        draw_cover(c, "2024. 1. 12", [f"{a} {b}".strip() for a, b, _ in briefs])
+        for page, chunk in ((2, briefs[:2]), (3, briefs[2:])):
+            draw_page_frame(c, page)
+            if page == 2:
+                draw_banner(c, "정책동향")
+            y = 715 if page == 2 else 760
+            for k, (first, second, lead) in enumerate(chunk, start=1 if page == 2 else 3):
+                c.setFont(KO, 10)
+                c.rect(58, y - 26, 14, 40)
+                c.drawString(62, y, "0")
+                c.drawString(62, y - 20, str(k))
+                if second:
+                    c.drawString(80, y, first)
+                    c.drawString(80, y - 20, second)
+                else:
+                    c.drawString(80, y - 10, first)
+                c.setFont(KO, 10.5)
+                c.drawString(60, y - 50, f"○ {lead}")
+                c.setFont(KO, 9)
+                c.drawString(380, y - 75, "※ 출처 : 과학망('23.11.14)")
+                y -= 130
+            c.showPage()
+
+    data = extract.run(make_pdf(tmp_path / "split-number.pdf", draw)).data
+    got = [(a["number"], a["title"], a["lead"]) for s in data["sections"] for a in s["articles"]]
+    assert got == [("01", "과기부, 국가 중점 R&D 계획 과제 공고", briefs[0][2]),
+                   ("02", briefs[1][0], briefs[1][2]), ("03", briefs[2][0], briefs[2][2])]

@@ -26,7 +26,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
     from .settings import LayoutSettings
 
-PAGE_NUMBER = re.compile(r"^[\s\-–—·|]*(?:page\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[\s\-–—·|]*$", re.I)
+#: A page number alone, never 0 (a lone '0' in the top band is a number box's first digit
+#: wrapped over its second, see segment.Segmenter._join_split_numbers).
+PAGE_NUMBER = re.compile(r"^[\s\-–—·|]*(?:page\s*)?(?!0+\b)\d{1,4}(?:\s*/\s*\d{1,4})?[\s\-–—·|]*$", re.I)
 DIGITS = re.compile(r"\d+")
 #: A page of unknown height is taken as A4 (842 pt) to place its header and footer bands.
 A4_HEIGHT = 842.0

@@ -55,6 +55,8 @@ NUMBERED_TITLE = re.compile(r"^(\d{1,2})\s+(\S.*)$")
 # A section's order number alone: 'Ⅱ.', 'IV'
 ROMAN_ONLY = re.compile(r"^([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]{1,3}|[IVX]{1,4})\s*[.)]?$")
 # A heading's number alone, as printed in a number box: '01', '[01]', '01.'
+#: A line that opens with a digit alone before its text ('0 제목'), or is the digit alone.
+SPLIT_DIGIT = re.compile(r"^(\d)(?:\s+(.+))?$")
 NUMBER_ONLY = re.compile(r"^[\[(［【〔<]?\s*\d{1,2}\s*[\])］】〕>.]?$")
 LEAD_MARKS = DEFAULT_LEAD_MARKS
 # Bullet markers of the first template: '-' and 'ㅇ'/'○' first, '•' '·' '*' deeper. The
@@ -239,6 +241,7 @@ class Segmenter:
                 items.append(Item(f.page, f.bbox[1], fragment=f))
         items.sort(key=lambda it: (it.page, it.top))
         items = self._join_banner_numbers(items, self.cfg.block_gap)
+        items = self._join_split_numbers(items)
         # A number box beside a wrapped title stands level with the title's middle, after
         # its first line: the number comes first.
         for k in range(1, len(items)):
@@ -254,6 +257,37 @@ class Segmenter:
                 items[j - 1], items[j] = items[j], items[j - 1]
                 j -= 1
         return items
+
+    @staticmethod
+    def _join_split_numbers(items: list[Item]) -> list[Item]:
+        """A zero-padded number in a box too narrow for two digits wraps a digit a line
+        ('0' over '1'), each alone or read with the title line level with it ('0 제목',
+        '1 제목 끝'; a one-line title stands between them): the two digits are the title's
+        number. Only a leading 0: a '1 ...' over '2 ...' is a numbered list."""
+        out = list(items)
+        for k in range(len(out) - 1):
+            a = out[k].line
+            ma = SPLIT_DIGIT.match(a.text) if a is not None else None
+            if a is None or ma is None or ma.group(1) != "0":
+                continue
+            for j in range(k + 1, min(k + 3, len(out))):
+                b = out[j].line
+                mb = SPLIT_DIGIT.match(b.text) if b is not None else None
+                if b is None or mb is None or b.page != a.page or abs(a.x0 - b.x0) > 1.0 \
+                        or b.top - a.bottom > 1.5 * a.size:  # (the title's own line spacing)
+                    continue
+                number = "0" + mb.group(1)
+                between = out[k + 1].line if j == k + 2 else None
+                if not ma.group(2) and not mb.group(2) and between is not None and between.page == a.page \
+                        and between.x0 > a.x1 and a.top <= (between.top + between.bottom) / 2 <= b.bottom:
+                    # a one-line title level with the middle of the two digits: its number
+                    out[k + 1] = replace(out[k + 1], line=replace(between, text=f"{number} {between.text}"))
+                    out[k] = replace(out[k], line=replace(a, text=""))
+                else:
+                    out[k] = replace(out[k], line=replace(a, text=f"{number} {ma.group(2)}" if ma.group(2) else number))
+                out[j] = replace(out[j], line=replace(b, text=mb.group(2) or ""))
+                break
+        return [it for it in out if it.line is None or it.line.text]
 
     @staticmethod
     def _join_banner_numbers(items: list[Item], block_gap: float) -> list[Item]:
@@ -627,6 +661,9 @@ class Segmenter:
                 sec = text
             elif self._section_like(text.partition(" ")[0], known) and len(text.partition(" ")[2]) > MIN_TITLE_CHARS:
                 sec, _, title_beside = text.partition(" ")
+            if sec is not None and current is not None and current["titles"] \
+                    and section_key(sec) in {c["section"] for c in self.s.contents}:
+                break  # a section the contents listed already: the body's banner
             if sec is not None and (current is None or ln.x0 <= (section_x or ln.x0) + 2):
                 section_x = ln.x0 if section_x is None else section_x
                 current = {"section": section_key(sec), "titles": waiting}
