@@ -119,6 +119,50 @@ def column_right(lines: list[TextLine]) -> float | None:
     return xs[int(COLUMN_EDGE_PERCENTILE * (len(xs) - 1))]
 
 
+#: Lines of one block are at most this many of their size apart (a paragraph's line spacing,
+#: or the space between the items of one list).
+BLOCK_LINE_GAP = 1.5
+#: A block's own edge is this many ems inside the column's, or it is the column's.
+BLOCK_EDGE_INSET = 0.8
+#: ... and at least this many of its lines end within an em of it (a box's full lines: a
+#: Korean line ends up to a syllable short of the edge).
+BLOCK_EDGE_LINES = 2
+
+
+def block_edges(lines: list[TextLine], right: float) -> int:
+    """Text set in a box (a summary or a lead in a frame) wraps at the box's inner edge, left
+    of the column's: a full line there would read as one that ended with room to spare,
+    and its wrap as one at a space. A block of body lines (each under the one before within
+    a line's spacing, overlapping it) whose lines end at one edge inside the column's takes
+    that edge as its own. Returns how many lines took a block's edge."""
+    by_page: dict[int, list[TextLine]] = defaultdict(list)
+    for ln in lines:
+        if ln.role == "body":
+            by_page[ln.page].append(ln)
+    changed = 0
+    for page_lines_ in by_page.values():
+        page_lines_.sort(key=lambda ln: ln.top)
+        blocks: list[list[TextLine]] = []
+        for ln in page_lines_:
+            last = blocks[-1][-1] if blocks else None
+            if last is not None and 0 <= ln.top - last.bottom <= BLOCK_LINE_GAP * ln.size \
+                    and ln.x0 < last.x1 and last.x0 < ln.x1:
+                blocks[-1].append(ln)
+            else:
+                blocks.append([ln])
+        for block in blocks:
+            edge = max(ln.x1 for ln in block)
+            size = max(ln.size for ln in block)
+            if edge > right - BLOCK_EDGE_INSET * size:
+                continue
+            if sum(1 for ln in block if edge - ln.x1 <= size) < BLOCK_EDGE_LINES:
+                continue
+            for ln in block:
+                ln.column_right = edge
+                changed += 1
+    return changed
+
+
 class LayoutStage:
     name = "layout"
 
@@ -141,6 +185,8 @@ class LayoutStage:
         right = column_right(doc.lines)
         for ln in doc.lines:
             ln.column_right = right
+        if right is not None:
+            block_edges(doc.lines, right)
 
 
 def document_text(path, settings=None, warnings: list[str] | None = None) -> str:
