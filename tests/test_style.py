@@ -247,11 +247,11 @@ def draw_boxed_template(c, brief_size=12.5, brief_gap=22, section_cell_wraps=Fal
     c.drawString(60, 560, "요 약")
     c.setFont(KO, 10.5)
     c.drawString(60, 535, "1. 국가데이터국은 데이터 요소 3개년 행동계획을 발표하였다.")
-    if summary_over_page:  # the last item runs over the page break
-        c.drawString(60, 70, "2. 과기부는 인공지능 혁신 시범구 다섯 곳을 추가로")
+    if summary_over_page:  # the last item runs over the page break, its line full to the column's edge
+        c.drawString(60, 70, "2. 과기부는 인공지능 혁신 시범구 다섯 곳을 추가로 지정하고 관련 부처와 세부 계획을")
         c.showPage()
         c.setFont(KO, 10.5)
-        c.drawString(74, 790, "지정하였다.")
+        c.drawString(74, 790, "마련하였다.")
     else:
         c.drawString(60, 515, "2. 과기부는 인공지능 혁신 시범구 다섯 곳을 추가로 지정하였다.")
     c.showPage()
@@ -321,8 +321,9 @@ def test_contents_cell_wrapped_and_summary_over_a_page(tmp_path, wraps, over_pag
         c, section_cell_wraps=wraps, summary_over_page=over_page))
     data = extract.run(pdf).data
     assert data["contents"] == [{"section": "정책동향", "titles": [t for t, _ in BOXED]}]
-    assert data["summary"] == ["국가데이터국은 데이터 요소 3개년 행동계획을 발표하였다.",
-                               "과기부는 인공지능 혁신 시범구 다섯 곳을 추가로 지정하였다."]
+    second = "과기부는 인공지능 혁신 시범구 다섯 곳을 추가로 " + (
+        "지정하고 관련 부처와 세부 계획을 마련하였다." if over_page else "지정하였다.")
+    assert data["summary"] == ["국가데이터국은 데이터 요소 3개년 행동계획을 발표하였다.", second]
     assert [a["title"] for s in data["sections"] for a in s["articles"]][:2] == [t for t, _ in BOXED]
 
 

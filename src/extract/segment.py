@@ -90,6 +90,9 @@ SECTION_LINE_MAX = 20
 SOURCE_NAME_MAX = 40
 #: Titles shorter than this (folded) are too short to be found again or to be a title.
 MIN_TITLE_CHARS = 4
+#: A summary line that ends this many ems or less short of its column's edge ran to it (a
+#: Korean line ends up to about a syllable short).
+SUMMARY_FULL_LINE_EMS = 1.5
 #: A summary item is a sentence: longer than this.
 SUMMARY_ITEM_MIN_CHARS = 15
 #: The contents page is looked for among the first this many items of the issue.
@@ -832,8 +835,10 @@ class Segmenter:
             elif last is not None and ln.x0 > marker_x + 2 and (
                     (ln.page == last.page and ln.top - last.bottom < ln.size)
                     # the item runs over the page break: the next page's first line, set in
-                    # from the marks as the item's own wrapped lines are
-                    or (ln.page == last.page + 1 and items[i - 1].line is last)):
+                    # from the marks as the item's own wrapped lines are, after a line that
+                    # ran to the column's edge
+                    or (ln.page == last.page + 1 and items[i - 1].line is last
+                        and last.x1 >= (last.column_right or last.x1) - SUMMARY_FULL_LINE_EMS * last.size)):
                 summary[-1] = join_wrapped(summary[-1], text, last, self.stats)
                 last = ln
             elif (not marked and stop is not None and len(text) > SUMMARY_ITEM_MIN_CHARS
