@@ -196,3 +196,64 @@ def test_an_unruled_table_whose_last_column_wraps_to_many_lines_stays_one_table(
     assert len(frags) == 1
     assert frags[0].rows == [["No", "Platform", "Main points"]] + [[no, name, " ".join(lines)]
                                                                    for no, name, lines in rows]
+
+
+def _centred_table(c, rows, xs, line_h=11, pad=6):
+    """A table ruled above and under its header and at its foot only, each row's cells
+    centred vertically: ``rows`` are lists of cells, each a list of lines."""
+    _header(c, 520, xs, ["Institute", "Year", "Main points", "City"], "Helvetica", 9)
+    y = 722
+    for row in rows:
+        height = max(len(cell) for cell in row) * line_h + 2 * pad
+        centre = y - height / 2
+        for x, cell in zip(xs, row):
+            first = centre + (len(cell) - 1) * line_h / 2
+            for k, text in enumerate(cell):
+                c.drawString(x, first - k * line_h - 3, text)
+        y -= height
+    c.line(72, y, 520, y)
+    c.showPage()
+
+
+def test_a_centred_row_whose_cells_all_wrap_to_two_lines_is_one_row(tmp_path):
+    """Under rows of centred cells (a one-line year beside a three-line description), a
+    row whose name, year and description each run to two lines, the city centred beside
+    them: its two lines fill all columns but one, yet each cell's second line was wrapped
+    there (its first word would not have fitted on the line above), so it is one row."""
+    rows = [[["Beijing Academy of AI"], ["2018"],
+             ["- released a large model with a language", "model, an evaluation system and a", "vision model"],
+             ["Beijing"]],
+            [["Zhijiang laboratory"], ["2017"], ["- released an open platform"], ["Hangzhou"]],
+            [["Fudan language processing", "laboratory"], ["1980", "onwards"],
+             ["- released a dialogue model, upgraded in", "April"], ["Shanghai"]]]
+
+    frags = _fragments(make_pdf(tmp_path / "all-wrap.pdf",
+                                lambda c: _centred_table(c, rows, (76, 210, 262, 460))))
+    assert len(frags) == 1
+    assert frags[0].rows[frags[0].header_rows:] == [[" ".join(cell) for cell in row] for row in rows]
+
+
+def test_two_values_one_above_the_other_beside_a_wrapped_label_are_two_rows(tmp_path):
+    """A tier label in a narrow column wraps to two lines, one beside each of its two
+    ranks; the ranks and scores fill the same two lines, and a country further down wraps,
+    its rank and score centred between its lines. A number does not wrap into another, so
+    the tier's lines are two rows, not one row whose every cell wrapped."""
+    def draw(c):
+        _header(c, 300, (76, 110, 150, 220), ["Tier", "Rank", "Country", "Score"], "Helvetica", 9)
+        # Rows as far apart as the lines of a wrapped cell (no padding between rows).
+        for line, cells in ((710, ("1", "1", "Sweden", "64.2")), (694, ("tier", "2", "Norway", "63.1")),
+                            (678, ("2", "3", "Japan", "61.5")), (662, ("tier", "4", "Korea", "60.8"))):
+            for x, text in zip((76, 110, 150, 220), cells):
+                c.drawString(x, line, text)
+        c.drawString(150, 646, "United")
+        c.drawString(150, 630, "Kingdom")
+        c.drawString(110, 638, "5")
+        c.drawString(220, 638, "59.9")
+        c.line(72, 620, 300, 620)
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "tiers.pdf", draw))
+    assert len(frags) == 1
+    # (Where the wrapped country's lines go, no gap between rows tells: not asked here.)
+    assert [row[1:] for row in frags[0].rows[frags[0].header_rows:frags[0].header_rows + 3]] == [
+        ["1", "Sweden", "64.2"], ["2", "Norway", "63.1"], ["3", "Japan", "61.5"]]

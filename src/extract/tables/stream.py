@@ -34,7 +34,7 @@ from ..settings import LayoutSettings, TableSettings
 from .arbitrate import evidence, loose, structure_kinds
 from .captions import find_caption, find_notes
 from .cells import chars_between, join_cell
-from .detect import is_shaded
+from .detect import VALUE, is_shaded
 
 
 @dataclass
@@ -798,14 +798,18 @@ def _wrapped(lines: list[dict[int, list[Word]]], right: dict[int, float]) -> boo
     """Consecutive lines of one cell that wrapped: in every column, the first word of each
     line would not have fitted at the end of the line above it (short of ``right``, the
     column's furthest text). Values that would have fitted on one line stand on lines of
-    their own: rows, not a wrapped cell. A line that opens with a list mark is a new item
-    of the cell's list, broken where its writer broke it: it says neither."""
+    their own: rows, not a wrapped cell; so do two values one above the other (a number
+    does not wrap into another, however narrow its column). A line that opens with a list
+    mark is a new item of the cell's list, broken where its writer broke it: it says
+    neither."""
     for c in {c for cells in lines for c in cells}:
         pieces = [sorted(cells[c], key=lambda w: w.x0) for cells in lines if cells.get(c)]
         for above, below in zip(pieces, pieces[1:]):
             first = below[0]
             if first.text[:1] in LIST_MARKS:
                 continue
+            if VALUE.match(_text(above)) and VALUE.match(_text(below)):
+                return False
             if above[-1].x1 + WORD_SPACE_EM * first.size + (first.x1 - first.x0) <= right[c] + 0.5:
                 return False
     return True
@@ -1011,15 +1015,19 @@ def centred_rows(grid: list[dict[int, list[Word]]], settings: TableSettings) -> 
             bottom = b.bottom
     if not rows:
         return None
+    right = {c: max(w.x1 for p in ps for w in p.words) for c, ps in by_col.items()}
     for r in rows:
         # Two lines that each fill every column of the row (all but one, in four or more)
-        # are two rows of a table spaced in groups, not the lines of centred cells.
+        # are two rows of a table spaced in groups, not the lines of centred cells, unless
+        # every cell's next line was wrapped there (its first word would not have fitted on
+        # the line above): a row whose cells all run to two lines.
         cols = {b.col for b in r}
         filled: dict[int, int] = {}
         for b in r:
             for k in b.lines:
                 filled[k] = filled.get(k, 0) + 1
-        if sum(1 for n in filled.values() if n >= max(2, len(cols) - (len(cols) >= 4))) >= 2:
+        full = sorted(k for k, n in filled.items() if n >= max(2, len(cols) - (len(cols) >= 4)))
+        if len(full) >= 2 and not _wrapped([grid[k] for k in full], right):
             return None
     out: list[dict[int, list[Word]]] = []
     spans = [(min(b.top for b in r), max(b.bottom for b in r)) for r in rows]
