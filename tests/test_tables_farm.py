@@ -257,3 +257,38 @@ def test_two_values_one_above_the_other_beside_a_wrapped_label_are_two_rows(tmp_
     # (Where the wrapped country's lines go, no gap between rows tells: not asked here.)
     assert [row[1:] for row in frags[0].rows[frags[0].header_rows:frags[0].header_rows + 3]] == [
         ["1", "Sweden", "64.2"], ["2", "Norway", "63.1"], ["3", "Japan", "61.5"]]
+
+
+def test_a_narrow_number_column_set_close_to_the_next_stays_a_column(tmp_path):
+    """A row number set closer to its row's label than the gap that parts chunks, but
+    further than a word space: where the label stands on a line of its own (centred beside
+    a two-line description), number and label make one chunk; the gap between them covers
+    the column gap the other rows show, so they are two cells, not one ("3 Connected
+    cars")."""
+    rows = [("1", ["Mixed reality and", "extended reality"],
+             ["- latency cut to a tenth on the downlink and the", "uplink, for reality headsets",
+              "- live broadcast and driving"]),
+            ("2", ["Internet of things"], ["- passive devices at a hundred billion links, a", "tenfold rise",
+                                           "- logistics, cars and farming"]),
+            ("3", ["Connected cars"], ["- base stations that sense their surroundings", "- roadside systems"]),
+            ("4", ["Smart factories"], ["- reliable low latency links for plant control", "- core processes"])]
+
+    def draw(c):
+        _header(c, 520, (88, 220), ["Item", "Features"], "Helvetica", 9)
+        y = 722
+        for no, label, points in rows:
+            height = 11 * max(len(label), len(points)) + 12
+            centre = y - height / 2
+            c.drawString(76, centre - 3, no)  # the number ends at 81, 7 points (0.8 em) from its label
+            for x, lines in ((88, label), (220, points)):
+                first = centre + (len(lines) - 1) * 5.5
+                for k, text in enumerate(lines):
+                    c.drawString(x, first - 11 * k - 3, text)
+            y -= height
+            c.line(72, y, 520, y)
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "numbers.pdf", draw))
+    assert len(frags) == 1
+    frag = frags[0]
+    assert frag.rows[frag.header_rows:] == [[no, " ".join(label), " ".join(points)] for no, label, points in rows]

@@ -200,6 +200,9 @@ STACK_OVERLAP_SHARE = 0.8
 STACK_LENGTH_SHARE = 0.5
 #: A word ending this close (pt) to a column gap's edge touches it (positions' float noise).
 EDGE_SLACK = 0.1
+#: A gap between two words of one chunk this many ems wide or more is no word space
+#: (those are 0.25-0.33 em): where it covers a column gap, it parts two cells.
+CELL_GAP_EM = 0.5
 #: A header's underline lies from this many ems above its row's bottom to
 #: UNDERLINE_BELOW_EM below it.
 UNDERLINE_ABOVE_EM = 0.3
@@ -549,6 +552,21 @@ def _cells_of_row(row: Row, bounds: list[float], by_word: bool = False) -> dict[
     return out
 
 
+def _parted(row: Row, seps: Sequence[tuple[float, float]]) -> bool:
+    """A one-chunk row whose words stand apart across a column gap of the table: a narrow
+    cell (a row number) set closer to the next cell than the chunk gap, but further than
+    a word space, and clear of the gap the other rows leave there ("3  커넥티드카"). Its
+    words go to their own columns (a section label's words are a word space apart)."""
+    if len(row.chunks) != 1:
+        return False
+    for w1, w2 in zip(row.words, row.words[1:]):
+        if w2.x0 - w1.x1 < CELL_GAP_EM * row.size:
+            continue
+        if any(w1.x1 <= a + EDGE_SLACK and w2.x0 >= b - EDGE_SLACK for a, b in seps):
+            return True
+    return False
+
+
 def _spanning(row: Row, bounds: list[float], rules: Sequence[tuple[float, float, float]] = (),
               table: tuple[float, float] | None = None) -> list[tuple[int, int, list[Word]]]:
     """Chunks of a header row that cover two or more columns: (first col, last col, words).
@@ -598,6 +616,7 @@ def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: i
     """A table from the text ``rows`` of ``region``; ``columns`` are its column boundaries
     where the page draws them (a shaded header's boxes), else they are found from the gaps
     between the words."""
+    seps: list[tuple[float, float]] = []
     if columns is not None:
         bounds = list(columns)
     else:
@@ -652,7 +671,7 @@ def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: i
     split = filled = 0
     body_grid = []
     for r in rows:
-        cells = _cells_of_row(r, bounds, columns is not None)
+        cells = _cells_of_row(r, bounds, columns is not None or _parted(r, seps))
         chunk_of = {id(w): k for k, chunk in enumerate(r.chunks) for w in chunk}
         for ws in cells.values():
             filled += 1
