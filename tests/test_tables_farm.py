@@ -292,3 +292,37 @@ def test_a_narrow_number_column_set_close_to_the_next_stays_a_column(tmp_path):
     assert len(frags) == 1
     frag = frags[0]
     assert frag.rows[frag.header_rows:] == [[no, " ".join(label), " ".join(points)] for no, label, points in rows]
+
+
+def test_an_unruled_table_with_padded_rows_is_one_table_with_its_header(tmp_path):
+    """No rule at all (a renderer that drops the cells' borders) and cells padded so that
+    rows stand 1.8 em apart, wider than the gap that ends an aligned block: the rows go on
+    in the block's columns, so they stay one table; the header, centred over columns whose
+    cells are set flush left, puts one chunk in each of them, so it heads the table. The
+    running text and the caption above it stay out."""
+    rows = [("1 group", "4% or more", ["Beijing, Shanghai, Guangdong"]),
+            ("2 group", "3 to 4%", ["Jiangsu, Zhejiang,", "Anhui"]),
+            ("3 group", "2 to 3%", ["Shaanxi, Hubei"]),
+            ("4 group", "1 to 2%", ["Sichuan, Hunan"])]
+
+    def draw(c):
+        c.setFont("Helvetica", 10)
+        c.drawString(72, 770, "The statistics office published the regional figures for the year on Monday.")
+        c.drawString(200, 740, "[Table] Regions by R&D intensity")
+        for x, text in ((90, "Group"), (176, "Intensity"), (300, "Main regions")):
+            c.drawString(x, 710, text)
+        top = 708 - 18  # a row's first line's top: the header's foot, then two cells' padding
+        for group, share, regions in rows:
+            middle = top - 8 - 12 * (len(regions) - 1) / 2  # a one-line cell's baseline
+            c.drawString(80, middle, group)
+            c.drawString(160, middle, share)
+            for k, text in enumerate(regions):
+                c.drawString(260, top - 8 - 12 * k, text)
+            top -= 12 * (len(regions) - 1) + 10 + 18
+        c.drawString(72, top - 20, "Research spending by companies grew faster than that of institutes.")
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "padded.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [["Group", "Intensity", "Main regions"]] + \
+        [[group, share, " ".join(regions)] for group, share, regions in rows]

@@ -372,14 +372,18 @@ def alignment_blocks(rows: list[Row], settings: TableSettings,
     current: list[Row] = []
     singles = 0
     in_column: set[int] = set()  # one-chunk rows that go on in a later column of their block
-    for row in rows:
+    for i, row in enumerate(rows):
         if current:
             prev = current[-1]
             gap = row.top - prev.bottom
+            size = max(prev.size, row.size)
             x0, x1 = min(prev.x0, row.x0), max(prev.x1, row.x1)
             ruled = any(prev.bottom - 1 < y < row.top + 1 and _overlap(a, b, x0, x1) >= 0.5 * (x1 - x0)
                         for y, a, b in rules)
-            if ruled or gap > settings.stream_row_gap * max(prev.size, row.size):
+            apart = gap > settings.stream_row_gap * size and not (
+                gap <= settings.stream_padded_row_gap * size
+                and _goes_on(_cell_group(rows, i, settings), current, settings))
+            if ruled or apart:
                 blocks.append(current)
                 current, singles = [], 0
         if _multi(row):
@@ -404,6 +408,52 @@ def alignment_blocks(rows: list[Row], settings: TableSettings,
         if sum(1 for r in b if _multi(r)) >= settings.stream_min_rows:
             out.append(b)
     return out
+
+
+def _cell_group(rows: list[Row], i: int, settings: TableSettings) -> list[Row]:
+    """The rows from ``rows[i]`` down to the next gap wider than ``stream_row_gap``: the
+    lines of one row of a table whose rows are padded apart."""
+    group = [rows[i]]
+    for r in rows[i + 1:]:
+        if r.top - group[-1].bottom > settings.stream_row_gap * max(r.size, group[-1].size):
+            break
+        group.append(r)
+    return group
+
+
+def _goes_on(group: list[Row], block: list[Row], settings: TableSettings) -> bool:
+    """The lines of ``group`` go on in the columns of ``block``: a line of two or more
+    chunks starts a later chunk where a later chunk of the block's rows starts, or a
+    one-chunk line stands where a later column starts (see ``_in_later_column``), or the
+    block is the header over them (see ``_heads``). Running text (one chunk from the left
+    edge) and a caption (one chunk, centred) do not."""
+    starts = [chunk[0].x0 for r in block if _multi(r) for chunk in r.chunks[1:]]
+    for r in group:
+        if _multi(r) and any(abs(chunk[0].x0 - x) <= 1.0 for chunk in r.chunks[1:] for x in starts):
+            return True
+        if not _multi(r) and _in_later_column(r, block):
+            return True
+    return len(block) <= settings.stream_max_header_lines and _heads(block, group)
+
+
+def _heads(block: list[Row], group: list[Row]) -> bool:
+    """``block`` is a header over the rows of ``group``: its lines of two or more chunks
+    (header cells centred over columns whose cells are set flush left) each put their
+    chunks in different columns of the group's first line of two or more chunks (between
+    its chunks' gaps), no chunk reaching across one of those gaps."""
+    below = next((r for r in group if _multi(r)), None)
+    heads = [r for r in block if _multi(r)]
+    if below is None or not heads:
+        return False
+    gaps = [(a[-1].x1, b[0].x0) for a, b in zip(below.chunks, below.chunks[1:])]
+    for r in heads:
+        if len(r.chunks) > len(below.chunks):
+            return False
+        cols = [sum(1 for a, _ in gaps if a < (chunk[0].x0 + chunk[-1].x1) / 2) for chunk in r.chunks]
+        if len(set(cols)) < len(cols) or any(chunk[0].x0 < a and chunk[-1].x1 > b
+                                             for chunk in r.chunks for a, b in gaps):
+            return False
+    return True
 
 
 def _in_later_column(row: Row, block: list[Row]) -> bool:
