@@ -11,7 +11,14 @@ reportlab and checks the general rule that reads it:
 * an unruled table whose last column wraps to more lines than the row's other cells goes
   on over those lines;
 * a space glyph narrower than the page's word gap (0.22 em in CJK fonts) is a word space
-  in a table read from aligned words.
+  in a table read from aligned words;
+* a centred row whose cells all wrap to two lines is one row (two values one above the
+  other are still two rows);
+* a narrow number column set closer to the next than the chunk gap stays a column;
+* an unruled table whose rows are padded further apart than the block gap stays one table,
+  with its header;
+* columns set 0.5-1 em apart in every row are two columns, and a line glued across them is
+  cut there.
 """
 from __future__ import annotations
 
@@ -326,3 +333,39 @@ def test_an_unruled_table_with_padded_rows_is_one_table_with_its_header(tmp_path
     assert len(frags) == 1
     assert frags[0].rows == [["Group", "Intensity", "Main regions"]] + \
         [[group, share, " ".join(regions)] for group, share, regions in rows]
+
+
+def test_cells_set_closer_than_the_chunk_gap_in_every_row_are_two_columns(tmp_path):
+    """Two columns 0.7 em apart in every row (a renderer that drops the borders and keeps
+    little padding): no row but the header shows a chunk gap there, but a gap wider than
+    any word space in every row is a column gap. A line of two wrapped cells glued together the same way
+    ("Antibody  Small cell", the row's number and name centred on the line below) is cut
+    where the next column starts."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    indication = 220 + stringWidth("Chemical", "Helvetica", 10) + 7
+    rows = [("1", "Sunvozertinib", ["Chemical"], ["Lung cancer"]), ("2", "Garsorasib", ["Chemical"], ["Colon cancer"]),
+            ("3", "Serplulimab", ["Chemical"], ["Liver cancer"]), ("4", "Anlotinib", ["Chemical"], ["Sarcoma"]),
+            ("5", "Befotertinib", ["Chemical"], ["Lung cancer"]),
+            ("6", "Adebrelimab", ["Antibody", "medicine"], ["Small cell", "lung cancer"])]
+
+    def draw(c):
+        c.setFont("Helvetica", 10)
+        for x, text in ((76, "No"), (100, "Product"), (220, "Type"), (indication, "Indication")):
+            c.drawString(x, 740, text)
+        y = 720
+        for no, name, kind, disease in rows:
+            lines = max(len(kind), len(disease))
+            middle = y - 11 * (lines - 1) / 2
+            c.drawString(76, middle, no)
+            c.drawString(100, middle, name)
+            for x, cell in ((220, kind), (indication, disease)):
+                for k, text in enumerate(cell):
+                    c.drawString(x, y - 11 * k, text)
+            y -= 11 * (lines - 1) + 18
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "glued.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [["No", "Product", "Type", "Indication"]] + \
+        [[no, name, " ".join(kind), " ".join(disease)] for no, name, kind, disease in rows]

@@ -546,7 +546,10 @@ def column_separators(rows: list[Row], settings: TableSettings) -> list[tuple[fl
             both += alone
             wide += alone
             b = min(b, edge)
-        if both >= min(2, len(dense)) and wide >= settings.stream_gap_support * both:
+        # A gap wider than any word space in every row that has words on both sides is a
+        # column gap even where it is narrower than the chunk gap in most rows (a renderer
+        # that sets neighbouring cells 0.5-1 em apart).
+        if both >= min(2, len(dense)) and (wide >= settings.stream_gap_support * both or b - a >= CELL_GAP_EM * em):
             kept.append((a, b))
     # Lines wholly left or right of the columns the dense rows make are a column of their
     # own (a merged cell centred between rows stands on a line of its own, so no dense row
@@ -602,19 +605,29 @@ def _cells_of_row(row: Row, bounds: list[float], by_word: bool = False) -> dict[
     return out
 
 
-def _parted(row: Row, seps: Sequence[tuple[float, float]]) -> bool:
-    """A one-chunk row whose words stand apart across a column gap of the table: a narrow
-    cell (a row number) set closer to the next cell than the chunk gap, but further than
-    a word space, and clear of the gap the other rows leave there ("3  커넥티드카"). Its
-    words go to their own columns (a section label's words are a word space apart)."""
+def _parted(row: Row, seps: Sequence[tuple[float, float]],
+            bounds: list[float]) -> dict[int, list[Word]] | None:
+    """The cells of a one-chunk row whose words stand apart across a column gap of the
+    table, or None: a narrow cell (a row number) set closer to the next cell than the
+    chunk gap, but further than a word space, reaching at most to where the next column
+    starts ("3  커넥티드카", "... WPS AI  상하"). The row is cut at each such gap and each
+    piece goes to the column it starts in (a section label's words are a word space apart,
+    and it stays whole)."""
     if len(row.chunks) != 1:
-        return False
+        return None
+    pieces = [[row.words[0]]]
     for w1, w2 in zip(row.words, row.words[1:]):
-        if w2.x0 - w1.x1 < CELL_GAP_EM * row.size:
-            continue
-        if any(w1.x1 <= a + EDGE_SLACK and w2.x0 >= b - EDGE_SLACK for a, b in seps):
-            return True
-    return False
+        if w2.x0 - w1.x1 >= CELL_GAP_EM * row.size and \
+                any(w1.x1 <= b + EDGE_SLACK and w2.x0 >= b - EDGE_SLACK for _, b in seps):
+            pieces.append([w2])
+        else:
+            pieces[-1].append(w2)
+    if len(pieces) < 2:
+        return None
+    out: dict[int, list[Word]] = {}
+    for piece in pieces:
+        out.setdefault(_column_of(piece[0].x0 + CHUNK_INSET_EM * row.size, bounds), []).extend(piece)
+    return out if len(out) == len(pieces) else None
 
 
 def _spanning(row: Row, bounds: list[float], rules: Sequence[tuple[float, float, float]] = (),
@@ -721,7 +734,8 @@ def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: i
     split = filled = 0
     body_grid = []
     for r in rows:
-        cells = _cells_of_row(r, bounds, columns is not None or _parted(r, seps))
+        parted = _parted(r, seps, bounds) if columns is None else None
+        cells = parted if parted is not None else _cells_of_row(r, bounds, columns is not None)
         chunk_of = {id(w): k for k, chunk in enumerate(r.chunks) for w in chunk}
         for ws in cells.values():
             filled += 1
