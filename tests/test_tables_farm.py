@@ -18,7 +18,9 @@ reportlab and checks the general rule that reads it:
 * an unruled table whose rows are padded further apart than the block gap stays one table,
   with its header;
 * columns set 0.5-1 em apart in every row are two columns, and a line glued across them is
-  cut there.
+  cut there;
+* the first lines of a centred row (or of a header cell) above the block's first line of
+  several chunks are the row's.
 """
 from __future__ import annotations
 
@@ -369,3 +371,53 @@ def test_cells_set_closer_than_the_chunk_gap_in_every_row_are_two_columns(tmp_pa
     assert len(frags) == 1
     assert frags[0].rows == [["No", "Product", "Type", "Indication"]] + \
         [[no, name, " ".join(kind), " ".join(disease)] for no, name, kind, disease in rows]
+
+
+def _padded_rows(c, top: float, rows, xs=(76, 100, 220, 300)) -> None:
+    """Unruled rows padded 17 points apart, each cell centred: a cell of two lines has its
+    lines 20 points apart and the one-line cells beside it on a line between them."""
+    for row in rows:
+        lines = max(len(cell) if isinstance(cell, list) else 1 for cell in row)
+        for x, cell in zip(xs, row):
+            cell = cell if isinstance(cell, list) else [cell]
+            first = top - 8 - 10 * (lines - len(cell))
+            for k, text in enumerate(cell):
+                c.drawString(x, first - 20 * k, text)
+        top -= 20 * (lines - 1) + 10 + 17
+
+
+def test_the_first_line_of_a_centred_row_above_the_aligned_block_is_the_rows(tmp_path):
+    """A table going on at the head of a page (no header): its first row's name wraps to
+    four lines, the other cells centred on a line between the second and the third. The
+    name's first two lines are above the block's first line of several chunks; they stand
+    in the name column, where no cell of that line reaches, so they are the row's (a
+    caption over the table reaches over the cells of the line under it, and stays out)."""
+    rows = [["1", ["mobocertinib", "tablets for", "oral use", "(imported)"], "Takeda", "Chemical"],
+            ["2", "Garsorasib", "Innovent", "Chemical"],
+            ["3", ["Cenotevir and", "Ritonavir"], "Simcere", "Chemical"], ["4", "VV116", "Junshi", "Chemical"]]
+
+    def draw(c):
+        c.setFont("Helvetica", 10)
+        _padded_rows(c, 780, rows)
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "first-line.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [[" ".join(cell) if isinstance(cell, list) else cell for cell in row] for row in rows]
+
+
+def test_a_header_cell_of_two_lines_centred_beside_the_others_heads_its_column(tmp_path):
+    """The header's first cell wraps ("Reg." over "no."), the other header cells on the
+    line between: the line above the block's first line of several chunks, in the same
+    place as the line under it and as far above as that one is below, is the header's."""
+    rows = [["1", "Sunvozertinib", "Dizal", "Chemical"], ["2", "Garsorasib", "Innovent", "Chemical"],
+            ["3", "Iparomlimab", "Qilu", "Biologic"], ["4", "VV116", "Junshi", "Chemical"]]
+
+    def draw(c):
+        c.setFont("Helvetica", 10)
+        _padded_rows(c, 780, [[["Reg.", "no."], "Product", "Company", "Type"]] + rows)
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "header-pair.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [["Reg. no.", "Product", "Company", "Type"]] + rows

@@ -200,6 +200,8 @@ STACK_OVERLAP_SHARE = 0.8
 STACK_LENGTH_SHARE = 0.5
 #: A word ending this close (pt) to a column gap's edge touches it (positions' float noise).
 EDGE_SLACK = 0.1
+#: Two gaps between lines this close (pt) are equal (line boxes vary by a fraction of a point).
+CENTRED_SLACK = 1.0
 #: A gap between two words of one chunk this many ems wide or more is no word space
 #: (those are 0.25-0.33 em): where it covers a column gap, it parts two cells.
 CELL_GAP_EM = 0.5
@@ -401,13 +403,48 @@ def alignment_blocks(rows: list[Row], settings: TableSettings,
                 current.append(row)
     if current:
         blocks.append(current)
-    out = []
+    out: list[list[Row]] = []
+    index = {id(r): k for k, r in enumerate(rows)}
+    taken: set[int] = set()
     for b in blocks:
         while b and not _multi(b[-1]) and id(b[-1]) not in in_column:
             b = b[:-1]
         if sum(1 for r in b if _multi(r)) >= settings.stream_min_rows:
+            # A centred row's first lines stand above the block's first line of two or
+            # more chunks. They are its first row's: one-chunk lines right above it that
+            # stand in a later column, over one cell of that line at most (a name wrapped to
+            # four lines beside one-line cells; a caption reaches over several, stays out),
+            # and the line right above it whose twin stands right under it, as far below,
+            # in the same place (a two-line cell centred beside one-line cells: "번"/"호").
+            first = index[id(b[0])]
+            k = first - 1
+            while k >= 0 and not _multi(rows[k]) and id(rows[k]) not in taken \
+                    and b[0].top - rows[k].bottom <= settings.stream_row_gap * max(b[0].size, rows[k].size) \
+                    and first - k <= settings.stream_max_single_rows \
+                    and (_in_one_cell(rows[k], rows[first]) and _in_later_column(rows[k], b)
+                         or k == first - 1 and _centred_pair(rows[k], b)):
+                b = [rows[k]] + b
+                k -= 1
             out.append(b)
+            taken.update(id(r) for r in b)
     return out
+
+
+def _in_one_cell(line: Row, row: Row) -> bool:
+    """``line`` stands over one cell of ``row`` at most (over a gap, or over one chunk):
+    a caption reaches over several."""
+    return sum(1 for chunk in row.chunks if _overlap(chunk[0].x0, chunk[-1].x1, line.x0, line.x1) > 0) <= 1
+
+
+def _centred_pair(above: Row, block: list[Row]) -> bool:
+    """``above`` and the block's second line, both of one chunk, stand in the same place,
+    as far above its first line as below it: a two-line cell centred beside that line."""
+    if len(block) < 2 or _multi(block[1]):
+        return False
+    first, below = block[0], block[1]
+    width = min(above.x1 - above.x0, below.x1 - below.x0)
+    return _overlap(above.x0, above.x1, below.x0, below.x1) >= 0.5 * width \
+        and abs((first.top - above.bottom) - (below.top - first.bottom)) <= CENTRED_SLACK
 
 
 def _cell_group(rows: list[Row], i: int, settings: TableSettings) -> list[Row]:
@@ -439,9 +476,9 @@ def _goes_on(group: list[Row], block: list[Row], settings: TableSettings) -> boo
 def _heads(block: list[Row], group: list[Row]) -> bool:
     """``block`` is a header over the rows of ``group``: its lines of two or more chunks
     (header cells centred over columns whose cells are set flush left) each put their
-    chunks in different columns of the group's first line of two or more chunks (between
-    its chunks' gaps), no chunk reaching across one of those gaps."""
-    below = next((r for r in group if _multi(r)), None)
+    chunks in different columns of the group's line of the most chunks (between its
+    chunks' gaps), no chunk reaching across one of those gaps."""
+    below = max((r for r in group if _multi(r)), key=lambda r: len(r.chunks), default=None)
     heads = [r for r in block if _multi(r)]
     if below is None or not heads:
         return False
