@@ -20,7 +20,9 @@ reportlab and checks the general rule that reads it:
 * columns set 0.5-1 em apart in every row are two columns, and a line glued across them is
   cut there;
 * the first lines of a centred row (or of a header cell) above the block's first line of
-  several chunks are the row's.
+  several chunks are the row's;
+* a line of two cells glued together (one gap wider than a word space) is no running text
+  that ends the rows under a ruled header.
 """
 from __future__ import annotations
 
@@ -421,3 +423,35 @@ def test_a_header_cell_of_two_lines_centred_beside_the_others_heads_its_column(t
     frags = _fragments(make_pdf(tmp_path / "header-pair.pdf", draw))
     assert len(frags) == 1
     assert frags[0].rows == [["Reg. no.", "Product", "Company", "Type"]] + rows
+
+
+def test_a_line_of_two_cells_glued_together_is_no_running_text_under_a_ruled_header(tmp_path):
+    """Rules above and under the header only; a name's first line and its description's
+    line stand 0.6-0.9 em apart, so they make one long chunk starting at the table's left
+    side, as a line of running text does. Its words are not all a word space apart, so it
+    does not end the rows under the header."""
+    rows = [("1", ["Wuhan computing", "centre"],
+             ["- the first national platform of the region, open to three hundred institutes",
+              "- one centre and four platforms around an industrial cluster"]),
+            ("2", ["Dalian computing", "centre"],
+             ["- the largest compute in the north-east, on the national network since last year",
+              "- use over ninety per cent, two hundred universities and companies"]),
+            ("3", ["Tianjin computing", "centre"],
+             ["- the first large cluster of the west, serving one hundred and fifty institutes",
+              "- seventeen research projects matched with partners"])]
+
+    def draw(c):
+        _header(c, 520, (76, 100, 178), ["No", "Platform", "Main points"], "Helvetica", 9)
+        top = 722 - 8
+        for no, name, points in rows:
+            c.drawString(76, top - 9 - 5.5, no)
+            for x, lines in ((100, name), (178, points)):
+                for k, text in enumerate(lines):
+                    c.drawString(x, top - 9 - 11 * k, text)
+            top -= 11 + 9 + 16
+        c.line(72, top + 8, 520, top + 8)
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "glued-prose.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows[frags[0].header_rows:] == [[no, " ".join(name), " ".join(points)] for no, name, points in rows]

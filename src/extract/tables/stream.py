@@ -360,9 +360,18 @@ def _multi(row: Row) -> bool:
 def _prose_row(row: Row, x0: float, width: float, settings: TableSettings) -> bool:
     """A line of running text: one chunk, a sentence's worth of words, most of ``width``,
     starting near the left edge ``x0`` (a long line that starts a few columns in is the
-    text of a cell in a later column)."""
+    text of a cell in a later column), with word spaces only between its words."""
     return len(row.chunks) == 1 and len(row.words) >= 2 * settings.stream_prose_words \
-        and row.x1 - row.x0 >= PROSE_WIDTH_SHARE * width and row.x0 <= x0 + PROSE_INDENT_EM * row.size
+        and row.x1 - row.x0 >= PROSE_WIDTH_SHARE * width and row.x0 <= x0 + PROSE_INDENT_EM * row.size \
+        and not _cells_apart(row)
+
+
+def _cells_apart(row: Row) -> bool:
+    """One gap between the row's words further than any word space (``CELL_GAP_EM``), the
+    others word spaces: the lines of two cells set side by side, not one line of running
+    text (a justified or loosely set line has several wide gaps)."""
+    gaps = [w2.x0 - w1.x1 for w1, w2 in zip(row.words, row.words[1:])]
+    return sum(1 for g in gaps if g >= CELL_GAP_EM * row.size) == 1
 
 
 def alignment_blocks(rows: list[Row], settings: TableSettings,
