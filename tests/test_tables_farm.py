@@ -11,7 +11,18 @@ reportlab and checks the general rule that reads it:
 * an unruled table whose last column wraps to more lines than the row's other cells goes
   on over those lines;
 * a space glyph narrower than the page's word gap (0.22 em in CJK fonts) is a word space
-  in a table read from aligned words.
+  in a table read from aligned words;
+* a centred row whose cells all wrap to two lines is one row (two values one above the
+  other are still two rows);
+* a narrow number column set closer to the next than the chunk gap stays a column;
+* an unruled table whose rows are padded further apart than the block gap stays one table,
+  with its header;
+* columns set 0.5-1 em apart in every row are two columns, and a line glued across them is
+  cut there;
+* the first lines of a centred row (or of a header cell) above the block's first line of
+  several chunks are the row's;
+* a line of two cells glued together (one gap wider than a word space) is no running text
+  that ends the rows under a ruled header.
 """
 from __future__ import annotations
 
@@ -196,3 +207,251 @@ def test_an_unruled_table_whose_last_column_wraps_to_many_lines_stays_one_table(
     assert len(frags) == 1
     assert frags[0].rows == [["No", "Platform", "Main points"]] + [[no, name, " ".join(lines)]
                                                                    for no, name, lines in rows]
+
+
+def _centred_table(c, rows, xs, line_h=11, pad=6):
+    """A table ruled above and under its header and at its foot only, each row's cells
+    centred vertically: ``rows`` are lists of cells, each a list of lines."""
+    _header(c, 520, xs, ["Institute", "Year", "Main points", "City"], "Helvetica", 9)
+    y = 722
+    for row in rows:
+        height = max(len(cell) for cell in row) * line_h + 2 * pad
+        centre = y - height / 2
+        for x, cell in zip(xs, row):
+            first = centre + (len(cell) - 1) * line_h / 2
+            for k, text in enumerate(cell):
+                c.drawString(x, first - k * line_h - 3, text)
+        y -= height
+    c.line(72, y, 520, y)
+    c.showPage()
+
+
+def test_a_centred_row_whose_cells_all_wrap_to_two_lines_is_one_row(tmp_path):
+    """Under rows of centred cells (a one-line year beside a three-line description), a
+    row whose name, year and description each run to two lines, the city centred beside
+    them: its two lines fill all columns but one, yet each cell's second line was wrapped
+    there (its first word would not have fitted on the line above), so it is one row."""
+    rows = [[["Beijing Academy of AI"], ["2018"],
+             ["- released a large model with a language", "model, an evaluation system and a", "vision model"],
+             ["Beijing"]],
+            [["Zhijiang laboratory"], ["2017"], ["- released an open platform"], ["Hangzhou"]],
+            [["Fudan language processing", "laboratory"], ["1980", "onwards"],
+             ["- released a dialogue model, upgraded in", "April"], ["Shanghai"]]]
+
+    frags = _fragments(make_pdf(tmp_path / "all-wrap.pdf",
+                                lambda c: _centred_table(c, rows, (76, 210, 262, 460))))
+    assert len(frags) == 1
+    assert frags[0].rows[frags[0].header_rows:] == [[" ".join(cell) for cell in row] for row in rows]
+
+
+def test_two_values_one_above_the_other_beside_a_wrapped_label_are_two_rows(tmp_path):
+    """A tier label in a narrow column wraps to two lines, one beside each of its two
+    ranks; the ranks and scores fill the same two lines, and a country further down wraps,
+    its rank and score centred between its lines. A number does not wrap into another, so
+    the tier's lines are two rows, not one row whose every cell wrapped."""
+    def draw(c):
+        _header(c, 300, (76, 110, 150, 220), ["Tier", "Rank", "Country", "Score"], "Helvetica", 9)
+        # Rows as far apart as the lines of a wrapped cell (no padding between rows).
+        for line, cells in ((710, ("1", "1", "Sweden", "64.2")), (694, ("tier", "2", "Norway", "63.1")),
+                            (678, ("2", "3", "Japan", "61.5")), (662, ("tier", "4", "Korea", "60.8"))):
+            for x, text in zip((76, 110, 150, 220), cells):
+                c.drawString(x, line, text)
+        c.drawString(150, 646, "United")
+        c.drawString(150, 630, "Kingdom")
+        c.drawString(110, 638, "5")
+        c.drawString(220, 638, "59.9")
+        c.line(72, 620, 300, 620)
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "tiers.pdf", draw))
+    assert len(frags) == 1
+    # (Where the wrapped country's lines go, no gap between rows tells: not asked here.)
+    assert [row[1:] for row in frags[0].rows[frags[0].header_rows:frags[0].header_rows + 3]] == [
+        ["1", "Sweden", "64.2"], ["2", "Norway", "63.1"], ["3", "Japan", "61.5"]]
+
+
+def test_a_narrow_number_column_set_close_to_the_next_stays_a_column(tmp_path):
+    """A row number set closer to its row's label than the gap that parts chunks, but
+    further than a word space: where the label stands on a line of its own (centred beside
+    a two-line description), number and label make one chunk; the gap between them covers
+    the column gap the other rows show, so they are two cells, not one ("3 Connected
+    cars")."""
+    rows = [("1", ["Mixed reality and", "extended reality"],
+             ["- latency cut to a tenth on the downlink and the", "uplink, for reality headsets",
+              "- live broadcast and driving"]),
+            ("2", ["Internet of things"], ["- passive devices at a hundred billion links, a", "tenfold rise",
+                                           "- logistics, cars and farming"]),
+            ("3", ["Connected cars"], ["- base stations that sense their surroundings", "- roadside systems"]),
+            ("4", ["Smart factories"], ["- reliable low latency links for plant control", "- core processes"])]
+
+    def draw(c):
+        _header(c, 520, (88, 220), ["Item", "Features"], "Helvetica", 9)
+        y = 722
+        for no, label, points in rows:
+            height = 11 * max(len(label), len(points)) + 12
+            centre = y - height / 2
+            c.drawString(76, centre - 3, no)  # the number ends at 81, 7 points (0.8 em) from its label
+            for x, lines in ((88, label), (220, points)):
+                first = centre + (len(lines) - 1) * 5.5
+                for k, text in enumerate(lines):
+                    c.drawString(x, first - 11 * k - 3, text)
+            y -= height
+            c.line(72, y, 520, y)
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "numbers.pdf", draw))
+    assert len(frags) == 1
+    frag = frags[0]
+    assert frag.rows[frag.header_rows:] == [[no, " ".join(label), " ".join(points)] for no, label, points in rows]
+
+
+def test_an_unruled_table_with_padded_rows_is_one_table_with_its_header(tmp_path):
+    """No rule at all (a renderer that drops the cells' borders) and cells padded so that
+    rows stand 1.8 em apart, wider than the gap that ends an aligned block: the rows go on
+    in the block's columns, so they stay one table; the header, centred over columns whose
+    cells are set flush left, puts one chunk in each of them, so it heads the table. The
+    running text and the caption above it stay out."""
+    rows = [("1 group", "4% or more", ["Beijing, Shanghai, Guangdong"]),
+            ("2 group", "3 to 4%", ["Jiangsu, Zhejiang,", "Anhui"]),
+            ("3 group", "2 to 3%", ["Shaanxi, Hubei"]),
+            ("4 group", "1 to 2%", ["Sichuan, Hunan"])]
+
+    def draw(c):
+        c.setFont("Helvetica", 10)
+        c.drawString(72, 770, "The statistics office published the regional figures for the year on Monday.")
+        c.drawString(200, 740, "[Table] Regions by R&D intensity")
+        for x, text in ((90, "Group"), (176, "Intensity"), (300, "Main regions")):
+            c.drawString(x, 710, text)
+        top = 708 - 18  # a row's first line's top: the header's foot, then two cells' padding
+        for group, share, regions in rows:
+            middle = top - 8 - 12 * (len(regions) - 1) / 2  # a one-line cell's baseline
+            c.drawString(80, middle, group)
+            c.drawString(160, middle, share)
+            for k, text in enumerate(regions):
+                c.drawString(260, top - 8 - 12 * k, text)
+            top -= 12 * (len(regions) - 1) + 10 + 18
+        c.drawString(72, top - 20, "Research spending by companies grew faster than that of institutes.")
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "padded.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [["Group", "Intensity", "Main regions"]] + \
+        [[group, share, " ".join(regions)] for group, share, regions in rows]
+
+
+def test_cells_set_closer_than_the_chunk_gap_in_every_row_are_two_columns(tmp_path):
+    """Two columns 0.7 em apart in every row (a renderer that drops the borders and keeps
+    little padding): no row but the header shows a chunk gap there, but a gap wider than
+    any word space in every row is a column gap. A line of two wrapped cells glued together the same way
+    ("Antibody  Small cell", the row's number and name centred on the line below) is cut
+    where the next column starts."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    indication = 220 + stringWidth("Chemical", "Helvetica", 10) + 7
+    rows = [("1", "Sunvozertinib", ["Chemical"], ["Lung cancer"]), ("2", "Garsorasib", ["Chemical"], ["Colon cancer"]),
+            ("3", "Serplulimab", ["Chemical"], ["Liver cancer"]), ("4", "Anlotinib", ["Chemical"], ["Sarcoma"]),
+            ("5", "Befotertinib", ["Chemical"], ["Lung cancer"]),
+            ("6", "Adebrelimab", ["Antibody", "medicine"], ["Small cell", "lung cancer"])]
+
+    def draw(c):
+        c.setFont("Helvetica", 10)
+        for x, text in ((76, "No"), (100, "Product"), (220, "Type"), (indication, "Indication")):
+            c.drawString(x, 740, text)
+        y = 720
+        for no, name, kind, disease in rows:
+            lines = max(len(kind), len(disease))
+            middle = y - 11 * (lines - 1) / 2
+            c.drawString(76, middle, no)
+            c.drawString(100, middle, name)
+            for x, cell in ((220, kind), (indication, disease)):
+                for k, text in enumerate(cell):
+                    c.drawString(x, y - 11 * k, text)
+            y -= 11 * (lines - 1) + 18
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "glued.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [["No", "Product", "Type", "Indication"]] + \
+        [[no, name, " ".join(kind), " ".join(disease)] for no, name, kind, disease in rows]
+
+
+def _padded_rows(c, top: float, rows, xs=(76, 100, 220, 300)) -> None:
+    """Unruled rows padded 17 points apart, each cell centred: a cell of two lines has its
+    lines 20 points apart and the one-line cells beside it on a line between them."""
+    for row in rows:
+        lines = max(len(cell) if isinstance(cell, list) else 1 for cell in row)
+        for x, cell in zip(xs, row):
+            cell = cell if isinstance(cell, list) else [cell]
+            first = top - 8 - 10 * (lines - len(cell))
+            for k, text in enumerate(cell):
+                c.drawString(x, first - 20 * k, text)
+        top -= 20 * (lines - 1) + 10 + 17
+
+
+def test_the_first_line_of_a_centred_row_above_the_aligned_block_is_the_rows(tmp_path):
+    """A table going on at the head of a page (no header): its first row's name wraps to
+    four lines, the other cells centred on a line between the second and the third. The
+    name's first two lines are above the block's first line of several chunks; they stand
+    in the name column, where no cell of that line reaches, so they are the row's (a
+    caption over the table reaches over the cells of the line under it, and stays out)."""
+    rows = [["1", ["mobocertinib", "tablets for", "oral use", "(imported)"], "Takeda", "Chemical"],
+            ["2", "Garsorasib", "Innovent", "Chemical"],
+            ["3", ["Cenotevir and", "Ritonavir"], "Simcere", "Chemical"], ["4", "VV116", "Junshi", "Chemical"]]
+
+    def draw(c):
+        c.setFont("Helvetica", 10)
+        _padded_rows(c, 780, rows)
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "first-line.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [[" ".join(cell) if isinstance(cell, list) else cell for cell in row] for row in rows]
+
+
+def test_a_header_cell_of_two_lines_centred_beside_the_others_heads_its_column(tmp_path):
+    """The header's first cell wraps ("Reg." over "no."), the other header cells on the
+    line between: the line above the block's first line of several chunks, in the same
+    place as the line under it and as far above as that one is below, is the header's."""
+    rows = [["1", "Sunvozertinib", "Dizal", "Chemical"], ["2", "Garsorasib", "Innovent", "Chemical"],
+            ["3", "Iparomlimab", "Qilu", "Biologic"], ["4", "VV116", "Junshi", "Chemical"]]
+
+    def draw(c):
+        c.setFont("Helvetica", 10)
+        _padded_rows(c, 780, [[["Reg.", "no."], "Product", "Company", "Type"]] + rows)
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "header-pair.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [["Reg. no.", "Product", "Company", "Type"]] + rows
+
+
+def test_a_line_of_two_cells_glued_together_is_no_running_text_under_a_ruled_header(tmp_path):
+    """Rules above and under the header only; a name's first line and its description's
+    line stand 0.6-0.9 em apart, so they make one long chunk starting at the table's left
+    side, as a line of running text does. Its words are not all a word space apart, so it
+    does not end the rows under the header."""
+    rows = [("1", ["Wuhan computing", "centre"],
+             ["- the first national platform of the region, open to three hundred institutes",
+              "- one centre and four platforms around an industrial cluster"]),
+            ("2", ["Dalian computing", "centre"],
+             ["- the largest compute in the north-east, on the national network since last year",
+              "- use over ninety per cent, two hundred universities and companies"]),
+            ("3", ["Tianjin computing", "centre"],
+             ["- the first large cluster of the west, serving one hundred and fifty institutes",
+              "- seventeen research projects matched with partners"])]
+
+    def draw(c):
+        _header(c, 520, (76, 100, 178), ["No", "Platform", "Main points"], "Helvetica", 9)
+        top = 722 - 8
+        for no, name, points in rows:
+            c.drawString(76, top - 9 - 5.5, no)
+            for x, lines in ((100, name), (178, points)):
+                for k, text in enumerate(lines):
+                    c.drawString(x, top - 9 - 11 * k, text)
+            top -= 11 + 9 + 16
+        c.line(72, top + 8, 520, top + 8)
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "glued-prose.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows[frags[0].header_rows:] == [[no, " ".join(name), " ".join(points)] for no, name, points in rows]

@@ -135,6 +135,11 @@ class TableSettings(_Checked):
     stream_column_gap: float = 0.3
     #: Stream: rows further apart than this many em (blank space) end an aligned block.
     stream_row_gap: float = 1.6
+    #: Stream: ... unless the rows below (up to the next such gap) go on in the block's
+    #: columns and the gap is at most this many em: the padding between the rows of a table
+    #: drawn without rules (HTML cells padded a quarter em or more each side, 1.7 em seen),
+    #: wider than body text's paragraph spacing (about 1.5 em).
+    stream_padded_row_gap: float = 2.5
     #: Stream: a column gap must be a chunk gap (``stream_chunk_gap``) in at least this
     #: share of the rows with words on both sides of it.
     stream_gap_support: float = 0.2

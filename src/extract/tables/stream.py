@@ -34,7 +34,7 @@ from ..settings import LayoutSettings, TableSettings
 from .arbitrate import evidence, loose, structure_kinds
 from .captions import find_caption, find_notes
 from .cells import chars_between, join_cell
-from .detect import is_shaded
+from .detect import VALUE, is_shaded
 
 
 @dataclass
@@ -200,6 +200,11 @@ STACK_OVERLAP_SHARE = 0.8
 STACK_LENGTH_SHARE = 0.5
 #: A word ending this close (pt) to a column gap's edge touches it (positions' float noise).
 EDGE_SLACK = 0.1
+#: Two gaps between lines this close (pt) are equal (line boxes vary by a fraction of a point).
+CENTRED_SLACK = 1.0
+#: A gap between two words of one chunk this many ems wide or more is no word space
+#: (those are 0.25-0.33 em): where it covers a column gap, it parts two cells.
+CELL_GAP_EM = 0.5
 #: A header's underline lies from this many ems above its row's bottom to
 #: UNDERLINE_BELOW_EM below it.
 UNDERLINE_ABOVE_EM = 0.3
@@ -355,9 +360,18 @@ def _multi(row: Row) -> bool:
 def _prose_row(row: Row, x0: float, width: float, settings: TableSettings) -> bool:
     """A line of running text: one chunk, a sentence's worth of words, most of ``width``,
     starting near the left edge ``x0`` (a long line that starts a few columns in is the
-    text of a cell in a later column)."""
+    text of a cell in a later column), with word spaces only between its words."""
     return len(row.chunks) == 1 and len(row.words) >= 2 * settings.stream_prose_words \
-        and row.x1 - row.x0 >= PROSE_WIDTH_SHARE * width and row.x0 <= x0 + PROSE_INDENT_EM * row.size
+        and row.x1 - row.x0 >= PROSE_WIDTH_SHARE * width and row.x0 <= x0 + PROSE_INDENT_EM * row.size \
+        and not _cells_apart(row)
+
+
+def _cells_apart(row: Row) -> bool:
+    """One gap between the row's words further than any word space (``CELL_GAP_EM``), the
+    others word spaces: the lines of two cells set side by side, not one line of running
+    text (a justified or loosely set line has several wide gaps)."""
+    gaps = [w2.x0 - w1.x1 for w1, w2 in zip(row.words, row.words[1:])]
+    return sum(1 for g in gaps if g >= CELL_GAP_EM * row.size) == 1
 
 
 def alignment_blocks(rows: list[Row], settings: TableSettings,
@@ -369,14 +383,18 @@ def alignment_blocks(rows: list[Row], settings: TableSettings,
     current: list[Row] = []
     singles = 0
     in_column: set[int] = set()  # one-chunk rows that go on in a later column of their block
-    for row in rows:
+    for i, row in enumerate(rows):
         if current:
             prev = current[-1]
             gap = row.top - prev.bottom
+            size = max(prev.size, row.size)
             x0, x1 = min(prev.x0, row.x0), max(prev.x1, row.x1)
             ruled = any(prev.bottom - 1 < y < row.top + 1 and _overlap(a, b, x0, x1) >= 0.5 * (x1 - x0)
                         for y, a, b in rules)
-            if ruled or gap > settings.stream_row_gap * max(prev.size, row.size):
+            apart = gap > settings.stream_row_gap * size and not (
+                gap <= settings.stream_padded_row_gap * size
+                and _goes_on(_cell_group(rows, i, settings), current, settings))
+            if ruled or apart:
                 blocks.append(current)
                 current, singles = [], 0
         if _multi(row):
@@ -394,13 +412,94 @@ def alignment_blocks(rows: list[Row], settings: TableSettings,
                 current.append(row)
     if current:
         blocks.append(current)
-    out = []
+    out: list[list[Row]] = []
+    index = {id(r): k for k, r in enumerate(rows)}
+    taken: set[int] = set()
     for b in blocks:
         while b and not _multi(b[-1]) and id(b[-1]) not in in_column:
             b = b[:-1]
         if sum(1 for r in b if _multi(r)) >= settings.stream_min_rows:
+            # A centred row's first lines stand above the block's first line of two or
+            # more chunks. They are its first row's: one-chunk lines right above it that
+            # stand in a later column, over one cell of that line at most (a name wrapped to
+            # four lines beside one-line cells; a caption reaches over several, stays out),
+            # and the line right above it whose twin stands right under it, as far below,
+            # in the same place (a two-line cell centred beside one-line cells: "번"/"호").
+            first = index[id(b[0])]
+            k = first - 1
+            while k >= 0 and not _multi(rows[k]) and id(rows[k]) not in taken \
+                    and b[0].top - rows[k].bottom <= settings.stream_row_gap * max(b[0].size, rows[k].size) \
+                    and first - k <= settings.stream_max_single_rows \
+                    and (_in_one_cell(rows[k], rows[first]) and _in_later_column(rows[k], b)
+                         or k == first - 1 and _centred_pair(rows[k], b)):
+                b = [rows[k]] + b
+                k -= 1
             out.append(b)
+            taken.update(id(r) for r in b)
     return out
+
+
+def _in_one_cell(line: Row, row: Row) -> bool:
+    """``line`` stands over one cell of ``row`` at most (over a gap, or over one chunk):
+    a caption reaches over several."""
+    return sum(1 for chunk in row.chunks if _overlap(chunk[0].x0, chunk[-1].x1, line.x0, line.x1) > 0) <= 1
+
+
+def _centred_pair(above: Row, block: list[Row]) -> bool:
+    """``above`` and the block's second line, both of one chunk, stand in the same place,
+    as far above its first line as below it: a two-line cell centred beside that line."""
+    if len(block) < 2 or _multi(block[1]):
+        return False
+    first, below = block[0], block[1]
+    width = min(above.x1 - above.x0, below.x1 - below.x0)
+    return _overlap(above.x0, above.x1, below.x0, below.x1) >= 0.5 * width \
+        and abs((first.top - above.bottom) - (below.top - first.bottom)) <= CENTRED_SLACK
+
+
+def _cell_group(rows: list[Row], i: int, settings: TableSettings) -> list[Row]:
+    """The rows from ``rows[i]`` down to the next gap wider than ``stream_row_gap``: the
+    lines of one row of a table whose rows are padded apart."""
+    group = [rows[i]]
+    for r in rows[i + 1:]:
+        if r.top - group[-1].bottom > settings.stream_row_gap * max(r.size, group[-1].size):
+            break
+        group.append(r)
+    return group
+
+
+def _goes_on(group: list[Row], block: list[Row], settings: TableSettings) -> bool:
+    """The lines of ``group`` go on in the columns of ``block``: a line of two or more
+    chunks starts a later chunk where a later chunk of the block's rows starts, or a
+    one-chunk line stands where a later column starts (see ``_in_later_column``), or the
+    block is the header over them (see ``_heads``). Running text (one chunk from the left
+    edge) and a caption (one chunk, centred) do not."""
+    starts = [chunk[0].x0 for r in block if _multi(r) for chunk in r.chunks[1:]]
+    for r in group:
+        if _multi(r) and any(abs(chunk[0].x0 - x) <= 1.0 for chunk in r.chunks[1:] for x in starts):
+            return True
+        if not _multi(r) and _in_later_column(r, block):
+            return True
+    return len(block) <= settings.stream_max_header_lines and _heads(block, group)
+
+
+def _heads(block: list[Row], group: list[Row]) -> bool:
+    """``block`` is a header over the rows of ``group``: its lines of two or more chunks
+    (header cells centred over columns whose cells are set flush left) each put their
+    chunks in different columns of the group's line of the most chunks (between its
+    chunks' gaps), no chunk reaching across one of those gaps."""
+    below = max((r for r in group if _multi(r)), key=lambda r: len(r.chunks), default=None)
+    heads = [r for r in block if _multi(r)]
+    if below is None or not heads:
+        return False
+    gaps = [(a[-1].x1, b[0].x0) for a, b in zip(below.chunks, below.chunks[1:])]
+    for r in heads:
+        if len(r.chunks) > len(below.chunks):
+            return False
+        cols = [sum(1 for a, _ in gaps if a < (chunk[0].x0 + chunk[-1].x1) / 2) for chunk in r.chunks]
+        if len(set(cols)) < len(cols) or any(chunk[0].x0 < a and chunk[-1].x1 > b
+                                             for chunk in r.chunks for a, b in gaps):
+            return False
+    return True
 
 
 def _in_later_column(row: Row, block: list[Row]) -> bool:
@@ -493,7 +592,10 @@ def column_separators(rows: list[Row], settings: TableSettings) -> list[tuple[fl
             both += alone
             wide += alone
             b = min(b, edge)
-        if both >= min(2, len(dense)) and wide >= settings.stream_gap_support * both:
+        # A gap wider than any word space in every row that has words on both sides is a
+        # column gap even where it is narrower than the chunk gap in most rows (a renderer
+        # that sets neighbouring cells 0.5-1 em apart).
+        if both >= min(2, len(dense)) and (wide >= settings.stream_gap_support * both or b - a >= CELL_GAP_EM * em):
             kept.append((a, b))
     # Lines wholly left or right of the columns the dense rows make are a column of their
     # own (a merged cell centred between rows stands on a line of its own, so no dense row
@@ -549,6 +651,31 @@ def _cells_of_row(row: Row, bounds: list[float], by_word: bool = False) -> dict[
     return out
 
 
+def _parted(row: Row, seps: Sequence[tuple[float, float]],
+            bounds: list[float]) -> dict[int, list[Word]] | None:
+    """The cells of a one-chunk row whose words stand apart across a column gap of the
+    table, or None: a narrow cell (a row number) set closer to the next cell than the
+    chunk gap, but further than a word space, reaching at most to where the next column
+    starts ("3  커넥티드카", "... WPS AI  상하"). The row is cut at each such gap and each
+    piece goes to the column it starts in (a section label's words are a word space apart,
+    and it stays whole)."""
+    if len(row.chunks) != 1:
+        return None
+    pieces = [[row.words[0]]]
+    for w1, w2 in zip(row.words, row.words[1:]):
+        if w2.x0 - w1.x1 >= CELL_GAP_EM * row.size and \
+                any(w1.x1 <= b + EDGE_SLACK and w2.x0 >= b - EDGE_SLACK for _, b in seps):
+            pieces.append([w2])
+        else:
+            pieces[-1].append(w2)
+    if len(pieces) < 2:
+        return None
+    out: dict[int, list[Word]] = {}
+    for piece in pieces:
+        out.setdefault(_column_of(piece[0].x0 + CHUNK_INSET_EM * row.size, bounds), []).extend(piece)
+    return out if len(out) == len(pieces) else None
+
+
 def _spanning(row: Row, bounds: list[float], rules: Sequence[tuple[float, float, float]] = (),
               table: tuple[float, float] | None = None) -> list[tuple[int, int, list[Word]]]:
     """Chunks of a header row that cover two or more columns: (first col, last col, words).
@@ -598,6 +725,7 @@ def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: i
     """A table from the text ``rows`` of ``region``; ``columns`` are its column boundaries
     where the page draws them (a shaded header's boxes), else they are found from the gaps
     between the words."""
+    seps: list[tuple[float, float]] = []
     if columns is not None:
         bounds = list(columns)
     else:
@@ -652,7 +780,8 @@ def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: i
     split = filled = 0
     body_grid = []
     for r in rows:
-        cells = _cells_of_row(r, bounds, columns is not None)
+        parted = _parted(r, seps, bounds) if columns is None else None
+        cells = parted if parted is not None else _cells_of_row(r, bounds, columns is not None)
         chunk_of = {id(w): k for k, chunk in enumerate(r.chunks) for w in chunk}
         for ws in cells.values():
             filled += 1
@@ -798,14 +927,18 @@ def _wrapped(lines: list[dict[int, list[Word]]], right: dict[int, float]) -> boo
     """Consecutive lines of one cell that wrapped: in every column, the first word of each
     line would not have fitted at the end of the line above it (short of ``right``, the
     column's furthest text). Values that would have fitted on one line stand on lines of
-    their own: rows, not a wrapped cell. A line that opens with a list mark is a new item
-    of the cell's list, broken where its writer broke it: it says neither."""
+    their own: rows, not a wrapped cell; so do two values one above the other (a number
+    does not wrap into another, however narrow its column). A line that opens with a list
+    mark is a new item of the cell's list, broken where its writer broke it: it says
+    neither."""
     for c in {c for cells in lines for c in cells}:
         pieces = [sorted(cells[c], key=lambda w: w.x0) for cells in lines if cells.get(c)]
         for above, below in zip(pieces, pieces[1:]):
             first = below[0]
             if first.text[:1] in LIST_MARKS:
                 continue
+            if VALUE.match(_text(above)) and VALUE.match(_text(below)):
+                return False
             if above[-1].x1 + WORD_SPACE_EM * first.size + (first.x1 - first.x0) <= right[c] + 0.5:
                 return False
     return True
@@ -1011,15 +1144,19 @@ def centred_rows(grid: list[dict[int, list[Word]]], settings: TableSettings) -> 
             bottom = b.bottom
     if not rows:
         return None
+    right = {c: max(w.x1 for p in ps for w in p.words) for c, ps in by_col.items()}
     for r in rows:
         # Two lines that each fill every column of the row (all but one, in four or more)
-        # are two rows of a table spaced in groups, not the lines of centred cells.
+        # are two rows of a table spaced in groups, not the lines of centred cells, unless
+        # every cell's next line was wrapped there (its first word would not have fitted on
+        # the line above): a row whose cells all run to two lines.
         cols = {b.col for b in r}
         filled: dict[int, int] = {}
         for b in r:
             for k in b.lines:
                 filled[k] = filled.get(k, 0) + 1
-        if sum(1 for n in filled.values() if n >= max(2, len(cols) - (len(cols) >= 4))) >= 2:
+        full = sorted(k for k, n in filled.items() if n >= max(2, len(cols) - (len(cols) >= 4)))
+        if len(full) >= 2 and not _wrapped([grid[k] for k in full], right):
             return None
     out: list[dict[int, list[Word]]] = []
     spans = [(min(b.top for b in r), max(b.bottom for b in r)) for r in rows]
