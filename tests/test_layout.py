@@ -321,7 +321,7 @@ def test_text_has_a_form_feed_between_pages(tmp_path):
     assert extract.text(pdf, settings=Settings()) == text  # explicit settings, same reading
 
 
-def _line(top: float, x0: float, x1: float, text: str = "가나다", size: float = 10.0) -> TextLine:
+def _block_line(top: float, x0: float, x1: float, text: str = "가나다", size: float = 10.0) -> TextLine:
     return TextLine(page=1, text=text, x0=x0, x1=x1, top=top, bottom=top + size, size=size)
 
 
@@ -329,10 +329,10 @@ def test_text_in_a_box_wraps_at_the_boxs_edge_not_the_columns():
     from extract.layout import block_edges
     from extract.textjoin import join_wrapped
 
-    body = [_line(100 + 14 * k, 60, 535 - (k % 2) * 3) for k in range(4)]  # full lines: the column
-    box = [_line(200, 72, 431, "□ 재료 우주 등 6대 분"), _line(214, 84, 426, "야를 미래산업으로 선정했다"),
-           _line(228, 84, 300)]  # wrapped at the box's inner edge (~431), 100 pt inside the column's
-    short_items = [_line(300 + 20 * k, 72, x1) for k, x1 in enumerate((250, 430, 310))]  # one long item
+    body = [_block_line(100 + 14 * k, 60, 535 - (k % 2) * 3) for k in range(4)]  # full lines: the column
+    box = [_block_line(200, 72, 431, "□ 재료 우주 등 6대 분"), _block_line(214, 84, 426, "야를 미래산업으로 선정했다"),
+           _block_line(228, 84, 300)]  # wrapped at the box's inner edge (~431), 100 pt inside the column's
+    short_items = [_block_line(300 + 20 * k, 72, x1) for k, x1 in enumerate((250, 430, 310))]  # one long item
     lines = body + box + short_items
     for ln in lines:
         ln.column_right = 535.0
