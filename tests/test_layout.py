@@ -341,3 +341,32 @@ def test_text_in_a_box_wraps_at_the_boxs_edge_not_the_columns():
     assert all(ln.column_right == 535.0 for ln in body + short_items)
     # the box's first line was full: its wrap is inside the word "분야"
     assert join_wrapped("6대 분", "야를 미래산업으로", box[0], None) == "6대 분야를 미래산업으로"
+
+
+def test_text_drawn_fill_then_stroke_is_bold(tmp_path):
+    """Render mode 2 (the outline stroked over the glyph) is the bold a producer makes of a
+    font without a bold face. (The mode is graphics state: each line in its own.)"""
+    def draw(c):
+        for y, mode, line in ((700, 2, "굵게 쓴 제목"), (680, 0, "보통 본문")):
+            c.saveState()
+            text = c.beginText(60, y)
+            text.setFont(KO, 11)
+            text.setTextRenderMode(mode)
+            text.textOut(line)
+            c.drawText(text)
+            c.restoreState()
+        c.showPage()
+
+    from extract import load
+    from extract.document import Document
+    from extract.glyphs.lines import chars_to_lines
+
+    doc = Document(path=make_pdf(tmp_path / "fake-bold.pdf", draw), settings=Settings())
+    source = load.open_document(doc)
+    try:
+        (number, page), = list(source.pages())
+        info, page_input = load.read_page(doc, number, page)
+        lines = chars_to_lines(page_input.chars, number, doc.settings.layout, info.word_gap)
+    finally:
+        source.close()
+    assert {ln.text: ln.bold for ln in lines} == {"굵게 쓴 제목": True, "보통 본문": False}

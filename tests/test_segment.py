@@ -190,3 +190,102 @@ def test_a_number_box_too_narrow_for_two_digits_still_numbers_its_brief(tmp_path
     got = [(a["number"], a["title"], a["lead"]) for s in data["sections"] for a in s["articles"]]
     assert got == [("01", "과기부, 국가 중점 R&D 계획 과제 공고", briefs[0][2]),
                    ("02", briefs[1][0], briefs[1][2]), ("03", briefs[2][0], briefs[2][2])]
+
+
+def test_briefs_set_unlike_the_articles_and_a_bold_header_row_without_rules(tmp_path):
+    """Articles '01 title' at the body's size, leads unmarked; then a banner not in the
+    contents and briefs whose titles are bigger, bold and carry no number: each brief is
+    an article (they were lost before opens_brief), and the bold header row of the table
+    printed without rules between them stays out of the titles."""
+    from helpers import KO, draw_cover, draw_page_frame, make_pdf
+
+    articles = ["과기부, 인공지능 시범구 추가 지정", "상하이시, 양자컴퓨팅 산업 육성 방안 발표"]
+    briefs = ["광둥성, 바이오의약 클러스터 지정", "중국과학원, 초전도 양자칩 공개"]
+
+    def draw(c):
+        draw_cover(c, "2024. 1. 12", articles)
+        draw_page_frame(c, 2)
+        c.setFont(KO, 18)
+        c.drawString(60, 770, "1. 정책동향")
+        y = 730
+        for k, title in enumerate(articles, start=1):
+            text = c.beginText(60, y)
+            text.setFont(KO, 10)
+            text.setTextRenderMode(2)  # fill and stroke: drawn bold
+            text.textOut(f"0{k} {title}")
+            c.drawText(text)
+            c.setFont(KO, 10)
+            c.drawString(60, y - 22, f"세부 계획은 상반기 중 발표할 예정 (12.2{k})")
+            c.drawString(70, y - 42, "- 관련 부처와 함께 추진")
+            if k == 1:  # a table without rules, its header row bold at the headings' size
+                header = c.beginText(70, y - 72)
+                header.setFont(KO, 10)
+                header.setTextRenderMode(2)
+                for x, cell in ((70, "지역"), (170, "시범구 수"), (270, "지원 예산")):
+                    header.setTextOrigin(x, y - 72)
+                    header.textOut(cell)
+                c.drawText(header)
+                c.setFont(KO, 10)
+                for r, row in enumerate((("베이징", "2", "10억 위안"), ("상하이", "3", "12억 위안"))):
+                    for x, cell in zip((70, 170, 270), row):
+                        c.drawString(x, y - 92 - 18 * r, cell)
+                y -= 80
+            y -= 90
+        c.setFont(KO, 18)
+        c.drawString(60, y, "2. 단신동향")
+        y -= 40
+        for k, title in enumerate(briefs):
+            text = c.beginText(60, y)
+            text.setFont(KO, 13)
+            text.setTextRenderMode(2)
+            text.textOut(title)
+            c.drawText(text)
+            c.setFont(KO, 10)
+            c.drawString(60, y - 24, "관련 산업 규모를 늘리기로 하였음")
+            c.drawString(380, y - 44, f"출처: 신화망 (1.{k + 3})")
+            y -= 80
+        c.showPage()
+
+    data = extract.run(make_pdf(tmp_path / "briefs-unlike.pdf", draw)).data
+    got = {s["name"]: [a["title"] for a in s["articles"]] for s in data["sections"]}
+    assert got == {"정책동향": articles, "단신동향": briefs}
+
+
+def test_a_further_paragraph_set_as_the_unmarked_leads_is_an_item_of_its_own(tmp_path):
+    """Leads are bold paragraphs without a mark; after a '-' item a second bold paragraph
+    opens an item, not the rest of the item above."""
+    from helpers import KO, draw_banner, draw_cover, draw_page_frame, make_pdf
+
+    titles = ["과기부, 인공지능 시범구 추가 지정", "상하이시, 양자컴퓨팅 산업 육성 방안 발표"]
+
+    def bold(c, x, y, line, size=10.0):
+        text = c.beginText(x, y)
+        text.setFont(KO, size)
+        text.setTextRenderMode(2)  # fill and stroke: drawn bold
+        text.textOut(line)
+        text.setTextRenderMode(0)  # (the mode is graphics state: it outlives the text object)
+        c.drawText(text)
+
+    def draw(c):
+        draw_cover(c, "2024. 1. 12", titles)
+        draw_page_frame(c, 2)
+        draw_banner(c, "정책동향")
+        y = 700
+        for k, title in enumerate(titles, start=1):
+            bold(c, 60, y, f"0{k} {title}", 13)
+            bold(c, 60, y - 25, f"베이징, 상하이 등 다섯 곳 지정 (12.2{k})")
+            c.setFont(KO, 10)
+            c.drawString(72, y - 45, "- 과기부는 국가 인공지능 혁신 응용 시범구를 추가로 지정")
+            if k == 1:
+                bold(c, 60, y - 65, "시범구는 3년간 정책 지원을 받게 됨")
+                c.setFont(KO, 10)
+                c.drawString(72, y - 85, "- 지원 규모는 지역마다 다름")
+            y -= 130
+        c.showPage()
+
+    data = extract.run(make_pdf(tmp_path / "unmarked-leads.pdf", draw)).data
+    first = data["sections"][0]["articles"][0]
+    assert first["lead"] == "베이징, 상하이 등 다섯 곳 지정"
+    assert [b["text"] for b in first["bullets"]] == [
+        "과기부는 국가 인공지능 혁신 응용 시범구를 추가로 지정", "시범구는 3년간 정책 지원을 받게 됨",
+        "지원 규모는 지역마다 다름"]

@@ -90,6 +90,9 @@ SECTION_LINE_MAX = 20
 SOURCE_NAME_MAX = 40
 #: Titles shorter than this (folded) are too short to be found again or to be a title.
 MIN_TITLE_CHARS = 4
+#: A brief's title may stand this much further above its lead than the articles' titles
+#: stand above theirs (a bigger title keeps a wider margin under it).
+LEAD_GAP_SLACK = 1.25
 #: A summary line that ends this many ems or less short of its column's edge ran to it (a
 #: Korean line ends up to about a syllable short).
 SUMMARY_FULL_LINE_EMS = 1.5
@@ -470,9 +473,14 @@ class Segmenter:
         prev = ln
         for j in range(k + 1, min(k + 4, len(items))):
             nxt = items[j].line
-            # (the space under a heading scales with the heading's size, not the lead's)
-            if nxt is None or nxt.page != ln.page \
-                    or nxt.top - prev.bottom > self.cfg.block_gap * max(nxt.size, prev.size):
+            if nxt is None or nxt.page != ln.page:
+                return False
+            # (the space under a heading scales with the heading's size, not the lead's; it
+            # may be as wide as this issue's articles keep under their headings)
+            room = self.cfg.block_gap * max(nxt.size, prev.size)
+            if self.style.lead_gap is not None:
+                room = max(room, LEAD_GAP_SLACK * self.style.lead_gap)
+            if nxt.top - prev.bottom > room:
                 return False
             if self.is_lead_mark(nxt.text.strip()):
                 return True
@@ -868,6 +876,21 @@ class Segmenter:
         title_style: tuple[float, bool] | None = None
         title_look: LineStyle | None = None  # the look of the article's heading line
         lead_style: LineStyle | None = None
+        # The look of the line that opened the section's first article where no heading
+        # rule knew it (a run of briefs under their banner, set unlike the articles)
+        section_look: LineStyle | None = None
+
+        def opens_brief(ln: TextLine, text: str) -> bool:
+            """A title of the section's briefs: the first line under the banner set apart
+            from the body (bold or bigger), unmarked, no caption, source or reference label;
+            after it, a line set as it was."""
+            if state == "title" or split_mark(text) or caption_text(text) or REFERENCES_HEAD.match(text) \
+                    or parse_source(text, self.s.date) or len(fold(text)) < MIN_TITLE_CHARS \
+                    or self.is_lead_mark(text):
+                return False
+            if article is None:
+                return section is not None and (ln.bold or self.is_big(ln, self.cfg.heading_size))
+            return section_look is not None and section_look.matches(ln)
 
         def text_target_append(ln: TextLine) -> None:
             nonlocal last_line
@@ -911,7 +934,7 @@ class Segmenter:
             if name:
                 section = Section(name=name, page=ln.page)
                 self.s.sections.append(section)
-                article, state, pending_number = None, "none", None
+                article, state, pending_number, section_look = None, "none", None, None
                 continue
             if NUMBER_ONLY.match(text) and (ln.bold or self.is_big(ln, self.cfg.heading_size)
                                             or self.style.heading_number in ("above", "numbered")):
@@ -923,7 +946,14 @@ class Segmenter:
                                                or self.next_in_sequence(ln, section)
                                                or ((None, text) if state != "title" and self.heads_a_lead(items, i - 1)
                                                    else None))
+            if tm is None and not continues_title and not pending_number and opens_brief(ln, text):
+                tm = (None, text)
+                section_look = section_look or LineStyle.of(ln)
+            # (where every heading found from the contents carries its number on its line, a
+            # bold line without one is no heading by its look alone: a table's header row
+            # printed without rules)
             unnumbered = (tm is None and title_style is not None and title_style[1] and ln.bold
+                          and self.style.heading_number != "inline"
                           and abs(ln.size - title_style[0]) < self.cfg.size_tolerance
                           and not (state == "lead" and lead_style is not None and lead_style.matches(ln))
                           and text[:1] not in LEAD_MARKS
@@ -1039,6 +1069,14 @@ class Segmenter:
             cap = caption_text(text)
             if cap:
                 article.figures.append(fold(cap))
+                continue
+            if (state == "body" and self.style.lead_unmarked and lead_style is not None and lead_style.matches(ln)
+                    and last_line is not None and not lead_style.matches(last_line) and not split_mark(text)):
+                # A further paragraph set as this issue's unmarked leads are, after an item in
+                # another look: an item of its own (as a further lead-marked paragraph is), not
+                # the rest of the item above.
+                article.bullets.append(Bullet(1, text, x0=ln.x0, lead_marked=True))
+                state, last_line = "body", ln
                 continue
             b = split_mark(text)
             if b:

@@ -110,6 +110,9 @@ class IssueStyle:
     lead_mark: str | None = None
     #: Leads are told by being the first paragraph under the heading (no mark): bold or not.
     lead_unmarked: bool = False
+    #: The space (pt) between a heading's last line and its lead, the most the anchors show:
+    #: a producer's margins under a heading may be wider than a line and a half.
+    lead_gap: float | None = None
     section: LineStyle | None = None
     anchors: list[Anchor] = field(default_factory=list)
     #: element -> how it is read: "learned from N contents titles" or "default".
@@ -217,6 +220,7 @@ def learn_style(items: list["Item"], start: int, end: int, titles: list[str],
             style.heading_mark = mark if mark and n_mark * 2 > len(anchors) else None
             style.learned.setdefault("heading", f"learned from {len(anchors)} contents title(s) found in the body")
         style.lead_mark, style.lead_unmarked = _learn_lead(items, anchors, end)
+        style.lead_gap = _learn_lead_gap(items, anchors, end)
         if style.lead_mark or style.lead_unmarked:
             how = f"mark {style.lead_mark!r}" if style.lead_mark else "the first paragraph under the heading"
             style.learned["lead"] = f"{how}, learned from the lines under {len(anchors)} heading(s)"
@@ -250,6 +254,21 @@ def _learn_lead(items: list["Item"], anchors: list[Anchor], end: int) -> tuple[s
     if unmarked * 2 > len(anchors):
         return None, True
     return None, False
+
+
+def _learn_lead_gap(items: list["Item"], anchors: list[Anchor], end: int) -> float | None:
+    """The widest space between an anchor's last title line and the line under it, where
+    most anchors show one on the same page (None where they do not)."""
+    gaps = []
+    for a in anchors:
+        k = a.index + a.n_lines
+        last = items[k - 1].line
+        while k < end and (line := items[k].line) is not None and NUMBER_ONLY.match(line.text.strip()):
+            k += 1
+        line = items[k].line if k < end else None
+        if line is not None and last is not None and line.page == last.page and line.top > last.bottom:
+            gaps.append(line.top - last.bottom)
+    return max(gaps) if gaps and len(gaps) * 2 > len(anchors) else None
 
 
 def _learn_section(items: list["Item"], start: int, end: int, sections: list[str]) -> LineStyle | None:

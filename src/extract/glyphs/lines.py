@@ -15,6 +15,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: 'ABCDEF+NanumGothic' -> 'NanumGothic': a subset's tag differs between subsets of one font.
 SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
+#: Text render mode 2, fill then stroke: the outline drawn over the glyph thickens it, the
+#: bold a producer makes of a font that has no bold face (Hancom's and Word's "synthetic" bold).
+FILL_THEN_STROKE = 2
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold|,b$|-b$|extrab", re.I)
 
 
@@ -139,7 +142,8 @@ def _make_line(row: list[dict], page: int, gap_ratio: float) -> TextLine | None:
         return None
     visible = [c for c in row if not c["text"].isspace()]
     sizes = [c["size"] for c in visible]
-    bold_count = sum(1 for c in visible if BOLD_FONT.search(c.get("fontname") or ""))
+    bold_count = sum(1 for c in visible
+                     if BOLD_FONT.search(c.get("fontname") or "") or c.get("render_mode") == FILL_THEN_STROKE)
     widths = [c["x1"] - c["x0"] for c in space_glyphs]
     fonts = Counter(c.get("fontname") or "" for c in visible)
     return TextLine(
