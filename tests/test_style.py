@@ -337,6 +337,13 @@ def test_contents_cell_wrapped_and_summary_over_a_page(tmp_path, wraps, over_pag
     assert [a["title"] for s in data["sections"] for a in s["articles"]][:2] == [t for t, _ in BOXED]
 
 
+def test_a_wrap_is_counted_once_though_the_structure_is_read_again(tmp_path):
+    # The boxes (the contents grid, the headings' number boxes) make the segmenter read the
+    # issue twice; the one wrap (the summary item over the page) is one witness's decision.
+    pdf = make_pdf(tmp_path / "boxed.pdf", lambda c: draw_boxed_template(c, summary_over_page=True))
+    assert sum(extract.run(pdf).data["provenance"]["wraps"].values()) == 1
+
+
 def test_contents_table_and_numbered_summary(boxed):
     assert boxed["contents"] == [{"section": "정책동향", "titles": [t for t, _ in BOXED]}]
     assert boxed["summary"] == ["국가데이터국은 데이터 요소 3개년 행동계획을 발표하였다.",

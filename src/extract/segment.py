@@ -229,6 +229,9 @@ class Segmenter:
             sizes[round(ln.size * 2) / 2] += len(ln.text)
         self.body_size = sizes.most_common(1)[0][0] if sizes else FALLBACK_BODY_SIZE
         self.stats = doc.join_stats()
+        # The wraps the tables stage decided; each reading of the structure counts its own on
+        # top of these, the last reading's stand (see _read)
+        self._witness_before = Counter(self.stats.witness)
         self.bands = {p.number: p.bands for p in doc.pages}
         self.s = Structure()
         self.style = IssueStyle()
@@ -535,6 +538,7 @@ class Segmenter:
         self._read(self.items)
 
     def _read(self, items: list[Item]) -> None:
+        self.stats.witness = Counter(self._witness_before)  # (a reading again counts its wraps anew)
         before = len(self.warnings)
         colophon_at = self._find_colophon(items)
         body_end = colophon_at if colophon_at is not None else len(items)
