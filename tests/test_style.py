@@ -305,21 +305,15 @@ def boxed(tmp_path_factory):
     return extract.run(pdf).data
 
 
-def test_a_brief_title_as_far_above_its_lead_as_the_articles_titles_opens_a_brief(tmp_path):
-    # More than 1.5 lines of the title's size under it, as the issue's articles keep under
-    # theirs (IssueStyle.lead_gap; under its banner the first brief's look also tells).
-    pdf = make_pdf(tmp_path / "far-briefs.pdf",
-                   lambda c: draw_boxed_template(c, brief_size=12, brief_gap=36))
-    data = extract.run(pdf).data
-    briefs = {s["name"]: s["articles"] for s in data["sections"]}["단신동향"]
-    assert [(a["title"], a["lead"]) for a in briefs] == [(b[0], b[1]) for b in BRIEFS]
-
-
-def test_a_big_brief_title_with_its_space_under_it_still_opens_a_brief(tmp_path):
-    # A 15 pt title with the space a heading of that size keeps under it (LibreOffice sets
-    # the CSS margins so): more than 1.5 lines of the lead's size, less than of the title's.
-    pdf = make_pdf(tmp_path / "big-briefs.pdf",
-                   lambda c: draw_boxed_template(c, brief_size=15, brief_gap=33))
+@pytest.mark.parametrize("size, gap", [
+    # a 15 pt title with the space a heading of that size keeps under it (LibreOffice sets the
+    # CSS margins so): more than 1.5 lines of the lead's size, less than of the title's
+    (15, 33),
+    # more than 1.5 lines of the title's size, as the issue's articles keep under theirs
+    # (IssueStyle.lead_gap; under its banner the first brief's look also tells)
+    (12, 36)])
+def test_a_brief_title_with_its_space_under_it_still_opens_a_brief(tmp_path, size, gap):
+    pdf = make_pdf(tmp_path / "briefs.pdf", lambda c: draw_boxed_template(c, brief_size=size, brief_gap=gap))
     data = extract.run(pdf).data
     briefs = {s["name"]: s["articles"] for s in data["sections"]}["단신동향"]
     assert [(a["title"], a["lead"]) for a in briefs] == [(b[0], b[1]) for b in BRIEFS]
