@@ -8,7 +8,7 @@ import pytest
 from extract.model import TextLine
 from extract.spacing import DATA, SpacingModel, contexts, default_model
 from extract.textjoin import JoinStats, join_wrapped
-from helpers import KO, draw_mini_bulletin, make_pdf
+from helpers import KO, FirstBulletDrawnBy, draw_mini_bulletin, make_pdf
 
 
 def test_contexts_run_from_long_to_short_and_know_the_spaces_around():
@@ -103,33 +103,21 @@ def test_wraps_drawn_in_a_narrow_box_read_by_the_whole_pipeline(tmp_path: Path):
     expected = ("과기부는 국가 인공지능 혁신 응용 시범구를 추가로 지정하고 산업 응용과 제도 혁신을 추진하였으며, "
                 "베이징과 상하이 등 다섯 곳에 시범구를 건설하여 내년부터 본격적으로 운영할 계획이다")
 
-    class Page3:
-        """Draws the mini bulletin, the box and its bullet in place of the first bullet."""
+    def draw(c, x, y):
+        right = x + 440.0  # the box's right edge: the widest lines of the page
+        for k, part in enumerate(lines):
+            width = c.stringWidth(part, KO, 10)
+            last = k == len(lines) - 1
+            # justified: a full line's spaces stretched so that it ends at the edge
+            space = 0.0 if last else (right - x - width) / part.count(" ")
+            t = c.beginText(x, y - 14 * k)
+            t.setFont(KO, 10)
+            t.setWordSpace(space)
+            t.textOut(part)
+            c.drawText(t)
 
-        def __init__(self, c):
-            self.c = c
-
-        def __getattr__(self, name):
-            return getattr(self.c, name)
-
-        def drawString(self, x, y, text, *a, **kw):
-            if text.startswith("- 시범구는"):  # the bullet after ours moves down
-                return self.c.drawString(x, y - 2 * 14, text, *a, **kw)
-            if not text.startswith("- 과기부는 국가"):
-                return self.c.drawString(x, y, text, *a, **kw)
-            right = x + 440.0  # the box's right edge: the widest lines of the page
-            for k, part in enumerate(lines):
-                width = self.c.stringWidth(part, KO, 10)
-                last = k == len(lines) - 1
-                # justified: a full line's spaces stretched so that it ends at the edge
-                space = 0.0 if last else (right - x - width) / part.count(" ")
-                t = self.c.beginText(x, y - 14 * k)
-                t.setFont(KO, 10)
-                t.setWordSpace(space)
-                t.textOut(part)
-                self.c.drawText(t)
-
-    pdf = make_pdf(tmp_path / "wrapped.pdf", lambda c: draw_mini_bulletin(Page3(c)))
+    # (the bullet after ours moves down two lines)
+    pdf = make_pdf(tmp_path / "wrapped.pdf", lambda c: draw_mini_bulletin(FirstBulletDrawnBy(c, draw, 2)))
     data = extract.run(pdf).data
     bullets = [b["text"] for s in data["sections"] for a in s["articles"] for b in a["bullets"]]
     assert expected in bullets

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from extract.model import TextLine
 from extract.textjoin import JoinStats, join_wrapped
-from helpers import KO, draw_mini_bulletin, make_pdf
+from helpers import KO, FirstBulletDrawnBy, draw_mini_bulletin, make_pdf
 
 
 def line(text, x1, right=500.0, size=10.0):
@@ -99,33 +99,22 @@ def _bulletin_with_lines(tmp_path: Path, name: str, parts: list[tuple[str, float
     Text in parentheses after "|" is set in the Chinese font."""
     import extract
 
-    class Page3:
-        def __init__(self, c):
-            self.c = c
+    def draw(c, x, y):
+        right = x + 440.0
+        for k, (part, room) in enumerate(parts):
+            runs = [(KO, r) if i % 2 == 0 else ("STSong-Light", r) for i, r in enumerate(part.split("|"))]
+            width = sum(c.stringWidth(r, f, 10) for f, r in runs)
+            glyphs = sum(len(r) for _, r in runs)
+            last = k == len(parts) - 1
+            gap = 0.0 if last else (right - 10 * room - x - width) / (glyphs - 1)
+            t = c.beginText(x, y - 14 * k)
+            t.setCharSpace(gap)
+            for font, r in runs:
+                t.setFont(font, 10)
+                t.textOut(r)
+            c.drawText(t)
 
-        def __getattr__(self, attr):
-            return getattr(self.c, attr)
-
-        def drawString(self, x, y, text, *a, **kw):
-            if text.startswith("- 시범구는"):  # the bullet after ours moves down
-                return self.c.drawString(x, y - 14 * len(parts), text, *a, **kw)
-            if not text.startswith("- 과기부는 국가"):
-                return self.c.drawString(x, y, text, *a, **kw)
-            right = x + 440.0
-            for k, (part, room) in enumerate(parts):
-                runs = [(KO, r) if i % 2 == 0 else ("STSong-Light", r) for i, r in enumerate(part.split("|"))]
-                width = sum(self.c.stringWidth(r, f, 10) for f, r in runs)
-                glyphs = sum(len(r) for _, r in runs)
-                last = k == len(parts) - 1
-                gap = 0.0 if last else (right - 10 * room - x - width) / (glyphs - 1)
-                t = self.c.beginText(x, y - 14 * k)
-                t.setCharSpace(gap)
-                for font, r in runs:
-                    t.setFont(font, 10)
-                    t.textOut(r)
-                self.c.drawText(t)
-
-    pdf = make_pdf(tmp_path / name, lambda c: draw_mini_bulletin(Page3(c)))
+    pdf = make_pdf(tmp_path / name, lambda c: draw_mini_bulletin(FirstBulletDrawnBy(c, draw, len(parts))))
     return extract.run(pdf).data
 
 

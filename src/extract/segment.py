@@ -54,9 +54,9 @@ LEAD_DATE = re.compile(r"\s*\(\s*(\d{1,2})\s*(?:[.,·/]|월)\s*(\d{1,2})\s*(?:�
 NUMBERED_TITLE = re.compile(r"^(\d{1,2})\s+(\S.*)$")
 # A section's order number alone: 'Ⅱ.', 'IV'
 ROMAN_ONLY = re.compile(r"^([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]{1,3}|[IVX]{1,4})\s*[.)]?$")
-# A heading's number alone, as printed in a number box: '01', '[01]', '01.'
 #: A line that opens with a digit alone before its text ('0 제목'), or is the digit alone.
 SPLIT_DIGIT = re.compile(r"^(\d)(?:\s+(.+))?$")
+# A heading's number alone, as printed in a number box: '01', '[01]', '01.'
 NUMBER_ONLY = re.compile(r"^[\[(［【〔<]?\s*\d{1,2}\s*[\])］】〕>.]?$")
 LEAD_MARKS = DEFAULT_LEAD_MARKS
 # Bullet markers of the first template: '-' and 'ㅇ'/'○' first, '•' '·' '*' deeper. The

@@ -236,10 +236,7 @@ def _learn_lead(items: list["Item"], anchors: list[Anchor], end: int) -> tuple[s
     marks: Counter[str] = Counter()
     unmarked = 0
     for a in anchors:
-        k = a.index + a.n_lines
-        while k < end and (line := items[k].line) is not None and NUMBER_ONLY.match(line.text.strip()):
-            k += 1
-        line = items[k].line if k < end else None
+        line = _line_under(items, a, end)
         if line is None:
             continue
         split = split_mark(line.text)
@@ -256,16 +253,21 @@ def _learn_lead(items: list["Item"], anchors: list[Anchor], end: int) -> tuple[s
     return None, False
 
 
+def _line_under(items: list["Item"], a: Anchor, end: int) -> "TextLine | None":
+    """The line under an anchor's title (its lead, where it has one), past a number printed
+    on a line of its own; None at a table or the end."""
+    k = a.index + a.n_lines
+    while k < end and (line := items[k].line) is not None and NUMBER_ONLY.match(line.text.strip()):
+        k += 1
+    return items[k].line if k < end else None
+
+
 def _learn_lead_gap(items: list["Item"], anchors: list[Anchor], end: int) -> float | None:
     """The widest space between an anchor's last title line and the line under it, where
     most anchors show one on the same page (None where they do not)."""
     gaps = []
     for a in anchors:
-        k = a.index + a.n_lines
-        last = items[k - 1].line
-        while k < end and (line := items[k].line) is not None and NUMBER_ONLY.match(line.text.strip()):
-            k += 1
-        line = items[k].line if k < end else None
+        last, line = items[a.index + a.n_lines - 1].line, _line_under(items, a, end)
         if line is not None and last is not None and line.page == last.page and line.top > last.bottom:
             gaps.append(line.top - last.bottom)
     return max(gaps) if gaps and len(gaps) * 2 > len(anchors) else None
