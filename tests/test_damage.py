@@ -171,6 +171,16 @@ def test_a_code_point_canonically_equal_to_another_is_read_as_it():
     assert "".join(c["text"] for c in chars) == "〈지역별 현황〉"
 
 
+def test_a_latin_ligature_is_read_as_its_letters():
+    # Chromium names the one glyph a font draws for "fi" U+FB01: a cell "AI-ﬁrst" must
+    # read "AI-first", as a reader (and a search) takes it. The same letters: no repair.
+    from extract.glyphs.clean import clean_glyph_text
+
+    chars = _glyphs("AI-\ufb01rst \ufb02ow e\ufb03cient")
+    assert clean_glyph_text(chars) == []
+    assert "".join(c["text"] for c in chars) == "AI-first flow efficient"
+
+
 @pytest.mark.parametrize("angle", [90, 270])
 def test_sideways_page_reads_in_its_own_direction(tmp_path, angle):
     """A landscape page stored sideways without /Rotate: its lines read as printed."""

@@ -36,6 +36,12 @@ _CANONICAL_SINGLETONS = {
     and unicodedata.normalize("NFC", chr(o)) != chr(o)}
 
 
+# Latin ligatures (U+FB00-FB06: ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ), which a producer's ToUnicode may name for the
+# one glyph a font draws for two or three letters (Chromium does): the reader reads the
+# letters, and a search for "first" must find "ﬁrst".
+_LATIN_LIGATURES = {chr(o): unicodedata.normalize("NFKC", chr(o)) for o in range(0xFB00, 0xFB07)}
+
+
 def _compat(ch: str) -> bool:
     o = ord(ch)
     # Most glyphs (Latin, Hangul, unified ideographs) fall in none of the ranges: test the
@@ -52,7 +58,7 @@ def clean_glyph_text(chars: list[dict]) -> list[tuple[str, str]]:
     U+0001): such a glyph is a space. Ideographs mapped to compatibility code points are
     mapped to the unified ideograph (NFKC, for those blocks only: NFKC elsewhere would turn
     Ⅰ into I). A code point canonically equal to another (U+2329 and U+3008 are both 〈)
-    becomes its NFC form.
+    becomes its NFC form, and a Latin ligature (ﬁ) the letters it joins.
     """
     repairs = []
     for c in chars:
@@ -72,6 +78,8 @@ def clean_glyph_text(chars: list[dict]) -> list[tuple[str, str]]:
             repairs.append((t, c["text"]))
         elif t in _CANONICAL_SINGLETONS:
             c["text"] = _CANONICAL_SINGLETONS[t]  # the same character: no repair to report
+        elif t in _LATIN_LIGATURES:
+            c["text"] = _LATIN_LIGATURES[t]  # the same letters: no repair to report
     return repairs
 
 
