@@ -244,6 +244,31 @@ def test_a_centred_row_whose_cells_all_wrap_to_two_lines_is_one_row(tmp_path):
     assert frags[0].rows[frags[0].header_rows:] == [[" ".join(cell) for cell in row] for row in rows]
 
 
+def test_a_lone_row_at_the_foot_of_a_page_with_a_year_centred_on_its_middle_line_is_one_row(tmp_path):
+    """The first row of a table that goes on overleaf, alone under the ruled header with no
+    rule below it: a three-line name, description and city (one syllable a line), and the
+    year beside their middle line. The lines are evenly spaced, so no row gap shows; the
+    year standing on the middle line of three, alone in its column, is a centred cell, and
+    the three lines are one row (farm render second-b, Chromium, page 4)."""
+    row = [["베이징지위안 인공지능연", "구원 (베이징 소재 인공", "지능 연구원)"], ["2018"],
+           ["• '23. 6, '오도 3.0' 모델을 출시했으며 그중", "천영 대형 언어 모델, FlagEval 대형 언어 모델 평",
+            "가 예측 시스템, 대형 시각 모델 등 포함"], ["베", "이", "징"]]
+
+    def draw(c):
+        _header(c, 530, (76, 215, 255, 505), ["기관명", "연도", "주요내용", "소재지"], KO, 9)
+        c.setFont(KO, 9)
+        for x, cell in zip((76, 215, 255, 505), row):
+            first = 700 + (len(cell) - 1) * 6.5
+            for k, text in enumerate(cell):
+                c.drawString(x, first - k * 13, text)
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "lone-row.pdf", draw))
+    assert len(frags) == 1
+    body = frags[0].rows[frags[0].header_rows:]
+    assert [[t.replace(" ", "") for t in r] for r in body] == [["".join(cell).replace(" ", "") for cell in row]]
+
+
 def test_two_values_one_above_the_other_beside_a_wrapped_label_are_two_rows(tmp_path):
     """A tier label in a narrow column wraps to two lines, one beside each of its two
     ranks; the ranks and scores fill the same two lines, and a country further down wraps,

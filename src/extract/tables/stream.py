@@ -1035,6 +1035,29 @@ def _top(p: _Piece) -> float:
     return p.top
 
 
+def _centred_beside(p: _Piece, column: list[_Piece], own: list[_Piece]) -> bool:
+    """``p``, one line, stands on the middle line of a run of consecutive lines of
+    ``column`` (as many above it as below) and its own column ``own`` has nothing else on
+    that run: a one-line cell centred beside a cell of an odd number of lines, which lines
+    up with the middle one instead of floating between two (a year beside a three-line
+    name, in a row alone at the foot of a page)."""
+    if len(p.lines) != 1:
+        return False
+    (k,) = p.lines
+    held = set().union(*(q.lines for q in column))
+    if k not in held:
+        return False
+    up = down = 0
+    while k - up - 1 in held:
+        up += 1
+    while k + down + 1 in held:
+        down += 1
+    if up == 0 or up != down:
+        return False
+    run = set(range(k - up, k + down + 1))
+    return not any(q is not p and q.lines & run for q in own)
+
+
 def _between(p: _Piece, column: list[_Piece], share: float, own: Sequence[_Piece] = ()) -> bool:
     """``p`` floats between two consecutive pieces of ``column`` (sorted top down): its
     centre lies in the gap between them, it overlaps each by less than ``share`` of its
@@ -1081,7 +1104,9 @@ def centred_rows(grid: list[dict[int, list[Word]]], settings: TableSettings) -> 
     heights = sorted(p.bottom - p.top for ps in by_col.values() for p in ps)
     h = heights[len(heights) // 2]
     if not any(p.bottom - p.top >= 0.5 * h and _between(p, by_col[d], 0.5, ps)
-               for c, ps in by_col.items() for p in ps for d in by_col if d != c):
+               for c, ps in by_col.items() for p in ps for d in by_col if d != c) \
+            and not any(_centred_beside(p, by_col[d], ps)
+                        for c, ps in by_col.items() for p in ps for d in by_col if d != c):
         return None
     # Cell blocks: consecutive lines of a column closer than the gaps between rows. The
     # narrowest gap of the table is the leading inside a cell when a column shows it beside
