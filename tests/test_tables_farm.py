@@ -269,6 +269,99 @@ def test_a_lone_row_at_the_foot_of_a_page_with_a_year_centred_on_its_middle_line
     assert [[t.replace(" ", "") for t in r] for r in body] == [["".join(cell).replace(" ", "") for cell in row]]
 
 
+def test_the_last_row_of_a_table_overleaf_under_its_repeated_header_is_a_table(tmp_path):
+    """Overleaf, under the header repeated, the table's last row alone: its number centred on
+    the middle of three lines, a long institute name and a list of three lines. Centred
+    cells grouped into one row are a table's layout: a header and that row are a table,
+    though the name, seven words long, reads as running text by its length (farm render
+    r11-0036, Chromium, page 10, which lost the row to the body's bullets)."""
+    row = [["9"], ["광둥성 인공지능 과", "학 및 기술연구원(주", "하이 소재)"],
+           ["• 뇌모방 핵심 알고리즘, 뇌모방 인공지능 컴퓨팅 모델", "인공지능 정보기술을 개발에 주력하고 연구",
+            "• 인공지능, 빅데이터, 블록체인 등 산업 생태계 조성"]]
+
+    def draw(c):
+        _header(c, 530, (80, 120, 260), ["구분", "플랫폼", "주요 내용"], KO, 9)
+        c.setFont(KO, 9)
+        for x, cell in zip((84, 120, 220), row):
+            first = 700 + (len(cell) - 1) * 6.5
+            for k, text in enumerate(cell):
+                c.drawString(x, first - k * 13, text)
+        c.line(72, 660, 530, 660)
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "last-row.pdf", draw))
+    assert len(frags) == 1
+    assert [[t.replace(" ", "") for t in r] for r in frags[0].rows] == [
+        ["구분", "플랫폼", "주요내용"], ["".join(cell).replace(" ", "") for cell in row]]
+
+
+def _numbered_rows(c, rows, top=700.0, line=13.0, pad=10.0):
+    """Under a ruled header (구분 | 특징), rows of a number, a label and a list of two lines,
+    the number and label centred beside the list (as second-b prints its small tables)."""
+    _header(c, 520, (125, 330), ["구분", "특징"], KO, 9)
+    c.setFont(KO, 9)
+    y = top
+    for k, (number, label, items) in enumerate(rows):
+        # The first number a little further left, as a narrower glyph centred in its cell.
+        middle = y - (len(items) - 1) * line / 2
+        c.drawString(84 if k == 0 else 87, middle, number)
+        c.drawString(100, middle, label)
+        for i, item in enumerate(items):
+            # Words a word space apart, narrower after Latin (the narrower space glyph of
+            # a CJK font's Latin face).
+            x = 215.0
+            for word in item.split(" "):
+                c.drawString(x, y - i * line, word)
+                x += c.stringWidth(word, KO, 9) + (2.8 if word[-1].isascii() else 3.4)
+        y -= len(items) * line + pad
+    c.setLineWidth(1.2)
+    c.line(72, y, 520, y)
+    c.showPage()
+
+
+def test_a_row_number_set_close_to_its_label_is_a_column_of_a_table_of_two_rows(tmp_path):
+    """Two rows: where "1" stands a chunk apart from its label and "2", a wider glyph, less
+    than that but still further than a word space, the second row supports the number
+    column the first shows (farm render second-b, Chromium, page 11)."""
+    rows = [("1", "구조 및 블레이드 설계", ["• 고정 구조, 전동 구조 외 여섯 개 블레이드로 구성",
+                                          "• 자기장 감지용 홀 센서를 사용해 개폐 위치 확정"]),
+            ("2", "소프트웨어 설계", ["• 자동 모델을 설정하면 네 단계로 변화하도록 설계",
+                                   "• 피사체 범위와 밝기를 식별해 개폐 위치를 설정"])]
+    frags = _fragments(make_pdf(tmp_path / "numbered.pdf", lambda c: _numbered_rows(c, rows)))
+    assert len(frags) == 1
+    body = frags[0].rows[frags[0].header_rows:]
+    assert body == [[n, label, " ".join(items)] for n, label, items in rows]
+
+
+#: One row under a header of two cells (farm render second-b, Chromium, page 11), words as
+#: (top, x0, x1, text) at 8.6 pt: every word space 2.6 pt (0.3 em), after Latin as after Hangul.
+LATIN_ROW = [(82.9, 115.0, 131.6, "구분"), (82.9, 323.4, 340.0, "특징"),
+             (100.9, 154.4, 157.3, "•"), (100.9, 160.0, 184.9, "혼합형"), (100.9, 187.5, 197.1, "AI"),
+             (100.9, 199.8, 216.4, "코딩"), (100.9, 219.0, 252.2, "프레임을"), (100.9, 254.9, 279.8, "사용해"),
+             (106.9, 99.3, 124.2, "오디오"), (113.7, 86.5, 91.3, "2"), (113.7, 154.4, 157.3, "•"),
+             (113.7, 160.0, 179.6, "HOA"), (113.7, 182.2, 214.6, "(Higher"), (113.7, 217.3, 241.8, "Order"),
+             (113.7, 244.4, 292.8, "Ambisonic)"), (113.7, 295.4, 312.0, "공간"), (113.7, 314.7, 331.3, "코딩"),
+             (119.7, 99.3, 120.9, "Vivid"), (126.4, 154.4, 162.7, "에"), (126.4, 165.4, 182.0, "도달")]
+
+
+def test_a_latin_word_space_in_one_line_under_a_header_of_two_cells_is_no_column():
+    """The line "2  • HOA (Higher Order Ambisonic) 공간" and the header are the only rows of
+    two chunks: the header's wide gap spans each Latin word space of that line, but a gap
+    only one row shows edge to edge, inside a chunk, is its word space, not a column."""
+    from extract.settings import LayoutSettings
+    from extract.tables.stream import column_separators, text_rows
+
+    chars = []
+    for top, x0, x1, text in LATIN_ROW:
+        step = (x1 - x0) / len(text)
+        chars += [{"text": ch, "x0": x0 + k * step, "x1": x0 + (k + 1) * step, "top": top, "bottom": top + 8.6,
+                   "size": 8.6, "fontname": "F", "upright": True} for k, ch in enumerate(text)]
+    settings, layout = TableSettings(), LayoutSettings()
+    rows = text_rows(chars, layout.word_gap_ratio, settings.stream_chunk_gap, layout)
+    inside_list = [(a, b) for a, b in column_separators(rows, settings) if 160.0 <= a and b <= 331.3]
+    assert inside_list == []
+
+
 def test_two_values_one_above_the_other_beside_a_wrapped_label_are_two_rows(tmp_path):
     """A tier label in a narrow column wraps to two lines, one beside each of its two
     ranks; the ranks and scores fill the same two lines, and a country further down wraps,

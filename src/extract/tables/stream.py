@@ -578,6 +578,11 @@ def column_separators(rows: list[Row], settings: TableSettings) -> list[tuple[fl
             # by chance ("폐결절 AI", "경피적 대동맥판막"): a gap no wider than a word space
             # that is one inside a row, after a syllable, is not a column.
             continue
+        if b - a < CELL_GAP_EM * em and _one_word_space(dense, a, b):
+            # A narrow gap that only one row shows edge to edge, as a word space inside a
+            # chunk ("HOA (Higher Order"), is that row's word space, however wide a gap
+            # another row (a header of two cells far apart) has around it.
+            continue
         if both == 1:
             # A column may show on one dense row only (the header) when its cells stand on
             # lines of their own (cells centred beside taller ones): lines wholly inside the
@@ -589,8 +594,11 @@ def column_separators(rows: list[Row], settings: TableSettings) -> list[tuple[fl
                        key=lambda x: sum(1 for y in starts if abs(y - x) <= 1.0))
             alone = sum(1 for r in rows if (k == 0 and r.x1 < b - EDGE_SLACK)
                         or (abs(r.x0 - edge) <= 1.0 and not any(w.x0 < a for w in r.words)))
-            both += alone
-            wide += alone
+            # Rows of one chunk whose words stand further apart than a word space across the
+            # gap (a row number set close to its label, "2  소프트웨어 설계") support it too.
+            spaced = sum(1 for r in rows if r not in dense and _apart_across(r, a, b, CELL_GAP_EM * em))
+            both += alone + spaced
+            wide += alone + spaced
             b = min(b, edge)
         # A gap wider than any word space in every row that has words on both sides is a
         # column gap even where it is narrower than the chunk gap in most rows (a renderer
@@ -610,6 +618,29 @@ def column_separators(rows: list[Row], settings: TableSettings) -> list[tuple[fl
     if right:
         kept.append((x1, min(right)))
     return kept
+
+
+def _one_word_space(rows: list[Row], a: float, b: float) -> bool:
+    """Exactly one of ``rows`` has words ending at ``a`` and starting at ``b``, the gap
+    between two words of one chunk."""
+    tight = [r for r in rows if any(abs(w.x1 - a) <= EDGE_SLACK for w in r.words)
+             and any(abs(w.x0 - b) <= EDGE_SLACK for w in r.words)]
+    if len(tight) != 1:
+        return False
+    return any(any(abs(w.x1 - a) <= EDGE_SLACK for w in ch) and any(abs(w.x0 - b) <= EDGE_SLACK for w in ch)
+               for ch in tight[0].chunks)
+
+
+def _apart_across(row: Row, a: float, b: float, apart: float) -> bool:
+    """``row`` has words on both sides of the middle of the gap (a, b), none across it, and
+    the two words next to it stand at least ``apart`` from each other (a wider row number,
+    "2" beside "1", may reach into the gap)."""
+    mid = (a + b) / 2
+    before = [w.x1 for w in row.words if w.x1 <= mid]
+    after = [w.x0 for w in row.words if w.x0 >= mid]
+    if not before or not after or len(before) + len(after) != len(row.words):
+        return False
+    return min(after) - max(before) >= apart
 
 
 def _projection_gaps(rows: list[Row], settings: TableSettings) -> list[tuple[float, float]]:
@@ -820,7 +851,10 @@ def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: i
             text_row.append(join_cell(lines) if lines else "")
         text_grid.append(text_row)
         lines_grid.append(lines_row)
-    if not _reads_as_table(text_grid, header_rows, region.ruled, settings):
+    # Rows grouped from more text lines than they are (cells centred beside each other, or
+    # between rules) are evidence of a table's layout in themselves.
+    grouped = (between is not None or centred is not None) and len(grid) < len(rows) + header_rows
+    if not _reads_as_table(text_grid, header_rows, region.ruled, settings, grouped):
         return None
     col_edges = [bounds[c] for c in used] + [bounds[used[-1] + 1]]
     top = min(region.top, min(w.top for cells in grid for ws in cells.values() for w in ws))
@@ -1247,8 +1281,10 @@ def _run_length(text: str) -> int:
     return max(len(part.split()) for part in _ITEM_BREAK.split(text))
 
 
-def _reads_as_table(grid: list[list[str]], header_rows: int, ruled: bool, settings: TableSettings) -> bool:
-    """Enough rows with two filled cells, and not running text laid out in columns."""
+def _reads_as_table(grid: list[list[str]], header_rows: int, ruled: bool, settings: TableSettings,
+                    grouped: bool = False) -> bool:
+    """Enough rows with two filled cells, and not running text laid out in columns.
+    ``grouped``: the rows were grouped from more text lines than they are (centred cells)."""
     n_cols = len(grid[0]) if grid else 0
     if n_cols < settings.min_cols:
         return False
@@ -1270,6 +1306,10 @@ def _reads_as_table(grid: list[list[str]], header_rows: int, ruled: bool, settin
         if words >= settings.stream_prose_words:
             prose += 1
     filled = sum(1 for c in range(n_cols) if any(row[c] for row in grid))
+    if grouped and header_rows:
+        # A header names the columns, and the rows' centred cells are a table's layout: a
+        # long name under one of them (an institute's full name) is a column's text.
+        return filled - prose >= 1 and filled >= 2 and (ruled or filled >= settings.stream_min_cols_unruled)
     return filled - prose >= 2 and (ruled or filled >= settings.stream_min_cols_unruled)
 
 
