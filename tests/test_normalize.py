@@ -306,3 +306,12 @@ def test_a_column_of_provinces_types_its_slips():
                       [["정보", "광둥"], ["재료", "칭해"], ["제조", "장쑤"]], [], [1])
     found = {(r.mention, r.type): r for r in Normalizer().entities_from_tables([by_column])}
     assert found[("칭해", "region")].canonical_zh == "青海"
+
+
+def test_the_older_csv_lists_are_read_as_rows_of_the_tsv_lists():
+    from extract.normalize.evaluate import read_list
+
+    rows = read_list(TUNING)
+    assert len(rows) == len(_rows(TUNING))
+    assert ("산시", "region", "ambiguous", "") in rows  # AMBIGUOUS: the type ambiguous, no expected
+    assert all(hint in ("region", "country") for _, hint, _, _ in rows)

@@ -6,6 +6,10 @@ empty); ``type`` is what the mention should come out as, including ``unknown`` a
 ``ambiguous``; ``expected`` is canonical_zh for places, canonical_zh or else canonical_ko for
 companies and institutions, empty for unknown and ambiguous.
 
+The two older lists (``names_tuning.csv``, ``names_heldout.csv``) are comma-separated
+``mention, type, expected`` with places only: ``type`` is the hint and the type expected,
+``expected`` canonical_zh or ``AMBIGUOUS``; they are read as rows of the lists above.
+
 A wrong answer is *confident* when it names an entity (not unknown, not ambiguous) with a score
 at or past the normaliser's threshold: the kind of error nobody downstream would catch.
 """
@@ -32,6 +36,8 @@ class ListScore:
 
 
 def read_list(path: Path) -> list[tuple[str, str, str, str]]:
+    if path.suffix == ".csv":
+        return _read_csv_list(path)
     rows = []
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
@@ -43,6 +49,17 @@ def read_list(path: Path) -> list[tuple[str, str, str, str]]:
     if not rows or rows[0] != ("mention", "hint", "type", "expected"):
         raise ValueError(f"{path}: the first row must be the header mention/hint/type/expected")
     return rows[1:]
+
+
+def _read_csv_list(path: Path) -> list[tuple[str, str, str, str]]:
+    import csv
+
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    rows = list(csv.reader(lines))
+    if not rows or rows[0] != ["mention", "type", "expected"]:
+        raise ValueError(f"{path}: the first row must be the header mention,type,expected")
+    return [(mention, hint, "ambiguous", "") if expected == "AMBIGUOUS" else (mention, hint, hint, expected)
+            for mention, hint, expected in rows[1:]]
 
 
 def answer(res: Resolution) -> tuple[str, str]:
