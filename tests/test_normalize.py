@@ -76,13 +76,14 @@ def test_shanxi_alone_is_ambiguous_and_context_decides(normalizer):
 def test_city_and_province_collisions_are_type_and_context_aware(normalizer):
     # 지란 is a slip for the province 지린 (a vowel), not the city 지난 (a consonant)
     assert normalizer.resolve("지란", "region").canonical_zh == "吉林"
-    # 홍콩/타이완 are a region (CN-HK) and a country (HK): the type decides
-    assert normalizer.resolve("홍콩", "region").code == "CN-HK"
-    assert normalizer.resolve("홍콩", "country").code == "HK"
-    # 몽골 is the country; 내몽골 the region
+    # 타이완 is a region (CN-TW) and a country (TW): the type decides (Hong Kong and Macau are
+    # regions everywhere, docs/NAMES.md)
+    assert normalizer.resolve("타이완", "region").code == "CN-TW"
+    assert normalizer.resolve("타이완", "country").code == "TW"
+    # 몽골 is the country, whatever the column; 내몽골 the region
     assert normalizer.resolve("몽골", "country").code == "MN"
     assert normalizer.resolve("내몽골").code == "CN-NM"
-    assert normalizer.resolve("몽골", "region").canonical_zh != "蒙古"
+    assert normalizer.resolve("몽골", "region").code == "MN"
 
 
 def test_company_canonical_forms(normalizer):
@@ -247,10 +248,22 @@ def test_words_that_label_or_fill_cells_name_nothing_whatever_the_column(normali
     assert normalizer.resolve("간수", "region").canonical_zh == "甘肃"
 
 
-def test_a_name_of_the_other_type_is_unknown_but_shown_as_the_candidate(normalizer):
-    r = normalizer.resolve("일본", "region")
-    assert r.type == "unknown" and r.canonical_zh is None
-    assert r.candidates and r.candidates[0]["canonical_zh"] == "日本" and r.candidates[0]["type"] == "country"
+def test_a_known_name_keeps_its_own_type_whatever_the_hint(normalizer):
+    # docs/NAMES.md: the hint does not turn a well-known name into something else (or nothing)
+    for mention, hint, typ, zh in [("스웨덴", "region", "country", "瑞典"), ("후베이성", "country", "region", "湖北"),
+                                   ("Kingdom of Sweden", "region", "country", "瑞典"),
+                                   ("우한(武汉)", "country", "region", "武汉")]:
+        r = normalizer.resolve(mention, hint)
+        assert (r.type, r.canonical_zh, r.ambiguous) == (typ, zh, False), (mention, hint, r)
+    # a name of both types (타이완) still takes the hint's
+    assert normalizer.resolve("타이완", "country").type == "country"
+
+
+def test_hong_kong_and_macau_are_regions_everywhere(normalizer):
+    for mention in ("향항", "오문", "Hong Kong Special Administrative Region of China"):
+        for hint in ("country", "region", None):
+            r = normalizer.resolve(mention, hint)
+            assert (r.type, r.code) == ("region", "CN-" + ("MO" if mention == "오문" else "HK")), (mention, hint, r)
 
 
 def test_dev_and_held_out_lists(normalizer):
@@ -315,3 +328,13 @@ def test_the_older_csv_lists_are_read_as_rows_of_the_tsv_lists():
     assert len(rows) == len(_rows(TUNING))
     assert ("산시", "region", "ambiguous", "") in rows  # AMBIGUOUS: the type ambiguous, no expected
     assert all(hint in ("region", "country") for _, hint, _, _ in rows)
+
+
+def test_a_ranking_row_of_hong_kong_gets_the_region_s_canonical_names():
+    from extract.frames import long_rows
+
+    hk = Normalizer().resolve("홍콩", "country")  # as entities_from_tables resolves a ranking's country
+    doc = {"source": {"sha256": "x", "file": "x.pdf"}, "issue": {}, "sections": [], "entities": [hk.to_dict()],
+           "tables": [{"id": "t01", "kind": "country_rankings", "records": [{"rank": 1, "country": "홍콩"}]}]}
+    row = long_rows(doc)["country_rankings"][0]
+    assert (row["country_canonical_zh"], row["country_canonical_en"]) == ("香港", "Hong Kong")

@@ -21,8 +21,10 @@ Long and old country names: the state's form is stripped (Republic of Korea, 독
 the Democratic People's Republic of Korea (88) and Kenya does not come into it; old Hanzi names
 and their Hanja readings (불란서, 영길리, 미합중국) are aliases.
 
-Types: a type given by the column or record field filters the candidates (and lets a slip win at
-``typed_threshold``); without one, the name's ending (성, 시, 자치구; 공화국, 왕국) or the names
+Types (docs/NAMES.md): a type given by the column or record field filters the candidates (and
+lets a slip win at ``typed_threshold``), except that a known name of the other type keeps its own
+(일본 under a region column is the country 日本); Hong Kong and Macau are regions everywhere;
+without one, the name's ending (성, 시, 자치구; 공화국, 왕국) or the names
 beside it give it; without any, a misspelling whose best region and best country are within
 ``type_margin`` is ambiguous (하이랸: 荷兰 or 海南).
 
@@ -217,7 +219,14 @@ class _Index:
         for row in _read_csv("regions.csv"):
             self._add(_Place("region", row["level"], row["canonical_ko"], row["canonical_zh"], row["canonical_en"],
                              row["code"] or None, row["province_zh"] or None), row["aliases"].split("|"))
+        # Hong Kong and Macau are regions everywhere, also under a country column (docs/NAMES.md):
+        # their ISO 3166-1 rows (HK, MO) lend the special administrative regions their names and
+        # are no countries of their own. (Taiwan keeps both entries: the mention's type decides.)
+        sars = {p.code.split("-")[-1]: i for i, p in enumerate(self.places) if p.level == "sar" and p.code}
         for row in _read_csv("countries.csv"):
+            if row["code"] in sars:
+                self._add_aliases(sars[row["code"]], row["aliases"].split("|"))
+                continue
             self._add(_Place("country", "country", row["canonical_ko"], row["canonical_zh"], row["canonical_en"],
                              row["code"], None), row["aliases"].split("|"))
         self.orgs: dict[str, tuple[str | None, str | None]] = {}
@@ -234,11 +243,13 @@ class _Index:
                     self.org_ko_owner.append(value)
 
     def _add(self, place: _Place, aliases: list[str]) -> None:
-        idx = len(self.places)
         self.places.append(place)
+        self._add_aliases(len(self.places) - 1, aliases)
+
+    def _add_aliases(self, idx: int, aliases: list[str]) -> None:
         for alias in aliases:
             k = _key(alias)
-            if not k:
+            if not k or idx in self.exact.get(k, ()):
                 continue
             self.exact.setdefault(k, set()).add(idx)
             if HANGUL.search(k):
@@ -398,14 +409,16 @@ class Normalizer:
         places = self.index.places
         hanzi = HANZI_IN_PARENS.search(mention)
         if hanzi:  # the Hanzi decide: 산시(陕西) is Shaanxi
-            scores = self._filter(self._scores_for(re.sub(r"[\s·]+", "", hanzi.group(1)), fuzzy=False),
-                                  places, kind)
-            top = _decide(scores, places, self.settings, kind)
+            scores, hanzi_kind = self._known_of_type(
+                self._scores_for(re.sub(r"[\s·]+", "", hanzi.group(1)), fuzzy=False), kind)
+            top = _decide(scores, places, self.settings, hanzi_kind)
             if top is not None:
                 return self._result(mention, top, scores[top], scores)
         text = PARENS.sub("", mention).strip() or mention
         scores, is_fuzzy = self._scored(text, fuzzy)
         typed = kind in PLACE_TYPES
+        if not is_fuzzy:
+            scores, kind = self._known_of_type(scores, kind)
         if is_fuzzy and kind is None:
             # the name's own ending may say its type (하이랸성 is a region): then a candidate of
             # another type cannot win
@@ -440,6 +453,15 @@ class Normalizer:
         ranked = _ranked(close, places)
         return Resolution(mention, places[ranked[0]].kind, score=best, ambiguous=True,
                           candidates=[places[i].candidate(close[i]) for i in ranked])
+
+    def _known_of_type(self, scores: dict[int, float], kind: str | None) -> tuple[dict[int, float], str | None]:
+        """Known names (exact or alias hits) filtered by the hint, unless none is of the hint's
+        type: then a name keeps its own type whatever the hint (docs/NAMES.md), so 일본 under a
+        region column is the country 日本 and 상하이 under a country column the region 上海."""
+        of_kind = self._filter(scores, self.index.places, kind)
+        if scores and not of_kind:
+            return scores, None
+        return of_kind, kind
 
     def _context_kind(self, mention: str, context: Sequence[str]) -> str | None:
         """The type of the other names beside this one (the rest of a row or list), when those
@@ -543,8 +565,7 @@ class Normalizer:
         candidate's score and the candidates, so that a reader sees how close it came."""
         text = PARENS.sub("", mention).strip() or mention
         every = self._scores_for(text)
-        # none of the column's type: show those of the other (일본 in a region column comes out
-        # unknown, its candidate the country 日本 100, so a reader sees why)
+        # none of the column's type: show those of the other, so that a reader sees how close it came
         scores = self._filter(every, self.index.places, kind) or every
         ranked = _ranked(scores, self.index.places)[:3]
         best = scores[ranked[0]] if ranked else 0.0
@@ -675,7 +696,7 @@ class Normalizer:
             for item in _split(row[c]) if c < len(row) else ():
                 scores = self._scores_for(PARENS.sub("", item).strip() or item, fuzzy=False)
                 places = [self.index.places[i] for i in scores]
-                if len({p.canonical_zh for p in places}) == 1:  # 홍콩 is a region and a country: no vote
+                if len({p.canonical_zh for p in places}) == 1:  # 타이완 is a region and a country: no vote
                     kinds |= {p.kind for p in places} if len(places) == 1 else set()
         return next(iter(kinds)) if len(kinds) == 1 else None
 
