@@ -338,3 +338,14 @@ def test_a_ranking_row_of_hong_kong_gets_the_region_s_canonical_names():
            "tables": [{"id": "t01", "kind": "country_rankings", "records": [{"rank": 1, "country": "홍콩"}]}]}
     row = long_rows(doc)["country_rankings"][0]
     assert (row["country_canonical_zh"], row["country_canonical_en"]) == ("香港", "Hong Kong")
+
+
+def test_a_slip_closer_to_a_name_of_the_other_type_than_the_hint_s_is_ambiguous(normalizer):
+    # docs/NAMES.md: a doubtful match of another type than the hint cannot win outright
+    for mention in ("스웨던", "멕시꼬"):  # 瑞典, 墨西哥 slipped; 멕시꼬 is also 71 from the city 无锡
+        r = normalizer.resolve(mention, "region")
+        assert r.ambiguous and r.canonical_zh is None, (mention, r)
+        assert {c["type"] for c in r.candidates} >= {"country"}
+    assert normalizer.resolve("스웨던").canonical_zh == "瑞典", "with no hint the slip is the country's"
+    # the hint is worth type_margin points: a region slip a little closer to a country is the region
+    assert normalizer.resolve("허란", "region").canonical_zh == "河南"

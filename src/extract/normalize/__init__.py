@@ -431,15 +431,20 @@ class Normalizer:
                 # two syllables are too few letters for a slip to tell: with no type from anywhere,
                 # 보건 is health, not 복건 (福建), and 시장 a market, not 시짱 (西藏)
                 return None
+        every = scores
         scores = self._filter(scores, places, kind)
-        if not scores:
-            return None
-        best = max(scores.values())
+        best = max(scores.values(), default=0.0)
         # a column of regions (or countries) makes a slip of one of them likelier than chance
         threshold = self.settings.typed_threshold if typed else self.settings.threshold
         if best < threshold:
-            return None
+            return self._doubtful_other_type(mention, every, kind, best) if typed and is_fuzzy else None
         top = _decide(scores, places, self.settings, kind, threshold)
+        if top is not None and typed and is_fuzzy:
+            # the hint is worth type_margin points: a slip the other type's name fits better by
+            # more than that (멕시꼬 under a region column: 墨西哥 94, the city 无锡 71) is ambiguous
+            doubtful = self._doubtful_other_type(mention, every, kind, scores[top] + self.settings.type_margin)
+            if doubtful is not None:
+                return doubtful
         if top is not None and is_fuzzy and kind is None:
             undecided = self._cross_type(mention, scores, top)
             if undecided is not None:
@@ -453,6 +458,22 @@ class Normalizer:
         ranked = _ranked(close, places)
         return Resolution(mention, places[ranked[0]].kind, score=best, ambiguous=True,
                           candidates=[places[i].candidate(close[i]) for i in ranked])
+
+    def _doubtful_other_type(self, mention: str, scores: dict[int, float], kind: str | None,
+                             at_least: float) -> Resolution | None:
+        """A slip closer to a name of the other type than to any of the hint's (스웨던 under a
+        region column: 瑞典) is ambiguous, never the other type's entity: the hint speaks against
+        it (docs/NAMES.md). None when the other type's best is not past ``at_least`` (the best of
+        the hint's type, or that plus the hint's worth) or misses the threshold."""
+        places = self.index.places
+        others = {i: s for i, s in scores.items() if places[i].kind != kind}
+        if not others or max(others.values()) < self.settings.threshold or max(others.values()) <= at_least:
+            return None
+        top = _ranked(others, places)[0]
+        of_kind = _ranked({i: s for i, s in scores.items() if i not in others}, places)[:1]
+        return Resolution(mention, places[top].kind, score=round(scores[top], 1), ambiguous=True,
+                          candidates=[dict(places[i].candidate(scores[i]), type=places[i].kind)
+                                      for i in (top, *of_kind)])
 
     def _known_of_type(self, scores: dict[int, float], kind: str | None) -> tuple[dict[int, float], str | None]:
         """Known names (exact or alias hits) filtered by the hint, unless none is of the hint's
