@@ -349,3 +349,11 @@ def test_a_slip_closer_to_a_name_of_the_other_type_than_the_hint_s_is_ambiguous(
     assert normalizer.resolve("스웨던").canonical_zh == "瑞典", "with no hint the slip is the country's"
     # the hint is worth type_margin points: a region slip a little closer to a country is the region
     assert normalizer.resolve("허란", "region").canonical_zh == "河南"
+
+
+def test_a_two_syllable_slip_does_not_both_drop_a_syllable_and_change_its_first_sound(normalizer):
+    # 나다 would be 캐나다 (加拿大) at 76 under a country column: a syllable fewer and another first sound
+    r = normalizer.resolve("나다", "country")
+    assert r.canonical_zh is None, r
+    # a syllable fewer with the same first sound still may be a slip (쑤저우 written 소주 in a region column)
+    assert normalizer.resolve("소주", "region").canonical_zh == "苏州"

@@ -128,6 +128,10 @@ LEGAL_FORMS = re.compile(
     r"(정밀의료기기회사|의료설비회사|의료기기회사|바이오제약|바이오의약|의료회사|기기회사|제약회사|제약|의약|바이오|그룹|"
     r"회사|股份有限公司|有限责任公司|有限公司|集团|公司|사)$")
 
+# A name this short (in syllables) has too few letters for a syllable dropped or added and its
+# first sound changed as well to be a slip: 타이 is no 아이티 (海地), though 소주 may be 수저우.
+SHORT_SYLLABLES = 2
+
 # Compound vowels written as their parts (귀 = 구+이, 해 = 하+이); tense consonants as plain ones
 # (쑤/수, 따/다: both spellings of one Chinese sound are in use).
 _JAMO_MAP = {
@@ -158,6 +162,12 @@ _ASPIRATED = {"\u110f": "\u1100", "\u1110": "\u1103", "\u1111": "\u1107", "\u110
 def consonants(text: str) -> str:
     """The consonant skeleton of :func:`jamo` (vowels dropped, aspiration folded)."""
     return "".join(_ASPIRATED.get(ch, ch) for ch in jamo(text) if ch not in _VOWELS)
+
+
+def _first_sound(text: str) -> str:
+    """The first syllable's initial consonant as :func:`consonants` folds it ('' for a silent ㅇ)."""
+    first = jamo(text[:1])
+    return _ASPIRATED.get(first[:1], first[:1]) if first[:1] not in _VOWELS else ""
 
 
 def _key(text: str) -> str:
@@ -211,6 +221,7 @@ class _Index:
         self.fuzzy_cons: list[str] = []
         self.fuzzy_owner: list[int] = []
         self.fuzzy_syllables: list[int] = []
+        self.fuzzy_first_sound: list[str] = []
         self.latin_keys: list[str] = []
         self.latin_owner: list[int] = []
         # Latin aliases by their words less the state's form: "korea" -> [(KR, {}), (KP, {democratic,
@@ -257,6 +268,7 @@ class _Index:
                 self.fuzzy_cons.append(consonants(k))
                 self.fuzzy_owner.append(idx)
                 self.fuzzy_syllables.append(len(HANGUL.findall(k)))
+                self.fuzzy_first_sound.append(_first_sound(k))
             elif not HANZI.search(k) and len(k) > 3:
                 self.latin_keys.append(k)
                 self.latin_owner.append(idx)
@@ -389,6 +401,9 @@ class Normalizer:
                                                     score_cutoff=50):
                     if abs(syllables - ix.fuzzy_syllables[k]) >= 2:
                         continue  # a slip changes a letter or a syllable, not two (바이오의약 is no 백이의)
+                    if syllables == SHORT_SYLLABLES and ix.fuzzy_syllables[k] != syllables and \
+                            _first_sound(probe) != ix.fuzzy_first_sound[k]:
+                        continue  # a syllable more or less and another first sound are two changes
                     score = (1 - w) * s_full + w * fuzz.ratio(cons, ix.fuzzy_cons[k])
                     owner = ix.fuzzy_owner[k]
                     if score > best.get(owner, 0.0):
