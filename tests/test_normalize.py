@@ -357,3 +357,13 @@ def test_a_two_syllable_slip_does_not_both_drop_a_syllable_and_change_its_first_
     assert r.canonical_zh is None, r
     # a syllable fewer with the same first sound still may be a slip (쑤저우 written 소주 in a region column)
     assert normalizer.resolve("소주", "region").canonical_zh == "苏州"
+
+
+def test_korean_names_in_use_that_iso_codes_lacks(normalizer):
+    # official names whose stem names something else, the dictionary's 타이, North Korea's 로씨야,
+    # the former 버마 (extract/data/build_gazetteers.KOREAN_NAMES), also inside a state's form
+    for mention, code in [("아메리카 합중국", "US"), ("타이 왕국", "TH"), ("로씨야 연방", "RU"), ("버마 연방", "MM"),
+                          ("그레이트브리튼북아일랜드연합왕국", "GB")]:
+        r = normalizer.resolve(mention, "country")
+        assert (r.code, r.ambiguous) == (code, False), (mention, r)
+    assert normalizer.resolve("타이어").type == "unknown", "a tyre is no Thailand"
