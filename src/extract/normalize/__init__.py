@@ -31,6 +31,9 @@ beside it give it; without any, a misspelling whose best region and best country
 Unknown: a mention that matches no place and has no company or institution form (제약, 그룹,
 회사, 公司, Inc.; 대학, 연구원, 병원, University ...) is ``unknown``, with no canonical names, the
 best candidate's score and the candidates, not a company that resolves to itself at 100.
+Under a company or institution column such a mention is a company (institution) named by its
+printed form, except a person's name (a short Hangul name of a common surname), a label word or
+a mention with no letter, which stay unknown, and a known place, which keeps its type.
 
 Companies and institutions: the printed Korean name without a leading place, the Hanzi, the
 footnote star and spaces is canonical_ko; the Hanzi in parentheses is canonical_zh; a known
@@ -91,7 +94,21 @@ LABEL_WORDS = frozenset("""
 기타 그외 그밖 없음 해당없음 미정 미상 불명 비공개 합계 소계 총계 계 전체 평균 비고 구분 순위 순번 번호 출처
 금액 비중 비율 점유율 점수 등급 내용 항목 분야 국가 지역 국가명 지역명 국가/지역 기업 기업명 회사 회사명 업체
 업체명 기관 기관명 제품 제품명 품명 기기명 약품명 유형 분류 적응증 효능 승인일 일자 날짜 연도
+total subtotal sum others other etc etc. n/a na none nil tbd remarks remark note notes source rank average
+mean unknown name company companies institution institutions country region
 """.split())
+# Surnames that make a short Hangul name a person's under a company or institution column
+# (docs/NAMES.md: 김민서 there is unknown, not a company): the Korean surnames of 100,000 people
+# or more (census 2015), the compound ones, and the ten commonest Chinese surnames in standard
+# Korean transcription (王 왕, 李 리, 赵 자오, 周 저우 ...), for the bulletin names Chinese people.
+COMMON_SURNAMES = frozenset("""
+김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 전 홍 유 고 문 양 손 배 백 허 남 심 노 하 곽 성 차 주 우
+구 민 류 나 진 지 엄 채 원 천 방 공 현 남궁 황보 제갈 선우 독고 사공 서문 왕 리 자오 저우
+""".split())
+# A personal name in Hangul: a surname and a given name of one to three syllables, two to four in all.
+PERSON_NAME = re.compile(r"[\uac00-\ud7a3]{2,4}")
+# Nothing an organisation's name needs: a mention with no letter of any script (-, 15.3%, ---).
+NO_LETTER = re.compile(r"[^\W\d_]")
 
 # Company-like forms: with one of these (or a company column), a name nothing else knows is a
 # company; without, it is "unknown" (a header word, a sector, a person) rather than a company
@@ -638,7 +655,12 @@ class Normalizer:
             return cached
         text = unicodedata.normalize("NFC", mention).strip()
         result: Resolution | None = None
-        if _key(text) in LABEL_WORDS:
+        if _key(text) in LABEL_WORDS or not NO_LETTER.search(text):
+            result = self._unknown(text, type)
+        elif type in ORG_TYPES and self._known_place(text):
+            # a known place keeps its type under a company column too (docs/NAMES.md)
+            result = self._place(text, None, context, fuzzy=False)
+        elif type in ORG_TYPES and self._person_name(text):
             result = self._unknown(text, type)
         org_like = type is None and _org_like(text)
         if result is None and type in (None, *PLACE_TYPES):
@@ -653,6 +675,25 @@ class Normalizer:
         result.mention = mention
         self._cache[key] = result
         return result
+
+    def _known_place(self, text: str) -> bool:
+        """The mention is a place's name or alias as written (no slip: under a company column a
+        slip of a place is likelier a company's own name)."""
+        if HANZI_IN_PARENS.search(text) or _org_form(text):
+            return False
+        scores, is_fuzzy = self._scored(text, fuzzy=False)
+        return bool(scores) and not is_fuzzy
+
+    def _person_name(self, text: str) -> bool:
+        """A short Hangul name of a common surname with nothing of an organisation about it: no
+        company or institution form, no Hanzi printed after it, not a known organisation, not a
+        place followed by a word (한국전력 is a company, not 한 + 국전력)."""
+        key = _key(STAR.sub("", text))
+        if not PERSON_NAME.fullmatch(key) or _org_like(text) or key in self.index.orgs:
+            return False
+        if any(key[:cut] in self.index.exact for cut in range(2, len(key) - 1)):
+            return False
+        return any(key[:n] in COMMON_SURNAMES and len(key) > n for n in (1, 2))
 
     def ranked(self, mention: str, limit: int = 3) -> list[tuple[dict[str, Any], float]]:
         """The closest places for a mention, best first, with their scores."""
