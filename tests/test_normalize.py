@@ -384,3 +384,13 @@ def test_a_company_column_names_what_nothing_matches_except_persons_and_labels(n
         assert (r.type, r.canonical_ko, r.ambiguous) == ("unknown", None, False), (mention, hint, r)
     # a known place keeps its type there too
     assert normalizer.resolve("광저우", "company").canonical_zh == "广州"
+
+
+def test_label_words_with_a_header_s_affixes_or_saying_nothing_is_there_are_unknown(normalizer):
+    for mention, hint in [("업체별", "company"), ("수출액", "region"), ("주요 기관", "institution"),
+                          ("제품명(영문)", "company"), ("Grand Total", "company"), ("Sub-total", "institution"),
+                          ("확인 불가", "country"), ("정보 미기재", "company")]:
+        r = normalizer.resolve(mention, hint)
+        assert (r.type, r.canonical_ko, r.ambiguous) == ("unknown", None, False), (mention, hint, r)
+    # the affixes alone make nothing a label: a company's own name ending so is still a company
+    assert normalizer.resolve("샛별", "company").type == "company"

@@ -94,9 +94,15 @@ LABEL_WORDS = frozenset("""
 기타 그외 그밖 없음 해당없음 미정 미상 불명 비공개 합계 소계 총계 계 전체 평균 비고 구분 순위 순번 번호 출처
 금액 비중 비율 점유율 점수 등급 내용 항목 분야 국가 지역 국가명 지역명 국가/지역 기업 기업명 회사 회사명 업체
 업체명 기관 기관명 제품 제품명 품명 기기명 약품명 유형 분류 적응증 효능 승인일 일자 날짜 연도
-total subtotal sum others other etc etc. n/a na none nil tbd remarks remark note notes source rank average
-mean unknown name company companies institution institutions country region
+매출 투자 수출 수입 생산 증가 감소 성장 규모 총합 현황 승인 출원 등록 설립 기준 자료 정보 사항 수치 단위
+total subtotal sum grand all others other etc misc miscellaneous n/a na none nil tbd remarks remark note notes
+source rank average mean unknown name company companies institution institutions country region
 """.split())
+# A label word with the affix of a header (주요 기업, 기업 수, 국가별, 매출액, 증가율, 승인일 ...) is one too.
+LABEL_PREFIX = re.compile(r"^(주요|대표|기타|전체|총|평균|연간|누적)")
+LABEL_SUFFIX = re.compile(r"(수|명|별|액|율|률|일|현황|비중|규모|순위|목록)$")
+# A cell that says there is nothing to name (해당 사항 없음, 확인 불가, 미공개 ...).
+NOTHING_HERE = re.compile(r"(없음|불가|미정|미상|모름|미확인|미기재|비공개|미공개)$")
 # Surnames that make a short Hangul name a person's under a company or institution column
 # (docs/NAMES.md: 김민서 there is unknown, not a company): the Korean surnames of 100,000 people
 # or more (census 2015), the compound ones, and the ten commonest Chinese surnames in standard
@@ -655,7 +661,7 @@ class Normalizer:
             return cached
         text = unicodedata.normalize("NFC", mention).strip()
         result: Resolution | None = None
-        if _key(text) in LABEL_WORDS or not NO_LETTER.search(text):
+        if _label(text) or not NO_LETTER.search(text):
             result = self._unknown(text, type)
         elif type in ORG_TYPES and self._known_place(text):
             # a known place keeps its type under a company column too (docs/NAMES.md)
@@ -799,6 +805,22 @@ class Normalizer:
                     (hits >= 0.8 * len(items) and len(items) >= 3):
                 places.append(c)
         return places, orgs
+
+
+def _label(text: str) -> bool:
+    """A word that labels or fills a table's cells (docs/NAMES.md): a label word, with a header's
+    affix or the Hanzi or a note in parentheses (기업명(국가)), written with dots or a hyphen
+    (N.A., Sub-total), Latin words that are all label words (Grand Total), or a cell saying
+    there is nothing to name."""
+    key = _key(PARENS.sub("", text)) or _key(text)
+    plain = re.sub(r"[.\-_·:]+", "", key)
+    if key in LABEL_WORDS or plain in LABEL_WORDS:
+        return True
+    if HANGUL.search(key):
+        core = LABEL_SUFFIX.sub("", LABEL_PREFIX.sub("", plain))
+        return bool(NOTHING_HERE.search(plain)) or (core != plain and core in LABEL_WORDS)
+    words = [w for w in re.split(r"[^0-9a-z/]+", text.lower()) if w]
+    return bool(words) and all(w in LABEL_WORDS for w in words)
 
 
 def _org_form(name: str) -> str | None:
