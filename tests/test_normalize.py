@@ -394,3 +394,23 @@ def test_label_words_with_a_header_s_affixes_or_saying_nothing_is_there_are_unkn
         assert (r.type, r.canonical_ko, r.ambiguous) == ("unknown", None, False), (mention, hint, r)
     # the affixes alone make nothing a label: a company's own name ending so is still a company
     assert normalizer.resolve("샛별", "company").type == "company"
+
+
+@pytest.mark.parametrize("mention, code", [
+    ("Iran, Islamic Rep.", "IR"), ("Egypt, Arab Rep.", "EG"), ("Yemen, Rep.", "YE"),
+    ("Korea, Dem. People's Rep.", "KP"), ("Congo, Dem. Rep.", "CD"), ("Congo, Rep.", "CG"),
+    ("Democratic Republic of the Congo", "CD"),
+])
+def test_statistical_tables_short_name_first_forms_resolve_and_tell_states_apart(normalizer, mention, code):
+    # The World Bank's forms: the short name first, the state's form abbreviated after a comma.
+    # "Democratic" tells the two Congos (and Koreas) apart: the Democratic Republic of the Congo
+    # was the other Congo at 98, confidently.
+    res = normalizer.resolve(mention, "country")
+    assert (res.code, res.ambiguous) == (code, False)
+
+
+@pytest.mark.parametrize("mention, hint", [("스웨댄", "company"), ("말레이시야", "institution")])
+def test_a_close_slip_of_a_place_under_a_company_column_is_ambiguous(normalizer, mention, hint):
+    # The column speaks for a company of that name, the spelling for the place: neither wins.
+    res = normalizer.resolve(mention, hint)
+    assert res.ambiguous and res.type == "country"

@@ -261,8 +261,10 @@ class _Index:
             if row["code"] in sars:
                 self._add_aliases(sars[row["code"]], row["aliases"].split("|"))
                 continue
+            # (the English name is an alias too: the DRC's aliases lack it, and its short name,
+            # Congo, is the other Congo's)
             self._add(_Place("country", "country", row["canonical_ko"], row["canonical_zh"], row["canonical_en"],
-                             row["code"], None), row["aliases"].split("|"))
+                             row["code"], None), row["aliases"].split("|") + [row["canonical_en"]])
         self.orgs: dict[str, tuple[str | None, str | None]] = {}
         self.org_ko_full: list[str] = []
         self.org_ko_cons: list[str] = []
@@ -301,13 +303,24 @@ class _Index:
                     self.latin_core.setdefault(core, []).append((idx, forms))
 
 
+# The state's form abbreviated as statistical tables print it, the short name first (the World
+# Bank's "Korea, Rep.", "Korea, Dem. People's Rep.", "Micronesia, Fed. Sts.").
+COUNTRY_FORM_ABBREVIATIONS = {"rep": "republic", "dem": "democratic", "fed": "federal", "sts": "states"}
+# Words of the form that tell no state from another: they are stripped, and cost nothing.
+COUNTRY_FORM_FILLERS = {"of", "the"}
+# Words of the form that tell two states of one short name apart (the Republic of Korea and the
+# Democratic People's Republic of Korea, the two Congos): a mention's word of these that the
+# name lacks costs as much as a word the name has and the mention lacks.
+COUNTRY_FORM_TELLING = {"democratic", "people's", "peoples"}
+
+
 def _latin_words(text: str) -> tuple[str, frozenset[str]]:
-    """A Latin name's words other than the state's form, and the form words: 'Korea, Republic
-    of' -> ('korea', {'republic', 'of'})."""
+    """A Latin name's words other than the state's form, and the form words that tell states
+    apart: 'Korea, Republic of' -> ('korea', {'republic'}); 'Korea, Rep.' the same."""
     words = [w.strip(".'’") for w in re.split(r"[\s,;()]+", unicodedata.normalize("NFC", text).lower())]
-    words = [w.replace("’", "'") for w in words if w]
+    words = [COUNTRY_FORM_ABBREVIATIONS.get(w, w).replace("’", "'") for w in words if w]
     core = " ".join(w for w in words if w not in COUNTRY_FORM_WORDS)
-    return core, frozenset(w for w in words if w in COUNTRY_FORM_WORDS)
+    return core, frozenset(w for w in words if w in COUNTRY_FORM_WORDS and w not in COUNTRY_FORM_FILLERS)
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:
@@ -383,7 +396,9 @@ class Normalizer:
             for idx, alias_forms in ix.latin_core.get(core, ()):
                 if ix.places[idx].kind != "country":
                     continue
-                score = 100.0 - 2 * len(forms - alias_forms) - 6 * len(alias_forms - forms)
+                extra = forms - alias_forms
+                score = 100.0 - 2 * len(extra - COUNTRY_FORM_TELLING) - 6 * len(extra & COUNTRY_FORM_TELLING) \
+                    - 6 * len(alias_forms - forms)
                 if score > out.get(idx, 0.0):
                     out[idx] = score
             if not out and "." in key:  # U.S.A. as USA
@@ -666,6 +681,8 @@ class Normalizer:
         elif type in ORG_TYPES and self._known_place(text):
             # a known place keeps its type under a company column too (docs/NAMES.md)
             result = self._place(text, None, context, fuzzy=False)
+        elif type in ORG_TYPES and (doubtful := self._slip_of_a_place(text)) is not None:
+            result = doubtful
         elif type in ORG_TYPES and self._person_name(text):
             result = self._unknown(text, type)
         org_like = type is None and _org_like(text)
@@ -689,6 +706,21 @@ class Normalizer:
             return False
         scores, is_fuzzy = self._scored(text, fuzzy=False)
         return bool(scores) and not is_fuzzy
+
+    def _slip_of_a_place(self, text: str) -> Resolution | None:
+        """Under a company or institution column, a mention with no organisation's form that
+        is a close slip of a place's name (광둔성 for 광둥성, 네덜런드 for 네덜란드) is ambiguous:
+        the column speaks for a company named so, the spelling for the place (docs/NAMES.md: a
+        doubtful match of another type than the hint cannot win outright, nor lose outright)."""
+        if _org_like(text) or HANZI_IN_PARENS.search(text):
+            return None
+        scores, is_fuzzy = self._scored(PARENS.sub("", text).strip() or text)
+        if not is_fuzzy or not scores or max(scores.values()) < self.settings.threshold:
+            return None
+        places = self.index.places
+        ranked = _ranked(scores, places)[:2]
+        return Resolution(text, places[ranked[0]].kind, score=round(scores[ranked[0]], 1), ambiguous=True,
+                          candidates=[dict(places[i].candidate(scores[i]), type=places[i].kind) for i in ranked])
 
     def _person_name(self, text: str) -> bool:
         """A short Hangul name of a common surname with nothing of an organisation about it: no
