@@ -76,13 +76,14 @@ def test_shanxi_alone_is_ambiguous_and_context_decides(normalizer):
 def test_city_and_province_collisions_are_type_and_context_aware(normalizer):
     # 지란 is a slip for the province 지린 (a vowel), not the city 지난 (a consonant)
     assert normalizer.resolve("지란", "region").canonical_zh == "吉林"
-    # 홍콩/타이완 are a region (CN-HK) and a country (HK): the type decides
-    assert normalizer.resolve("홍콩", "region").code == "CN-HK"
-    assert normalizer.resolve("홍콩", "country").code == "HK"
-    # 몽골 is the country; 내몽골 the region
+    # 타이완 is a region (CN-TW) and a country (TW): the type decides (Hong Kong and Macau are
+    # regions everywhere, docs/NAMES.md)
+    assert normalizer.resolve("타이완", "region").code == "CN-TW"
+    assert normalizer.resolve("타이완", "country").code == "TW"
+    # 몽골 is the country, whatever the column; 내몽골 the region
     assert normalizer.resolve("몽골", "country").code == "MN"
     assert normalizer.resolve("내몽골").code == "CN-NM"
-    assert normalizer.resolve("몽골", "region").canonical_zh != "蒙古"
+    assert normalizer.resolve("몽골", "region").code == "MN"
 
 
 def test_company_canonical_forms(normalizer):
@@ -247,10 +248,22 @@ def test_words_that_label_or_fill_cells_name_nothing_whatever_the_column(normali
     assert normalizer.resolve("간수", "region").canonical_zh == "甘肃"
 
 
-def test_a_name_of_the_other_type_is_unknown_but_shown_as_the_candidate(normalizer):
-    r = normalizer.resolve("일본", "region")
-    assert r.type == "unknown" and r.canonical_zh is None
-    assert r.candidates and r.candidates[0]["canonical_zh"] == "日本" and r.candidates[0]["type"] == "country"
+def test_a_known_name_keeps_its_own_type_whatever_the_hint(normalizer):
+    # docs/NAMES.md: the hint does not turn a well-known name into something else (or nothing)
+    for mention, hint, typ, zh in [("스웨덴", "region", "country", "瑞典"), ("후베이성", "country", "region", "湖北"),
+                                   ("Kingdom of Sweden", "region", "country", "瑞典"),
+                                   ("우한(武汉)", "country", "region", "武汉")]:
+        r = normalizer.resolve(mention, hint)
+        assert (r.type, r.canonical_zh, r.ambiguous) == (typ, zh, False), (mention, hint, r)
+    # a name of both types (타이완) still takes the hint's
+    assert normalizer.resolve("타이완", "country").type == "country"
+
+
+def test_hong_kong_and_macau_are_regions_everywhere(normalizer):
+    for mention in ("향항", "오문", "Hong Kong Special Administrative Region of China"):
+        for hint in ("country", "region", None):
+            r = normalizer.resolve(mention, hint)
+            assert (r.type, r.code) == ("region", "CN-" + ("MO" if mention == "오문" else "HK")), (mention, hint, r)
 
 
 def test_dev_and_held_out_lists(normalizer):
@@ -267,11 +280,16 @@ def test_dev_and_held_out_lists(normalizer):
         assert held.total >= 130
         assert not held.confidently_wrong, (name, held.confidently_wrong)
         assert held.right / held.total >= 0.97, (name, held.wrong)
-    # the fourth list was written blind by another hand; where its conventions differ from the
-    # project's (a hint of the other type, a company column's words) its header says so:
-    # first look 196/232 (as written), now 213/232 with the conventions' 7 disagreements
+    # the fourth list was written blind by another hand: first look 196/232 (as written), 213/232
+    # and 7 confidently wrong before docs/NAMES.md was followed; 232/232 after, with four company-
+    # column rows that contradicted docs/NAMES.md corrected (its header says which and why)
     fourth = score_list(DATA / "names_heldout4.tsv", normalizer)
-    assert fourth.total == 232 and fourth.right >= 213, fourth.wrong
+    assert fourth.total == 232 and fourth.right >= 230, fourth.wrong
+    assert not fourth.confidently_wrong, fourth.confidently_wrong
+    # the fifth, written blind to docs/NAMES.md: first look 322/327 and 2 confidently wrong
+    fifth = score_list(DATA / "names_heldout5.tsv", normalizer)
+    assert fifth.total == 327 and fifth.right >= 325, fifth.wrong
+    assert not fifth.confidently_wrong, fifth.confidently_wrong
 
 
 def test_names_command_fits_80_columns():
@@ -306,3 +324,97 @@ def test_a_column_of_provinces_types_its_slips():
                       [["정보", "광둥"], ["재료", "칭해"], ["제조", "장쑤"]], [], [1])
     found = {(r.mention, r.type): r for r in Normalizer().entities_from_tables([by_column])}
     assert found[("칭해", "region")].canonical_zh == "青海"
+
+
+def test_the_older_csv_lists_are_read_as_rows_of_the_tsv_lists():
+    from extract.normalize.evaluate import read_list
+
+    rows = read_list(TUNING)
+    assert len(rows) == len(_rows(TUNING))
+    assert ("산시", "region", "ambiguous", "") in rows  # AMBIGUOUS: the type ambiguous, no expected
+    assert all(hint in ("region", "country") for _, hint, _, _ in rows)
+
+
+def test_a_ranking_row_of_hong_kong_gets_the_region_s_canonical_names():
+    from extract.frames import long_rows
+
+    hk = Normalizer().resolve("홍콩", "country")  # as entities_from_tables resolves a ranking's country
+    doc = {"source": {"sha256": "x", "file": "x.pdf"}, "issue": {}, "sections": [], "entities": [hk.to_dict()],
+           "tables": [{"id": "t01", "kind": "country_rankings", "records": [{"rank": 1, "country": "홍콩"}]}]}
+    row = long_rows(doc)["country_rankings"][0]
+    assert (row["country_canonical_zh"], row["country_canonical_en"]) == ("香港", "Hong Kong")
+
+
+def test_a_slip_closer_to_a_name_of_the_other_type_than_the_hint_s_is_ambiguous(normalizer):
+    # docs/NAMES.md: a doubtful match of another type than the hint cannot win outright
+    for mention in ("스웨던", "멕시꼬"):  # 瑞典, 墨西哥 slipped; 멕시꼬 is also 71 from the city 无锡
+        r = normalizer.resolve(mention, "region")
+        assert r.ambiguous and r.canonical_zh is None, (mention, r)
+        assert {c["type"] for c in r.candidates} >= {"country"}
+    assert normalizer.resolve("스웨던").canonical_zh == "瑞典", "with no hint the slip is the country's"
+    # the hint is worth type_margin points: a region slip a little closer to a country is the region
+    assert normalizer.resolve("허란", "region").canonical_zh == "河南"
+
+
+def test_a_two_syllable_slip_does_not_both_drop_a_syllable_and_change_its_first_sound(normalizer):
+    # 나다 would be 캐나다 (加拿大) at 76 under a country column: a syllable fewer and another first sound
+    r = normalizer.resolve("나다", "country")
+    assert r.canonical_zh is None, r
+    # a syllable fewer with the same first sound still may be a slip (쑤저우 written 소주 in a region column)
+    assert normalizer.resolve("소주", "region").canonical_zh == "苏州"
+
+
+def test_korean_names_in_use_that_iso_codes_lacks(normalizer):
+    # official names whose stem names something else, the dictionary's 타이, North Korea's 로씨야,
+    # the former 버마 (extract/data/build_gazetteers.KOREAN_NAMES), also inside a state's form
+    for mention, code in [("아메리카 합중국", "US"), ("타이 왕국", "TH"), ("로씨야 연방", "RU"), ("버마 연방", "MM"),
+                          ("그레이트브리튼북아일랜드연합왕국", "GB")]:
+        r = normalizer.resolve(mention, "country")
+        assert (r.code, r.ambiguous) == (code, False), (mention, r)
+    assert normalizer.resolve("타이어").type == "unknown", "a tyre is no Thailand"
+
+
+def test_a_company_column_names_what_nothing_matches_except_persons_and_labels(normalizer):
+    # docs/NAMES.md: the printed form without spaces is the company (or institution) ...
+    for mention, hint, ko in [("케리오닉스", "company", "케리오닉스"), ("Veltrona", "company", "Veltrona"),
+                              ("한국전력", "company", "한국전력"), ("루미 엣지 7", "company", "루미엣지7"),
+                              ("다솔랩", "institution", "다솔랩")]:
+        r = normalizer.resolve(mention, hint)
+        assert (r.type, r.canonical_ko, r.ambiguous) == (hint, ko, False), (mention, r)
+    # ... but a person's name, a label word or a mention with no letter is unknown
+    for mention, hint in [("최서윤", "company"), ("선우재민", "institution"), ("저우리밍", "company"),
+                          ("Subtotal", "company"), ("n/a", "institution"), ("—", "company"), ("12.5%", "company")]:
+        r = normalizer.resolve(mention, hint)
+        assert (r.type, r.canonical_ko, r.ambiguous) == ("unknown", None, False), (mention, hint, r)
+    # a known place keeps its type there too
+    assert normalizer.resolve("광저우", "company").canonical_zh == "广州"
+
+
+def test_label_words_with_a_header_s_affixes_or_saying_nothing_is_there_are_unknown(normalizer):
+    for mention, hint in [("업체별", "company"), ("수출액", "region"), ("주요 기관", "institution"),
+                          ("제품명(영문)", "company"), ("Grand Total", "company"), ("Sub-total", "institution"),
+                          ("확인 불가", "country"), ("정보 미기재", "company")]:
+        r = normalizer.resolve(mention, hint)
+        assert (r.type, r.canonical_ko, r.ambiguous) == ("unknown", None, False), (mention, hint, r)
+    # the affixes alone make nothing a label: a company's own name ending so is still a company
+    assert normalizer.resolve("샛별", "company").type == "company"
+
+
+@pytest.mark.parametrize("mention, code", [
+    ("Iran, Islamic Rep.", "IR"), ("Egypt, Arab Rep.", "EG"), ("Yemen, Rep.", "YE"),
+    ("Korea, Dem. People's Rep.", "KP"), ("Congo, Dem. Rep.", "CD"), ("Congo, Rep.", "CG"),
+    ("Democratic Republic of the Congo", "CD"),
+])
+def test_statistical_tables_short_name_first_forms_resolve_and_tell_states_apart(normalizer, mention, code):
+    # The World Bank's forms: the short name first, the state's form abbreviated after a comma.
+    # "Democratic" tells the two Congos (and Koreas) apart: the Democratic Republic of the Congo
+    # was the other Congo at 98, confidently.
+    res = normalizer.resolve(mention, "country")
+    assert (res.code, res.ambiguous) == (code, False)
+
+
+@pytest.mark.parametrize("mention, hint", [("스웨댄", "company"), ("말레이시야", "institution")])
+def test_a_close_slip_of_a_place_under_a_company_column_is_ambiguous(normalizer, mention, hint):
+    # The column speaks for a company of that name, the spelling for the place: neither wins.
+    res = normalizer.resolve(mention, hint)
+    assert res.ambiguous and res.type == "country"

@@ -79,7 +79,8 @@ def long_rows(doc: dict) -> dict[str, list[dict[str, Any]]]:
         elif kind == "country_rankings":
             for rec in table["records"]:
                 row = dict(base, **rec)
-                row.update(_canon(index, rec.get("country") or "", ("country",), "country"))
+                # Hong Kong and Macau rank among countries but are regions (docs/NAMES.md)
+                row.update(_canon(index, rec.get("country") or "", ("country", "region"), "country"))
                 out[kind].append(row)
         else:
             header = table["header"][-1] if table.get("header") else []

@@ -207,6 +207,12 @@ OLD_NAMES = {
     "CH": ["瑞西"], "AT": ["墺地利"], "RU": ["露西亞"], "PH": ["比律賓"], "TH": ["暹羅"], "CA": ["加奈陀"],
     "AU": ["濠洲"], "SG": ["新嘉坡"], "CN": ["中華人民共和國"],
 }
+# Korean names in use that neither iso-codes nor the curated short names give: official names
+# whose stem alone names something else (아메리카 합중국: 아메리카 is the continent; the UK's
+# 그레이트브리튼 북아일랜드 연합왕국), the Standard Korean Language Dictionary's 타이 beside the
+# Hanja-based 태국, North Korea's standard 로씨야, Myanmar's former name 버마.
+KOREAN_NAMES = {"US": ["아메리카 합중국"], "GB": ["그레이트브리튼 북아일랜드 연합왕국"], "TH": ["타이"],
+                "RU": ["로씨야"], "MM": ["버마"]}
 # Hanja readings of country names that are everyday Korean words (파란 blue, 지리 geography, 조선
 # shipbuilding, 정말 really, 파서 parser ...): a Korean text using them means the word.
 COUNTRY_HANJA_STOP = {"파서", "파란", "지리", "남비", "나위", "정말", "서사", "분란", "조선", "오문", "향항",
@@ -326,7 +332,8 @@ def build_countries() -> list[dict]:
             if zh_cn == c.name or ko_iso == c.name:
                 continue  # no Chinese or Korean name: of no use to this bulletin
             zh, en, ko, other = zh_cn, getattr(c, "common_name", None) or c.name, ko_iso, []
-        aliases = {zh, ko, en, *other, *names, *iso_zh, *iso_ko, *OLD_NAMES.get(c.alpha_2, [])}
+        aliases = {zh, ko, en, *other, *names, *iso_zh, *iso_ko, *OLD_NAMES.get(c.alpha_2, []),
+                   *KOREAN_NAMES.get(c.alpha_2, [])}
         for a in list(aliases):
             if any("\u4e00" <= ch <= "\u9fff" for ch in a):
                 aliases |= chinese_forms(a)

@@ -21,14 +21,19 @@ Long and old country names: the state's form is stripped (Republic of Korea, 독
 the Democratic People's Republic of Korea (88) and Kenya does not come into it; old Hanzi names
 and their Hanja readings (불란서, 영길리, 미합중국) are aliases.
 
-Types: a type given by the column or record field filters the candidates (and lets a slip win at
-``typed_threshold``); without one, the name's ending (성, 시, 자치구; 공화국, 왕국) or the names
+Types (docs/NAMES.md): a type given by the column or record field filters the candidates (and
+lets a slip win at ``typed_threshold``), except that a known name of the other type keeps its own
+(일본 under a region column is the country 日本); Hong Kong and Macau are regions everywhere;
+without one, the name's ending (성, 시, 자치구; 공화국, 왕국) or the names
 beside it give it; without any, a misspelling whose best region and best country are within
 ``type_margin`` is ambiguous (하이랸: 荷兰 or 海南).
 
 Unknown: a mention that matches no place and has no company or institution form (제약, 그룹,
 회사, 公司, Inc.; 대학, 연구원, 병원, University ...) is ``unknown``, with no canonical names, the
 best candidate's score and the candidates, not a company that resolves to itself at 100.
+Under a company or institution column such a mention is a company (institution) named by its
+printed form, except a person's name (a short Hangul name of a common surname), a label word or
+a mention with no letter, which stay unknown, and a known place, which keeps its type.
 
 Companies and institutions: the printed Korean name without a leading place, the Hanzi, the
 footnote star and spaces is canonical_ko; the Hanzi in parentheses is canonical_zh; a known
@@ -89,7 +94,27 @@ LABEL_WORDS = frozenset("""
 기타 그외 그밖 없음 해당없음 미정 미상 불명 비공개 합계 소계 총계 계 전체 평균 비고 구분 순위 순번 번호 출처
 금액 비중 비율 점유율 점수 등급 내용 항목 분야 국가 지역 국가명 지역명 국가/지역 기업 기업명 회사 회사명 업체
 업체명 기관 기관명 제품 제품명 품명 기기명 약품명 유형 분류 적응증 효능 승인일 일자 날짜 연도
+매출 투자 수출 수입 생산 증가 감소 성장 규모 총합 현황 승인 출원 등록 설립 기준 자료 정보 사항 수치 단위
+total subtotal sum grand all others other etc misc miscellaneous n/a na none nil tbd remarks remark note notes
+source rank average mean unknown name company companies institution institutions country region
 """.split())
+# A label word with the affix of a header (주요 기업, 기업 수, 국가별, 매출액, 증가율, 승인일 ...) is one too.
+LABEL_PREFIX = re.compile(r"^(주요|대표|기타|전체|총|평균|연간|누적)")
+LABEL_SUFFIX = re.compile(r"(수|명|별|액|율|률|일|현황|비중|규모|순위|목록)$")
+# A cell that says there is nothing to name (해당 사항 없음, 확인 불가, 미공개 ...).
+NOTHING_HERE = re.compile(r"(없음|불가|미정|미상|모름|미확인|미기재|비공개|미공개)$")
+# Surnames that make a short Hangul name a person's under a company or institution column
+# (docs/NAMES.md: 김민서 there is unknown, not a company): the Korean surnames of 100,000 people
+# or more (census 2015), the compound ones, and the ten commonest Chinese surnames in standard
+# Korean transcription (王 왕, 李 리, 赵 자오, 周 저우 ...), for the bulletin names Chinese people.
+COMMON_SURNAMES = frozenset("""
+김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 전 홍 유 고 문 양 손 배 백 허 남 심 노 하 곽 성 차 주 우
+구 민 류 나 진 지 엄 채 원 천 방 공 현 남궁 황보 제갈 선우 독고 사공 서문 왕 리 자오 저우
+""".split())
+# A personal name in Hangul: a surname and a given name of one to three syllables, two to four in all.
+PERSON_NAME = re.compile(r"[\uac00-\ud7a3]{2,4}")
+# Nothing an organisation's name needs: a mention with no letter of any script (-, 15.3%, ---).
+NO_LETTER = re.compile(r"[^\W\d_]")
 
 # Company-like forms: with one of these (or a company column), a name nothing else knows is a
 # company; without, it is "unknown" (a header word, a sector, a person) rather than a company
@@ -126,6 +151,10 @@ LEGAL_FORMS = re.compile(
     r"(정밀의료기기회사|의료설비회사|의료기기회사|바이오제약|바이오의약|의료회사|기기회사|제약회사|제약|의약|바이오|그룹|"
     r"회사|股份有限公司|有限责任公司|有限公司|集团|公司|사)$")
 
+# A name this short (in syllables) has too few letters for a syllable dropped or added and its
+# first sound changed as well to be a slip: 타이 is no 아이티 (海地), though 소주 may be 수저우.
+SHORT_SYLLABLES = 2
+
 # Compound vowels written as their parts (귀 = 구+이, 해 = 하+이); tense consonants as plain ones
 # (쑤/수, 따/다: both spellings of one Chinese sound are in use).
 _JAMO_MAP = {
@@ -156,6 +185,12 @@ _ASPIRATED = {"\u110f": "\u1100", "\u1110": "\u1103", "\u1111": "\u1107", "\u110
 def consonants(text: str) -> str:
     """The consonant skeleton of :func:`jamo` (vowels dropped, aspiration folded)."""
     return "".join(_ASPIRATED.get(ch, ch) for ch in jamo(text) if ch not in _VOWELS)
+
+
+def _first_sound(text: str) -> str:
+    """The first syllable's initial consonant as :func:`consonants` folds it ('' for a silent ㅇ)."""
+    first = jamo(text[:1])
+    return _ASPIRATED.get(first[:1], first[:1]) if first[:1] not in _VOWELS else ""
 
 
 def _key(text: str) -> str:
@@ -209,6 +244,7 @@ class _Index:
         self.fuzzy_cons: list[str] = []
         self.fuzzy_owner: list[int] = []
         self.fuzzy_syllables: list[int] = []
+        self.fuzzy_first_sound: list[str] = []
         self.latin_keys: list[str] = []
         self.latin_owner: list[int] = []
         # Latin aliases by their words less the state's form: "korea" -> [(KR, {}), (KP, {democratic,
@@ -217,9 +253,18 @@ class _Index:
         for row in _read_csv("regions.csv"):
             self._add(_Place("region", row["level"], row["canonical_ko"], row["canonical_zh"], row["canonical_en"],
                              row["code"] or None, row["province_zh"] or None), row["aliases"].split("|"))
+        # Hong Kong and Macau are regions everywhere, also under a country column (docs/NAMES.md):
+        # their ISO 3166-1 rows (HK, MO) lend the special administrative regions their names and
+        # are no countries of their own. (Taiwan keeps both entries: the mention's type decides.)
+        sars = {p.code.split("-")[-1]: i for i, p in enumerate(self.places) if p.level == "sar" and p.code}
         for row in _read_csv("countries.csv"):
+            if row["code"] in sars:
+                self._add_aliases(sars[row["code"]], row["aliases"].split("|"))
+                continue
+            # (the English name is an alias too: the DRC's aliases lack it, and its short name,
+            # Congo, is the other Congo's)
             self._add(_Place("country", "country", row["canonical_ko"], row["canonical_zh"], row["canonical_en"],
-                             row["code"], None), row["aliases"].split("|"))
+                             row["code"], None), row["aliases"].split("|") + [row["canonical_en"]])
         self.orgs: dict[str, tuple[str | None, str | None]] = {}
         self.org_ko_full: list[str] = []
         self.org_ko_cons: list[str] = []
@@ -234,11 +279,13 @@ class _Index:
                     self.org_ko_owner.append(value)
 
     def _add(self, place: _Place, aliases: list[str]) -> None:
-        idx = len(self.places)
         self.places.append(place)
+        self._add_aliases(len(self.places) - 1, aliases)
+
+    def _add_aliases(self, idx: int, aliases: list[str]) -> None:
         for alias in aliases:
             k = _key(alias)
-            if not k:
+            if not k or idx in self.exact.get(k, ()):
                 continue
             self.exact.setdefault(k, set()).add(idx)
             if HANGUL.search(k):
@@ -246,6 +293,7 @@ class _Index:
                 self.fuzzy_cons.append(consonants(k))
                 self.fuzzy_owner.append(idx)
                 self.fuzzy_syllables.append(len(HANGUL.findall(k)))
+                self.fuzzy_first_sound.append(_first_sound(k))
             elif not HANZI.search(k) and len(k) > 3:
                 self.latin_keys.append(k)
                 self.latin_owner.append(idx)
@@ -255,13 +303,24 @@ class _Index:
                     self.latin_core.setdefault(core, []).append((idx, forms))
 
 
+# The state's form abbreviated as statistical tables print it, the short name first (the World
+# Bank's "Korea, Rep.", "Korea, Dem. People's Rep.", "Micronesia, Fed. Sts.").
+COUNTRY_FORM_ABBREVIATIONS = {"rep": "republic", "dem": "democratic", "fed": "federal", "sts": "states"}
+# Words of the form that tell no state from another: they are stripped, and cost nothing.
+COUNTRY_FORM_FILLERS = {"of", "the"}
+# Words of the form that tell two states of one short name apart (the Republic of Korea and the
+# Democratic People's Republic of Korea, the two Congos): a mention's word of these that the
+# name lacks costs as much as a word the name has and the mention lacks.
+COUNTRY_FORM_TELLING = {"democratic", "people's", "peoples"}
+
+
 def _latin_words(text: str) -> tuple[str, frozenset[str]]:
-    """A Latin name's words other than the state's form, and the form words: 'Korea, Republic
-    of' -> ('korea', {'republic', 'of'})."""
+    """A Latin name's words other than the state's form, and the form words that tell states
+    apart: 'Korea, Republic of' -> ('korea', {'republic'}); 'Korea, Rep.' the same."""
     words = [w.strip(".'’") for w in re.split(r"[\s,;()]+", unicodedata.normalize("NFC", text).lower())]
-    words = [w.replace("’", "'") for w in words if w]
+    words = [COUNTRY_FORM_ABBREVIATIONS.get(w, w).replace("’", "'") for w in words if w]
     core = " ".join(w for w in words if w not in COUNTRY_FORM_WORDS)
-    return core, frozenset(w for w in words if w in COUNTRY_FORM_WORDS)
+    return core, frozenset(w for w in words if w in COUNTRY_FORM_WORDS and w not in COUNTRY_FORM_FILLERS)
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:
@@ -337,7 +396,9 @@ class Normalizer:
             for idx, alias_forms in ix.latin_core.get(core, ()):
                 if ix.places[idx].kind != "country":
                     continue
-                score = 100.0 - 2 * len(forms - alias_forms) - 6 * len(alias_forms - forms)
+                extra = forms - alias_forms
+                score = 100.0 - 2 * len(extra - COUNTRY_FORM_TELLING) - 6 * len(extra & COUNTRY_FORM_TELLING) \
+                    - 6 * len(alias_forms - forms)
                 if score > out.get(idx, 0.0):
                     out[idx] = score
             if not out and "." in key:  # U.S.A. as USA
@@ -378,6 +439,9 @@ class Normalizer:
                                                     score_cutoff=50):
                     if abs(syllables - ix.fuzzy_syllables[k]) >= 2:
                         continue  # a slip changes a letter or a syllable, not two (바이오의약 is no 백이의)
+                    if syllables == SHORT_SYLLABLES and ix.fuzzy_syllables[k] != syllables and \
+                            _first_sound(probe) != ix.fuzzy_first_sound[k]:
+                        continue  # a syllable more or less and another first sound are two changes
                     score = (1 - w) * s_full + w * fuzz.ratio(cons, ix.fuzzy_cons[k])
                     owner = ix.fuzzy_owner[k]
                     if score > best.get(owner, 0.0):
@@ -398,14 +462,16 @@ class Normalizer:
         places = self.index.places
         hanzi = HANZI_IN_PARENS.search(mention)
         if hanzi:  # the Hanzi decide: 산시(陕西) is Shaanxi
-            scores = self._filter(self._scores_for(re.sub(r"[\s·]+", "", hanzi.group(1)), fuzzy=False),
-                                  places, kind)
-            top = _decide(scores, places, self.settings, kind)
+            scores, hanzi_kind = self._known_of_type(
+                self._scores_for(re.sub(r"[\s·]+", "", hanzi.group(1)), fuzzy=False), kind)
+            top = _decide(scores, places, self.settings, hanzi_kind)
             if top is not None:
                 return self._result(mention, top, scores[top], scores)
         text = PARENS.sub("", mention).strip() or mention
         scores, is_fuzzy = self._scored(text, fuzzy)
         typed = kind in PLACE_TYPES
+        if not is_fuzzy:
+            scores, kind = self._known_of_type(scores, kind)
         if is_fuzzy and kind is None:
             # the name's own ending may say its type (하이랸성 is a region): then a candidate of
             # another type cannot win
@@ -418,15 +484,20 @@ class Normalizer:
                 # two syllables are too few letters for a slip to tell: with no type from anywhere,
                 # 보건 is health, not 복건 (福建), and 시장 a market, not 시짱 (西藏)
                 return None
+        every = scores
         scores = self._filter(scores, places, kind)
-        if not scores:
-            return None
-        best = max(scores.values())
+        best = max(scores.values(), default=0.0)
         # a column of regions (or countries) makes a slip of one of them likelier than chance
         threshold = self.settings.typed_threshold if typed else self.settings.threshold
         if best < threshold:
-            return None
+            return self._doubtful_other_type(mention, every, kind, best) if typed and is_fuzzy else None
         top = _decide(scores, places, self.settings, kind, threshold)
+        if top is not None and typed and is_fuzzy:
+            # the hint is worth type_margin points: a slip the other type's name fits better by
+            # more than that (멕시꼬 under a region column: 墨西哥 94, the city 无锡 71) is ambiguous
+            doubtful = self._doubtful_other_type(mention, every, kind, scores[top] + self.settings.type_margin)
+            if doubtful is not None:
+                return doubtful
         if top is not None and is_fuzzy and kind is None:
             undecided = self._cross_type(mention, scores, top)
             if undecided is not None:
@@ -440,6 +511,31 @@ class Normalizer:
         ranked = _ranked(close, places)
         return Resolution(mention, places[ranked[0]].kind, score=best, ambiguous=True,
                           candidates=[places[i].candidate(close[i]) for i in ranked])
+
+    def _doubtful_other_type(self, mention: str, scores: dict[int, float], kind: str | None,
+                             at_least: float) -> Resolution | None:
+        """A slip closer to a name of the other type than to any of the hint's (스웨던 under a
+        region column: 瑞典) is ambiguous, never the other type's entity: the hint speaks against
+        it (docs/NAMES.md). None when the other type's best is not past ``at_least`` (the best of
+        the hint's type, or that plus the hint's worth) or misses the threshold."""
+        places = self.index.places
+        others = {i: s for i, s in scores.items() if places[i].kind != kind}
+        if not others or max(others.values()) < self.settings.threshold or max(others.values()) <= at_least:
+            return None
+        top = _ranked(others, places)[0]
+        of_kind = _ranked({i: s for i, s in scores.items() if i not in others}, places)[:1]
+        return Resolution(mention, places[top].kind, score=round(scores[top], 1), ambiguous=True,
+                          candidates=[dict(places[i].candidate(scores[i]), type=places[i].kind)
+                                      for i in (top, *of_kind)])
+
+    def _known_of_type(self, scores: dict[int, float], kind: str | None) -> tuple[dict[int, float], str | None]:
+        """Known names (exact or alias hits) filtered by the hint, unless none is of the hint's
+        type: then a name keeps its own type whatever the hint (docs/NAMES.md), so 일본 under a
+        region column is the country 日本 and 상하이 under a country column the region 上海."""
+        of_kind = self._filter(scores, self.index.places, kind)
+        if scores and not of_kind:
+            return scores, None
+        return of_kind, kind
 
     def _context_kind(self, mention: str, context: Sequence[str]) -> str | None:
         """The type of the other names beside this one (the rest of a row or list), when those
@@ -543,8 +639,7 @@ class Normalizer:
         candidate's score and the candidates, so that a reader sees how close it came."""
         text = PARENS.sub("", mention).strip() or mention
         every = self._scores_for(text)
-        # none of the column's type: show those of the other (일본 in a region column comes out
-        # unknown, its candidate the country 日本 100, so a reader sees why)
+        # none of the column's type: show those of the other, so that a reader sees how close it came
         scores = self._filter(every, self.index.places, kind) or every
         ranked = _ranked(scores, self.index.places)[:3]
         best = scores[ranked[0]] if ranked else 0.0
@@ -581,7 +676,14 @@ class Normalizer:
             return cached
         text = unicodedata.normalize("NFC", mention).strip()
         result: Resolution | None = None
-        if _key(text) in LABEL_WORDS:
+        if _label(text) or not NO_LETTER.search(text):
+            result = self._unknown(text, type)
+        elif type in ORG_TYPES and self._known_place(text):
+            # a known place keeps its type under a company column too (docs/NAMES.md)
+            result = self._place(text, None, context, fuzzy=False)
+        elif type in ORG_TYPES and (doubtful := self._slip_of_a_place(text)) is not None:
+            result = doubtful
+        elif type in ORG_TYPES and self._person_name(text):
             result = self._unknown(text, type)
         org_like = type is None and _org_like(text)
         if result is None and type in (None, *PLACE_TYPES):
@@ -596,6 +698,40 @@ class Normalizer:
         result.mention = mention
         self._cache[key] = result
         return result
+
+    def _known_place(self, text: str) -> bool:
+        """The mention is a place's name or alias as written (no slip: under a company column a
+        slip of a place is likelier a company's own name)."""
+        if HANZI_IN_PARENS.search(text) or _org_form(text):
+            return False
+        scores, is_fuzzy = self._scored(text, fuzzy=False)
+        return bool(scores) and not is_fuzzy
+
+    def _slip_of_a_place(self, text: str) -> Resolution | None:
+        """Under a company or institution column, a mention with no organisation's form that
+        is a close slip of a place's name (광둔성 for 광둥성, 네덜런드 for 네덜란드) is ambiguous:
+        the column speaks for a company named so, the spelling for the place (docs/NAMES.md: a
+        doubtful match of another type than the hint cannot win outright, nor lose outright)."""
+        if _org_like(text) or HANZI_IN_PARENS.search(text):
+            return None
+        scores, is_fuzzy = self._scored(PARENS.sub("", text).strip() or text)
+        if not is_fuzzy or not scores or max(scores.values()) < self.settings.threshold:
+            return None
+        places = self.index.places
+        ranked = _ranked(scores, places)[:2]
+        return Resolution(text, places[ranked[0]].kind, score=round(scores[ranked[0]], 1), ambiguous=True,
+                          candidates=[dict(places[i].candidate(scores[i]), type=places[i].kind) for i in ranked])
+
+    def _person_name(self, text: str) -> bool:
+        """A short Hangul name of a common surname with nothing of an organisation about it: no
+        company or institution form, no Hanzi printed after it, not a known organisation, not a
+        place followed by a word (한국전력 is a company, not 한 + 국전력)."""
+        key = _key(STAR.sub("", text))
+        if not PERSON_NAME.fullmatch(key) or _org_like(text) or key in self.index.orgs:
+            return False
+        if any(key[:cut] in self.index.exact for cut in range(2, len(key) - 1)):
+            return False
+        return any(key[:n] in COMMON_SURNAMES and len(key) > n for n in (1, 2))
 
     def ranked(self, mention: str, limit: int = 3) -> list[tuple[dict[str, Any], float]]:
         """The closest places for a mention, best first, with their scores."""
@@ -675,7 +811,7 @@ class Normalizer:
             for item in _split(row[c]) if c < len(row) else ():
                 scores = self._scores_for(PARENS.sub("", item).strip() or item, fuzzy=False)
                 places = [self.index.places[i] for i in scores]
-                if len({p.canonical_zh for p in places}) == 1:  # 홍콩 is a region and a country: no vote
+                if len({p.canonical_zh for p in places}) == 1:  # 타이완 is a region and a country: no vote
                     kinds |= {p.kind for p in places} if len(places) == 1 else set()
         return next(iter(kinds)) if len(kinds) == 1 else None
 
@@ -701,6 +837,22 @@ class Normalizer:
                     (hits >= 0.8 * len(items) and len(items) >= 3):
                 places.append(c)
         return places, orgs
+
+
+def _label(text: str) -> bool:
+    """A word that labels or fills a table's cells (docs/NAMES.md): a label word, with a header's
+    affix or the Hanzi or a note in parentheses (기업명(국가)), written with dots or a hyphen
+    (N.A., Sub-total), Latin words that are all label words (Grand Total), or a cell saying
+    there is nothing to name."""
+    key = _key(PARENS.sub("", text)) or _key(text)
+    plain = re.sub(r"[.\-_·:]+", "", key)
+    if key in LABEL_WORDS or plain in LABEL_WORDS:
+        return True
+    if HANGUL.search(key):
+        core = LABEL_SUFFIX.sub("", LABEL_PREFIX.sub("", plain))
+        return bool(NOTHING_HERE.search(plain)) or (core != plain and core in LABEL_WORDS)
+    words = [w for w in re.split(r"[^0-9a-z/]+", text.lower()) if w]
+    return bool(words) and all(w in LABEL_WORDS for w in words)
 
 
 def _org_form(name: str) -> str | None:
