@@ -201,6 +201,9 @@ COUNTRIES = [
 # present Chinese names (佛蘭西 France, 英吉利 England, 獨逸 Germany, 和蘭 Holland ...), and the
 # stems of official names (美利堅 of 美利堅合衆國, 德意志 of 德意志聯邦共和國): kept as aliases
 # with their Korean Hanja readings (불란서, 영길리, 독일, 화란, 미합중국), which Korean texts still use.
+# Chinese short names in use that the translations lack: the two Congos told apart by their
+# capitals (刚果（金）Kinshasa, 刚果（布）Brazzaville), written without the parentheses as keys.
+CHINESE_NAMES = {"CD": ["刚果金"], "CG": ["刚果布"]}
 OLD_NAMES = {
     "US": ["美利堅", "米利堅", "亞米利加", "美合衆國"], "GB": ["英吉利", "大不列顛"], "FR": ["佛蘭西", "法蘭西"],
     "DE": ["獨逸", "德意志"], "IT": ["伊太利"], "NL": ["和蘭"], "BE": ["白耳義"], "DK": ["丁抹"],
@@ -333,7 +336,7 @@ def build_countries() -> list[dict]:
                 continue  # no Chinese or Korean name: of no use to this bulletin
             zh, en, ko, other = zh_cn, getattr(c, "common_name", None) or c.name, ko_iso, []
         aliases = {zh, ko, en, *other, *names, *iso_zh, *iso_ko, *OLD_NAMES.get(c.alpha_2, []),
-                   *KOREAN_NAMES.get(c.alpha_2, [])}
+                   *KOREAN_NAMES.get(c.alpha_2, []), *CHINESE_NAMES.get(c.alpha_2, [])}
         for a in list(aliases):
             if any("\u4e00" <= ch <= "\u9fff" for ch in a):
                 aliases |= chinese_forms(a)

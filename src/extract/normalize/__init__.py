@@ -69,8 +69,10 @@ HANZI = re.compile(r"[\u3400-\u9fff]")
 # Administrative suffixes, each with the levels it can follow (type-aware stripping: 성 is
 # only stripped to find a province, 시 a city or municipality ...).
 _SUFFIXES = [
-    (re.compile(r"(특별행정구|特别行政区|特別行政區|specialadministrativeregion|sar)$"), {"sar"}),
-    (re.compile(r"(좡족|장족|후이족|회족|위구르|위그르|壮族|壯族|回族|维吾尔|維吾爾|uygur|uyghur|uighur|zhuang|zhuangzu|hui|huizu)?"
+    # (", China" after SAR: the World Bank's "Hong Kong SAR, China")
+    (re.compile(r"(특별행정구|特别行政区|特別行政區|specialadministrativeregion|sar)(,china)?$"), {"sar"}),
+    # (웨이우얼: 维吾尔 transcribed from Chinese, beside the Korean 위구르)
+    (re.compile(r"(좡족|장족|후이족|회족|위구르|위그르|웨이우얼|壮族|壯族|回族|维吾尔|維吾爾|uygur|uyghur|uighur|zhuang|zhuangzu|hui|huizu)?"
                 r"(자치구|自治区|自治區|autonomousregion|zizhiqu)$"), {"autonomous"}),
     (re.compile(r"(성|省|province|sheng)$"), {"province"}),
     (re.compile(r"(시|市|city|municipality|shi)$"), {"municipality", "city"}),
@@ -460,6 +462,12 @@ class Normalizer:
 
     def _place(self, mention: str, kind: str | None, context: Sequence[str], fuzzy: bool = True) -> Resolution | None:
         places = self.index.places
+        joined = _key(re.sub(r"[()（）]", "", mention))
+        if HANZI.search(joined) and joined in self.index.exact and _key(mention) != joined:
+            # a Chinese name whose parentheses are part of it: 刚果（金） is the DRC, not 刚果 told
+            # by a note in parentheses
+            scores = {i: 100.0 for i in self.index.exact[joined]}
+            return self._result(mention, _ranked(scores, places)[0], 100.0, scores)
         hanzi = HANZI_IN_PARENS.search(mention)
         if hanzi:  # the Hanzi decide: 산시(陕西) is Shaanxi
             scores, hanzi_kind = self._known_of_type(
