@@ -69,8 +69,8 @@ HANZI = re.compile(r"[\u3400-\u9fff]")
 # Administrative suffixes, each with the levels it can follow (type-aware stripping: 성 is
 # only stripped to find a province, 시 a city or municipality ...).
 _SUFFIXES = [
-    # (", China" after SAR: the World Bank's "Hong Kong SAR, China")
-    (re.compile(r"(특별행정구|特别行政区|特別行政區|specialadministrativeregion|sar)(,china)?$"), {"sar"}),
+    # (", China" after SAR or the name: the World Bank's "Hong Kong SAR, China", "Macao, China")
+    (re.compile(r"((특별행정구|特别行政区|特別行政區|specialadministrativeregion|sar)(,china)?|,china)$"), {"sar"}),
     # (웨이우얼: 维吾尔 transcribed from Chinese, beside the Korean 위구르)
     (re.compile(r"(좡족|장족|후이족|회족|위구르|위그르|웨이우얼|壮族|壯族|回族|维吾尔|維吾爾|uygur|uyghur|uighur|zhuang|zhuangzu|hui|huizu)?"
                 r"(자치구|自治区|自治區|autonomousregion|zizhiqu)$"), {"autonomous"}),
@@ -195,8 +195,16 @@ def _first_sound(text: str) -> str:
     return _ASPIRATED.get(first[:1], first[:1]) if first[:1] not in _VOWELS else ""
 
 
+def _without_marks(text: str) -> str:
+    """Latin letters without their accents and tone marks (Guǎngdōng, Türkiye, São Tomé): pinyin
+    is printed with tones or without. Hangul decomposes into letters, not marks, and comes back
+    whole."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn"))
+
+
 def _key(text: str) -> str:
-    return re.sub(r"[\s'’‘`]+", "", unicodedata.normalize("NFC", text)).lower()
+    return re.sub(r"[\s'’‘`]+", "", _without_marks(text)).lower()
 
 
 @dataclass
@@ -319,7 +327,7 @@ COUNTRY_FORM_TELLING = {"democratic", "people's", "peoples"}
 def _latin_words(text: str) -> tuple[str, frozenset[str]]:
     """A Latin name's words other than the state's form, and the form words that tell states
     apart: 'Korea, Republic of' -> ('korea', {'republic'}); 'Korea, Rep.' the same."""
-    words = [w.strip(".'’") for w in re.split(r"[\s,;()]+", unicodedata.normalize("NFC", text).lower())]
+    words = [w.strip(".'’") for w in re.split(r"[\s,;()]+", _without_marks(text).lower())]
     words = [COUNTRY_FORM_ABBREVIATIONS.get(w, w).replace("’", "'") for w in words if w]
     core = " ".join(w for w in words if w not in COUNTRY_FORM_WORDS)
     return core, frozenset(w for w in words if w in COUNTRY_FORM_WORDS and w not in COUNTRY_FORM_FILLERS)
@@ -488,7 +496,7 @@ class Normalizer:
             kind = "region" if len(REGION_SUFFIX.sub("", key)) >= 2 and REGION_SUFFIX.search(key) else \
                 ("country" if len(COUNTRY_FORM_AFFIX.sub("", key)) >= 2 and COUNTRY_FORM_AFFIX.search(key) else None)
             kind = kind or self._context_kind(mention, context)
-            if kind is None and len(HANGUL.findall(key)) <= 2:
+            if kind is None and HANGUL.search(key) and len(HANGUL.findall(key)) <= 2:
                 # two syllables are too few letters for a slip to tell: with no type from anywhere,
                 # 보건 is health, not 복건 (福建), and 시장 a market, not 시짱 (西藏)
                 return None
