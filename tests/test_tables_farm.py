@@ -295,7 +295,7 @@ def test_the_last_row_of_a_table_overleaf_under_its_repeated_header_is_a_table(t
         ["구분", "플랫폼", "주요내용"], ["".join(cell).replace(" ", "") for cell in row]]
 
 
-def _numbered_rows(c, rows, top=700.0, line=13.0, pad=10.0):
+def _numbered_rows(c, rows, top=700.0, line=13.0, pad=10.0, first_x=84):
     """Under a ruled header (구분 | 특징), rows of a number, a label and a list of two lines,
     the number and label centred beside the list (as second-b prints its small tables)."""
     _header(c, 520, (125, 330), ["구분", "특징"], KO, 9)
@@ -304,7 +304,7 @@ def _numbered_rows(c, rows, top=700.0, line=13.0, pad=10.0):
     for k, (number, label, items) in enumerate(rows):
         # The first number a little further left, as a narrower glyph centred in its cell.
         middle = y - (len(items) - 1) * line / 2
-        c.drawString(84 if k == 0 else 87, middle, number)
+        c.drawString(first_x if k == 0 else 87, middle, number)
         c.drawString(100, middle, label)
         for i, item in enumerate(items):
             # Words a word space apart, narrower after Latin (the narrower space glyph of
@@ -342,6 +342,21 @@ LATIN_ROW = [(82.9, 115.0, 131.6, "구분"), (82.9, 323.4, 340.0, "특징"),
              (113.7, 160.0, 179.6, "HOA"), (113.7, 182.2, 214.6, "(Higher"), (113.7, 217.3, 241.8, "Order"),
              (113.7, 244.4, 292.8, "Ambisonic)"), (113.7, 295.4, 312.0, "공간"), (113.7, 314.7, 331.3, "코딩"),
              (119.7, 99.3, 120.9, "Vivid"), (126.4, 154.4, 162.7, "에"), (126.4, 165.4, 182.0, "도달")]
+
+
+def test_row_numbers_and_labels_on_lines_of_their_own_are_two_columns(tmp_path):
+    """Each row's number and label stand on a line of their own, centred between the two
+    lines of its list, the number a little more than a word space from the label: no row of
+    several chunks shows the gap, but both such lines leave it at one place, so the number
+    is a column (farm render r23-0015, Chromium, pages 10 and 11: "1 HDR Vivid")."""
+    rows = [("1", "구조 및 설계", ["• 고정 구조, 전동 구조 외 여섯 개 블레이드로 구성",
+                                 "• 자기장 감지용 홀 센서를 사용해 개폐 위치 확정"]),
+            ("2", "소프트웨어", ["• 자동 모델을 설정하면 네 단계로 변화하도록 설계",
+                               "• 피사체 범위와 밝기를 식별해 개폐 위치를 설정"])]
+    frags = _fragments(make_pdf(tmp_path / "own-lines.pdf", lambda c: _numbered_rows(c, rows, first_x=87)))
+    assert len(frags) == 1
+    body = frags[0].rows[frags[0].header_rows:]
+    assert body == [[n, label, " ".join(items)] for n, label, items in rows]
 
 
 def test_a_latin_word_space_in_one_line_under_a_header_of_two_cells_is_no_column():

@@ -617,7 +617,27 @@ def column_separators(rows: list[Row], settings: TableSettings) -> list[tuple[fl
         kept.insert(0, (max(left), x0))
     if right:
         kept.append((x1, min(right)))
+    if kept:
+        kept = _inner_gaps(rows, (float("-inf"), kept[0][1]), em) + kept
     return kept
+
+
+def _inner_gaps(rows: list[Row], zone: tuple[float, float], em: float) -> list[tuple[float, float]]:
+    """Column gaps inside the ``zone`` left of the first column that no row of several
+    chunks shows: the lines standing wholly in it (a row number and its label, centred beside
+    a taller cell on lines of their own, "1  HDR Vivid", "2  오디오 Vivid") that all leave a gap
+    wider than a word space at one place (CELL_GAP_EM), two of them at least, none crossing it."""
+    lines = [r for r in rows if r.words and r.x0 >= zone[0] and r.x1 <= zone[1]]
+    if len(lines) < 2:
+        return []
+    gaps = _projection_gaps(lines, gap_em=CELL_GAP_EM)
+    out = []
+    for a, b in gaps:
+        spanning = [r for r in lines if any(w.x1 <= a + EDGE_SLACK for w in r.words)
+                    and any(w.x0 >= b - EDGE_SLACK for w in r.words)]
+        if len(spanning) >= 2 and all(_apart_across(r, a, b, CELL_GAP_EM * em) for r in spanning):
+            out.append((a, b))
+    return out
 
 
 def _one_word_space(rows: list[Row], a: float, b: float) -> bool:
@@ -643,8 +663,11 @@ def _apart_across(row: Row, a: float, b: float, apart: float) -> bool:
     return min(after) - max(before) >= apart
 
 
-def _projection_gaps(rows: list[Row], settings: TableSettings) -> list[tuple[float, float]]:
-    """Gaps (x0, x1) at least ``stream_column_gap`` em wide that no word of ``rows`` crosses."""
+def _projection_gaps(rows: list[Row], settings: TableSettings | None = None,
+                     gap_em: float | None = None) -> list[tuple[float, float]]:
+    """Gaps (x0, x1) at least ``gap_em`` (else ``stream_column_gap``) em wide that no word of
+    ``rows`` crosses."""
+    least = gap_em if gap_em is not None else (settings or TableSettings()).stream_column_gap
     words = sorted(((w.x0, w.x1, w.size) for r in rows for w in r.words))
     if not words:
         return []
@@ -652,7 +675,7 @@ def _projection_gaps(rows: list[Row], settings: TableSettings) -> list[tuple[flo
     gaps = []
     reach = words[0][1]
     for x0, x1, _ in words[1:]:
-        if x0 - reach >= settings.stream_column_gap * size:
+        if x0 - reach >= least * size:
             gaps.append((reach, x0))
         reach = max(reach, x1)
     return gaps
