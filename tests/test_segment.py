@@ -332,3 +332,17 @@ def test_marks_give_levels_only_over_marks_they_share_articles_with(tmp_path):
     articles = _issue_of_articles(tmp_path / "flat-marks.pdf", titles, [[(10, t) for t in b] for b in bodies])
     assert [[b["level"] for b in a["bullets"]] for a in articles] == [[1, 2, 1, 2], [1, 1, 1], [1, 2, 1]]
 
+
+@pytest.mark.parametrize("between, header", [
+    ((10, "〈화웨이 10단 가변 조리개 특징〉"), (10, "구분 특징")),  # a caption ends the item
+    (None, (8.5, "구분 특징")),  # a line in another size is not its wrap
+], ids=["after a caption", "smaller"])
+def test_an_unclaimed_table_header_is_no_part_of_the_item_above(tmp_path, between, header):
+    """A table the tables stage did not find: its header row, right under a caption or set
+    smaller than the body, does not run on from the item above it."""
+    title = "화웨이, 5대 혁신기술 소개"
+    body = [(10, "- 카메라에 최초로 10단 가변 조리개 기술을 사용해 빛 정밀 제어")] + ([between] if between else []) \
+        + [header, (10, "- 카메라, 레이더 등의 신호를 융합하여 장애물을 감지")]
+    article = _issue_of_articles(tmp_path / "header.pdf", [title], [body])[0]
+    assert [b["text"] for b in article["bullets"]] == [
+        "카메라에 최초로 10단 가변 조리개 기술을 사용해 빛 정밀 제어", "카메라, 레이더 등의 신호를 융합하여 장애물을 감지"]

@@ -874,7 +874,7 @@ class Segmenter:
         known = self._known_sections()
         section: Section | None = None
         article: Article | None = None
-        state = "none"  # title | lead | body | refs | source
+        state = "none"  # title | lead | body | refs | source | note | closed (an item ended by what followed)
         last_line: TextLine | None = None
         pending_number: str | None = None
         title_style: tuple[float, bool] | None = None
@@ -1073,6 +1073,11 @@ class Segmenter:
             cap = caption_text(text)
             if cap:
                 article.figures.append(fold(cap))
+                if state == "body":
+                    # A caption ends the paragraph above it: what follows unmarked is its
+                    # table's or figure's text (a header row the tables stage did not claim),
+                    # not the rest of the item over the caption.
+                    state = "closed"
                 continue
             if (state == "body" and self.style.lead_unmarked and lead_style is not None and lead_style.matches(ln)
                     and last_line is not None and not lead_style.matches(last_line) and not split_mark(text)):
@@ -1087,6 +1092,10 @@ class Segmenter:
                 article.bullets.append(Bullet(1, b[1], x0=ln.x0, mark=b[0]))
                 state, last_line = "body", ln
                 continue
+            if state == "body" and last_line is not None and abs(ln.size - last_line.size) >= self.cfg.size_tolerance:
+                # A wrapped line keeps its paragraph's size: an unmarked line in another size
+                # is no part of the item above (a table's text set smaller, unclaimed).
+                state = "closed"
             text_target_append(ln)
         self._finish()
 
