@@ -321,7 +321,8 @@ def test_marks_give_levels_only_over_marks_they_share_articles_with(tmp_path):
     """A producer that dropped the indents: '○' items and the '-' items under them at one x. A
     third article lists '•' items alone; sharing no article with the others, '•' is over none
     and under none, so '-' stays of the second level, not the third."""
-    titles = ["과기부, 인공지능 시범구 추가 지정", "상하이시, 양자 산업 육성 방안 발표", "국가 컴퓨팅 허브 네 곳 추가 지정"]
+    titles = ["과기부, 인공지능 시범구 추가 지정", "상하이시, 양자 산업 육성 방안 발표",
+              "국가 컴퓨팅 허브 네 곳 추가 지정"]
     bodies = [
         ["○ 과기부는 국가 인공지능 혁신 응용 시범구를 추가로 지정", "- 시범구는 산업 응용과 제도 혁신을 함께 추진",
          "○ 지역별로는 동부 세 곳, 서부 두 곳으로 나타남", "- 선정된 시범구는 3년간 정책 지원을 받음"],
@@ -345,4 +346,5 @@ def test_an_unclaimed_table_header_is_no_part_of_the_item_above(tmp_path, betwee
         + [header, (10, "- 카메라, 레이더 등의 신호를 융합하여 장애물을 감지")]
     article = _issue_of_articles(tmp_path / "header.pdf", [title], [body])[0]
     assert [b["text"] for b in article["bullets"]] == [
-        "카메라에 최초로 10단 가변 조리개 기술을 사용해 빛 정밀 제어", "카메라, 레이더 등의 신호를 융합하여 장애물을 감지"]
+        "카메라에 최초로 10단 가변 조리개 기술을 사용해 빛 정밀 제어",
+        "카메라, 레이더 등의 신호를 융합하여 장애물을 감지"]
