@@ -49,6 +49,11 @@ PARTICLES = {"와", "과", "에", "의", "을", "를", "은", "는", "로", "으
 #: First syllables of counters and units written glued to a number (55,000개, 2023년, 3위,
 #: 100억, 11종, 1차, 300여 개, 2단계): Korean's closed class of them, not a document's.
 COUNTERS = set("개명년월일시분초위건억만천백조원대종곳차회배세층편권점호등급기인척번주달살여단")
+#: Suffixes glued to a number and its counter (2년간, 3번째, 2개씩, 1인당, 1년께, 3시경): with
+#: the counters and the particles, what may follow a counted number inside its word.
+NUMBER_SUFFIXES = set("간째씩당께경")
+#: A number with one counter after it ('6대', '2020년', "'22년", '1,000명'): a whole phrase.
+COUNTED_NUMBER = re.compile(r"^\d[\d,.]*[" + "".join(sorted(COUNTERS)) + r"]$")
 #: Stops that a word follows after a space: a comma, a semicolon, a question or an
 #: exclamation mark before Hangul ("플랫폼,|산업") is never glued to it.
 SPACE_AFTER = set(",;!?")
@@ -312,6 +317,12 @@ class JoinStats:
             if ci != cx:
                 return ci > cx, "class pair"
             return None, "none"
+        # 4b. After a number and its counter ("6대", "2020년"), a word of two syllables or more
+        #     that starts like no particle, ending or suffix is a word of its own ("6대|분야",
+        #     not "2년|간에"): a counted number is a whole phrase. (A compound counter the
+        #     document writes, "4분기", was joined by its pair in rule 3.)
+        if COUNTED_NUMBER.match(lt) and len(rh) >= 2 and rh[0] not in GRAMMAR_START | NUMBER_SUFFIXES:
+            return False, "after a counted number"
         # 5. Does ``a`` usually end a word and ``b`` usually begin one? A rare syllable's
         #    few sightings are drawn towards the document's overall rate (one sighting of a
         #    syllable at a word's end says little about the next one).
