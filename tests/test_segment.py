@@ -289,3 +289,62 @@ def test_a_further_paragraph_set_as_the_unmarked_leads_is_an_item_of_its_own(tmp
     assert [b["text"] for b in first["bullets"]] == [
         "과기부는 국가 인공지능 혁신 응용 시범구를 추가로 지정", "시범구는 3년간 정책 지원을 받게 됨",
         "지원 규모는 지역마다 다름"]
+
+
+def _issue_of_articles(path, titles: list[str], bodies: list[list[tuple[float, str]]]):
+    """A two-page issue: a cover listing ``titles``, then one page of 정책동향 with an article
+    per title: '0k title', a '■' lead, then its body lines, each (font size, text) at x 62."""
+    from helpers import KO, draw_banner, draw_cover, draw_page_frame, make_pdf
+
+    def draw(c):
+        draw_cover(c, "2024. 1. 12", titles)
+        draw_page_frame(c, 2)
+        draw_banner(c, "정책동향")
+        y = 705
+        for k, (title, body) in enumerate(zip(titles, bodies)):
+            c.setFont(KO, 13)
+            c.drawString(60, y, f"0{k + 1} {title}")
+            c.setFont(KO, 10.5)
+            c.drawString(60, y - 24, f"■ 주요 내용 요약 ({12 - k}.28)")
+            y -= 48
+            for size, text in body:
+                c.setFont(KO, size)
+                c.drawString(62, y, text)
+                y -= 18
+            y -= 24
+        c.showPage()
+
+    return extract.run(make_pdf(path, draw)).data["sections"][0]["articles"]
+
+
+def test_marks_give_levels_only_over_marks_they_share_articles_with(tmp_path):
+    """A producer that dropped the indents: '○' items and the '-' items under them at one x. A
+    third article lists '•' items alone; sharing no article with the others, '•' is over none
+    and under none, so '-' stays of the second level, not the third."""
+    titles = ["과기부, 인공지능 시범구 추가 지정", "상하이시, 양자 산업 육성 방안 발표",
+              "국가 컴퓨팅 허브 네 곳 추가 지정"]
+    bodies = [
+        ["○ 과기부는 국가 인공지능 혁신 응용 시범구를 추가로 지정", "- 시범구는 산업 응용과 제도 혁신을 함께 추진",
+         "○ 지역별로는 동부 세 곳, 서부 두 곳으로 나타남", "- 선정된 시범구는 3년간 정책 지원을 받음"],
+        ["• 양자컴퓨터 시제품 개발을 추진", "• 양자통신 시범망을 구축", "• 양자 분야 창업 기업을 지원"],
+        ["○ 국가발전개혁위원회는 허브 네 곳을 추가로 지정", "- 허브별로 대형 모델 훈련용 연산력을 제공",
+         "○ 지정된 허브는 3년간 보조금을 받음"],
+    ]
+    articles = _issue_of_articles(tmp_path / "flat-marks.pdf", titles, [[(10, t) for t in b] for b in bodies])
+    assert [[b["level"] for b in a["bullets"]] for a in articles] == [[1, 2, 1, 2], [1, 1, 1], [1, 2, 1]]
+
+
+@pytest.mark.parametrize("between, header", [
+    ((10, "〈화웨이 10단 가변 조리개 특징〉"), (10, "구분 특징")),  # a caption ends the item
+    (None, (8.5, "구분 특징")),  # a line in another size is not its wrap
+], ids=["after a caption", "smaller"])
+def test_an_unclaimed_table_header_is_no_part_of_the_item_above(tmp_path, between, header):
+    """A table the tables stage did not find: its header row, right under a caption or set
+    smaller than the body, does not run on from the item above it."""
+    title = "화웨이, 5대 혁신기술 소개"
+    body = [(10, "- 카메라에 최초로 10단 가변 조리개 기술을 사용해 빛 정밀 제어")] + ([between] if between else []) \
+        + [header, (10, "- 카메라, 레이더 등의 신호를 융합하여 장애물을 감지")]
+    article = _issue_of_articles(tmp_path / "header.pdf", [title], [body])[0]
+    assert [b["text"] for b in article["bullets"]] == [
+        "카메라에 최초로 10단 가변 조리개 기술을 사용해 빛 정밀 제어",
+        "카메라, 레이더 등의 신호를 융합하여 장애물을 감지"]

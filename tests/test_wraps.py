@@ -143,3 +143,28 @@ def test_a_drawn_chinese_name_wrapped_between_two_ideographs(tmp_path: Path):
         ("다른 지역으로 넓혀 나가며 관련 기업의 연구개발과 인재 양성을 지원할 계획이며", 0.0),
         ("예산을 지원한다", 0.0)])
     assert any("연구원(北京智源研究院)과 함께" in b for b in _bullets(data))
+
+
+def test_a_drawn_number_wrapped_before_a_word_the_document_spaces_after_numbers(tmp_path: Path):
+    # The first line runs to the box's edge after "'2022". The document glues counters to
+    # numbers ("3년", "5개", "10위", "5곳", "4회"), but writes "2023 글로벌" with a space: 글 is no counter,
+    # and its own habit after a number decides, not the habit of numbers and Hangul at large.
+    data = _bulletin_with_lines(tmp_path, "number-word.pdf", [
+        ("- 과기부는 3년 동안 5개 지역에 시범구를 추가로 지정하였고 그중 10위 안에 든 지역을 '2022", 0.0),
+        ("글로벌 혁신지수와 비교하여 발표하였으며 2023 글로벌 순위에서도 상위를 차지한 지역에", 0.0),
+        ("5곳의 시범구를 새로 건설하여 2년 뒤부터 본격적으로 운영할 계획이며 그 성과를 4회 점검하고", 0.0),
+        ("우수 사례를 다른 지역으로 넓혀 나가며 관련 기업의 연구개발과 인재 양성을 함께 지원할", 0.0),
+        ("계획이다", 0.0)])
+    assert any("지역을 '2022 글로벌 혁신지수와" in b for b in _bullets(data))
+
+
+def test_a_drawn_counted_number_wrapped_before_a_word(tmp_path: Path):
+    # The first line runs to the box's edge after "6대": a number with its counter is a whole
+    # phrase, and "분야로" starts like no particle, ending or suffix: a word of its own.
+    data = _bulletin_with_lines(tmp_path, "counted.pdf", [
+        ("- 과기부는 정보, 바이오, 에너지, 제조, 재료 및 우주 등 미래 산업을 구분하여 모두 6대", 0.0),
+        ("분야로 나누고 중국 내 기업을 대상으로 조사하였으며 지역별 분포와 인력 규모를 함께", 0.0),
+        ("분석하여 발표하였고 정보 분야의 기업 수가 가장 많았으며 그 다음으로 바이오 분야가", 0.0),
+        ("뒤를 이었고 관련 기업의 연구개발과 인재 양성을 지원하는 정책도 함께 발표할", 0.0),
+        ("계획이다", 0.0)])
+    assert any("구분하여 모두 6대 분야로 나누고" in b for b in _bullets(data))

@@ -874,7 +874,7 @@ class Segmenter:
         known = self._known_sections()
         section: Section | None = None
         article: Article | None = None
-        state = "none"  # title | lead | body | refs | source
+        state = "none"  # title | lead | body | refs | source | note | closed (an item ended by what followed)
         last_line: TextLine | None = None
         pending_number: str | None = None
         title_style: tuple[float, bool] | None = None
@@ -1073,6 +1073,11 @@ class Segmenter:
             cap = caption_text(text)
             if cap:
                 article.figures.append(fold(cap))
+                if state == "body":
+                    # A caption ends the paragraph above it: what follows unmarked is its
+                    # table's or figure's text (a header row the tables stage did not claim),
+                    # not the rest of the item over the caption.
+                    state = "closed"
                 continue
             if (state == "body" and self.style.lead_unmarked and lead_style is not None and lead_style.matches(ln)
                     and last_line is not None and not lead_style.matches(last_line) and not split_mark(text)):
@@ -1087,6 +1092,10 @@ class Segmenter:
                 article.bullets.append(Bullet(1, b[1], x0=ln.x0, mark=b[0]))
                 state, last_line = "body", ln
                 continue
+            if state == "body" and last_line is not None and abs(ln.size - last_line.size) >= self.cfg.size_tolerance:
+                # A wrapped line keeps its paragraph's size: an unmarked line in another size
+                # is no part of the item above (a table's text set smaller, unclaimed).
+                state = "closed"
             text_target_append(ln)
         self._finish()
 
@@ -1120,8 +1129,10 @@ class Segmenter:
     def _levels_by_mark(self, levels: list[float]) -> dict[str, int]:
         """Levels told by the marks where the indents do not tell them: a producer that
         dropped the indents sets an item and the item under it ('○' then '-') at one x.
-        Then the mark that comes first in an article is the upper level. Empty where the
-        indents tell the levels (two marks under each other stand at different x)."""
+        Then of two marks that share articles, the one that comes first in most of them is
+        the upper level, and a mark sits one level under the lowest of the marks over it.
+        Empty where the indents tell the levels (two marks under each other stand at
+        different x)."""
         bullets = [b for sec in self.s.sections for a in sec.articles for b in a.bullets
                    if b.x0 is not None and not b.lead_marked]
         uses = Counter(b.mark for b in bullets)
@@ -1131,7 +1142,8 @@ class Segmenter:
         tol = self.cfg.indent_tolerance * self.body_size
         # Nested pairs: mark B right after mark A in one article, at (nearly) the same x.
         flat = nested = 0
-        firsts: dict[str, list[int]] = {m: [] for m in uses}
+        # first[a, b]: articles in which mark a comes before mark b (both in them)
+        first: Counter[tuple[str, str]] = Counter()
         for sec in self.s.sections:
             for a in sec.articles:
                 seen: list[str] = []
@@ -1145,15 +1157,19 @@ class Segmenter:
                         nested += 1
                         flat += abs(prev.x0 - b.x0) < tol  # type: ignore[operator]  # (prev is a bullet with x0)
                     prev = b
-                for rank, m in enumerate(seen):
-                    firsts[m].append(rank)
+                first.update((m, n) for k, m in enumerate(seen) for n in seen[k + 1:])
         if nested < 2 or flat * 2 <= nested:
             return {}
         # The marks in common use give the levels; a mark seen once or twice sits under them.
+        # (A mark that never shares an article with another, a list read as an article of its
+        # own, is over none and under none: it takes no level between two others.)
         common = [m for m, n in uses.items() if n >= 3]
-        order = sorted(common, key=lambda m: (sum(firsts[m]) / max(len(firsts[m]), 1), -uses[m]))
-        levels_of = {m: min(k + 1, 3) for k, m in enumerate(order)}
-        deepest = min(len(order) + 1, 3)
+        over = {m: [o for o in common if first[o, m] > first[m, o]] for m in common}
+        levels_of: dict[str, int] = {}
+        for _ in common:  # (the longest chain of marks over each; a cycle stops at its length)
+            levels_of = {m: 1 + max((levels_of.get(o, 1) for o in over[m]), default=0) for m in common}
+        levels_of = {m: min(n, 3) for m, n in levels_of.items()}
+        deepest = min(max(levels_of.values(), default=0) + 1, 3)
         return {m: levels_of.get(m, deepest) for m in uses}
 
     @staticmethod

@@ -30,6 +30,8 @@ OPENERS = set("([{‘“《〈「")
 CLOSERS = set(")]}’”》〉」")
 #: A closing bracket and what follows it, glued or after one space.
 AFTER_CLOSER = re.compile(r"[)\]}’”》〉」](?=(\s?)(\S))")
+#: A digit and the syllable after it, glued or after one space.
+AFTER_NUMBER = re.compile(r"\d(\s?)([\uac00-\ud7a3])")
 #: A letter, digit or syllable and the opening bracket after it, glued or after one space.
 BEFORE_OPENER = re.compile(r"(\w)(\s?)(?=[(\[{《〈「])")
 #: Last syllables of particles and endings that close a phrase (는 를 을 은 에 며 된): a left
@@ -47,6 +49,11 @@ PARTICLES = {"와", "과", "에", "의", "을", "를", "은", "는", "로", "으
 #: First syllables of counters and units written glued to a number (55,000개, 2023년, 3위,
 #: 100억, 11종, 1차, 300여 개, 2단계): Korean's closed class of them, not a document's.
 COUNTERS = set("개명년월일시분초위건억만천백조원대종곳차회배세층편권점호등급기인척번주달살여단")
+#: Suffixes glued to a number and its counter (2년간, 3번째, 2개씩, 1인당, 1년께, 3시경): with
+#: the counters and the particles, what may follow a counted number inside its word.
+NUMBER_SUFFIXES = set("간째씩당께경")
+#: A number with one counter after it ('6대', '2020년', "'22년", '1,000명'): a whole phrase.
+COUNTED_NUMBER = re.compile(r"^\d[\d,.]*[" + "".join(sorted(COUNTERS)) + r"]$")
 #: Stops that a word follows after a space: a comma, a semicolon, a question or an
 #: exclamation mark before Hangul ("플랫폼,|산업") is never glued to it.
 SPACE_AFTER = set(",;!?")
@@ -149,7 +156,12 @@ class JoinStats:
         # ... and what stands before an opening bracket ("연구원(AIR)" or "연구원 (AIR)").
         self.before_opener: Counter[str] = Counter()
         self.before_opener_space: Counter[str] = Counter()
+        # ... and which syllables follow a number glued (counters: "6,000개") or after a space.
+        self.after_number: Counter[str] = Counter()
+        self.after_number_space: Counter[str] = Counter()
         for line in list(lines) + [ln for run in cells for ln in run]:
+            for m in AFTER_NUMBER.finditer(line.text):
+                (self.after_number_space if m.group(1) else self.after_number)[m.group(2)] += 1
             for m in AFTER_CLOSER.finditer(line.text):
                 (self.after_closer_space if m.group(1) else self.after_closer)[char_class(m.group(2))] += 1
             for m in BEFORE_OPENER.finditer(line.text):
@@ -247,10 +259,15 @@ class JoinStats:
                     return True, "compound"
         # 1c. After a digit, Hangul is a counter or a unit glued to its number (6,000개,
         #     2023년) as the document mostly writes them: its habit for the pair decides
-        #     before any word of the right half does ("개에" may stand alone after 여).
+        #     before any word of the right half does ("개에" may stand alone after 여). The
+        #     document's habit for this syllable after a number first ("'2022 글로벌": 글 is
+        #     no counter), the habit of the class only for Korean's counters.
         if left[-1].isdigit() and is_hangul(right[0]):
+            habit = _habit(self.after_number.get(right[0], 0), self.after_number_space.get(right[0], 0))
+            if habit is not None:
+                return habit, "number and counter"
             ci, cx = self.class_inside.get("DH", 0), self.class_across.get("DH", 0)
-            if ci > 2 * cx:
+            if right[0] in COUNTERS and ci > 2 * cx:
                 return True, "number and counter"
         # 2. The right half occurs elsewhere as a word of its own (one-syllable halves are
         #    too often endings and particles to count).
@@ -300,6 +317,12 @@ class JoinStats:
             if ci != cx:
                 return ci > cx, "class pair"
             return None, "none"
+        # 4b. After a number and its counter ("6대", "2020년"), a word of two syllables or more
+        #     that starts like no particle, ending or suffix is a word of its own ("6대|분야",
+        #     not "2년|간에"): a counted number is a whole phrase. (A compound counter the
+        #     document writes, "4분기", was joined by its pair in rule 3.)
+        if COUNTED_NUMBER.match(lt) and len(rh) >= 2 and rh[0] not in GRAMMAR_START | NUMBER_SUFFIXES:
+            return False, "after a counted number"
         # 5. Does ``a`` usually end a word and ``b`` usually begin one? A rare syllable's
         #    few sightings are drawn towards the document's overall rate (one sighting of a
         #    syllable at a word's end says little about the next one).
