@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..glyphs.lines import chars_to_lines
-from ..markers import BRACKETED_CAPTION_IN, LABELLED_CAPTION, caption_text
+from ..markers import BRACKETED_CAPTION_IN, LABELLED_CAPTION, caption_text, split_mark
 from ..model import BBox, TextLine
 from ..settings import LayoutSettings
 from ..textjoin import fold
@@ -14,6 +14,14 @@ OPEN, CLOSE = "〈<《", "〉>》"
 NOTE_START = re.compile(r"^(\*|※|주\s*[:)）]|자료\s*[:：]|출처\s*[:：])")
 NOTE_KEYWORD = re.compile(r"^[*※]?\s*(출처|주석|주|자료|비고|note|source)\s*[:：)）]", re.I)
 NOT_A_NOTE_CONTINUATION = re.compile(r"^([-–○•●■□▶]|[〈<《]|\d{1,2}\s)")
+
+
+def _opens_item(text: str) -> bool:
+    """The line opens with an item mark of any family (◦, ㅇ, ▪ ... not only those listed in
+    NOT_A_NOTE_CONTINUATION) other than a note's own * and ※: the body's next item, not the
+    note going on."""
+    found = split_mark(text)
+    return found is not None and found[0] not in "*※"
 
 
 def _band(chars: list[dict], x0: float, x1: float, top: float, bottom: float) -> list[dict]:
@@ -72,7 +80,7 @@ def find_notes(chars: list[dict], table: BBox, page_width: float, distance: floa
             # A marked line is a note when it names itself one ('* 출처:') or starts where the
             # table starts; an indented '* ...' further left or right is a body bullet.
             groups.append([line])
-        elif prev is not None and not NOT_A_NOTE_CONTINUATION.match(line.text):
+        elif prev is not None and not NOT_A_NOTE_CONTINUATION.match(line.text) and not _opens_item(line.text):
             groups[-1].append(line)
         else:
             break
