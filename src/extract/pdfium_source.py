@@ -68,6 +68,43 @@ class Fallback(Exception):
     """pdfium cannot read this page as the load stage needs it; the reason says why."""
 
 
+class _Api:
+    """pypdfium2's raw functions with pdfium's handles (document, page, text page, object,
+    font, path segment) passed and returned as plain ints. pypdfium2's bindings return a
+    new ctypes pointer object per call, and making one a dict key (``ctypes.cast``) cost
+    more than the call itself: 2.4 µs a glyph against 0.7. Each function is rebound on
+    first use, from its address, with ``c_void_p`` for every handle type."""
+
+    def __init__(self):
+        import pypdfium2.raw as raw
+
+        self._raw = raw
+        self.FS_MATRIX, self.FS_RECTF = raw.FS_MATRIX, raw.FS_RECTF
+
+    def __getattr__(self, name: str):
+        fn = getattr(self._raw, name)
+        bound = ctypes.CFUNCTYPE(_plain(fn.restype), *map(_plain, fn.argtypes))(
+            ctypes.cast(fn, ctypes.c_void_p).value)
+        setattr(self, name, bound)  # found as an attribute from now on
+        return bound
+
+
+def _plain(kind):
+    """``c_void_p`` for a pointer to one of pdfium's opaque handle structs, else ``kind``."""
+    target = getattr(kind, "_type_", None)
+    return ctypes.c_void_p if isinstance(target, type) and target.__name__.startswith("struct_fpdf_") else kind
+
+
+_API: _Api | None = None
+
+
+def _api() -> _Api:
+    global _API
+    if _API is None:
+        _API = _Api()
+    return _API
+
+
 # --------------------------------------------------------------------------- the fonts
 
 
@@ -204,7 +241,7 @@ class FontFacts:
         fact = (str(fontname), descent * scale, problem, program, own, ligatures)
         return {given or "", _strip_subset(given or "")}, fact
 
-    def find(self, raw, font, base: str) -> tuple:
+    def find(self, api, font, base: str) -> tuple:
         """pdfminer's facts of the font pdfium calls ``base`` (pdfium leaves out the subset
         tag of simple fonts): where the page has several fonts of that name (subsets of one
         face), the one whose embedded program is as long as pdfium's
@@ -217,11 +254,11 @@ class FontFacts:
         if len(kinds) == 1:
             return found[0]
         size = ctypes.c_size_t()
-        raw.FPDFFont_GetFontData(font, None, 0, size)
+        api.FPDFFont_GetFontData(font, None, 0, size)
         same = {f[:3] + f[5:] + (k,) for k, f in enumerate(found) if _program_length(f[3]) == size.value}
         if not same:  # no programs (Type3 fonts without names): the one of pdfium's descent
             descent = ctypes.c_float()
-            if raw.FPDFFont_GetDescent(font, 1.0, descent):
+            if api.FPDFFont_GetDescent(font, 1.0, descent):
                 same = {f[:3] + f[5:] + (k,) for k, f in enumerate(found)
                         if f[4] is not None and abs(f[4] - descent.value) < 1.5e-3}  # pdfium rounds to 1/1000
         if len({f[:4] for f in same}) != 1:
@@ -312,35 +349,35 @@ class PdfiumDocument:
         with LOCK:
             self.pdf = pdfium.PdfDocument(str(path), password=password or None)
             self.n_pages = len(self.pdf)
+        self.address = ctypes.cast(self.pdf.raw, ctypes.c_void_p).value  # the handle as _Api takes it
         self.fonts: dict = {}  # FontFacts' cache: a document's fonts are read once
 
     def read(self, index: int, page) -> dict[str, list[dict]]:
         """The objects of page ``index`` (0-based) as pdfplumber's dicts, for the
         pdfplumber ``page`` of the same number; raises :class:`Fallback`."""
-        import pypdfium2.raw as raw
-
         facts = FontFacts(self.fonts)
         try:
             facts.add_resources(page.page_obj.resources)
         except Exception as exc:  # a broken resource dictionary: pdfminer's repair reads it
             raise Fallback(f"unreadable font resources ({type(exc).__name__})") from None
+        api = _api()
         with LOCK:
-            handle = raw.FPDF_LoadPage(self.pdf.raw, index)
+            handle = api.FPDF_LoadPage(self.address, index)
             if not handle:
                 raise Fallback("pdfium could not load the page")
             try:
                 frame = _Frame(page)
                 texts: list = []
-                objects = _graphics(raw, handle, frame, texts)
-                text = raw.FPDFText_LoadPage(handle)
+                objects = _graphics(api, handle, frame, texts)
+                text = api.FPDFText_LoadPage(handle)
                 if not text:
                     raise Fallback("pdfium could not read the page's text")
                 try:
-                    chars = _chars(raw, text, facts, frame, texts)
+                    chars = _chars(api, text, facts, frame, texts)
                 finally:
-                    raw.FPDFText_ClosePage(text)
+                    api.FPDFText_ClosePage(text)
             finally:
-                raw.FPDF_ClosePage(handle)
+                api.FPDF_ClosePage(handle)
         if chars:
             objects["char"] = chars
         return objects
@@ -410,36 +447,40 @@ class _Frame:
 # --------------------------------------------------------------------------- glyphs
 
 
+#: The out-parameters of FPDFPageObj_GetFillColor/GetStrokeColor, made once (calls hold LOCK).
+_RGBA = tuple(ctypes.c_uint() for _ in range(4))
+
+
 def _colour(getter, obj) -> tuple:
-    r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
+    r, g, b, a = _RGBA
     if not getter(obj, r, g, b, a):
         return (None,)
     return (r.value / 255, g.value / 255, b.value / 255)
 
 
-def _font_name(raw, font) -> str:
-    size = raw.FPDFFont_GetBaseFontName(font, None, 0)
+def _font_name(api, font) -> str:
+    size = api.FPDFFont_GetBaseFontName(font, None, 0)
     if size <= 0:
         return ""
     buf = ctypes.create_string_buffer(size)
-    raw.FPDFFont_GetBaseFontName(font, buf, size)
+    api.FPDFFont_GetBaseFontName(font, buf, size)
     return buf.value.decode("utf-8", "replace")
 
 
-def _chars(raw, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict]:
+def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict]:
     """The page's glyphs in the order the content streams draw them (pdfium's text page
     sorts the text objects of a line by position; pdfminer keeps the stream's order)."""
-    n = raw.FPDFText_CountChars(text)
-    get_unicode, is_generated = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated
-    get_object, get_origin, get_loose = raw.FPDFText_GetTextObject, raw.FPDFText_GetCharOrigin, \
-        raw.FPDFText_GetLooseCharBox
-    map_error, is_hyphen = raw.FPDFText_HasUnicodeMapError, raw.FPDFText_IsHyphen
+    n = api.FPDFText_CountChars(text)
+    get_unicode, is_generated = api.FPDFText_GetUnicode, api.FPDFText_IsGenerated
+    get_object, get_origin, get_loose = api.FPDFText_GetTextObject, api.FPDFText_GetCharOrigin, \
+        api.FPDFText_GetLooseCharBox
+    map_error, is_hyphen = api.FPDFText_HasUnicodeMapError, api.FPDFText_IsHyphen
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    rect = raw.FS_RECTF()
-    matrix = raw.FS_MATRIX()
+    rect = api.FS_RECTF()
+    matrix = api.FS_MATRIX()
     size_out = ctypes.c_float()
     width_out = ctypes.c_float()
-    order = {ctypes.cast(obj, ctypes.c_void_p).value: k for k, (obj, _) in enumerate(texts)}
+    order = {obj: k for k, (obj, _) in enumerate(texts)}
     objects: dict[int | None, tuple] = {}
     fonts: dict[int, tuple] = {}
     height, mb_x0, mb_top, doctop0 = frame.height, frame.mb_x0, frame.mb_top, frame.doctop0
@@ -448,33 +489,32 @@ def _chars(raw, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
     last_key = None  # (object, origin) of the glyph before: a ligature's letters share it
 
     def object_info(obj, okey, i):
-        font = raw.FPDFTextObj_GetFont(obj)
-        fkey = ctypes.cast(font, ctypes.c_void_p).value
-        finfo = fonts.get(fkey)
+        font = api.FPDFTextObj_GetFont(obj)
+        finfo = fonts.get(font)
         if finfo is None:
-            base = _font_name(raw, font)
-            fact = facts.find(raw, font, base)
+            base = _font_name(api, font)
+            fact = facts.find(api, font, base)
             if fact[2]:
                 raise Fallback(f"font {base}: {fact[2]}")
             # pdfium's loose box spans the advance where the font is embedded and has an
             # ascent and a descent; else the widths may be a substitute's (see below).
             asc, desc = ctypes.c_float(), ctypes.c_float()
-            loose = bool(raw.FPDFFont_GetAscent(font, 1.0, asc) and raw.FPDFFont_GetDescent(font, 1.0, desc)
+            loose = bool(api.FPDFFont_GetAscent(font, 1.0, asc) and api.FPDFFont_GetDescent(font, 1.0, desc)
                          and asc.value != desc.value)
-            finfo = fonts[fkey] = (fact[0], fact[1], font, loose and raw.FPDFFont_GetIsEmbedded(font) == 1, fact[5])
-        size = size_out.value if raw.FPDFTextObj_GetFontSize(obj, size_out) else 0.0
+            finfo = fonts[font] = (fact[0], fact[1], font, loose and api.FPDFFont_GetIsEmbedded(font) == 1, fact[5])
+        size = size_out.value if api.FPDFTextObj_GetFontSize(obj, size_out) else 0.0
         if i is None:  # an object the text page left out: its own matrix and the forms'
-            raw.FPDFPageObj_GetMatrix(obj, matrix)
+            api.FPDFPageObj_GetMatrix(obj, matrix)
             m = _multiply((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), texts[order[okey]][1])
         else:
-            raw.FPDFText_GetMatrix(text, i, matrix)
+            api.FPDFText_GetMatrix(text, i, matrix)
             m = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
         a, b, c, d = frame.linear(m)
-        mode = raw.FPDFTextObj_GetTextRenderMode(obj)
+        mode = api.FPDFTextObj_GetTextRenderMode(obj)
         info = objects[okey] = (
             finfo[0], finfo[1], finfo[2], size, m, (a, b, c, d), a * d > 0 and b * c <= 0,
-            max(mode, 0), _colour(raw.FPDFPageObj_GetStrokeColor, obj),
-            _colour(raw.FPDFPageObj_GetFillColor, obj), _mcid(raw, obj), finfo[3], finfo[4])
+            max(mode, 0), _colour(api.FPDFPageObj_GetStrokeColor, obj),
+            _colour(api.FPDFPageObj_GetFillColor, obj), _mcid(api, obj), finfo[3], finfo[4])
         return info
 
     def glyph(info, ch, x, y, adv):
@@ -499,12 +539,11 @@ def _chars(raw, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
         if is_generated(text, i):
             continue
         code = get_unicode(text, i)
-        obj = get_object(text, i)
-        okey = ctypes.cast(obj, ctypes.c_void_p).value
-        info = objects.get(okey) or object_info(obj, okey, i)
+        okey = get_object(text, i)
+        info = objects.get(okey) or object_info(okey, okey, i)
         if is_hyphen(text, i):  # a hyphen ending a line, which pdfium marks with U+0002
             get_loose(text, i, rect)
-            wide = raw.FPDFFont_GetGlyphWidth(info[2], 0x2D, info[3], width_out)
+            wide = api.FPDFFont_GetGlyphWidth(info[2], 0x2D, info[3], width_out)
             code = 0x2D if not wide or abs(abs(rect.right - rect.left) - width_out.value * abs(info[4][0])) < 0.01 \
                 else 0xAD
         elif map_error(text, i) or code == 0 or code == 0xFFFE or code == 0xFFFD:
@@ -526,7 +565,7 @@ def _chars(raw, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
             if abs(rect.left - x) < 0.01 or abs(rect.right - x) < 0.01:
                 adv = abs(rect.right - rect.left) / abs(ua)
         if adv is None:  # else pdfium's width of the glyph (turned text, Type3 glyphs ...)
-            adv = width_out.value if raw.FPDFFont_GetGlyphWidth(info[2], code, info[3], width_out) else 0.0
+            adv = width_out.value if api.FPDFFont_GetGlyphWidth(info[2], code, info[3], width_out) else 0.0
         seq = order.get(okey)
         if seq is None:
             raise Fallback("a glyph of a text object outside the page's objects")
@@ -560,12 +599,12 @@ def _chars(raw, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
         left_, bottom_, right_, top_ = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
         for k in left:
             obj, _ = texts[k]
-            okey = ctypes.cast(obj, ctypes.c_void_p).value
-            if raw.FPDFPageObj_GetBounds(obj, left_, bottom_, right_, top_) and abs(right_.value - left_.value) >= 0.01:
+            okey = obj
+            if api.FPDFPageObj_GetBounds(obj, left_, bottom_, right_, top_) and abs(right_.value - left_.value) >= 0.01:
                 raise Fallback("pdfium left out a text object drawn over another (an overprint)")
             info = objects.get(okey) or object_info(obj, okey, None)
             m = info[4]
-            adv = width_out.value if raw.FPDFFont_GetGlyphWidth(info[2], 0x20, info[3], width_out) else 0.0
+            adv = width_out.value if api.FPDFFont_GetGlyphWidth(info[2], 0x20, info[3], width_out) else 0.0
             placed.append((k, -1, glyph(info, " ", m[4], m[5], adv)))
     placed.sort(key=lambda p: (p[0], p[1]))
     return [g for _, _, g in placed]
@@ -581,62 +620,62 @@ def _multiply(m, n):
     return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
-def _graphics(raw, handle, frame: _Frame, texts: list) -> dict[str, list[dict]]:
+def _graphics(api, handle, frame: _Frame, texts: list) -> dict[str, list[dict]]:
     """The page's paths and images as pdfplumber's dicts; ``texts`` gets the text objects,
     in the order the content streams draw them, with the matrix of the forms above them."""
     out: dict[str, list[dict]] = {}
-    fs_matrix = raw.FS_MATRIX()
+    fs_matrix = api.FS_MATRIX()
     state = {"fill": ctypes.c_int(), "stroke": ctypes.c_int(), "x": ctypes.c_float(), "y": ctypes.c_float(),
              "width": ctypes.c_float(), "l": ctypes.c_float(), "b": ctypes.c_float(), "r": ctypes.c_float(),
              "t": ctypes.c_float(), "matrix": fs_matrix}
     identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-    stack = [(raw.FPDFPage_CountObjects(handle), lambda k: raw.FPDFPage_GetObject(handle, k), identity, 0)]
+    stack = [(api.FPDFPage_CountObjects(handle), lambda k: api.FPDFPage_GetObject(handle, k), identity, 0)]
     while stack:
         count, get, outer, k = stack.pop()
         while k < count:
             obj = get(k)
             k += 1
-            kind = raw.FPDFPageObj_GetType(obj)
+            kind = api.FPDFPageObj_GetType(obj)
             if kind == _FPDF_PAGEOBJ_TEXT:
                 texts.append((obj, outer))
             elif kind == _FPDF_PAGEOBJ_PATH:
-                _path(raw, obj, outer, frame, state, out)
+                _path(api, obj, outer, frame, state, out)
             elif kind == _FPDF_PAGEOBJ_IMAGE:
-                _image(raw, obj, outer, frame, state, out)
+                _image(api, obj, outer, frame, state, out)
             elif kind == _FPDF_PAGEOBJ_FORM:
-                raw.FPDFPageObj_GetMatrix(obj, fs_matrix)
+                api.FPDFPageObj_GetMatrix(obj, fs_matrix)
                 m = (fs_matrix.a, fs_matrix.b, fs_matrix.c, fs_matrix.d, fs_matrix.e, fs_matrix.f)
                 stack.append((count, get, outer, k))
                 form = obj
-                stack.append((raw.FPDFFormObj_CountObjects(form),
-                              (lambda f: lambda j: raw.FPDFFormObj_GetObject(f, j))(form), _multiply(m, outer), 0))
+                stack.append((api.FPDFFormObj_CountObjects(form),
+                              (lambda f: lambda j: api.FPDFFormObj_GetObject(f, j))(form), _multiply(m, outer), 0))
                 break
     return out
 
 
-def _path(raw, obj, outer, frame: _Frame, state, out) -> None:
+def _path(api, obj, outer, frame: _Frame, state, out) -> None:
     fill, stroke = state["fill"], state["stroke"]
-    if not raw.FPDFPath_GetDrawMode(obj, fill, stroke):
+    if not api.FPDFPath_GetDrawMode(obj, fill, stroke):
         return
     is_fill, is_stroke = fill.value != 0, bool(stroke.value)
     if not is_fill and not is_stroke:
         return
     m = state["matrix"]
-    raw.FPDFPageObj_GetMatrix(obj, m)
+    api.FPDFPageObj_GetMatrix(obj, m)
     full = _multiply((m.a, m.b, m.c, m.d, m.e, m.f), outer)
     a, b, c, d, e, f = full
     ca, cb, cc, cd, ce, cf = frame.ctm
     px, py = state["x"], state["y"]
     segments: list[tuple] = []  # pdfminer's path: ("m", x, y), ("l", x, y), ("c", x1, y1, x2, y2, x3, y3), ("h",)
     bezier: list[float] = []
-    n = raw.FPDFPath_CountSegments(obj)
+    n = api.FPDFPath_CountSegments(obj)
     for s in range(n):
-        seg = raw.FPDFPath_GetPathSegment(obj, s)
-        raw.FPDFPathSegment_GetPoint(seg, px, py)
+        seg = api.FPDFPath_GetPathSegment(obj, s)
+        api.FPDFPathSegment_GetPoint(seg, px, py)
         ux, uy = px.value, py.value
         x, y = a * ux + c * uy + e, b * ux + d * uy + f  # user space
         x, y = ca * x + cc * y + ce, cb * x + cd * y + cf  # pdfminer's device space
-        kind = raw.FPDFPathSegment_GetType(seg)
+        kind = api.FPDFPathSegment_GetType(seg)
         if kind == _SEG_MOVETO:
             segments.append(("m", x, y))
         elif kind == _SEG_LINETO:
@@ -646,32 +685,32 @@ def _path(raw, obj, outer, frame: _Frame, state, out) -> None:
             if len(bezier) == 6:
                 segments.append(("c", *bezier))
                 bezier = []
-        if raw.FPDFPathSegment_GetClose(seg):
+        if api.FPDFPathSegment_GetClose(seg):
             segments.append(("h",))
     if not segments:
         return
     width = state["width"]
-    linewidth = width.value if raw.FPDFPageObj_GetStrokeWidth(obj, width) else 1.0
+    linewidth = width.value if api.FPDFPageObj_GetStrokeWidth(obj, width) else 1.0
     look = {"linewidth": linewidth, "stroke": is_stroke, "fill": is_fill, "evenodd": fill.value == 1,
-            "stroking_color": _colour(raw.FPDFPageObj_GetStrokeColor, obj),
-            "non_stroking_color": _colour(raw.FPDFPageObj_GetFillColor, obj),
-            "dash": _dash(raw, obj), "mcid": _mcid(raw, obj), "tag": None}
+            "stroking_color": _colour(api.FPDFPageObj_GetStrokeColor, obj),
+            "non_stroking_color": _colour(api.FPDFPageObj_GetFillColor, obj),
+            "dash": _dash(api, obj), "mcid": _mcid(api, obj), "tag": None}
     _paint(segments, look, frame, out)
 
 
-def _dash(raw, obj):
-    count = raw.FPDFPageObj_GetDashCount(obj)
+def _dash(api, obj):
+    count = api.FPDFPageObj_GetDashCount(obj)
     phase = ctypes.c_float()
-    raw.FPDFPageObj_GetDashPhase(obj, phase)
+    api.FPDFPageObj_GetDashPhase(obj, phase)
     if count <= 0:
         return ([], phase.value)
     arr = (ctypes.c_float * count)()
-    raw.FPDFPageObj_GetDashArray(obj, arr, count)
+    api.FPDFPageObj_GetDashArray(obj, arr, count)
     return (list(arr), phase.value)
 
 
-def _mcid(raw, obj):
-    mcid = raw.FPDFPageObj_GetMarkedContentID(obj)
+def _mcid(api, obj):
+    mcid = api.FPDFPageObj_GetMarkedContentID(obj)
     return mcid if mcid >= 0 else None
 
 
@@ -718,9 +757,9 @@ def _paint(path: list[tuple], look: dict, frame: _Frame, out: dict) -> None:
     out.setdefault(kind, []).append(d)
 
 
-def _image(raw, obj, outer, frame: _Frame, state, out) -> None:
+def _image(api, obj, outer, frame: _Frame, state, out) -> None:
     m = state["matrix"]
-    raw.FPDFPageObj_GetMatrix(obj, m)
+    api.FPDFPageObj_GetMatrix(obj, m)
     full = _multiply((m.a, m.b, m.c, m.d, m.e, m.f), outer)
     corners = [(full[0] * u + full[2] * v + full[4], full[1] * u + full[3] * v + full[5])
                for u, v in ((0, 0), (1, 0), (0, 1), (1, 1))]
@@ -728,7 +767,7 @@ def _image(raw, obj, outer, frame: _Frame, state, out) -> None:
     xs, ys = [p[0] for p in pts], [p[1] for p in pts]
     d = frame.box(min(xs), min(ys), max(xs), max(ys))
     w, h = ctypes.c_uint(), ctypes.c_uint()
-    size = (w.value, h.value) if raw.FPDFImageObj_GetImagePixelSize(obj, w, h) else (0, 0)
+    size = (w.value, h.value) if api.FPDFImageObj_GetImagePixelSize(obj, w, h) else (0, 0)
     d.update({"object_type": "image", "page_number": frame.number, "srcsize": size, "name": None,
-              "mcid": _mcid(raw, obj), "tag": None})
+              "mcid": _mcid(api, obj), "tag": None})
     out.setdefault("image", []).append(d)
