@@ -50,8 +50,8 @@ control character).
 from __future__ import annotations
 
 import ctypes
+import operator
 import threading
-import unicodedata
 from typing import Any
 
 #: pdfium is not thread-safe; the batch may run documents in threads.
@@ -59,6 +59,16 @@ LOCK = threading.RLock()
 
 #: Fonts whose bytes name marks of a symbol font (repair maps them by byte: see symbols.py).
 _SYMBOL_NAMES = ("wingding", "webding", "symbol", "dingbat")
+
+#: The characters pdfium's text page generates (FPDFText_IsGenerated: inferred spaces and
+#: line breaks); others are not asked.
+_GENERATED_CODES = frozenset((0x20, 0x0D, 0x0A))
+#: The code pdfium gives a hyphen it found ending a line (FPDFText_IsHyphen), the only one.
+_HYPHEN_MARK = 0x02
+#: Codes that say pdfium found no Unicode for a glyph.
+_UNMAPPED_CODES = frozenset((0x0, 0xFFFD, 0xFFFE))
+#: Control characters (category Cc) other than tab and line breaks: repair must read them.
+_CONTROL_CODES = frozenset(c for c in (*range(0x20), *range(0x7F, 0xA0)) if c not in (0x09, 0x0A, 0x0D))
 
 _FPDF_PAGEOBJ_TEXT, _FPDF_PAGEOBJ_PATH, _FPDF_PAGEOBJ_IMAGE, _FPDF_PAGEOBJ_FORM = 1, 2, 3, 5
 _SEG_LINETO, _SEG_BEZIERTO, _SEG_MOVETO = 0, 1, 2
@@ -484,7 +494,8 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
     objects: dict[int | None, tuple] = {}
     fonts: dict[int, tuple] = {}
     height, mb_x0, mb_top, doctop0 = frame.height, frame.mb_x0, frame.mb_top, frame.doctop0
-    ctm = frame.ctm
+    ctm0, ctm1, ctm2, ctm3, ctm4, ctm5 = frame.ctm
+    number = frame.number
     records: list[list] = []  # [object's order, index, object info, text, x, y, advance, object]
     last_key = None  # (object, origin) of the glyph before: a ligature's letters share it
 
@@ -520,37 +531,47 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
     def glyph(info, ch, x, y, adv):
         """pdfminer's LTChar as pdfplumber's dict: the box spans (0, descent) to (adv,
         descent + 1 em) in text space, mapped by the text matrix."""
-        fontname, descent, _, size, _, (a, b, c, d), upright, mode, stroke, fill, mcid, _, _ = info
-        lo, hi = descent * size, descent * size + size
-        px, py = ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]
-        xs = (px + c * lo, px + a * adv + c * lo, px + c * hi, px + a * adv + c * hi)
-        ys = (py + d * lo, py + b * adv + d * lo, py + d * hi, py + b * adv + d * hi)
-        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        descent, size, (a, b, c, d) = info[1], info[3], info[5]
+        lo = descent * size
+        hi = lo + size
+        px, py = ctm0 * x + ctm2 * y + ctm4, ctm1 * x + ctm3 * y + ctm5
+        if b == 0.0 and c == 0.0:  # no turn (most glyphs): the corners' extremes are these
+            x0, x1 = px, px + a * adv
+            y0, y1 = py + d * lo, py + d * hi
+            if x1 < x0:
+                x0, x1 = x1, x0
+            if y1 < y0:
+                y0, y1 = y1, y0
+        else:
+            xs = (px + c * lo, px + a * adv + c * lo, px + c * hi, px + a * adv + c * hi)
+            ys = (py + d * lo, py + b * adv + d * lo, py + d * hi, py + b * adv + d * hi)
+            x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
         top = (height - y1) + mb_top
         return {
-            "matrix": (a, b, c, d, px, py), "fontname": fontname, "adv": adv, "upright": upright,
+            "matrix": (a, b, c, d, px, py), "fontname": info[0], "adv": adv, "upright": info[6],
             "x0": x0 + mb_x0, "y0": y0, "x1": x1 + mb_x0, "y1": y1, "width": x1 - x0, "height": y1 - y0,
-            "size": y1 - y0, "mcid": mcid, "tag": None, "object_type": "char", "page_number": frame.number,
-            "ncs": "DeviceRGB", "text": ch, "stroking_color": stroke, "non_stroking_color": fill,
-            "top": top, "bottom": (height - y0) + mb_top, "doctop": doctop0 + top, "render_mode": mode,
+            "size": y1 - y0, "mcid": info[10], "tag": None, "object_type": "char", "page_number": number,
+            "ncs": "DeviceRGB", "text": ch, "stroking_color": info[8], "non_stroking_color": info[9],
+            "top": top, "bottom": (height - y0) + mb_top, "doctop": doctop0 + top, "render_mode": info[7],
         }
 
     for i in range(max(n, 0)):
-        if is_generated(text, i):
-            continue
         code = get_unicode(text, i)
+        # pdfium generates only spaces and line breaks: ask only of those whether they are
+        if code in _GENERATED_CODES and is_generated(text, i):
+            continue
         okey = get_object(text, i)
         info = objects.get(okey) or object_info(okey, okey, i)
-        if is_hyphen(text, i):  # a hyphen ending a line, which pdfium marks with U+0002
+        if code == _HYPHEN_MARK and is_hyphen(text, i):  # a hyphen ending a line
             get_loose(text, i, rect)
             wide = api.FPDFFont_GetGlyphWidth(info[2], 0x2D, info[3], width_out)
             code = 0x2D if not wide or abs(abs(rect.right - rect.left) - width_out.value * abs(info[4][0])) < 0.01 \
                 else 0xAD
-        elif map_error(text, i) or code == 0 or code == 0xFFFE or code == 0xFFFD:
+        elif code in _UNMAPPED_CODES or map_error(text, i):
             raise Fallback(f"a character of font {info[0]} pdfium could not map to Unicode")
-        ch = chr(code)
-        if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r":
+        elif code in _CONTROL_CODES:
             raise Fallback(f"a control character (U+{code:04X}) in font {info[0]}")
+        ch = chr(code)
         get_origin(text, i, ox, oy)
         x, y = ox.value, oy.value
         key = (okey, x, y)
@@ -606,11 +627,14 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
             m = info[4]
             adv = width_out.value if api.FPDFFont_GetGlyphWidth(info[2], 0x20, info[3], width_out) else 0.0
             placed.append((k, -1, glyph(info, " ", m[4], m[5], adv)))
-    placed.sort(key=lambda p: (p[0], p[1]))
+    placed.sort(key=_FIRST)  # stable: glyphs of one object stay in the text page's order
     return [g for _, _, g in placed]
 
 
 # --------------------------------------------------------------------------- paths and images
+
+
+_FIRST = operator.itemgetter(0)
 
 
 def _multiply(m, n):
