@@ -477,6 +477,31 @@ def _font_name(api, font) -> str:
     return buf.value.decode("utf-8", "replace")
 
 
+class _TextObject:
+    """What the glyphs of one text object share, read once per object: pdfminer's font name
+    and descent (``lo``/``hi``: the box's bottom and top over the baseline, in text space
+    times the size), pdfium's font handle and size, the text matrix (``matrix``: user space;
+    ``linear``: its linear part in pdfminer's device space), and the looks."""
+
+    __slots__ = ("fontname", "font", "size", "matrix", "linear", "upright", "straight", "lo", "hi", "mode",
+                 "stroke", "fill", "mcid", "box_is_advance", "spells_ligatures")
+
+    def __init__(self, api, obj, font: tuple, matrix: tuple, frame: _Frame, size: float):
+        self.fontname, descent, self.font, self.box_is_advance, self.spells_ligatures = font
+        self.size = size
+        self.lo = descent * size
+        self.hi = self.lo + size
+        self.matrix = matrix
+        a, b, c, d = self.linear = frame.linear(matrix)
+        self.upright = a * d > 0 and b * c <= 0  # pdfminer's LTChar.upright
+        # no turn nor shear in user space: pdfium's loose box of a glyph is its advance box
+        self.straight = matrix[1] == 0.0 and matrix[2] == 0.0 and matrix[0] != 0.0
+        self.mode = max(api.FPDFTextObj_GetTextRenderMode(obj), 0)
+        self.stroke = _colour(api.FPDFPageObj_GetStrokeColor, obj)
+        self.fill = _colour(api.FPDFPageObj_GetFillColor, obj)
+        self.mcid = _mcid(api, obj)
+
+
 def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict]:
     """The page's glyphs in the order the content streams draw them (pdfium's text page
     sorts the text objects of a line by position; pdfminer keeps the stream's order)."""
@@ -484,22 +509,21 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
     get_unicode, is_generated = api.FPDFText_GetUnicode, api.FPDFText_IsGenerated
     get_object, get_origin, get_loose = api.FPDFText_GetTextObject, api.FPDFText_GetCharOrigin, \
         api.FPDFText_GetLooseCharBox
-    map_error, is_hyphen = api.FPDFText_HasUnicodeMapError, api.FPDFText_IsHyphen
+    map_error, is_hyphen, glyph_width = api.FPDFText_HasUnicodeMapError, api.FPDFText_IsHyphen, \
+        api.FPDFFont_GetGlyphWidth
     ox, oy = ctypes.c_double(), ctypes.c_double()
     rect = api.FS_RECTF()
     matrix = api.FS_MATRIX()
     size_out = ctypes.c_float()
     width_out = ctypes.c_float()
     order = {obj: k for k, (obj, _) in enumerate(texts)}
-    objects: dict[int | None, tuple] = {}
+    objects: dict[int, _TextObject] = {}
     fonts: dict[int, tuple] = {}
     height, mb_x0, mb_top, doctop0 = frame.height, frame.mb_x0, frame.mb_top, frame.doctop0
     ctm0, ctm1, ctm2, ctm3, ctm4, ctm5 = frame.ctm
     number = frame.number
-    records: list[list] = []  # [object's order, index, object info, text, x, y, advance, object]
-    last_key = None  # (object, origin) of the glyph before: a ligature's letters share it
 
-    def object_info(obj, okey, i):
+    def text_object(obj: int, i: int | None) -> _TextObject:
         font = api.FPDFTextObj_GetFont(obj)
         finfo = fonts.get(font)
         if finfo is None:
@@ -516,24 +540,18 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
         size = size_out.value if api.FPDFTextObj_GetFontSize(obj, size_out) else 0.0
         if i is None:  # an object the text page left out: its own matrix and the forms'
             api.FPDFPageObj_GetMatrix(obj, matrix)
-            m = _multiply((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), texts[order[okey]][1])
+            m = _multiply((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), texts[order[obj]][1])
         else:
             api.FPDFText_GetMatrix(text, i, matrix)
             m = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
-        a, b, c, d = frame.linear(m)
-        mode = api.FPDFTextObj_GetTextRenderMode(obj)
-        info = objects[okey] = (
-            finfo[0], finfo[1], finfo[2], size, m, (a, b, c, d), a * d > 0 and b * c <= 0,
-            max(mode, 0), _colour(api.FPDFPageObj_GetStrokeColor, obj),
-            _colour(api.FPDFPageObj_GetFillColor, obj), _mcid(api, obj), finfo[3], finfo[4])
-        return info
+        run = objects[obj] = _TextObject(api, obj, finfo, m, frame, size)
+        return run
 
-    def glyph(info, ch, x, y, adv):
+    def glyph(run: _TextObject, ch: str, x: float, y: float, adv: float) -> dict:
         """pdfminer's LTChar as pdfplumber's dict: the box spans (0, descent) to (adv,
         descent + 1 em) in text space, mapped by the text matrix."""
-        descent, size, (a, b, c, d) = info[1], info[3], info[5]
-        lo = descent * size
-        hi = lo + size
+        a, b, c, d = run.linear
+        lo, hi = run.lo, run.hi
         px, py = ctm0 * x + ctm2 * y + ctm4, ctm1 * x + ctm3 * y + ctm5
         if b == 0.0 and c == 0.0:  # no turn (most glyphs): the corners' extremes are these
             x0, x1 = px, px + a * adv
@@ -548,49 +566,52 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
             x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
         top = (height - y1) + mb_top
         return {
-            "matrix": (a, b, c, d, px, py), "fontname": info[0], "adv": adv, "upright": info[6],
+            "matrix": (a, b, c, d, px, py), "fontname": run.fontname, "adv": adv, "upright": run.upright,
             "x0": x0 + mb_x0, "y0": y0, "x1": x1 + mb_x0, "y1": y1, "width": x1 - x0, "height": y1 - y0,
-            "size": y1 - y0, "mcid": info[10], "tag": None, "object_type": "char", "page_number": number,
-            "ncs": "DeviceRGB", "text": ch, "stroking_color": info[8], "non_stroking_color": info[9],
-            "top": top, "bottom": (height - y0) + mb_top, "doctop": doctop0 + top, "render_mode": info[7],
+            "size": y1 - y0, "mcid": run.mcid, "tag": None, "object_type": "char", "page_number": number,
+            "ncs": "DeviceRGB", "text": ch, "stroking_color": run.stroke, "non_stroking_color": run.fill,
+            "top": top, "bottom": (height - y0) + mb_top, "doctop": doctop0 + top, "render_mode": run.mode,
         }
 
+    records: list[list] = []  # [object's order, index, text object, text, x, y, advance]
+    last_key = None  # (object, origin) of the glyph before: a ligature's letters share it
+    joined = False  # has a glyph more than one letter (a ligature)?
     for i in range(max(n, 0)):
         code = get_unicode(text, i)
         # pdfium generates only spaces and line breaks: ask only of those whether they are
         if code in _GENERATED_CODES and is_generated(text, i):
             continue
-        okey = get_object(text, i)
-        info = objects.get(okey) or object_info(okey, okey, i)
+        obj = get_object(text, i)
+        run = objects.get(obj) or text_object(obj, i)
         if code == _HYPHEN_MARK and is_hyphen(text, i):  # a hyphen ending a line
             get_loose(text, i, rect)
-            wide = api.FPDFFont_GetGlyphWidth(info[2], 0x2D, info[3], width_out)
-            code = 0x2D if not wide or abs(abs(rect.right - rect.left) - width_out.value * abs(info[4][0])) < 0.01 \
+            wide = glyph_width(run.font, 0x2D, run.size, width_out)
+            code = 0x2D if not wide or abs(abs(rect.right - rect.left) - width_out.value * abs(run.matrix[0])) < 0.01 \
                 else 0xAD
         elif code in _UNMAPPED_CODES or map_error(text, i):
-            raise Fallback(f"a character of font {info[0]} pdfium could not map to Unicode")
+            raise Fallback(f"a character of font {run.fontname} pdfium could not map to Unicode")
         elif code in _CONTROL_CODES:
-            raise Fallback(f"a control character (U+{code:04X}) in font {info[0]}")
+            raise Fallback(f"a control character (U+{code:04X}) in font {run.fontname}")
         ch = chr(code)
         get_origin(text, i, ox, oy)
         x, y = ox.value, oy.value
-        key = (okey, x, y)
+        key = (obj, x, y)
         if key == last_key and records:  # the next letter of one code's text (a ligature)
             records[-1][3] += ch
+            joined = True
             continue
         last_key = key
-        ua, ub, uc, _ = info[4][:4]
         adv = None
-        if ub == 0.0 and uc == 0.0 and ua != 0.0:  # upright: the loose box's width,
-            get_loose(text, i, rect)  # where it is the advance box (it starts at the origin)
+        if run.straight:  # the loose box's width, where it is the advance box (it starts at the origin)
+            get_loose(text, i, rect)
             if abs(rect.left - x) < 0.01 or abs(rect.right - x) < 0.01:
-                adv = abs(rect.right - rect.left) / abs(ua)
+                adv = abs(rect.right - rect.left) / abs(run.matrix[0])
         if adv is None:  # else pdfium's width of the glyph (turned text, Type3 glyphs ...)
-            adv = width_out.value if api.FPDFFont_GetGlyphWidth(info[2], code, info[3], width_out) else 0.0
-        seq = order.get(okey)
+            adv = width_out.value if glyph_width(run.font, code, run.size, width_out) else 0.0
+        seq = order.get(obj)
         if seq is None:
             raise Fallback("a glyph of a text object outside the page's objects")
-        records.append([seq, i, info, ch, x, y, adv, okey])
+        records.append([seq, i, run, ch, x, y, adv])
     # pdfium's loose box is not always as wide as the advance pdfminer reads from the font
     # dictionary (/Widths, /W), which is what moved the pen: a glyph of a font pdfium does
     # not have (not embedded) gets its substitute's width, some embedded TrueType glyphs the
@@ -600,33 +621,33 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
     # pdfium placed the next glyph by the dictionary's width; across objects (their own
     # positions) only for a font it does not have, and by more than a kerned pair's 5 %.
     for k in range(len(records) - 1):
-        seq, i, info, ch, x, y, adv, okey = records[k]
-        nxt = records[k + 1]
-        ua, ub, uc, _ = info[4][:4]
-        if nxt[5] == y and ub == 0.0 and uc == 0.0 and ua and nxt[2][4][:4] == info[4][:4]:
-            step = (nxt[4] - x) / ua
-            if 0.5 * adv < step < (adv - 0.01 if nxt[7] == okey else 0.95 * adv if not info[11] else 0):
-                records[k][6] = step
-    for rec in records:
-        if len(rec[3]) > 1 and rec[2][12] and rec[3] in _LIGATURES:
-            rec[3] = _LIGATURES[rec[3]]
-    placed = [(seq, i, glyph(info, ch, x, y, adv)) for seq, i, info, ch, x, y, adv, _ in records]
+        rec, nxt = records[k], records[k + 1]
+        run, nrun, y = rec[2], nxt[2], rec[5]
+        if nxt[5] == y and run.straight and (nrun is run or nrun.matrix[:4] == run.matrix[:4]):
+            adv = rec[6]
+            step = (nxt[4] - rec[4]) / run.matrix[0]
+            if 0.5 * adv < step < (adv - 0.01 if nrun is run else 0.95 * adv if not run.box_is_advance else 0):
+                rec[6] = step
+    if joined:
+        for rec in records:
+            if len(rec[3]) > 1 and rec[2].spells_ligatures and rec[3] in _LIGATURES:
+                rec[3] = _LIGATURES[rec[3]]
+    placed = [(seq, i, glyph(run, ch, x, y, adv)) for seq, i, run, ch, x, y, adv in records]
     # Text objects the text page left out: pdfium skips an object whose glyphs have no ink
     # (a run of spaces drawn on its own; it infers a space from the gap instead), and one
     # drawn again over an earlier one (fake bold), which pdfminer keeps.
-    seen = {seq for seq, _, _ in placed}
+    seen = {rec[0] for rec in records}
     left = [k for k in range(len(texts)) if k not in seen]
     if left:
         left_, bottom_, right_, top_ = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
         for k in left:
             obj, _ = texts[k]
-            okey = obj
             if api.FPDFPageObj_GetBounds(obj, left_, bottom_, right_, top_) and abs(right_.value - left_.value) >= 0.01:
                 raise Fallback("pdfium left out a text object drawn over another (an overprint)")
-            info = objects.get(okey) or object_info(obj, okey, None)
-            m = info[4]
-            adv = width_out.value if api.FPDFFont_GetGlyphWidth(info[2], 0x20, info[3], width_out) else 0.0
-            placed.append((k, -1, glyph(info, " ", m[4], m[5], adv)))
+            run = objects.get(obj) or text_object(obj, None)
+            m = run.matrix
+            adv = width_out.value if glyph_width(run.font, 0x20, run.size, width_out) else 0.0
+            placed.append((k, -1, glyph(run, " ", m[4], m[5], adv)))
     placed.sort(key=_FIRST)  # stable: glyphs of one object stay in the text page's order
     return [g for _, _, g in placed]
 
