@@ -93,8 +93,10 @@ class _Api:
 
     def __getattr__(self, name: str):
         fn = getattr(self._raw, name)
-        bound = ctypes.CFUNCTYPE(_plain(fn.restype), *map(_plain, fn.argtypes))(
-            ctypes.cast(fn, ctypes.c_void_p).value)
+        address = ctypes.cast(fn, ctypes.c_void_p).value
+        if not address:
+            raise AttributeError(f"pdfium has no {name}")
+        bound = ctypes.CFUNCTYPE(_plain(fn.restype), *map(_plain, fn.argtypes))(address)
         setattr(self, name, bound)  # found as an attribute from now on
         return bound
 
