@@ -267,3 +267,15 @@ def test_scanned_page_with_an_invisible_ocr_layer_is_read(tmp_path):
 
     doc = run_document(pdf)
     assert [ln.text for ln in doc.lines if ln.role == "body"] == ["스캔한 쪽의 첫째 줄", "둘째 줄 Ⅰ급 신약"]
+
+
+def test_cid_and_control_glyphs_are_read_again_without_font_tables():
+    """recover_unmapped with no font read by its own tables (every pdfium page, most
+    pdfminer pages): only (cid:N) glyphs and control characters are its business."""
+    from extract.repair import recover_unmapped
+
+    chars = [{"text": t, "fontname": "F"} for t in ("(cid:7)", "\x01", "\t", "가")]
+    warnings = recover_unmapped(chars, {}, 2)
+    assert [c["text"] for c in chars] == ["(cid:7)", " ", "\t", "가"]
+    assert len(warnings) == 1 and "1 glyph(s) of font F are unreadable" in str(warnings[0])
+    assert recover_unmapped([{"text": "가", "fontname": "F"}, {"text": "\n", "fontname": "F"}], {}, 2) == []

@@ -219,3 +219,68 @@ def test_engine_setting_is_checked():
     settings.load.engine = "mupdf"  # set after construction: refused when the file is opened
     with pytest.raises(ValueError, match="load.engine"):
         extract.run(SAMPLES / "kostec" / "kostec-2023-11-17.weasyprint.pdf", settings=settings)
+
+
+def test_handles_pass_as_plain_ints():
+    """_Api rebinds pypdfium2's raw functions so that pdfium's handles are ints (no ctypes
+    pointer made per call, none cast to key a dict); other argument types stay."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    from extract.pdfium_source import _api, _plain
+
+    assert _plain(raw.FPDF_TEXTPAGE) is ctypes.c_void_p and _plain(raw.FPDF_PAGEOBJECT) is ctypes.c_void_p
+    assert _plain(ctypes.c_int) is ctypes.c_int
+    assert _plain(ctypes.POINTER(ctypes.c_double)) is not ctypes.c_void_p  # out-parameters keep their type
+    source = PdfiumDocument(SAMPLES / "kostec" / "kostec-2023-11-17.weasyprint.pdf", None)
+    api = _api()
+    try:
+        page = api.FPDF_LoadPage(source.address, 0)
+        text = api.FPDFText_LoadPage(page)
+        obj = api.FPDFText_GetTextObject(text, 0)
+        assert all(isinstance(h, int) for h in (page, text, obj))
+        assert api.FPDFPageObj_GetType(obj) == 1  # a text object, found again by its int
+        api.FPDFText_ClosePage(text)
+        api.FPDF_ClosePage(page)
+    finally:
+        source.close()
+
+
+@pytest.mark.parametrize("name", ["kostec/kostec-2023-08-04.libreoffice.pdf", "kostec-2023-08-04.reportlab.pdf",
+                                  "producers/kostec-2023-08-04.chromium.pdf"])
+def test_only_spaces_and_line_breaks_are_generated_and_hyphens_are_u0002(name):
+    """_chars asks FPDFText_IsGenerated only of spaces and line breaks, FPDFText_IsHyphen
+    only of U+0002: what pdfium's text page generates and how it marks a line-end hyphen."""
+    from extract.pdfium_source import _GENERATED_CODES, _HYPHEN_MARK, _api
+
+    source = PdfiumDocument(SAMPLES / name, None)
+    api = _api()
+    try:
+        for index in range(source.n_pages):
+            page = api.FPDF_LoadPage(source.address, index)
+            text = api.FPDFText_LoadPage(page)
+            for i in range(api.FPDFText_CountChars(text)):
+                code = api.FPDFText_GetUnicode(text, i)
+                if api.FPDFText_IsGenerated(text, i):
+                    assert code in _GENERATED_CODES
+                if api.FPDFText_IsHyphen(text, i):
+                    assert code == _HYPHEN_MARK
+            api.FPDFText_ClosePage(text)
+            api.FPDF_ClosePage(page)
+    finally:
+        source.close()
+
+
+def test_line_end_hyphen_is_read_as_printed(tmp_path):
+    """pdfium gives a hyphen that ends a line U+0002 (FPDFText_IsHyphen); it is read as the
+    hyphen printed there, as pdfminer reads it."""
+    def draw(c):
+        c.setFont("Helvetica", 12)
+        c.drawString(72, 700, "The exam-")
+        c.drawString(72, 686, "ple goes on here")
+        c.showPage()
+
+    ref, got = both(make_pdf(tmp_path / "hyphen.pdf", draw))
+    assert "".join(c["text"] for c in got["char"]) == "The exam-ple goes on here"
+    assert_same_chars(ref["char"], got["char"])

@@ -35,3 +35,10 @@ def test_hancom_private_use_test_file(corpus):
     assert not any(stray in text for stray in ("Ÿ", "þ", "§")), "no Wingdings byte left as a Latin-1 letter"
     out = extract.run(pdf).data
     assert any("no standard character" in w for w in out["warnings"]), "the glyphs lost are said"
+
+
+def test_private_use_glyphs_of_every_area_are_counted_and_nothing_else():
+    chars = [_glyph("\U000f0041", "X"), _glyph("가", "X"), _glyph("", "X"), _glyph(None, "X"), _glyph("\ue001", "X")]
+    assert "2 glyph(s) with no standard character" in private_use_warning(chars, 1).message
+    assert "U+F0041" in private_use_warning(chars, 1).message
+    assert private_use_warning([_glyph("가", "X"), _glyph(None, "X")], 1) is None

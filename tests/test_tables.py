@@ -895,3 +895,14 @@ def test_a_shaded_row_alone_at_the_foot_with_no_table_overleaf_is_no_table(tmp_p
 
     body = " ".join(ln.text for ln in run_document(tmp_path / "t.pdf").lines if ln.role == "body")
     assert "주요 용어 설명" in body
+
+
+def test_glyphs_between_two_heights_by_centre_or_in_page_order():
+    """cells.chars_between: the cells read by vertical centre; the caption and note bands
+    (captions._band) keep the page's order, which the grouping into lines breaks ties by."""
+    from extract.tables.cells import chars_between
+
+    chars = [{"top": t, "bottom": t + 10, "name": n} for n, t in (("a", 30), ("b", 0), ("c", 20), ("d", 100), ("e", 0))]
+    assert [c["name"] for c in chars_between(chars, 0, 50)] == ["b", "e", "c", "a"]
+    assert [c["name"] for c in chars_between(chars, 0, 50, page_order=True)] == ["a", "b", "c", "e"]
+    assert [c["name"] for c in chars_between(chars, 5, 5, page_order=True)] == ["b", "e"]  # centre on the bound

@@ -50,8 +50,8 @@ control character).
 from __future__ import annotations
 
 import ctypes
+import operator
 import threading
-import unicodedata
 from typing import Any
 
 #: pdfium is not thread-safe; the batch may run documents in threads.
@@ -60,12 +60,61 @@ LOCK = threading.RLock()
 #: Fonts whose bytes name marks of a symbol font (repair maps them by byte: see symbols.py).
 _SYMBOL_NAMES = ("wingding", "webding", "symbol", "dingbat")
 
+#: The characters pdfium's text page generates (FPDFText_IsGenerated: inferred spaces and
+#: line breaks); others are not asked.
+_GENERATED_CODES = frozenset((0x20, 0x0D, 0x0A))
+#: The code pdfium gives a hyphen it found ending a line (FPDFText_IsHyphen), the only one.
+_HYPHEN_MARK = 0x02
+#: Codes that say pdfium found no Unicode for a glyph.
+_UNMAPPED_CODES = frozenset((0x0, 0xFFFD, 0xFFFE))
+#: Control characters (category Cc) other than tab and line breaks: repair must read them.
+_CONTROL_CODES = frozenset(c for c in (*range(0x20), *range(0x7F, 0xA0)) if c not in (0x09, 0x0A, 0x0D))
+
 _FPDF_PAGEOBJ_TEXT, _FPDF_PAGEOBJ_PATH, _FPDF_PAGEOBJ_IMAGE, _FPDF_PAGEOBJ_FORM = 1, 2, 3, 5
 _SEG_LINETO, _SEG_BEZIERTO, _SEG_MOVETO = 0, 1, 2
 
 
 class Fallback(Exception):
     """pdfium cannot read this page as the load stage needs it; the reason says why."""
+
+
+class _Api:
+    """pypdfium2's raw functions with pdfium's handles (document, page, text page, object,
+    font, path segment) passed and returned as plain ints. pypdfium2's bindings return a
+    new ctypes pointer object per call, and making one a dict key (``ctypes.cast``) cost
+    more than the call itself: 2.4 µs a glyph against 0.7. Each function is rebound on
+    first use, from its address, with ``c_void_p`` for every handle type."""
+
+    def __init__(self):
+        import pypdfium2.raw as raw
+
+        self._raw = raw
+        self.FS_MATRIX, self.FS_RECTF = raw.FS_MATRIX, raw.FS_RECTF
+
+    def __getattr__(self, name: str):
+        fn = getattr(self._raw, name)
+        address = ctypes.cast(fn, ctypes.c_void_p).value
+        if not address:
+            raise AttributeError(f"pdfium has no {name}")
+        bound = ctypes.CFUNCTYPE(_plain(fn.restype), *map(_plain, fn.argtypes))(address)
+        setattr(self, name, bound)  # found as an attribute from now on
+        return bound
+
+
+def _plain(kind):
+    """``c_void_p`` for a pointer to one of pdfium's opaque handle structs, else ``kind``."""
+    target = getattr(kind, "_type_", None)
+    return ctypes.c_void_p if isinstance(target, type) and target.__name__.startswith("struct_fpdf_") else kind
+
+
+_API: _Api | None = None
+
+
+def _api() -> _Api:
+    global _API
+    if _API is None:
+        _API = _Api()
+    return _API
 
 
 # --------------------------------------------------------------------------- the fonts
@@ -204,7 +253,7 @@ class FontFacts:
         fact = (str(fontname), descent * scale, problem, program, own, ligatures)
         return {given or "", _strip_subset(given or "")}, fact
 
-    def find(self, raw, font, base: str) -> tuple:
+    def find(self, api, font, base: str) -> tuple:
         """pdfminer's facts of the font pdfium calls ``base`` (pdfium leaves out the subset
         tag of simple fonts): where the page has several fonts of that name (subsets of one
         face), the one whose embedded program is as long as pdfium's
@@ -217,11 +266,11 @@ class FontFacts:
         if len(kinds) == 1:
             return found[0]
         size = ctypes.c_size_t()
-        raw.FPDFFont_GetFontData(font, None, 0, size)
+        api.FPDFFont_GetFontData(font, None, 0, size)
         same = {f[:3] + f[5:] + (k,) for k, f in enumerate(found) if _program_length(f[3]) == size.value}
         if not same:  # no programs (Type3 fonts without names): the one of pdfium's descent
             descent = ctypes.c_float()
-            if raw.FPDFFont_GetDescent(font, 1.0, descent):
+            if api.FPDFFont_GetDescent(font, 1.0, descent):
                 same = {f[:3] + f[5:] + (k,) for k, f in enumerate(found)
                         if f[4] is not None and abs(f[4] - descent.value) < 1.5e-3}  # pdfium rounds to 1/1000
         if len({f[:4] for f in same}) != 1:
@@ -312,35 +361,35 @@ class PdfiumDocument:
         with LOCK:
             self.pdf = pdfium.PdfDocument(str(path), password=password or None)
             self.n_pages = len(self.pdf)
+        self.address = ctypes.cast(self.pdf.raw, ctypes.c_void_p).value  # the handle as _Api takes it
         self.fonts: dict = {}  # FontFacts' cache: a document's fonts are read once
 
     def read(self, index: int, page) -> dict[str, list[dict]]:
         """The objects of page ``index`` (0-based) as pdfplumber's dicts, for the
         pdfplumber ``page`` of the same number; raises :class:`Fallback`."""
-        import pypdfium2.raw as raw
-
         facts = FontFacts(self.fonts)
         try:
             facts.add_resources(page.page_obj.resources)
         except Exception as exc:  # a broken resource dictionary: pdfminer's repair reads it
             raise Fallback(f"unreadable font resources ({type(exc).__name__})") from None
+        api = _api()
         with LOCK:
-            handle = raw.FPDF_LoadPage(self.pdf.raw, index)
+            handle = api.FPDF_LoadPage(self.address, index)
             if not handle:
                 raise Fallback("pdfium could not load the page")
             try:
                 frame = _Frame(page)
                 texts: list = []
-                objects = _graphics(raw, handle, frame, texts)
-                text = raw.FPDFText_LoadPage(handle)
+                objects = _graphics(api, handle, frame, texts)
+                text = api.FPDFText_LoadPage(handle)
                 if not text:
                     raise Fallback("pdfium could not read the page's text")
                 try:
-                    chars = _chars(raw, text, facts, frame, texts)
+                    chars = _chars(api, text, facts, frame, texts)
                 finally:
-                    raw.FPDFText_ClosePage(text)
+                    api.FPDFText_ClosePage(text)
             finally:
-                raw.FPDF_ClosePage(handle)
+                api.FPDF_ClosePage(handle)
         if chars:
             objects["char"] = chars
         return objects
@@ -410,127 +459,161 @@ class _Frame:
 # --------------------------------------------------------------------------- glyphs
 
 
+#: The out-parameters of FPDFPageObj_GetFillColor/GetStrokeColor, made once (calls hold LOCK).
+_RGBA = tuple(ctypes.c_uint() for _ in range(4))
+
+
 def _colour(getter, obj) -> tuple:
-    r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
+    r, g, b, a = _RGBA
     if not getter(obj, r, g, b, a):
         return (None,)
     return (r.value / 255, g.value / 255, b.value / 255)
 
 
-def _font_name(raw, font) -> str:
-    size = raw.FPDFFont_GetBaseFontName(font, None, 0)
+def _font_name(api, font) -> str:
+    size = api.FPDFFont_GetBaseFontName(font, None, 0)
     if size <= 0:
         return ""
     buf = ctypes.create_string_buffer(size)
-    raw.FPDFFont_GetBaseFontName(font, buf, size)
+    api.FPDFFont_GetBaseFontName(font, buf, size)
     return buf.value.decode("utf-8", "replace")
 
 
-def _chars(raw, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict]:
+class _TextObject:
+    """What the glyphs of one text object share, read once per object: pdfminer's font name
+    and descent (``lo``/``hi``: the box's bottom and top over the baseline, in text space
+    times the size), pdfium's font handle and size, the text matrix (``matrix``: user space;
+    ``linear``: its linear part in pdfminer's device space), and the looks."""
+
+    __slots__ = ("fontname", "font", "size", "matrix", "linear", "upright", "straight", "lo", "hi", "mode",
+                 "stroke", "fill", "mcid", "box_is_advance", "spells_ligatures")
+
+    def __init__(self, api, obj, font: tuple, matrix: tuple, frame: _Frame, size: float):
+        self.fontname, descent, self.font, self.box_is_advance, self.spells_ligatures = font
+        self.size = size
+        self.lo = descent * size
+        self.hi = self.lo + size
+        self.matrix = matrix
+        a, b, c, d = self.linear = frame.linear(matrix)
+        self.upright = a * d > 0 and b * c <= 0  # pdfminer's LTChar.upright
+        # no turn nor shear in user space: pdfium's loose box of a glyph is its advance box
+        self.straight = matrix[1] == 0.0 and matrix[2] == 0.0 and matrix[0] != 0.0
+        self.mode = max(api.FPDFTextObj_GetTextRenderMode(obj), 0)
+        self.stroke = _colour(api.FPDFPageObj_GetStrokeColor, obj)
+        self.fill = _colour(api.FPDFPageObj_GetFillColor, obj)
+        self.mcid = _mcid(api, obj)
+
+
+def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict]:
     """The page's glyphs in the order the content streams draw them (pdfium's text page
     sorts the text objects of a line by position; pdfminer keeps the stream's order)."""
-    n = raw.FPDFText_CountChars(text)
-    get_unicode, is_generated = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated
-    get_object, get_origin, get_loose = raw.FPDFText_GetTextObject, raw.FPDFText_GetCharOrigin, \
-        raw.FPDFText_GetLooseCharBox
-    map_error, is_hyphen = raw.FPDFText_HasUnicodeMapError, raw.FPDFText_IsHyphen
+    n = api.FPDFText_CountChars(text)
+    get_unicode, is_generated = api.FPDFText_GetUnicode, api.FPDFText_IsGenerated
+    get_object, get_origin, get_loose = api.FPDFText_GetTextObject, api.FPDFText_GetCharOrigin, \
+        api.FPDFText_GetLooseCharBox
+    map_error, is_hyphen, glyph_width = api.FPDFText_HasUnicodeMapError, api.FPDFText_IsHyphen, \
+        api.FPDFFont_GetGlyphWidth
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    rect = raw.FS_RECTF()
-    matrix = raw.FS_MATRIX()
+    rect = api.FS_RECTF()
+    matrix = api.FS_MATRIX()
     size_out = ctypes.c_float()
     width_out = ctypes.c_float()
-    order = {ctypes.cast(obj, ctypes.c_void_p).value: k for k, (obj, _) in enumerate(texts)}
-    objects: dict[int | None, tuple] = {}
+    order = {obj: k for k, (obj, _) in enumerate(texts)}
+    objects: dict[int, _TextObject] = {}
     fonts: dict[int, tuple] = {}
     height, mb_x0, mb_top, doctop0 = frame.height, frame.mb_x0, frame.mb_top, frame.doctop0
-    ctm = frame.ctm
-    records: list[list] = []  # [object's order, index, object info, text, x, y, advance, object]
-    last_key = None  # (object, origin) of the glyph before: a ligature's letters share it
+    ctm0, ctm1, ctm2, ctm3, ctm4, ctm5 = frame.ctm
+    number = frame.number
 
-    def object_info(obj, okey, i):
-        font = raw.FPDFTextObj_GetFont(obj)
-        fkey = ctypes.cast(font, ctypes.c_void_p).value
-        finfo = fonts.get(fkey)
+    def text_object(obj: int, i: int | None) -> _TextObject:
+        font = api.FPDFTextObj_GetFont(obj)
+        finfo = fonts.get(font)
         if finfo is None:
-            base = _font_name(raw, font)
-            fact = facts.find(raw, font, base)
+            base = _font_name(api, font)
+            fact = facts.find(api, font, base)
             if fact[2]:
                 raise Fallback(f"font {base}: {fact[2]}")
             # pdfium's loose box spans the advance where the font is embedded and has an
             # ascent and a descent; else the widths may be a substitute's (see below).
             asc, desc = ctypes.c_float(), ctypes.c_float()
-            loose = bool(raw.FPDFFont_GetAscent(font, 1.0, asc) and raw.FPDFFont_GetDescent(font, 1.0, desc)
+            loose = bool(api.FPDFFont_GetAscent(font, 1.0, asc) and api.FPDFFont_GetDescent(font, 1.0, desc)
                          and asc.value != desc.value)
-            finfo = fonts[fkey] = (fact[0], fact[1], font, loose and raw.FPDFFont_GetIsEmbedded(font) == 1, fact[5])
-        size = size_out.value if raw.FPDFTextObj_GetFontSize(obj, size_out) else 0.0
+            finfo = fonts[font] = (fact[0], fact[1], font, loose and api.FPDFFont_GetIsEmbedded(font) == 1, fact[5])
+        size = size_out.value if api.FPDFTextObj_GetFontSize(obj, size_out) else 0.0
         if i is None:  # an object the text page left out: its own matrix and the forms'
-            raw.FPDFPageObj_GetMatrix(obj, matrix)
-            m = _multiply((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), texts[order[okey]][1])
+            api.FPDFPageObj_GetMatrix(obj, matrix)
+            m = _multiply((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), texts[order[obj]][1])
         else:
-            raw.FPDFText_GetMatrix(text, i, matrix)
+            api.FPDFText_GetMatrix(text, i, matrix)
             m = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
-        a, b, c, d = frame.linear(m)
-        mode = raw.FPDFTextObj_GetTextRenderMode(obj)
-        info = objects[okey] = (
-            finfo[0], finfo[1], finfo[2], size, m, (a, b, c, d), a * d > 0 and b * c <= 0,
-            max(mode, 0), _colour(raw.FPDFPageObj_GetStrokeColor, obj),
-            _colour(raw.FPDFPageObj_GetFillColor, obj), _mcid(raw, obj), finfo[3], finfo[4])
-        return info
+        run = objects[obj] = _TextObject(api, obj, finfo, m, frame, size)
+        return run
 
-    def glyph(info, ch, x, y, adv):
+    def glyph(run: _TextObject, ch: str, x: float, y: float, adv: float) -> dict:
         """pdfminer's LTChar as pdfplumber's dict: the box spans (0, descent) to (adv,
         descent + 1 em) in text space, mapped by the text matrix."""
-        fontname, descent, _, size, _, (a, b, c, d), upright, mode, stroke, fill, mcid, _, _ = info
-        lo, hi = descent * size, descent * size + size
-        px, py = ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]
-        xs = (px + c * lo, px + a * adv + c * lo, px + c * hi, px + a * adv + c * hi)
-        ys = (py + d * lo, py + b * adv + d * lo, py + d * hi, py + b * adv + d * hi)
-        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        a, b, c, d = run.linear
+        lo, hi = run.lo, run.hi
+        px, py = ctm0 * x + ctm2 * y + ctm4, ctm1 * x + ctm3 * y + ctm5
+        if b == 0.0 and c == 0.0:  # no turn (most glyphs): the corners' extremes are these
+            x0, x1 = px, px + a * adv
+            y0, y1 = py + d * lo, py + d * hi
+            if x1 < x0:
+                x0, x1 = x1, x0
+            if y1 < y0:
+                y0, y1 = y1, y0
+        else:
+            xs = (px + c * lo, px + a * adv + c * lo, px + c * hi, px + a * adv + c * hi)
+            ys = (py + d * lo, py + b * adv + d * lo, py + d * hi, py + b * adv + d * hi)
+            x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
         top = (height - y1) + mb_top
         return {
-            "matrix": (a, b, c, d, px, py), "fontname": fontname, "adv": adv, "upright": upright,
+            "matrix": (a, b, c, d, px, py), "fontname": run.fontname, "adv": adv, "upright": run.upright,
             "x0": x0 + mb_x0, "y0": y0, "x1": x1 + mb_x0, "y1": y1, "width": x1 - x0, "height": y1 - y0,
-            "size": y1 - y0, "mcid": mcid, "tag": None, "object_type": "char", "page_number": frame.number,
-            "ncs": "DeviceRGB", "text": ch, "stroking_color": stroke, "non_stroking_color": fill,
-            "top": top, "bottom": (height - y0) + mb_top, "doctop": doctop0 + top, "render_mode": mode,
+            "size": y1 - y0, "mcid": run.mcid, "tag": None, "object_type": "char", "page_number": number,
+            "ncs": "DeviceRGB", "text": ch, "stroking_color": run.stroke, "non_stroking_color": run.fill,
+            "top": top, "bottom": (height - y0) + mb_top, "doctop": doctop0 + top, "render_mode": run.mode,
         }
 
+    records: list[list] = []  # [object's order, index, text object, text, x, y, advance]
+    last_key = None  # (object, origin) of the glyph before: a ligature's letters share it
+    joined = False  # has a glyph more than one letter (a ligature)?
     for i in range(max(n, 0)):
-        if is_generated(text, i):
-            continue
         code = get_unicode(text, i)
+        # pdfium generates only spaces and line breaks: ask only of those whether they are
+        if code in _GENERATED_CODES and is_generated(text, i):
+            continue
         obj = get_object(text, i)
-        okey = ctypes.cast(obj, ctypes.c_void_p).value
-        info = objects.get(okey) or object_info(obj, okey, i)
-        if is_hyphen(text, i):  # a hyphen ending a line, which pdfium marks with U+0002
+        run = objects.get(obj) or text_object(obj, i)
+        if code == _HYPHEN_MARK and is_hyphen(text, i):  # a hyphen ending a line
             get_loose(text, i, rect)
-            wide = raw.FPDFFont_GetGlyphWidth(info[2], 0x2D, info[3], width_out)
-            code = 0x2D if not wide or abs(abs(rect.right - rect.left) - width_out.value * abs(info[4][0])) < 0.01 \
+            wide = glyph_width(run.font, 0x2D, run.size, width_out)
+            code = 0x2D if not wide or abs(abs(rect.right - rect.left) - width_out.value * abs(run.matrix[0])) < 0.01 \
                 else 0xAD
-        elif map_error(text, i) or code == 0 or code == 0xFFFE or code == 0xFFFD:
-            raise Fallback(f"a character of font {info[0]} pdfium could not map to Unicode")
+        elif code in _UNMAPPED_CODES or map_error(text, i):
+            raise Fallback(f"a character of font {run.fontname} pdfium could not map to Unicode")
+        elif code in _CONTROL_CODES:
+            raise Fallback(f"a control character (U+{code:04X}) in font {run.fontname}")
         ch = chr(code)
-        if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r":
-            raise Fallback(f"a control character (U+{code:04X}) in font {info[0]}")
         get_origin(text, i, ox, oy)
         x, y = ox.value, oy.value
-        key = (okey, x, y)
+        key = (obj, x, y)
         if key == last_key and records:  # the next letter of one code's text (a ligature)
             records[-1][3] += ch
+            joined = True
             continue
         last_key = key
-        ua, ub, uc, _ = info[4][:4]
         adv = None
-        if ub == 0.0 and uc == 0.0 and ua != 0.0:  # upright: the loose box's width,
-            get_loose(text, i, rect)  # where it is the advance box (it starts at the origin)
+        if run.straight:  # the loose box's width, where it is the advance box (it starts at the origin)
+            get_loose(text, i, rect)
             if abs(rect.left - x) < 0.01 or abs(rect.right - x) < 0.01:
-                adv = abs(rect.right - rect.left) / abs(ua)
+                adv = abs(rect.right - rect.left) / abs(run.matrix[0])
         if adv is None:  # else pdfium's width of the glyph (turned text, Type3 glyphs ...)
-            adv = width_out.value if raw.FPDFFont_GetGlyphWidth(info[2], code, info[3], width_out) else 0.0
-        seq = order.get(okey)
+            adv = width_out.value if glyph_width(run.font, code, run.size, width_out) else 0.0
+        seq = order.get(obj)
         if seq is None:
             raise Fallback("a glyph of a text object outside the page's objects")
-        records.append([seq, i, info, ch, x, y, adv, okey])
+        records.append([seq, i, run, ch, x, y, adv])
     # pdfium's loose box is not always as wide as the advance pdfminer reads from the font
     # dictionary (/Widths, /W), which is what moved the pen: a glyph of a font pdfium does
     # not have (not embedded) gets its substitute's width, some embedded TrueType glyphs the
@@ -540,38 +623,41 @@ def _chars(raw, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
     # pdfium placed the next glyph by the dictionary's width; across objects (their own
     # positions) only for a font it does not have, and by more than a kerned pair's 5 %.
     for k in range(len(records) - 1):
-        seq, i, info, ch, x, y, adv, okey = records[k]
-        nxt = records[k + 1]
-        ua, ub, uc, _ = info[4][:4]
-        if nxt[5] == y and ub == 0.0 and uc == 0.0 and ua and nxt[2][4][:4] == info[4][:4]:
-            step = (nxt[4] - x) / ua
-            if 0.5 * adv < step < (adv - 0.01 if nxt[7] == okey else 0.95 * adv if not info[11] else 0):
-                records[k][6] = step
-    for rec in records:
-        if len(rec[3]) > 1 and rec[2][12] and rec[3] in _LIGATURES:
-            rec[3] = _LIGATURES[rec[3]]
-    placed = [(seq, i, glyph(info, ch, x, y, adv)) for seq, i, info, ch, x, y, adv, _ in records]
+        rec, nxt = records[k], records[k + 1]
+        run, nrun, y = rec[2], nxt[2], rec[5]
+        if nxt[5] == y and run.straight and (nrun is run or nrun.matrix[:4] == run.matrix[:4]):
+            adv = rec[6]
+            step = (nxt[4] - rec[4]) / run.matrix[0]
+            if 0.5 * adv < step < (adv - 0.01 if nrun is run else 0.95 * adv if not run.box_is_advance else 0):
+                rec[6] = step
+    if joined:
+        for rec in records:
+            if len(rec[3]) > 1 and rec[2].spells_ligatures and rec[3] in _LIGATURES:
+                rec[3] = _LIGATURES[rec[3]]
+    placed = [(seq, i, glyph(run, ch, x, y, adv)) for seq, i, run, ch, x, y, adv in records]
     # Text objects the text page left out: pdfium skips an object whose glyphs have no ink
     # (a run of spaces drawn on its own; it infers a space from the gap instead), and one
     # drawn again over an earlier one (fake bold), which pdfminer keeps.
-    seen = {seq for seq, _, _ in placed}
+    seen = {rec[0] for rec in records}
     left = [k for k in range(len(texts)) if k not in seen]
     if left:
         left_, bottom_, right_, top_ = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
         for k in left:
             obj, _ = texts[k]
-            okey = ctypes.cast(obj, ctypes.c_void_p).value
-            if raw.FPDFPageObj_GetBounds(obj, left_, bottom_, right_, top_) and abs(right_.value - left_.value) >= 0.01:
+            if api.FPDFPageObj_GetBounds(obj, left_, bottom_, right_, top_) and abs(right_.value - left_.value) >= 0.01:
                 raise Fallback("pdfium left out a text object drawn over another (an overprint)")
-            info = objects.get(okey) or object_info(obj, okey, None)
-            m = info[4]
-            adv = width_out.value if raw.FPDFFont_GetGlyphWidth(info[2], 0x20, info[3], width_out) else 0.0
-            placed.append((k, -1, glyph(info, " ", m[4], m[5], adv)))
-    placed.sort(key=lambda p: (p[0], p[1]))
+            run = objects.get(obj) or text_object(obj, None)
+            m = run.matrix
+            adv = width_out.value if glyph_width(run.font, 0x20, run.size, width_out) else 0.0
+            placed.append((k, -1, glyph(run, " ", m[4], m[5], adv)))
+    placed.sort(key=_FIRST)  # stable: glyphs of one object stay in the text page's order
     return [g for _, _, g in placed]
 
 
 # --------------------------------------------------------------------------- paths and images
+
+
+_FIRST = operator.itemgetter(0)
 
 
 def _multiply(m, n):
@@ -581,62 +667,62 @@ def _multiply(m, n):
     return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
-def _graphics(raw, handle, frame: _Frame, texts: list) -> dict[str, list[dict]]:
+def _graphics(api, handle, frame: _Frame, texts: list) -> dict[str, list[dict]]:
     """The page's paths and images as pdfplumber's dicts; ``texts`` gets the text objects,
     in the order the content streams draw them, with the matrix of the forms above them."""
     out: dict[str, list[dict]] = {}
-    fs_matrix = raw.FS_MATRIX()
+    fs_matrix = api.FS_MATRIX()
     state = {"fill": ctypes.c_int(), "stroke": ctypes.c_int(), "x": ctypes.c_float(), "y": ctypes.c_float(),
              "width": ctypes.c_float(), "l": ctypes.c_float(), "b": ctypes.c_float(), "r": ctypes.c_float(),
              "t": ctypes.c_float(), "matrix": fs_matrix}
     identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-    stack = [(raw.FPDFPage_CountObjects(handle), lambda k: raw.FPDFPage_GetObject(handle, k), identity, 0)]
+    stack = [(api.FPDFPage_CountObjects(handle), lambda k: api.FPDFPage_GetObject(handle, k), identity, 0)]
     while stack:
         count, get, outer, k = stack.pop()
         while k < count:
             obj = get(k)
             k += 1
-            kind = raw.FPDFPageObj_GetType(obj)
+            kind = api.FPDFPageObj_GetType(obj)
             if kind == _FPDF_PAGEOBJ_TEXT:
                 texts.append((obj, outer))
             elif kind == _FPDF_PAGEOBJ_PATH:
-                _path(raw, obj, outer, frame, state, out)
+                _path(api, obj, outer, frame, state, out)
             elif kind == _FPDF_PAGEOBJ_IMAGE:
-                _image(raw, obj, outer, frame, state, out)
+                _image(api, obj, outer, frame, state, out)
             elif kind == _FPDF_PAGEOBJ_FORM:
-                raw.FPDFPageObj_GetMatrix(obj, fs_matrix)
+                api.FPDFPageObj_GetMatrix(obj, fs_matrix)
                 m = (fs_matrix.a, fs_matrix.b, fs_matrix.c, fs_matrix.d, fs_matrix.e, fs_matrix.f)
                 stack.append((count, get, outer, k))
                 form = obj
-                stack.append((raw.FPDFFormObj_CountObjects(form),
-                              (lambda f: lambda j: raw.FPDFFormObj_GetObject(f, j))(form), _multiply(m, outer), 0))
+                stack.append((api.FPDFFormObj_CountObjects(form),
+                              (lambda f: lambda j: api.FPDFFormObj_GetObject(f, j))(form), _multiply(m, outer), 0))
                 break
     return out
 
 
-def _path(raw, obj, outer, frame: _Frame, state, out) -> None:
+def _path(api, obj, outer, frame: _Frame, state, out) -> None:
     fill, stroke = state["fill"], state["stroke"]
-    if not raw.FPDFPath_GetDrawMode(obj, fill, stroke):
+    if not api.FPDFPath_GetDrawMode(obj, fill, stroke):
         return
     is_fill, is_stroke = fill.value != 0, bool(stroke.value)
     if not is_fill and not is_stroke:
         return
     m = state["matrix"]
-    raw.FPDFPageObj_GetMatrix(obj, m)
+    api.FPDFPageObj_GetMatrix(obj, m)
     full = _multiply((m.a, m.b, m.c, m.d, m.e, m.f), outer)
     a, b, c, d, e, f = full
     ca, cb, cc, cd, ce, cf = frame.ctm
     px, py = state["x"], state["y"]
     segments: list[tuple] = []  # pdfminer's path: ("m", x, y), ("l", x, y), ("c", x1, y1, x2, y2, x3, y3), ("h",)
     bezier: list[float] = []
-    n = raw.FPDFPath_CountSegments(obj)
+    n = api.FPDFPath_CountSegments(obj)
     for s in range(n):
-        seg = raw.FPDFPath_GetPathSegment(obj, s)
-        raw.FPDFPathSegment_GetPoint(seg, px, py)
+        seg = api.FPDFPath_GetPathSegment(obj, s)
+        api.FPDFPathSegment_GetPoint(seg, px, py)
         ux, uy = px.value, py.value
         x, y = a * ux + c * uy + e, b * ux + d * uy + f  # user space
         x, y = ca * x + cc * y + ce, cb * x + cd * y + cf  # pdfminer's device space
-        kind = raw.FPDFPathSegment_GetType(seg)
+        kind = api.FPDFPathSegment_GetType(seg)
         if kind == _SEG_MOVETO:
             segments.append(("m", x, y))
         elif kind == _SEG_LINETO:
@@ -646,32 +732,32 @@ def _path(raw, obj, outer, frame: _Frame, state, out) -> None:
             if len(bezier) == 6:
                 segments.append(("c", *bezier))
                 bezier = []
-        if raw.FPDFPathSegment_GetClose(seg):
+        if api.FPDFPathSegment_GetClose(seg):
             segments.append(("h",))
     if not segments:
         return
     width = state["width"]
-    linewidth = width.value if raw.FPDFPageObj_GetStrokeWidth(obj, width) else 1.0
+    linewidth = width.value if api.FPDFPageObj_GetStrokeWidth(obj, width) else 1.0
     look = {"linewidth": linewidth, "stroke": is_stroke, "fill": is_fill, "evenodd": fill.value == 1,
-            "stroking_color": _colour(raw.FPDFPageObj_GetStrokeColor, obj),
-            "non_stroking_color": _colour(raw.FPDFPageObj_GetFillColor, obj),
-            "dash": _dash(raw, obj), "mcid": _mcid(raw, obj), "tag": None}
+            "stroking_color": _colour(api.FPDFPageObj_GetStrokeColor, obj),
+            "non_stroking_color": _colour(api.FPDFPageObj_GetFillColor, obj),
+            "dash": _dash(api, obj), "mcid": _mcid(api, obj), "tag": None}
     _paint(segments, look, frame, out)
 
 
-def _dash(raw, obj):
-    count = raw.FPDFPageObj_GetDashCount(obj)
+def _dash(api, obj):
+    count = api.FPDFPageObj_GetDashCount(obj)
     phase = ctypes.c_float()
-    raw.FPDFPageObj_GetDashPhase(obj, phase)
+    api.FPDFPageObj_GetDashPhase(obj, phase)
     if count <= 0:
         return ([], phase.value)
     arr = (ctypes.c_float * count)()
-    raw.FPDFPageObj_GetDashArray(obj, arr, count)
+    api.FPDFPageObj_GetDashArray(obj, arr, count)
     return (list(arr), phase.value)
 
 
-def _mcid(raw, obj):
-    mcid = raw.FPDFPageObj_GetMarkedContentID(obj)
+def _mcid(api, obj):
+    mcid = api.FPDFPageObj_GetMarkedContentID(obj)
     return mcid if mcid >= 0 else None
 
 
@@ -718,9 +804,9 @@ def _paint(path: list[tuple], look: dict, frame: _Frame, out: dict) -> None:
     out.setdefault(kind, []).append(d)
 
 
-def _image(raw, obj, outer, frame: _Frame, state, out) -> None:
+def _image(api, obj, outer, frame: _Frame, state, out) -> None:
     m = state["matrix"]
-    raw.FPDFPageObj_GetMatrix(obj, m)
+    api.FPDFPageObj_GetMatrix(obj, m)
     full = _multiply((m.a, m.b, m.c, m.d, m.e, m.f), outer)
     corners = [(full[0] * u + full[2] * v + full[4], full[1] * u + full[3] * v + full[5])
                for u, v in ((0, 0), (1, 0), (0, 1), (1, 1))]
@@ -728,7 +814,7 @@ def _image(raw, obj, outer, frame: _Frame, state, out) -> None:
     xs, ys = [p[0] for p in pts], [p[1] for p in pts]
     d = frame.box(min(xs), min(ys), max(xs), max(ys))
     w, h = ctypes.c_uint(), ctypes.c_uint()
-    size = (w.value, h.value) if raw.FPDFImageObj_GetImagePixelSize(obj, w, h) else (0, 0)
+    size = (w.value, h.value) if api.FPDFImageObj_GetImagePixelSize(obj, w, h) else (0, 0)
     d.update({"object_type": "image", "page_number": frame.number, "srcsize": size, "name": None,
-              "mcid": _mcid(raw, obj), "tag": None})
+              "mcid": _mcid(api, obj), "tag": None})
     out.setdefault("image", []).append(d)

@@ -30,6 +30,9 @@ from .diagnostics import Diagnostic, page_warning
 from .symbols import map_symbol_glyphs, private_use_warning
 
 CID_TEXT = re.compile(r"^\(cid:(\d+)\)$")
+#: Text that recover_unmapped reads again when no font is read by its own tables: a
+#: ``(cid:N)`` glyph, or a control character other than tab and line breaks.
+_NEEDS_RECOVERY = re.compile(r"\(cid:\d+\)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 #: Text render modes that paint nothing (3: invisible, 7: clip only).
 INVISIBLE_MODES = (3, 7)
 
@@ -241,6 +244,8 @@ def recover_unmapped(chars: list[dict], fonts: dict[int, Any], number: int,
     fonts_read_by_own_tables) are all read through the font's own tables. Returns the
     warnings."""
     own_tables = own_tables or {}
+    if not own_tables and not _NEEDS_RECOVERY.search("".join(c.get("text") or "" for c in chars)):
+        return []  # the common case, one search over the page's text instead of a test per glyph
     fixed: dict[str, Counter] = defaultdict(Counter)
     lost: dict[str, Counter] = defaultdict(Counter)
     own_only: Counter = Counter()

@@ -14,6 +14,8 @@ import re
 from .diagnostics import Diagnostic, page_warning
 
 SYMBOL_FONT = re.compile(r"wingding|webding|symbol", re.I)
+#: Private Use Area code points (the BMP's and planes 15-16).
+PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
 #: Wingdings byte -> the mark it shows (the marks bulletins use as bullets, leads and
 #: pointers; Microsoft's Wingdings chart).
@@ -53,9 +55,13 @@ def map_symbol_glyphs(chars: list[dict], number: int) -> list[Diagnostic]:
     warnings say how many, and how many could not be mapped."""
     mapped: dict[str, str] = {}
     unknown = 0
+    symbolic: dict[str, bool] = {}  # font name -> a symbol font? (one search per font, not per glyph)
     for c in chars:
         font = c.get("fontname") or ""
-        if not SYMBOL_FONT.search(font) or not c["text"] or (c["text"].isspace() and c["text"] != "\xa0"):
+        is_symbol = symbolic.get(font)
+        if is_symbol is None:
+            is_symbol = symbolic[font] = SYMBOL_FONT.search(font) is not None
+        if not is_symbol or not c["text"] or (c["text"].isspace() and c["text"] != "\xa0"):
             continue
         byte = _byte(c["text"])
         table = SYMBOL if "symbol" in font.lower() else WINGDINGS
@@ -80,8 +86,9 @@ def map_symbol_glyphs(chars: list[dict], number: int) -> list[Diagnostic]:
 def private_use_warning(chars: list[dict], number: int) -> Diagnostic | None:
     """Glyphs left in the Private Use Area (a font's own code points, no standard meaning):
     their text is lost; say how many."""
-    left = [c for c in chars if c["text"] and any(0xE000 <= ord(ch) <= 0xF8FF or ord(ch) >= 0xF0000
-                                                    for ch in c["text"])]
+    if not PRIVATE_USE.search("".join(c["text"] or "" for c in chars)):
+        return None  # the common case, one search over the page's text instead of a test per glyph
+    left = [c for c in chars if c["text"] and PRIVATE_USE.search(c["text"])]
     if not left:
         return None
     return page_warning(number, f"{len(left)} glyph(s) with no standard character (Private Use Area code points, "

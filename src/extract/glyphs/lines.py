@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from ..model import TextLine
@@ -19,6 +20,12 @@ SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 #: bold a producer makes of a font that has no bold face (Hancom's and Word's "synthetic" bold).
 FILL_THEN_STROKE = 2
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold|,b$|-b$|extrab", re.I)
+
+
+@lru_cache(maxsize=1024)
+def bold_font(name: str) -> bool:
+    """Does the font's name say bold? (asked once per name: every glyph of every line asks)"""
+    return BOLD_FONT.search(name) is not None
 
 
 #: Where a line writes its spaces, a gap between scripts is a word space only when wider
@@ -143,7 +150,7 @@ def _make_line(row: list[dict], page: int, gap_ratio: float) -> TextLine | None:
     visible = [c for c in row if not c["text"].isspace()]
     sizes = [c["size"] for c in visible]
     bold_count = sum(1 for c in visible
-                     if BOLD_FONT.search(c.get("fontname") or "") or c.get("render_mode") == FILL_THEN_STROKE)
+                     if bold_font(c.get("fontname") or "") or c.get("render_mode") == FILL_THEN_STROKE)
     widths = [c["x1"] - c["x0"] for c in space_glyphs]
     fonts = Counter(c.get("fontname") or "" for c in visible)
     return TextLine(

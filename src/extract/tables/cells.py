@@ -22,12 +22,18 @@ from ..textjoin import JoinStats, fold, join_wrapped
 _index = threading.local()
 
 
-def chars_between(chars: list[dict], top: float, bottom: float) -> list[dict]:
+def chars_between(chars: list[dict], top: float, bottom: float, page_order: bool = False) -> list[dict]:
+    """The glyphs of ``chars`` whose vertical centre lies between ``top`` and ``bottom``, by
+    centre, or with ``page_order`` in the order of ``chars``."""
     if getattr(_index, "chars", None) is not chars:
-        _index.by_centre = sorted(chars, key=lambda c: c["top"] + c["bottom"])
+        _index.positions = sorted(range(len(chars)), key=lambda k: chars[k]["top"] + chars[k]["bottom"])
+        _index.by_centre = [chars[k] for k in _index.positions]
         _index.centres = [(c["top"] + c["bottom"]) / 2 for c in _index.by_centre]
         _index.chars = chars
-    return _index.by_centre[bisect_left(_index.centres, top):bisect_right(_index.centres, bottom)]
+    start, end = bisect_left(_index.centres, top), bisect_right(_index.centres, bottom)
+    if page_order:
+        return [chars[k] for k in sorted(_index.positions[start:end])]
+    return _index.by_centre[start:end]
 
 
 def cell_lines(chars: list[dict], box: BBox, page: int, gap: float | None, layout: LayoutSettings) -> list[TextLine]:

@@ -7,6 +7,7 @@ lines are read, and header rows are recognised by shading or weight.
 """
 from __future__ import annotations
 
+import math
 import operator
 import re
 from typing import Any
@@ -183,13 +184,25 @@ def find_ruled_fragments(page, page_number: int, settings: TableSettings, gap: f
     chars = page.chars if chars is None else chars
     shades = _shaded_rects(page)
     fragments: list[TableFragment] = []
+    height = float(page.height)
+    footer = (1 - settings.margin_band) * height
+    # Asked of each table, each over every glyph of the page: the highest glyph under the
+    # header band and the lowest visible one over the footer band, found once per page.
+    first_bottom = last_top = None
     for table in sorted(found, key=lambda t: (t.bbox[1], t.bbox[0])):
-        opens_page = continuing and not fragments and not any(
-            c["bottom"] <= table.bbox[1] and c["top"] > settings.margin_band * float(page.height) for c in chars)
+        opens_page = False
+        if continuing and not fragments:  # nothing above it but the header band
+            if first_bottom is None:
+                first_bottom = min((c["bottom"] for c in chars if c["top"] > settings.margin_band * height),
+                                   default=math.inf)
+            opens_page = not first_bottom <= table.bbox[1]
         # At the page's foot: low on the page, and nothing under it but the footer band.
-        footer = (1 - settings.margin_band) * float(page.height)
-        at_foot = table.bbox[3] >= FOOT_SHARE * float(page.height) and not any(
-            c["top"] > table.bbox[3] + 1 and c["bottom"] < footer and not c["text"].isspace() for c in chars)
+        at_foot = False
+        if table.bbox[3] >= FOOT_SHARE * height:
+            if last_top is None:
+                last_top = max((c["top"] for c in chars if c["bottom"] < footer and not c["text"].isspace()),
+                               default=-math.inf)
+            at_foot = not last_top > table.bbox[3] + 1
         frag = _fragment(table, chars, shades, page, page_number, len(fragments) + 1, settings, layout, gap,
                          opens_page=opens_page, at_foot=at_foot)
         if frag is not None and len(frag.rows) == 1 and not frag.quality.get("header_only") \
