@@ -286,22 +286,14 @@ def test_dev_and_held_out_lists(normalizer):
     fourth = score_list(DATA / "names_heldout4.tsv", normalizer)
     assert fourth.total == 232 and fourth.right >= 230, fourth.wrong
     assert not fourth.confidently_wrong, fourth.confidently_wrong
-    # the fifth, written blind to docs/NAMES.md: first look 322/327 and 2 confidently wrong
-    fifth = score_list(DATA / "names_heldout5.tsv", normalizer)
-    assert fifth.total == 327 and fifth.right >= 325, fifth.wrong
-    assert not fifth.confidently_wrong, fifth.confidently_wrong
-    # the sixth, written blind likewise after the fifth was seen: first look 257/263, 1 confidently wrong
-    sixth = score_list(DATA / "names_heldout6.tsv", normalizer)
-    assert sixth.total == 263 and sixth.right >= 261, sixth.wrong
-    assert not sixth.confidently_wrong, sixth.confidently_wrong
-    # the seventh, likewise: first look 244/258 and 2 confidently wrong (2 rows corrected, see its header)
-    seventh = score_list(DATA / "names_heldout7.tsv", normalizer)
-    assert seventh.total == 258 and seventh.right >= 253, seventh.wrong
-    assert not seventh.confidently_wrong, seventh.confidently_wrong
-    # the eighth, written blind after the seventh was seen and scored once, as it stands: 231/233
-    eighth = score_list(DATA / "names_heldout8.tsv", normalizer)
-    assert eighth.total == 233 and eighth.right >= 231, eighth.wrong
-    assert not eighth.confidently_wrong, eighth.confidently_wrong
+    # Lists 5-8, each written blind to docs/NAMES.md after the one before was seen; their first
+    # looks (in their headers): 322/327 and 2 confidently wrong, 257/263 and 1, 244/258 and 2
+    # (two rows corrected since), 231/233 and none, with nothing changed for the eighth.
+    for name, total, right in (("names_heldout5.tsv", 327, 325), ("names_heldout6.tsv", 263, 261),
+                               ("names_heldout7.tsv", 258, 253), ("names_heldout8.tsv", 233, 231)):
+        blind = score_list(DATA / name, normalizer)
+        assert blind.total == total and blind.right >= right, (name, blind.wrong)
+        assert not blind.confidently_wrong, (name, blind.confidently_wrong)
 
 
 def test_names_command_fits_80_columns():

@@ -5,7 +5,8 @@ import extract
 from helpers import KO, make_pdf
 
 
-def _draw_table_with_notes(c):
+def _draw_table(c):
+    """A captioned ruled table of two columns and three rows, its foot at y 680."""
     c.setFont(KO, 10)
     c.drawCentredString(297, 760, "〈 지역별 현황 〉")
     xs, ys = [100, 250, 400], [740, 720, 700, 680]
@@ -16,6 +17,10 @@ def _draw_table_with_notes(c):
     for (a, b), y in zip([("지역", "건수"), ("광둥", "12"), ("장쑤", "7")], (726, 706, 686)):
         c.drawString(xs[0] + 5, y, a)
         c.drawString(xs[1] + 5, y, b)
+
+
+def _draw_table_with_notes(c):
+    _draw_table(c)
     c.setFont(KO, 9)
     # A note wrapped at a space with room left on its first line (the next word would have
     # fitted if it were a word cut in two), then a source line.
@@ -44,7 +49,9 @@ def test_an_item_marked_by_another_family_under_a_source_note_is_no_part_of_it(t
     # note's list of item marks did not know, so the item and those after it were read as the
     # note going on and lost from the body (farm renders with ◦/ㅇ bullets, 39 items).
     def draw(c):
-        _draw_table_with_notes_only(c)
+        _draw_table(c)
+        c.setFont(KO, 9)
+        c.drawString(100, 668, "* 출처: 국가약품감독관리국")
         c.setFont(KO, 10)
         c.drawString(100, 654, "◦ 표 아래의 다음 항목은 본문이다")
         c.drawString(100, 640, "ㅇ 그 다음 항목도 본문이다")
@@ -55,17 +62,3 @@ def test_an_item_marked_by_another_family_under_a_source_note_is_no_part_of_it(t
     assert table["source_note"] == "국가약품감독관리국"
     assert not any("본문" in n for n in table["notes"] + [table["source_note"] or ""])
 
-
-def _draw_table_with_notes_only(c):
-    c.setFont(KO, 10)
-    c.drawCentredString(297, 760, "〈 지역별 현황 〉")
-    xs, ys = [100, 250, 400], [740, 720, 700, 680]
-    for y in ys:
-        c.line(xs[0], y, xs[-1], y)
-    for x in xs:
-        c.line(x, ys[0], x, ys[-1])
-    for (a, b), y in zip([("지역", "건수"), ("광둥", "12"), ("장쑤", "7")], (726, 706, 686)):
-        c.drawString(xs[0] + 5, y, a)
-        c.drawString(xs[1] + 5, y, b)
-    c.setFont(KO, 9)
-    c.drawString(100, 668, "* 출처: 국가약품감독관리국")
