@@ -10,10 +10,18 @@ with no mark in the table is left as it is and counted, so the output says so.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .diagnostics import Diagnostic, page_warning
 
 SYMBOL_FONT = re.compile(r"wingding|webding|symbol", re.I)
+
+
+@lru_cache(maxsize=1024)
+def symbol_font(name: str) -> bool:
+    """Is the font a symbol font, by its name? (asked once per name: every glyph asks)"""
+    return SYMBOL_FONT.search(name) is not None
+
 #: Private Use Area code points (the BMP's and planes 15-16).
 PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
@@ -55,13 +63,9 @@ def map_symbol_glyphs(chars: list[dict], number: int) -> list[Diagnostic]:
     warnings say how many, and how many could not be mapped."""
     mapped: dict[str, str] = {}
     unknown = 0
-    symbolic: dict[str, bool] = {}  # font name -> a symbol font? (one search per font, not per glyph)
     for c in chars:
         font = c.get("fontname") or ""
-        is_symbol = symbolic.get(font)
-        if is_symbol is None:
-            is_symbol = symbolic[font] = SYMBOL_FONT.search(font) is not None
-        if not is_symbol or not c["text"] or (c["text"].isspace() and c["text"] != "\xa0"):
+        if not symbol_font(font) or not c["text"] or (c["text"].isspace() and c["text"] != "\xa0"):
             continue
         byte = _byte(c["text"])
         table = SYMBOL if "symbol" in font.lower() else WINGDINGS

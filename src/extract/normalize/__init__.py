@@ -540,9 +540,7 @@ class Normalizer:
             return None
         top = _ranked(others, places)[0]
         of_kind = _ranked({i: s for i, s in scores.items() if i not in others}, places)[:1]
-        return Resolution(mention, places[top].kind, score=round(scores[top], 1), ambiguous=True,
-                          candidates=[dict(places[i].candidate(scores[i]), type=places[i].kind)
-                                      for i in (top, *of_kind)])
+        return self._ambiguous_between(mention, [top, *of_kind], scores)
 
     def _known_of_type(self, scores: dict[int, float], kind: str | None) -> tuple[dict[int, float], str | None]:
         """Known names (exact or alias hits) filtered by the hint, unless none is of the hint's
@@ -572,8 +570,14 @@ class Normalizer:
         rival = max((i for i in scores if places[i].kind != places[top].kind), key=lambda i: scores[i], default=None)
         if rival is None or scores[top] - scores[rival] >= self.settings.type_margin:
             return None
-        return Resolution(mention, places[top].kind, score=round(scores[top], 1), ambiguous=True,
-                          candidates=[dict(places[i].candidate(scores[i]), type=places[i].kind) for i in (top, rival)])
+        return self._ambiguous_between(mention, [top, rival], scores)
+
+    def _ambiguous_between(self, mention: str, ids: list[int], scores: dict[int, float]) -> Resolution:
+        """Ambiguous between the places ``ids`` (the first the likelier), each a candidate
+        with its type: the types may differ."""
+        places = self.index.places
+        return Resolution(mention, places[ids[0]].kind, score=round(scores[ids[0]], 1), ambiguous=True,
+                          candidates=[dict(places[i].candidate(scores[i]), type=places[i].kind) for i in ids])
 
     def _by_context(self, close: dict[int, float], mention: str, context: Sequence[str]) -> int | None:
         """Other mentions beside this one may decide between close candidates: a city of one
@@ -733,10 +737,7 @@ class Normalizer:
         scores, is_fuzzy = self._scored(PARENS.sub("", text).strip() or text)
         if not is_fuzzy or not scores or max(scores.values()) < self.settings.threshold:
             return None
-        places = self.index.places
-        ranked = _ranked(scores, places)[:2]
-        return Resolution(text, places[ranked[0]].kind, score=round(scores[ranked[0]], 1), ambiguous=True,
-                          candidates=[dict(places[i].candidate(scores[i]), type=places[i].kind) for i in ranked])
+        return self._ambiguous_between(text, _ranked(scores, self.index.places)[:2], scores)
 
     def _person_name(self, text: str) -> bool:
         """A short Hangul name of a common surname with nothing of an organisation about it: no

@@ -543,7 +543,7 @@ def column_separators(rows: list[Row], settings: TableSettings) -> list[tuple[fl
         return []
     typical = statistics.median(len(r.chunks) for r in multi)
     dense = [r for r in multi if len(r.chunks) >= max(2, settings.stream_dense_share * typical)]
-    gaps = _projection_gaps(dense, settings)
+    gaps = _projection_gaps(dense, settings.stream_column_gap)
     # Header lines over column groups ("Male  Female" under "Non-Hispanic white") have
     # fewer chunks than the body and their group labels cross the gaps inside each group;
     # leading rows sparser than the body do not define the columns when the rows under them
@@ -553,7 +553,7 @@ def column_separators(rows: list[Row], settings: TableSettings) -> list[tuple[fl
             and len(dense[lead].chunks) < typical:
         lead += 1
     if lead:
-        body_gaps = _projection_gaps(dense[lead:], settings)
+        body_gaps = _projection_gaps(dense[lead:], settings.stream_column_gap)
         if len(body_gaps) > len(gaps):
             gaps, dense = body_gaps, dense[lead:]
     # A column gap is a wide gap (between chunks) in a fair share of the rows that have
@@ -618,19 +618,19 @@ def column_separators(rows: list[Row], settings: TableSettings) -> list[tuple[fl
     if right:
         kept.append((x1, min(right)))
     if kept:
-        kept = _inner_gaps(rows, (float("-inf"), kept[0][1]), em) + kept
+        kept = _inner_gaps(rows, kept[0][1], em) + kept
     return kept
 
 
-def _inner_gaps(rows: list[Row], zone: tuple[float, float], em: float) -> list[tuple[float, float]]:
-    """Column gaps inside the ``zone`` left of the first column that no row of several
-    chunks shows: the lines standing wholly in it (a row number and its label, centred beside
+def _inner_gaps(rows: list[Row], right: float, em: float) -> list[tuple[float, float]]:
+    """Column gaps left of the first column (whose text starts at ``right``) that no row of
+    several chunks shows: the lines standing wholly left of it (a row number and its label, centred beside
     a taller cell on lines of their own, "1  HDR Vivid", "2  오디오 Vivid") that all leave a gap
     wider than a word space at one place (CELL_GAP_EM), two of them at least, none crossing it."""
-    lines = [r for r in rows if r.words and r.x0 >= zone[0] and r.x1 <= zone[1]]
+    lines = [r for r in rows if r.words and r.x1 <= right]
     if len(lines) < 2:
         return []
-    gaps = _projection_gaps(lines, gap_em=CELL_GAP_EM)
+    gaps = _projection_gaps(lines, CELL_GAP_EM)
     out = []
     for a, b in gaps:
         spanning = [r for r in lines if any(w.x1 <= a + EDGE_SLACK for w in r.words)
@@ -643,12 +643,11 @@ def _inner_gaps(rows: list[Row], zone: tuple[float, float], em: float) -> list[t
 def _one_word_space(rows: list[Row], a: float, b: float) -> bool:
     """Exactly one of ``rows`` has words ending at ``a`` and starting at ``b``, the gap
     between two words of one chunk."""
-    tight = [r for r in rows if any(abs(w.x1 - a) <= EDGE_SLACK for w in r.words)
-             and any(abs(w.x0 - b) <= EDGE_SLACK for w in r.words)]
-    if len(tight) != 1:
-        return False
-    return any(any(abs(w.x1 - a) <= EDGE_SLACK for w in ch) and any(abs(w.x0 - b) <= EDGE_SLACK for w in ch)
-               for ch in tight[0].chunks)
+    def edge_to_edge(words: list[Word]) -> bool:
+        return any(abs(w.x1 - a) <= EDGE_SLACK for w in words) and any(abs(w.x0 - b) <= EDGE_SLACK for w in words)
+
+    tight = [r for r in rows if edge_to_edge(r.words)]
+    return len(tight) == 1 and any(edge_to_edge(ch) for ch in tight[0].chunks)
 
 
 def _apart_across(row: Row, a: float, b: float, apart: float) -> bool:
@@ -663,11 +662,8 @@ def _apart_across(row: Row, a: float, b: float, apart: float) -> bool:
     return min(after) - max(before) >= apart
 
 
-def _projection_gaps(rows: list[Row], settings: TableSettings | None = None,
-                     gap_em: float | None = None) -> list[tuple[float, float]]:
-    """Gaps (x0, x1) at least ``gap_em`` (else ``stream_column_gap``) em wide that no word of
-    ``rows`` crosses."""
-    least = gap_em if gap_em is not None else (settings or TableSettings()).stream_column_gap
+def _projection_gaps(rows: list[Row], gap_em: float) -> list[tuple[float, float]]:
+    """Gaps (x0, x1) at least ``gap_em`` em wide that no word of ``rows`` crosses."""
     words = sorted(((w.x0, w.x1, w.size) for r in rows for w in r.words))
     if not words:
         return []
@@ -675,7 +671,7 @@ def _projection_gaps(rows: list[Row], settings: TableSettings | None = None,
     gaps = []
     reach = words[0][1]
     for x0, x1, _ in words[1:]:
-        if x0 - reach >= least * size:
+        if x0 - reach >= gap_em * size:
             gaps.append((reach, x0))
         reach = max(reach, x1)
     return gaps
@@ -1092,16 +1088,15 @@ def _top(p: _Piece) -> float:
     return p.top
 
 
-def _centred_beside(p: _Piece, column: list[_Piece], own: list[_Piece]) -> bool:
-    """``p``, one line, stands on the middle line of a run of consecutive lines of
-    ``column`` (as many above it as below) and its own column ``own`` has nothing else on
-    that run: a one-line cell centred beside a cell of an odd number of lines, which lines
-    up with the middle one instead of floating between two (a year beside a three-line
-    name, in a row alone at the foot of a page)."""
+def _centred_beside(p: _Piece, held: set[int], own: set[int]) -> bool:
+    """``p``, one line, stands on the middle line of a run of consecutive lines ``held`` by
+    another column (as many above it as below) and its own column (lines ``own``) has
+    nothing else on that run: a one-line cell centred beside a cell of an odd number of
+    lines, which lines up with the middle one instead of floating between two (a year beside
+    a three-line name, in a row alone at the foot of a page)."""
     if len(p.lines) != 1:
         return False
     (k,) = p.lines
-    held = set().union(*(q.lines for q in column))
     if k not in held:
         return False
     up = down = 0
@@ -1111,8 +1106,7 @@ def _centred_beside(p: _Piece, column: list[_Piece], own: list[_Piece]) -> bool:
         down += 1
     if up == 0 or up != down:
         return False
-    run = set(range(k - up, k + down + 1))
-    return not any(q is not p and q.lines & run for q in own)
+    return not any(j in own for j in range(k - up, k + down + 1) if j != k)
 
 
 def _between(p: _Piece, column: list[_Piece], share: float, own: Sequence[_Piece] = ()) -> bool:
@@ -1160,9 +1154,10 @@ def centred_rows(grid: list[dict[int, list[Word]]], settings: TableSettings) -> 
         return None
     heights = sorted(p.bottom - p.top for ps in by_col.values() for p in ps)
     h = heights[len(heights) // 2]
+    held = {c: set().union(*(p.lines for p in ps)) for c, ps in by_col.items()}  # text lines per column
     if not any(p.bottom - p.top >= 0.5 * h and _between(p, by_col[d], 0.5, ps)
                for c, ps in by_col.items() for p in ps for d in by_col if d != c) \
-            and not any(_centred_beside(p, by_col[d], ps)
+            and not any(_centred_beside(p, held[d], held[c])
                         for c, ps in by_col.items() for p in ps for d in by_col if d != c):
         return None
     # Cell blocks: consecutive lines of a column closer than the gaps between rows. The
