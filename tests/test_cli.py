@@ -112,6 +112,18 @@ def test_help_stand_ins_forward_to_rich():
     assert proc.returncode == 0, proc.stderr
 
 
+def test_help_formatter_imports_the_ordinary_way_when_typer_wants_more_than_the_stand_ins():
+    """A typer that takes a name from rich.markdown the stand-in does not give (an upgrade)
+    still prints help: the formatter is imported with the real modules."""
+    code = ("import sys, extract.cli as cli\n"
+            "cli._DEFERRED_RICH = {'rich.markdown': 'NotMarkdown'}\n"
+            "cli._import_help_formatter()\n"
+            "import typer.rich_utils as ru, rich.markdown\n"
+            "assert ru.Markdown is rich.markdown.Markdown\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+
+
 def test_every_command_the_readme_shows_exists():
     import re
 

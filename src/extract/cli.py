@@ -459,6 +459,13 @@ def _import_help_formatter() -> None:
             stand_ins[module] = sys.modules[module] = stand_in
     try:
         import typer.rich_utils  # noqa: F401
+    except ImportError:
+        # A typer that takes more from these modules than the stand-ins give (an upgrade):
+        # import it the ordinary way, only slower.
+        for module in stand_ins:
+            sys.modules.pop(module, None)
+        stand_ins.clear()
+        import typer.rich_utils  # noqa: F401,F811
     finally:
         for module, stand_in in stand_ins.items():
             if sys.modules.get(module) is stand_in:
