@@ -65,6 +65,65 @@ def test_help_does_not_import_heavy_libraries():
     assert proc.returncode == 0 and proc.stdout.strip() == ""
 
 
+def test_help_as_users_run_it_imports_only_what_it_prints_with():
+    """`bulletin-extract --help` (main(), as the console script and `python -m extract` run it)
+    imports no PDF, table or schema library, nor what typer's help formatter imports for
+    Markdown help and pretty tracebacks (markdown-it-py, pygments, attrs): the start-up
+    time of every command is the import time of the CLI."""
+    code = ("import sys; sys.argv = ['bulletin-extract', '--help']\n"
+            "from extract.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "heavy = ('pdfplumber', 'pdfminer', 'pypdf', 'pypdfium2', 'pandas', 'jsonschema', 'rapidfuzz',\n"
+            "         'markdown_it', 'pygments', 'attr', 'rich.markdown', 'rich.traceback', 'extract.pipeline')\n"
+            "print('IMPORTED:' + ','.join(m for m in heavy if m in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert "Commands" in proc.stdout and proc.stdout.splitlines()[-1] == "IMPORTED:"
+
+
+def test_help_text_is_the_same_through_main_as_through_the_app():
+    """main() imports typer's help formatter with stand-ins for rich's Markdown and Traceback
+    (cli._import_help_formatter); what it prints is what the typer app prints without them."""
+    import os
+
+    env = dict(os.environ, COLUMNS="100")
+    plain = "import sys; from extract.cli import app; app(prog_name='bulletin-extract')"
+    for command in ([], ["run"], ["batch"]):
+        via_main = subprocess.run([sys.executable, "-m", "extract", *command, "--help"], capture_output=True,
+                                  text=True, env=env)
+        via_app = subprocess.run([sys.executable, "-c", plain, *command, "--help"], capture_output=True,
+                                 text=True, env=env)
+        assert via_main.returncode == via_app.returncode == 0
+        assert via_main.stdout == via_app.stdout and "Usage: bulletin-extract" in via_main.stdout
+
+
+def test_help_stand_ins_forward_to_rich():
+    """The stand-ins typer's help formatter gets are rich's classes on first use (a pretty
+    traceback still prints), and nobody else gets them."""
+    code = ("from extract.cli import _import_help_formatter\n"
+            "_import_help_formatter()\n"
+            "import typer.rich_utils as ru, rich.traceback, rich.markdown\n"
+            "try:\n    1 / 0\nexcept ZeroDivisionError as exc:\n"
+            "    tb = ru.Traceback.from_exception(type(exc), exc, exc.__traceback__)\n"
+            "assert type(tb) is rich.traceback.Traceback and isinstance(tb, ru.Traceback)\n"
+            "assert type(ru.Markdown('*x*')) is rich.markdown.Markdown\n"
+            "assert rich.markdown.Markdown is not ru.Markdown\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_help_formatter_imports_the_ordinary_way_when_typer_wants_more_than_the_stand_ins():
+    """A typer that takes a name from rich.markdown the stand-in does not give (an upgrade)
+    still prints help: the formatter is imported with the real modules."""
+    code = ("import sys, extract.cli as cli\n"
+            "cli._DEFERRED_RICH = {'rich.markdown': 'NotMarkdown'}\n"
+            "cli._import_help_formatter()\n"
+            "import typer.rich_utils as ru, rich.markdown\n"
+            "assert ru.Markdown is rich.markdown.Markdown\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+
+
 def test_every_command_the_readme_shows_exists():
     import re
 

@@ -5,7 +5,9 @@ are printed as one line naming the file and the reason, with a non-zero exit cod
 """
 from __future__ import annotations
 
+import importlib
 import sys
+import types
 from pathlib import Path
 from typing import Optional
 
@@ -417,8 +419,64 @@ def schema_cmd() -> None:
     sys.stdout.write(resources.files("extract").joinpath("data/bulletin.schema.json").read_text(encoding="utf-8"))
 
 
+class _Deferred(type):
+    """A stand-in for a class of rich's that typer.rich_utils imports but --help never uses:
+    the real class is imported on first use (a call, a class attribute, an isinstance test)."""
+
+    _module: str
+
+    def _real(cls) -> type:
+        return getattr(importlib.import_module(cls._module), cls.__name__)
+
+    def __call__(cls, *args, **kwargs):
+        return cls._real()(*args, **kwargs)
+
+    def __getattr__(cls, name: str):
+        return getattr(cls._real(), name)
+
+    def __instancecheck__(cls, obj) -> bool:
+        return isinstance(obj, cls._real())
+
+
+#: What typer.rich_utils takes at its top from rich modules that --help does not need:
+#: Markdown (for help written in Markdown: markdown-it-py, pygments) and Traceback (for
+#: pretty tracebacks: pygments, attrs), 40 % of the import time of --help.
+_DEFERRED_RICH = {"rich.markdown": "Markdown", "rich.traceback": "Traceback"}
+
+
+def _import_help_formatter() -> None:
+    """Import typer's rich help formatter with stand-ins (:class:`_Deferred`) for the two
+    classes it does not need to print help; the stand-ins live in that module only (they
+    leave ``sys.modules`` once it is imported), so any other import of rich.markdown or
+    rich.traceback gets the real one. The help printed is the same."""
+    if "typer.rich_utils" in sys.modules:
+        return
+    stand_ins = {}
+    for module, name in _DEFERRED_RICH.items():
+        if module not in sys.modules:
+            stand_in = types.ModuleType(module)
+            setattr(stand_in, name, _Deferred(name, (), {"_module": module}))
+            stand_ins[module] = sys.modules[module] = stand_in
+    try:
+        import typer.rich_utils  # noqa: F401
+    except ImportError:
+        # A typer that takes more from these modules than the stand-ins give (an upgrade):
+        # import it the ordinary way, only slower.
+        for module in stand_ins:
+            sys.modules.pop(module, None)
+        stand_ins.clear()
+        import typer.rich_utils  # noqa: F401,F811
+    finally:
+        for module, stand_in in stand_ins.items():
+            if sys.modules.get(module) is stand_in:
+                del sys.modules[module]
+
+
 def main() -> None:
-    set_verbosity(False, 0)  # the parsers' logs quiet until -v asks for them
+    # The parsers' logs are quieted by main_options, which runs before any command (-v asks
+    # for them); --help and --version need no logging.
+    if len(sys.argv) < 2 or "--help" in sys.argv[1:]:
+        _import_help_formatter()
     app(prog_name="bulletin-extract")
 
 

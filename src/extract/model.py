@@ -44,9 +44,13 @@ class PageInfo:
     source: str = "pdfminer"
 
 
-@dataclass
+@dataclass(slots=True)
 class TextLine:
-    """One line of text in reading order, with the font facts segmentation needs."""
+    """One line of text in reading order, with the font facts segmentation needs.
+
+    Slotted: a document keeps every page's lines to its end (the document stages read
+    them all), about 40 a page, and without an instance dict each costs 250 bytes less
+    (9 MB over 1,000 pages)."""
 
     page: int
     text: str

@@ -147,21 +147,45 @@ def _make_line(row: list[dict], page: int, gap_ratio: float) -> TextLine | None:
     text = "".join(parts).strip()
     if not text:
         return None
-    visible = [c for c in row if not c["text"].isspace()]
-    sizes = [c["size"] for c in visible]
-    bold_count = sum(1 for c in visible
-                     if bold_font(c.get("fontname") or "") or c.get("render_mode") == FILL_THEN_STROKE)
+    # One pass over the visible glyphs (this runs for every line of every page and cell):
+    # their extent, sizes, fonts and how many are bold.
+    sizes: list[float] = []
+    names: list[str] = []
+    bold_count = 0
+    x0 = x1 = top = bottom = None
+    for c in row:
+        if c["text"].isspace():
+            continue
+        cx0, cx1, ctop, cbottom = c["x0"], c["x1"], c["top"], c["bottom"]
+        if x0 is None:
+            x0, x1, top, bottom = cx0, cx1, ctop, cbottom
+        else:
+            if cx0 < x0:
+                x0 = cx0
+            if cx1 > x1:
+                x1 = cx1
+            if ctop < top:
+                top = ctop
+            if cbottom > bottom:
+                bottom = cbottom
+        sizes.append(c["size"])
+        name = c.get("fontname") or ""
+        names.append(name)
+        if bold_font(name) or c.get("render_mode") == FILL_THEN_STROKE:
+            bold_count += 1
+    if x0 is None or x1 is None or top is None or bottom is None:
+        return None  # (not reached: a line with text has a visible glyph)
     widths = [c["x1"] - c["x0"] for c in space_glyphs]
-    fonts = Counter(c.get("fontname") or "" for c in visible)
+    fonts = Counter(names)
     return TextLine(
         page=page,
         text=text,
-        x0=min(c["x0"] for c in visible),
-        x1=max(c["x1"] for c in visible),
-        top=min(c["top"] for c in visible),
-        bottom=max(c["bottom"] for c in visible),
+        x0=x0,
+        x1=x1,
+        top=top,
+        bottom=bottom,
         size=round(median_size(sizes), 2),
-        bold=bold_count * 2 > len(visible),
+        bold=bold_count * 2 > len(sizes),
         trailing_space=row[-1]["text"].isspace(),
         space_width=round(median_size(widths), 2) if widths else 0.0,
         font=SUBSET_PREFIX.sub("", fonts.most_common(1)[0][0]),
