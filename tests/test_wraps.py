@@ -168,3 +168,54 @@ def test_a_drawn_counted_number_wrapped_before_a_word(tmp_path: Path):
         ("뒤를 이었고 관련 기업의 연구개발과 인재 양성을 지원하는 정책도 함께 발표할", 0.0),
         ("계획이다", 0.0)])
     assert any("구분하여 모두 6대 분야로 나누고" in b for b in _bullets(data))
+
+
+def test_a_number_cut_in_a_column_narrower_than_it_is_one_number(tmp_path: Path):
+    # A ruled grid whose first column (10 pt) is narrower than "no" and the last (16 pt)
+    # than "67.6": a producer that wraps Latin words and numbers at spaces cuts these
+    # anywhere, and the pieces are one word, not two.
+    import extract
+
+    def draw(c):
+        xs = [60, 70, 190, 206]
+        rows = [(["n", "o"], ["국가"], ["값"]), (["1"], ["스위스"], ["67.", "6"]),
+                (["2"], ["싱가포르"], ["64.", "2"]), (["3"], ["미국"], ["63.", "5"])]
+        top, row_h = 700, 26
+        c.setFont(KO, 9)
+        for r, row in enumerate(rows):
+            y = top - (r + 1) * row_h
+            for k, lines in enumerate(row):
+                c.rect(xs[k], y, xs[k + 1] - xs[k], row_h)
+                for i, text in enumerate(lines):
+                    c.drawString(xs[k] + 2, y + row_h - 10 - i * 10, text)
+        c.showPage()
+
+    table = extract.run(make_pdf(tmp_path / "cut.pdf", draw)).data["tables"][0]
+    assert table["header"] == [["no", "국가", "값"]]
+    assert [row[2] for row in table["rows"]] == ["67.6", "64.2", "63.5"]
+
+
+def test_a_latin_word_after_another_on_its_line_was_wrapped_at_a_space():
+    # "Surgical Systems.Inc." is wider than the cell, but "Surgical" follows "ZAP" on its
+    # line: a word too wide for a line would have been moved to one of its own first.
+    stats = stats_from("아무 말")
+    narrow = TextLine(page=1, text="ZAP Surgical", x0=60.0, x1=118.0, top=0, bottom=10, size=9.0,
+                      column_right=120.0)
+    assert join_wrapped("ZAP Surgical", "Systems.Inc.", narrow, stats) == "ZAP Surgical Systems.Inc."
+    cut = TextLine(page=1, text="67.", x0=60.0, x1=72.0, top=0, bottom=10, size=9.0, column_right=74.0)
+    assert join_wrapped("67.", "6", cut, stats) == "67.6"
+
+
+def test_a_latin_word_alone_on_its_line_with_room_left_or_a_capital_after_it_is_two_words():
+    stats = stats_from("아무 말")
+    # "HDR" alone on a line of a narrow cell, with room for a letter more: wrapped at a space
+    roomy = TextLine(page=1, text="HDR", x0=60.0, x1=80.0, top=0, bottom=10, size=9.0, column_right=90.0)
+    assert join_wrapped("HDR", "vivid", roomy, stats) == "HDR vivid"
+    # a capitalised word, or a piece after a comma, begins a word however full the line
+    full = TextLine(page=1, text="HDR", x0=60.0, x1=80.0, top=0, bottom=10, size=9.0, column_right=82.0)
+    assert join_wrapped("HDR", "Vivid", full, stats) == "HDR Vivid"
+    comma = TextLine(page=1, text="Labs,", x0=60.0, x1=80.0, top=0, bottom=10, size=9.0, column_right=82.0)
+    assert join_wrapped("Labs,", "inc", comma, stats) == "Labs, inc"
+    # ... while a number cut at the edge is one number
+    assert join_wrapped("67.", "6", TextLine(page=1, text="67.", x0=60.0, x1=72.0, top=0, bottom=10, size=9.0,
+                                             column_right=74.0), stats) == "67.6"
