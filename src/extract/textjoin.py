@@ -483,17 +483,21 @@ def _korean(a: str, b: str) -> bool:
     return is_hangul(a) or is_hangul(b) or is_cjk(a) or is_cjk(b)
 
 
-def join_wrapped(left: str, right: str, prev: TextLine | None, stats: JoinStats | None) -> str:
+def join_wrapped(left: str, right: str, prev: TextLine | None, stats: JoinStats | None,
+                 tally: Counter[str] | None = None) -> str:
     """Append a wrapped line ``right`` to the text ``left`` whose last line is ``prev``.
 
     Where the wrap stands between Korean (or Chinese) characters, ``stats.witness`` counts
     what decided it: ``trace`` (the producer's space glyph, the room left on the line, its
     way of wrapping), ``vocabulary`` (the document's own words), ``model`` (the spacing
     model of ``extract.spacing``) or ``default`` (none of them: a full line is taken as cut
-    inside a word)."""
+    inside a word). ``tally``, where given, counts it too: the wraps of one article's text.
+    """
     joined, witness = _join_wrapped(left, right, prev, stats)
     if stats is not None and witness:
         stats.witness[witness] += 1
+        if tally is not None:
+            tally[witness] += 1
     return joined
 
 
