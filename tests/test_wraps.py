@@ -168,3 +168,114 @@ def test_a_drawn_counted_number_wrapped_before_a_word(tmp_path: Path):
         ("뒤를 이었고 관련 기업의 연구개발과 인재 양성을 지원하는 정책도 함께 발표할", 0.0),
         ("계획이다", 0.0)])
     assert any("구분하여 모두 6대 분야로 나누고" in b for b in _bullets(data))
+
+
+def test_a_number_cut_in_a_column_narrower_than_it_is_one_number(tmp_path: Path):
+    # A ruled grid whose first column (10 pt) is narrower than "no" and the last (16 pt)
+    # than "67.6": a producer that wraps Latin words and numbers at spaces cuts these
+    # anywhere, and the pieces are one word, not two.
+    import extract
+
+    def draw(c):
+        xs = [60, 70, 190, 206]
+        rows = [(["n", "o"], ["국가"], ["값"]), (["1"], ["스위스"], ["67.", "6"]),
+                (["2"], ["싱가포르"], ["64.", "2"]), (["3"], ["미국"], ["63.", "5"])]
+        top, row_h = 700, 26
+        c.setFont(KO, 9)
+        for r, row in enumerate(rows):
+            y = top - (r + 1) * row_h
+            for k, lines in enumerate(row):
+                c.rect(xs[k], y, xs[k + 1] - xs[k], row_h)
+                for i, text in enumerate(lines):
+                    c.drawString(xs[k] + 2, y + row_h - 10 - i * 10, text)
+        c.showPage()
+
+    table = extract.run(make_pdf(tmp_path / "cut.pdf", draw)).data["tables"][0]
+    assert table["header"] == [["no", "국가", "값"]]
+    assert [row[2] for row in table["rows"]] == ["67.6", "64.2", "63.5"]
+
+
+def test_a_latin_word_after_another_on_its_line_was_wrapped_at_a_space():
+    # "Surgical Systems.Inc." is wider than the cell, but "Surgical" follows "ZAP" on its
+    # line: a word too wide for a line would have been moved to one of its own first.
+    stats = stats_from("아무 말")
+    narrow = TextLine(page=1, text="ZAP Surgical", x0=60.0, x1=118.0, top=0, bottom=10, size=9.0,
+                      column_right=120.0)
+    assert join_wrapped("ZAP Surgical", "Systems.Inc.", narrow, stats) == "ZAP Surgical Systems.Inc."
+    cut = TextLine(page=1, text="67.", x0=60.0, x1=72.0, top=0, bottom=10, size=9.0, column_right=74.0)
+    assert join_wrapped("67.", "6", cut, stats) == "67.6"
+
+
+def test_a_latin_word_alone_on_its_line_with_room_left_or_a_capital_after_it_is_two_words():
+    stats = stats_from("아무 말")
+    # "HDR" alone on a line of a narrow cell, with room for a letter more: wrapped at a space
+    roomy = TextLine(page=1, text="HDR", x0=60.0, x1=80.0, top=0, bottom=10, size=9.0, column_right=90.0)
+    assert join_wrapped("HDR", "vivid", roomy, stats) == "HDR vivid"
+    # a capitalised word, or a piece after a comma, begins a word however full the line
+    full = TextLine(page=1, text="HDR", x0=60.0, x1=80.0, top=0, bottom=10, size=9.0, column_right=82.0)
+    assert join_wrapped("HDR", "Vivid", full, stats) == "HDR Vivid"
+    comma = TextLine(page=1, text="Labs,", x0=60.0, x1=80.0, top=0, bottom=10, size=9.0, column_right=82.0)
+    assert join_wrapped("Labs,", "inc", comma, stats) == "Labs, inc"
+    # ... while a number cut at the edge is one number
+    assert join_wrapped("67.", "6", TextLine(page=1, text="67.", x0=60.0, x1=72.0, top=0, bottom=10, size=9.0,
+                                             column_right=74.0), stats) == "67.6"
+
+
+def test_each_article_counts_the_wraps_of_its_own_text(tmp_path: Path):
+    # Two articles whose bullets run justified to the box's edge and wrap between Hangul:
+    # three wraps in the first, one in the second, none elsewhere (the summary is one line).
+    import extract
+    from helpers import draw_banner, draw_cover, draw_page_frame
+
+    first = ["- 과기부는 국가 인공지능 혁신 응용 시범구를 추가로 지정하였고 베이징과 상하이 등 다섯",
+             "곳에 시범구를 건설하여 내년부터 본격적으로 운영할 계획이며 시범구마다 산업 응용과",
+             "제도 혁신을 함께 추진하여 성과를 점검하고 우수 사례를 다른 지역으로 넓혀 나가며",
+             "관련 기업의 연구개발을 지원할 계획"]
+    second = ["- 과기부는 전국 기초연구 기반을 강화하기 위해 대학과 연구기관의 협력을 넓히고 젊은",
+              "연구자를 위한 지원 사업을 확대하기로 함"]
+
+    def justified(c, x, y, lines):
+        for k, text in enumerate(lines):
+            t = c.beginText(x, y - 14 * k)
+            t.setFont(KO, 10)
+            if k < len(lines) - 1:
+                t.setCharSpace((440.0 - c.stringWidth(text, KO, 10)) / (len(text) - 1))
+            t.textOut(text)
+            c.drawText(t)
+
+    def draw(c):
+        draw_cover(c, "2024. 1. 12", ["과기부, 인공지능 시범구 추가 지정", "과기부, 기초연구 협력 확대"])
+        draw_page_frame(c, 2)
+        c.setFont(KO, 10.5)
+        c.drawString(60, 760, "- 과기부는 인공지능 혁신 시범구 다섯 곳을 추가로 지정하였다.")
+        c.showPage()
+        draw_page_frame(c, 3)
+        draw_banner(c, "정책동향")
+        c.setFont(KO, 13)
+        c.drawString(60, 705, "01 과기부, 인공지능 시범구 추가 지정")
+        c.setFont(KO, 10.5)
+        c.drawString(60, 680, "■ 베이징, 상하이 등 다섯 곳 지정 (12.28)")
+        justified(c, 62, 655, first)
+        c.setFont(KO, 13)
+        c.drawString(60, 570, "02 과기부, 기초연구 협력 확대")
+        c.setFont(KO, 10.5)
+        c.drawString(60, 545, "■ 대학과 연구기관의 협력 확대 (12.29)")
+        justified(c, 62, 520, second)
+        c.showPage()
+        draw_page_frame(c, 4)
+        c.setFont(KO, 16)
+        c.drawString(60, 740, "중국 과학기술 정책 주/간/동/향")
+        c.setFont(KO, 10)
+        c.drawString(60, 710, "발 행 일 2024. 1. 12")
+        c.drawString(60, 695, "발 행 인 홍길동")
+        c.drawString(60, 680, "발행기관 한중과학기술협력센터")
+        c.showPage()
+
+    data = extract.run(make_pdf(tmp_path / "two.pdf", draw)).data
+    articles = [a for s in data["sections"] for a in s["articles"]]
+    assert [a["number"] for a in articles] == ["01", "02"]
+    assert [len(a["bullets"]) for a in articles] == [1, 1]
+    assert [sum(a["wraps"].values()) for a in articles] == [3, 1]
+    assert all(set(a["wraps"]) == {"trace", "vocabulary", "model", "default"} for a in articles)
+    total = data["provenance"]["wraps"]
+    assert {k: sum(a["wraps"][k] for a in articles) for k in total} == total

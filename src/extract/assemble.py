@@ -72,6 +72,7 @@ def assemble(doc: "Document") -> dict[str, Any]:
                 "pages": _pages(a, tables_by_fragment),
                 "number": a.number,
                 "notes": a.notes,
+                "wraps": _witnesses(a.wraps),
             })
         sections.append({"name": section.name, "articles": articles})
     meta = {k: v for k, v in doc.metadata.items() if k in ("Producer", "Creator", "Title", "Author")}
@@ -123,8 +124,14 @@ def _load(doc: "Document") -> dict[str, Any]:
 
 def _wraps(doc: "Document") -> dict[str, int]:
     """How many line wraps inside Korean text each witness decided: how much of the text
-    rests on the page, on the document's own words, on the spacing model, or on nothing."""
-    counts = doc._join_stats.witness if doc._join_stats is not None else {}
+    rests on the page, on the document's own words, on the spacing model, or on nothing.
+    Each article's ``wraps`` are the share in its own text (title, lead, bullets, notes,
+    references); the rest were in the tables, the contents and the summary. An article the
+    completeness pass split off another leaves its wraps counted with that other."""
+    return _witnesses(doc._join_stats.witness if doc._join_stats is not None else {})
+
+
+def _witnesses(counts) -> dict[str, int]:
     return {k: counts.get(k, 0) for k in ("trace", "vocabulary", "model", "default")}
 
 

@@ -20,7 +20,8 @@ IDENTITY_KEYS = ("title", "caption", "name", "mention", "section", "id", "url")
 CONTRACT_EXTENSIONS = (
     "provenance", "warnings", "warning_details", "completeness",
     "tables[*].notes", "tables[*].quality", "tables[*].bboxes",
-    "sections[*].articles[*].number", "sections[*].articles[*].notes", "entities[*].candidates", "entities[*].score",
+    "sections[*].articles[*].number", "sections[*].articles[*].notes", "sections[*].articles[*].wraps",
+    "entities[*].candidates", "entities[*].score",
 )
 
 

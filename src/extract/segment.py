@@ -164,6 +164,9 @@ class Article:
     notes: list[str] = field(default_factory=list)  # '* 출처: ...' under figures and text
     #: Fields a later line wrote again ("lead", "source"): two articles' lines ran together.
     overwritten: list[str] = field(default_factory=list)
+    #: The wraps inside Korean text of its title, lead, bullets, notes and references, by
+    #: the witness that decided each (``join_wrapped``; the document's are in JoinStats).
+    wraps: Counter[str] = field(default_factory=Counter)
 
 
 @dataclass
@@ -900,17 +903,18 @@ class Segmenter:
             nonlocal last_line
             assert article is not None  # (called only once the loop below has an article)
             if state == "title":
-                article.title = join_wrapped(article.title, ln.text, last_line, self.stats)
+                article.title = join_wrapped(article.title, ln.text, last_line, self.stats, article.wraps)
             elif state == "lead":
-                article.lead = join_wrapped(article.lead, ln.text, last_line, self.stats)
+                article.lead = join_wrapped(article.lead, ln.text, last_line, self.stats, article.wraps)
             elif state == "refs" and article.references:
                 ref = article.references[-1]
-                self._extend_reference(ref, ln.text, last_line)
+                self._extend_reference(ref, ln.text, last_line, article.wraps)
             elif state == "body" and article.bullets:
                 b = article.bullets[-1]
-                b.text = join_wrapped(b.text, ln.text, last_line, self.stats)
+                b.text = join_wrapped(b.text, ln.text, last_line, self.stats, article.wraps)
             elif state == "note" and article.notes:
-                article.notes[-1] = fold(join_wrapped(article.notes[-1], ln.text, last_line, self.stats))
+                article.notes[-1] = fold(join_wrapped(article.notes[-1], ln.text, last_line, self.stats,
+                                                                   article.wraps))
             else:
                 self.warn(ln.page, f"text outside any bullet kept out: {ln.text[:40]!r}", ln.text)
             last_line = ln
@@ -1106,16 +1110,17 @@ class Segmenter:
             return {"title": fold(text[: m.start()]), "url": m.group(1)}
         return {"title": fold(text), "url": ""}
 
-    def _extend_reference(self, ref: dict[str, str], text: str, prev: TextLine | None) -> None:
+    def _extend_reference(self, ref: dict[str, str], text: str, prev: TextLine | None,
+                          tally: Counter[str] | None = None) -> None:
         m = URL.search(text)
         if ref["url"]:
             ref["url"] = join_wrapped(ref["url"], text, None, None).replace(" ", "") \
                 if " " not in text.strip() else ref["url"]
         elif m:
-            ref["title"] = fold(join_wrapped(ref["title"], text[: m.start()], prev, self.stats))
+            ref["title"] = fold(join_wrapped(ref["title"], text[: m.start()], prev, self.stats, tally))
             ref["url"] = m.group(1)
         else:
-            ref["title"] = fold(join_wrapped(ref["title"], text, prev, self.stats))
+            ref["title"] = fold(join_wrapped(ref["title"], text, prev, self.stats, tally))
 
     def _bullet_levels(self) -> list[float]:
         """The indents of the issue's bullets: the lines read as bullets, not every marked

@@ -394,6 +394,30 @@ def line_was_full(line: TextLine, following: str, whole_word: bool = False) -> b
     return room < estimate_width(unit, line.size) * _width_scale(line) + 0.15 * line.size
 
 
+#: A Latin word or a number (with its decimal point, commas, sign and percent).
+LATIN_OR_NUMBER = re.compile(r"^[A-Za-z0-9.,%+\-]+$")
+
+
+def _cut_word(left: str, right: str, prev: TextLine) -> bool:
+    """Were the last word of ``left`` and the first of ``right`` (Latin or a number) one word
+    cut by a line breaker because it was wider than the whole line ``prev`` stands in? Only
+    then does a producer that wraps such words at spaces break inside one: after moving it to
+    a line of its own (a line with other words before the piece, "ZAP Surgical|Systems.Inc.",
+    was wrapped at a space), filling that line up to the character that no longer fits ("HDR|
+    Vivid" leaves room for a letter more). A piece after a comma, or one that starts like a
+    capitalised word ("Vivid"), is a word of its own."""
+    head, tail = left.split()[-1], right.split()[0]
+    if not prev.column_right or prev.text.split() != [head] or head[-1] in ",;:" \
+            or not (LATIN_OR_NUMBER.match(head) and LATIN_OR_NUMBER.match(tail)):
+        return False
+    if tail[0].isupper() and any(c.islower() for c in tail[1:]):
+        return False
+    scale = _width_scale(prev)
+    if prev.column_right - prev.x1 >= estimate_width(tail[0], prev.size) * scale + 0.15 * prev.size:
+        return False
+    return estimate_width(head + tail, prev.size) * scale > prev.column_right - prev.x0
+
+
 def _bracket_break(a: str, b: str) -> bool:
     """A break after a closing bracket before Hangul or an ideograph: a line breaker may
     break there without a space ("(天智航)|의료회사"). (Before an opening bracket it may too,
@@ -459,17 +483,21 @@ def _korean(a: str, b: str) -> bool:
     return is_hangul(a) or is_hangul(b) or is_cjk(a) or is_cjk(b)
 
 
-def join_wrapped(left: str, right: str, prev: TextLine | None, stats: JoinStats | None) -> str:
+def join_wrapped(left: str, right: str, prev: TextLine | None, stats: JoinStats | None,
+                 tally: Counter[str] | None = None) -> str:
     """Append a wrapped line ``right`` to the text ``left`` whose last line is ``prev``.
 
     Where the wrap stands between Korean (or Chinese) characters, ``stats.witness`` counts
     what decided it: ``trace`` (the producer's space glyph, the room left on the line, its
     way of wrapping), ``vocabulary`` (the document's own words), ``model`` (the spacing
     model of ``extract.spacing``) or ``default`` (none of them: a full line is taken as cut
-    inside a word)."""
+    inside a word). ``tally``, where given, counts it too: the wraps of one article's text.
+    """
     joined, witness = _join_wrapped(left, right, prev, stats)
     if stats is not None and witness:
         stats.witness[witness] += 1
+        if tally is not None:
+            tally[witness] += 1
     return joined
 
 
@@ -516,7 +544,11 @@ def _join_wrapped(left: str, right: str, prev: TextLine | None,
                 and not (stats is not None and stats.word_wrapping and _bracket_break(a, b)):
             return left + " " + right, korean
     if not korean:
-        # Latin words and numbers wrap at spaces.
+        # Latin words and numbers wrap at spaces, unless one is wider than the whole line: a
+        # column narrower than "67.6" or "no" (a table's number column) gets it cut
+        # anywhere, and what the line breaker cut is one word.
+        if prev is not None and prev.column_right and _cut_word(left, right, prev):
+            return left + right, None
         return left + " " + right, None
     if stats is not None and stats.marks_space_wraps and prev is not None and prev.column_right \
             and prev.column_right - prev.x1 >= stats.space_em * prev.size:
