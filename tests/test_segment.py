@@ -348,3 +348,66 @@ def test_an_unclaimed_table_header_is_no_part_of_the_item_above(tmp_path, betwee
     assert [b["text"] for b in article["bullets"]] == [
         "카메라에 최초로 10단 가변 조리개 기술을 사용해 빛 정밀 제어",
         "카메라, 레이더 등의 신호를 융합하여 장애물을 감지"]
+
+
+def _one_article(path, lines: list[tuple[float, str]]) -> dict:
+    """An issue of one article: its heading, then ``lines`` (x, text) one under another at
+    10.5 pt; returns the article."""
+    from helpers import KO, draw_banner, draw_cover, draw_page_frame, make_pdf
+
+    title = "과기부, 인공지능 시범구 추가 지정"
+
+    def draw(c):
+        draw_cover(c, "2024. 1. 12", [title])
+        draw_page_frame(c, 2)
+        draw_banner(c, "정책동향")
+        c.setFont(KO, 13)
+        c.drawString(60, 705, f"01 {title}")
+        c.setFont(KO, 10.5)
+        y = 680
+        for x, line in lines:
+            c.drawString(x, y, line)
+            y -= 20
+        c.showPage()
+
+    return extract.run(make_pdf(path, draw)).data["sections"][0]["articles"][0]
+
+
+def test_a_few_marks_half_way_do_not_chain_a_narrow_indents_two_levels_into_one(tmp_path):
+    """'•' items at x 60, '-' items under them 10 pt further in (under one em: a narrow
+    indent), and two '○' items half way: the levels are the two indents in use, not one run
+    of positions each within the tolerance of the next."""
+    article = _one_article(tmp_path / "narrow.pdf", [
+        (60, "■ 베이징, 상하이 등 다섯 곳 지정 (12.28)"),
+        (60, "• 과기부는 국가 인공지능 혁신 응용 시범구를 추가로 지정"),
+        (70, "- 시범구는 산업 응용과 제도 혁신을 함께 추진"),
+        (70, "- 지역별로는 동부 세 곳, 서부 두 곳으로 나타남"),
+        (60, "• 선정된 시범구는 3년간 정책 지원을 받음"),
+        (70, "- 지원 규모는 지역마다 다름"),
+        (70, "- 성과 평가는 연말에 실시"),
+        (65, "○ 베이징"),
+        (65, "○ 상하이"),
+        (60, "• 과기부는 연말에 성과를 평가할 계획"),
+        (70, "- 평가 결과는 공개할 예정"),
+    ])
+    levels = [(b["level"], b["text"][:5]) for b in article["bullets"] if not b["text"].startswith(("베이징", "상하이"))]
+    assert levels == [
+        (1, "과기부는 "), (2, "시범구는 "), (2, "지역별로는"), (1, "선정된 시"), (2, "지원 규모"), (2, "성과 평가"),
+        (1, "과기부는 "), (2, "평가 결과")]
+
+
+def test_a_further_paragraph_at_the_leads_x_is_of_the_first_level(tmp_path):
+    """The lead set in as far as the second level's items (a lead in a box, its text inside
+    the box's padding): a second paragraph set as the lead, where the lead stands, is an item
+    of the first level, not of the level whose indent its x is near."""
+    article = _one_article(tmp_path / "lead-x.pdf", [
+        (70, "■ 베이징, 상하이 등 다섯 곳 지정 (12.28)"),
+        (60, "• 과기부는 국가 인공지능 혁신 응용 시범구를 추가로 지정"),
+        (70, "- 시범구는 산업 응용과 제도 혁신을 함께 추진"),
+        (70, "■ 지역별로는 동부 세 곳, 서부 두 곳으로 나타남"),
+        (60, "• 선정된 시범구는 3년간 정책 지원을 받음"),
+        (70, "- 지원 규모는 지역마다 다름"),
+    ])
+    assert article["lead"] == "베이징, 상하이 등 다섯 곳 지정"
+    assert [(b["level"], b["text"][:5]) for b in article["bullets"]] == [
+        (1, "과기부는 "), (2, "시범구는 "), (1, "지역별로는"), (1, "선정된 시"), (2, "지원 규모")]

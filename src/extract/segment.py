@@ -12,6 +12,7 @@ positions, so other issues and other producers' layouts read the same way.
 from __future__ import annotations
 
 import re
+import statistics
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -19,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz
 
 from .diagnostics import Diagnostic, page_warning
-from .glyphs.geometry import cluster
 from .markers import (
     BRACKETED_CAPTION,
     DEFAULT_LEAD_MARKS,
@@ -146,6 +146,9 @@ class Bullet:
     #: Opened by the issue's lead mark: levelled by its indent among the others' levels, but
     #: not one of the indents that make them (the lead's own x would be a level of its own).
     lead_marked: bool = False
+    #: A lead-marked item set where its article's lead stands (a second shaded box, a second
+    #: '■' paragraph at the lead's x): of the first level, whatever indent that x is near.
+    at_lead: bool = False
 
 
 @dataclass
@@ -212,6 +215,23 @@ class Item:
 
 
 _iso = iso  # (kept for callers of the old name)
+
+
+def indent_levels(xs: list[float], tol: float) -> list[float]:
+    """The indents of a list of mark positions, left to right: the most used positions,
+    each at least ``tol`` from a more used one, and every position counted with the nearest
+    of them (the median of each group). Not runs of positions each within ``tol`` of the
+    next: a few marks between two levels (the items of a table read as text, a mark set
+    half way) would chain a narrow indent's two levels into one."""
+    uses = Counter(round(x, 1) for x in xs)
+    centres: list[float] = []
+    for x, _ in sorted(uses.items(), key=lambda kv: (-kv[1], kv[0])):
+        if all(abs(x - c) > tol for c in centres):
+            centres.append(x)
+    groups: dict[float, list[float]] = {c: [] for c in centres}
+    for x in xs:
+        groups[min(centres, key=lambda c: abs(c - x))].append(x)
+    return sorted(statistics.median(g) for g in groups.values())
 
 
 # --------------------------------------------------------------------------- segmenter
@@ -880,6 +900,7 @@ class Segmenter:
         title_style: tuple[float, bool] | None = None
         title_look: LineStyle | None = None  # the look of the article's heading line
         lead_style: LineStyle | None = None
+        lead_x0: float | None = None  # where the article's lead stands
         # The look of the line that opened the section's first article where no heading
         # rule knew it (a run of briefs under their banner, set unlike the articles)
         section_look: LineStyle | None = None
@@ -981,6 +1002,7 @@ class Segmenter:
                 article.pages.add(ln.page)
                 section.articles.append(article)
                 state, last_line = "title", ln
+                lead_x0 = None
                 continue
             pending_number = None
             if article is None:
@@ -1007,23 +1029,27 @@ class Segmenter:
                 if state == "title" or not article.lead and not article.bullets:
                     set_field("lead", body)
                     state, last_line, lead_style = "lead", ln, LineStyle.of(ln)
+                    lead_x0 = ln.x0
                 else:
                     # A further lead-marked paragraph is an item: of the first level where it
                     # stands at the lead's x or the first level's, deeper where set in further
                     # (an item that carries the lead's mark as its own: '○' under '-').
-                    article.bullets.append(Bullet(1, body, x0=ln.x0, mark=text[:1], lead_marked=True))
+                    article.bullets.append(Bullet(1, body, x0=ln.x0, mark=text[:1], lead_marked=True,
+                                                  at_lead=self._at(ln.x0, lead_x0)))
                     state, last_line = "body", ln
                 continue
             if state == "title" and ln.bold and not split_mark(text) and not caption_text(text):
                 # A lead printed without its mark: bold, right after the title.
                 set_field("lead", text)
                 state, last_line, lead_style = "lead", ln, LineStyle.of(ln)
+                lead_x0 = ln.x0
                 continue
             if (state == "title" and self.style.lead_unmarked and not split_mark(text)
                     and not caption_text(text) and not NOTE_LINE.match(text) and not SOURCE_LINE.match(text)):
                 # This issue's leads carry no mark: the first paragraph under the heading.
                 set_field("lead", text)
                 state, last_line, lead_style = "lead", ln, LineStyle.of(ln)
+                lead_x0 = ln.x0
                 continue
             if state == "lead" and ln.bold and not split_mark(text):
                 text_target_append(ln)
@@ -1084,7 +1110,7 @@ class Segmenter:
                 # A further paragraph set as this issue's unmarked leads are, after an item in
                 # another look: an item of its own (as a further lead-marked paragraph is), not
                 # the rest of the item above.
-                article.bullets.append(Bullet(1, text, x0=ln.x0, lead_marked=True))
+                article.bullets.append(Bullet(1, text, x0=ln.x0, lead_marked=True, at_lead=self._at(ln.x0, lead_x0)))
                 state, last_line = "body", ln
                 continue
             b = split_mark(text)
@@ -1117,6 +1143,10 @@ class Segmenter:
         else:
             ref["title"] = fold(join_wrapped(ref["title"], text, prev, self.stats))
 
+    def _at(self, x0: float, lead_x0: float | None) -> bool:
+        """``x0`` stands at the lead's x (within the indents' tolerance)."""
+        return lead_x0 is not None and abs(x0 - lead_x0) <= self.cfg.indent_tolerance * self.body_size
+
     def _bullet_levels(self) -> list[float]:
         """The indents of the issue's bullets: the lines read as bullets, not every marked
         line (reference and note marks stand at the margin)."""
@@ -1124,7 +1154,7 @@ class Segmenter:
               if b.x0 is not None and not b.lead_marked]
         if not xs:
             return []
-        return cluster(xs, tol=self.cfg.indent_tolerance * self.body_size)
+        return indent_levels(xs, tol=self.cfg.indent_tolerance * self.body_size)
 
     def _levels_by_mark(self, levels: list[float]) -> dict[str, int]:
         """Levels told by the marks where the indents do not tell them: a producer that
@@ -1185,8 +1215,8 @@ class Segmenter:
         for section in self.s.sections:
             for a in section.articles:
                 for b in a.bullets:
-                    if b.lead_marked and by_mark:
-                        continue  # (the indents tell no levels here: of the first, as it opens like a lead)
+                    if b.lead_marked and (by_mark or b.at_lead):
+                        continue  # (the indents tell no levels here, or it stands as the lead does: of the first)
                     if b.x0 is not None:
                         b.level = by_mark[b.mark] if by_mark else self._level(b.x0, levels)
         for section in self.s.sections:
