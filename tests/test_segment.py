@@ -411,3 +411,21 @@ def test_a_further_paragraph_at_the_leads_x_is_of_the_first_level(tmp_path):
     assert article["lead"] == "베이징, 상하이 등 다섯 곳 지정"
     assert [(b["level"], b["text"][:5]) for b in article["bullets"]] == [
         (1, "과기부는 "), (2, "시범구는 "), (1, "지역별로는"), (1, "선정된 시"), (2, "지원 규모")]
+
+
+def test_a_marked_line_further_in_than_three_indent_steps_is_no_item(tmp_path):
+    """Items at three indents 12 pt apart; a table without rulings that the tables stage did
+    not find, its cells' '•' items far in at x 250: those lines are a cell's, not items of
+    the article (an issue nests three levels), while the third level's item stays."""
+    article = _one_article(tmp_path / "deep.pdf", [
+        (60, "■ 베이징, 상하이 등 다섯 곳 지정 (12.28)"),
+        (60, "• 과기부는 국가 인공지능 혁신 응용 시범구를 추가로 지정"),
+        (72, "- 시범구는 산업 응용과 제도 혁신을 함께 추진"),
+        (84, "◦ 지역별로는 동부 세 곳, 서부 두 곳"),
+        (250, "• 라이브 방송 분야 응용 전망"),
+        (250, "• 물류, 자동차제조 분야 응용"),
+        (60, "• 선정된 시범구는 3년간 정책 지원을 받음"),
+        (72, "- 지원 규모는 지역마다 다름"),
+    ])
+    assert [(b["level"], b["text"][:5]) for b in article["bullets"]] == [
+        (1, "과기부는 "), (2, "시범구는 "), (3, "지역별로는"), (1, "선정된 시"), (2, "지원 규모")]

@@ -1209,9 +1209,31 @@ class Segmenter:
         nearest = min(range(len(levels)), key=lambda k: abs(levels[k] - x0))
         return min(nearest + 1, 3)
 
+    def _too_deep(self, levels: list[float]) -> float | None:
+        """The x beyond which a mark is no item of the body: three indent steps in from the
+        first level (a step being the first two levels' distance, at most two ems), and the
+        tolerance. An issue nests three levels; a mark further in is a table cell's item,
+        the cell read as text where the tables stage found no table. None with no levels."""
+        if not levels:
+            return None
+        step = 2 * self.body_size
+        if len(levels) > 1:
+            step = min(step, levels[1] - levels[0])
+        return levels[0] + 3 * step + self.cfg.indent_tolerance * self.body_size
+
     def _finish(self) -> None:
         levels = self._bullet_levels()
         by_mark = self._levels_by_mark(levels)
+        deep = self._too_deep(levels)
+        if deep is not None:
+            for section in self.s.sections:
+                for a in section.articles:
+                    kept = [b for b in a.bullets if b.x0 is None or b.x0 <= deep or b.at_lead]
+                    for b in a.bullets:
+                        if b not in kept:
+                            self.warn(min(a.pages) if a.pages else 0,
+                                      f"a marked line too far in for an item, kept out: {b.text[:40]!r}", b.text)
+                    a.bullets = kept
         for section in self.s.sections:
             for a in section.articles:
                 for b in a.bullets:
