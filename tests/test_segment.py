@@ -429,3 +429,37 @@ def test_a_marked_line_further_in_than_three_indent_steps_is_no_item(tmp_path):
     ])
     assert [(b["level"], b["text"][:5]) for b in article["bullets"]] == [
         (1, "과기부는 "), (2, "시범구는 "), (3, "지역별로는"), (1, "선정된 시"), (2, "지원 규모")]
+
+
+def test_an_unmarked_line_under_a_table_is_no_wrap_of_the_item_over_the_table(tmp_path):
+    """An item, a ruled table under it, then an unmarked line right under the grid (a cell's
+    wrapped half the grid did not take): the table ended the item, the line is not its wrap."""
+    from helpers import KO, draw_banner, draw_cover, draw_page_frame, make_pdf
+
+    title = "과기부, 국가 과학기술 발전 통계 발표"
+
+    def draw(c):
+        draw_cover(c, "2024. 1. 12", [title])
+        draw_page_frame(c, 2)
+        draw_banner(c, "정책동향")
+        c.setFont(KO, 13)
+        c.drawString(60, 705, f"01 {title}")
+        c.setFont(KO, 10.5)
+        c.drawString(60, 680, "■ R&D 투입 3.3조 위안 돌파 (12.28)")
+        c.drawString(60, 655, "- 지역별로는 광동성, 강소, 북경 등 동부 지역의 집약도가 높게 나타남")
+        rows = [("구분", "집약도", "주요 지역"), ("1그룹", "4% 이상", "북경, 상해"), ("2그룹", "3~4%", "강소, 절강"),
+                ("3그룹", "2~3%", "산시, 호북")]
+        top = 630
+        for k, row in enumerate(rows):
+            y = top - 22 * k
+            for j, (x, w) in enumerate(((60, 80), (140, 100), (240, 200))):
+                c.rect(x, y - 22, w, 22)
+                c.drawString(x + 5, y - 15, row[j])
+        c.drawString(62, top - 22 * len(rows) - 16, "그룹")
+        c.drawString(60, top - 22 * len(rows) - 44, "- 기업의 R&D 투입은 전체의 77%를 차지")
+        c.showPage()
+
+    article = extract.run(make_pdf(tmp_path / "after-table.pdf", draw)).data["sections"][0]["articles"][0]
+    assert article["tables"], "the grid is read as a table"
+    assert [b["text"] for b in article["bullets"]] == [
+        "지역별로는 광동성, 강소, 북경 등 동부 지역의 집약도가 높게 나타남", "기업의 R&D 투입은 전체의 77%를 차지"]

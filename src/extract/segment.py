@@ -950,7 +950,9 @@ class Segmenter:
                 if article is not None:
                     article.fragments.append(it.fragment.id)
                     article.pages.add(it.page)
-                    state = "body" if state in ("title", "lead") else state
+                    # A table ends the paragraph above it: an unmarked line under it (a cell's
+                    # wrapped half the grid did not take, a header row) is no wrap of that item.
+                    state = "body" if state in ("title", "lead") else "closed" if state == "body" else state
                 continue
             ln = it.line
             assert ln is not None  # an item is a line or a table fragment
