@@ -463,3 +463,21 @@ def test_an_unmarked_line_under_a_table_is_no_wrap_of_the_item_over_the_table(tm
     assert article["tables"], "the grid is read as a table"
     assert [b["text"] for b in article["bullets"]] == [
         "지역별로는 광동성, 강소, 북경 등 동부 지역의 집약도가 높게 나타남", "기업의 R&D 투입은 전체의 77%를 차지"]
+
+
+def test_a_line_that_repeats_its_mark_is_a_tables_row_not_an_item(tmp_path):
+    """A table without rulings lists '○' items in cells side by side; read as lines, a row
+    opens with '○' and carries '○' again further along. That line and the cell text wrapped
+    under it are no items, and do not run into the item above; a '-' between spaces in an
+    item's sentence is prose."""
+    article = _one_article(tmp_path / "row.pdf", [
+        (60, "■ 베이징, 상하이 등 다섯 곳 지정 (12.28)"),
+        (60, "○ 과기부는 국가 인공지능 혁신 응용 시범구를 추가로 지정"),
+        (72, "- 시범구는 산업 응용 - 제도 혁신을 함께 추진"),
+        (66, "○ 블록체인            ○ 우주항공            ○ 바이오산업"),
+        (78, "기술                  선박 등"),
+        (60, "○ 선정된 시범구는 3년간 정책 지원을 받음"),
+    ])
+    assert [(b["level"], b["text"]) for b in article["bullets"]] == [
+        (1, "과기부는 국가 인공지능 혁신 응용 시범구를 추가로 지정"), (2, "시범구는 산업 응용 - 제도 혁신을 함께 추진"),
+        (1, "선정된 시범구는 3년간 정책 지원을 받음")]

@@ -217,6 +217,16 @@ class Item:
 _iso = iso  # (kept for callers of the old name)
 
 
+#: Marks that prose may print between spaces ('A - B', '3 * 4', 'A · B'): no sign of cells.
+_PROSE_MARKS = "-–—·∙‧ㆍ*※→"
+
+
+def repeats_mark(mark: str, rest: str) -> bool:
+    """An item's text carries its own mark again, alone between spaces: the items of cells
+    side by side in one line (prose does not print its item mark inside its sentence)."""
+    return mark not in _PROSE_MARKS and re.search(rf"(?:^|\s){re.escape(mark)}(?:\s|$)", rest) is not None
+
+
 def indent_levels(xs: list[float], tol: float) -> list[float]:
     """The indents of a list of mark positions, left to right: the most used positions,
     each at least ``tol`` from a more used one, and every position counted with the nearest
@@ -1116,6 +1126,12 @@ class Segmenter:
                 state, last_line = "body", ln
                 continue
             b = split_mark(text)
+            if b and repeats_mark(*b):
+                # Several cells' items side by side ('○ 블록체인 ○ 우주항공'): a row of a table
+                # the tables stage did not find, read as one line; no item, nor what wraps under it.
+                self.warn(ln.page, f"a line repeating its mark, read as a table's row, kept out: {text[:40]!r}", text)
+                state = "closed"
+                continue
             if b:
                 article.bullets.append(Bullet(1, b[1], x0=ln.x0, mark=b[0]))
                 state, last_line = "body", ln
