@@ -481,3 +481,23 @@ def test_a_line_that_repeats_its_mark_is_a_tables_row_not_an_item(tmp_path):
     assert [(b["level"], b["text"]) for b in article["bullets"]] == [
         (1, "과기부는 국가 인공지능 혁신 응용 시범구를 추가로 지정"), (2, "시범구는 산업 응용 - 제도 혁신을 함께 추진"),
         (1, "선정된 시범구는 3년간 정책 지원을 받음")]
+
+
+def test_the_indent_step_that_bounds_the_items_is_that_of_the_two_most_used_indents(tmp_path):
+    """A wide indent (20 pt a level) and two marks half way between the first two levels:
+    the step is the distance of the two indents most items stand at, not of the first two
+    indents found, so the third level's item is not taken for a table cell's."""
+    article = _one_article(tmp_path / "step.pdf", [
+        (60, "■ 베이징, 상하이 등 다섯 곳 지정 (12.28)"),
+        (60, "• 과기부는 국가 인공지능 혁신 응용 시범구를 추가로 지정"),
+        (80, "- 시범구는 산업 응용과 제도 혁신을 함께 추진"),
+        (67, "○ 베이징"),
+        (67, "○ 상하이"),
+        (60, "• 선정된 시범구는 3년간 정책 지원을 받음"),
+        (80, "- 지원 규모는 지역마다 다름"),
+        (100, "◦ 동부 세 곳은 2배 지원"),
+        (60, "• 과기부는 연말에 성과를 평가할 계획"),
+        (80, "- 평가 결과는 공개할 예정"),
+    ])
+    assert "동부 세 곳은 2배 지원" in [b["text"] for b in article["bullets"]]
+

@@ -233,6 +233,11 @@ def indent_levels(xs: list[float], tol: float) -> list[float]:
     of them (the median of each group). Not runs of positions each within ``tol`` of the
     next: a few marks between two levels (the items of a table read as text, a mark set
     half way) would chain a narrow indent's two levels into one."""
+    return [x for x, _ in indent_groups(xs, tol)]
+
+
+def indent_groups(xs: list[float], tol: float) -> list[tuple[float, int]]:
+    """``indent_levels`` with the marks counted at each indent: (indent, marks)."""
     uses = Counter(round(x, 1) for x in xs)
     centres: list[float] = []
     for x, _ in sorted(uses.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -241,7 +246,7 @@ def indent_levels(xs: list[float], tol: float) -> list[float]:
     groups: dict[float, list[float]] = {c: [] for c in centres}
     for x in xs:
         groups[min(centres, key=lambda c: abs(c - x))].append(x)
-    return sorted(statistics.median(g) for g in groups.values())
+    return sorted((statistics.median(g), len(g)) for g in groups.values() if g)
 
 
 # --------------------------------------------------------------------------- segmenter
@@ -1174,6 +1179,12 @@ class Segmenter:
             return []
         return indent_levels(xs, tol=self.cfg.indent_tolerance * self.body_size)
 
+    def _bullet_groups(self) -> list[tuple[float, int]]:
+        """The indents of ``_bullet_levels`` with the marks counted at each."""
+        xs = [b.x0 for sec in self.s.sections for a in sec.articles for b in a.bullets
+              if b.x0 is not None and not b.lead_marked]
+        return indent_groups(xs, tol=self.cfg.indent_tolerance * self.body_size) if xs else []
+
     def _levels_by_mark(self, levels: list[float]) -> dict[str, int]:
         """Levels told by the marks where the indents do not tell them: a producer that
         dropped the indents sets an item and the item under it ('○' then '-') at one x.
@@ -1227,22 +1238,26 @@ class Segmenter:
         nearest = min(range(len(levels)), key=lambda k: abs(levels[k] - x0))
         return min(nearest + 1, 3)
 
-    def _too_deep(self, levels: list[float]) -> float | None:
+    def _too_deep(self) -> float | None:
         """The x beyond which a mark is no item of the body: three indent steps in from the
-        first level (a step being the first two levels' distance, at most two ems), and the
-        tolerance. An issue nests three levels; a mark further in is a table cell's item,
-        the cell read as text where the tables stage found no table. None with no levels."""
-        if not levels:
+        first level, and the tolerance; a step is the distance of the two indents most marks
+        stand at (the first two levels; a few marks at an indent between them do not make
+        it), at most two ems. An issue nests three levels; a mark further in is a table
+        cell's item, the cell read as text where the tables stage found no table. None with
+        no levels."""
+        groups = self._bullet_groups()
+        if not groups:
             return None
         step = 2 * self.body_size
-        if len(levels) > 1:
-            step = min(step, levels[1] - levels[0])
-        return levels[0] + 3 * step + self.cfg.indent_tolerance * self.body_size
+        most = sorted(groups, key=lambda g: -g[1])[:2]
+        if len(most) == 2:
+            step = min(step, abs(most[0][0] - most[1][0]))
+        return groups[0][0] + 3 * step + self.cfg.indent_tolerance * self.body_size
 
     def _finish(self) -> None:
         levels = self._bullet_levels()
         by_mark = self._levels_by_mark(levels)
-        deep = self._too_deep(levels)
+        deep = self._too_deep()
         if deep is not None:
             for section in self.s.sections:
                 for a in section.articles:
