@@ -501,3 +501,23 @@ def test_the_indent_step_that_bounds_the_items_is_that_of_the_two_most_used_inde
     ])
     assert "동부 세 곳은 2배 지원" in [b["text"] for b in article["bullets"]]
 
+
+def test_an_indent_between_the_two_most_used_is_no_level_of_its_own(tmp_path):
+    """Two marks half way between the first two levels of a wide indent, more than the
+    tolerance from each: they make no level between the two, which would push the second
+    level's items to the third."""
+    article = _one_article(tmp_path / "between.pdf", [
+        (60, "■ 베이징, 상하이 등 다섯 곳 지정 (12.28)"),
+        (60, "• 과기부는 국가 인공지능 혁신 응용 시범구를 추가로 지정"),
+        (80, "- 시범구는 산업 응용과 제도 혁신을 함께 추진"),
+        (70, "○ 베이징"),
+        (70, "○ 상하이"),
+        (60, "• 선정된 시범구는 3년간 정책 지원을 받음"),
+        (80, "- 지원 규모는 지역마다 다름"),
+        (100, "◦ 동부 세 곳은 2배 지원"),
+        (60, "• 과기부는 연말에 성과를 평가할 계획"),
+        (80, "- 평가 결과는 공개할 예정"),
+    ])
+    assert [(b["level"], b["text"][:5]) for b in article["bullets"] if b["text"] not in ("베이징", "상하이")] == [
+        (1, "과기부는 "), (2, "시범구는 "), (1, "선정된 시"), (2, "지원 규모"), (3, "동부 세 "), (1, "과기부는 "),
+        (2, "평가 결과")]

@@ -1177,7 +1177,12 @@ class Segmenter:
               if b.x0 is not None and not b.lead_marked]
         if not xs:
             return []
-        return indent_levels(xs, tol=self.cfg.indent_tolerance * self.body_size)
+        groups = self._bullet_groups()
+        # The two indents most items stand at are the first two levels: an indent between
+        # them (a few marks half way, a table's cells read as text) is no level of its own,
+        # its marks take the nearer of the two.
+        most = sorted(x for x, _ in sorted(groups, key=lambda g: -g[1])[:2])
+        return [x for x, _ in groups if not (len(most) == 2 and most[0] < x < most[1])]
 
     def _bullet_groups(self) -> list[tuple[float, int]]:
         """The indents of ``_bullet_levels`` with the marks counted at each."""
