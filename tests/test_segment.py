@@ -521,3 +521,20 @@ def test_an_indent_between_the_two_most_used_is_no_level_of_its_own(tmp_path):
     assert [(b["level"], b["text"][:5]) for b in article["bullets"] if b["text"] not in ("베이징", "상하이")] == [
         (1, "과기부는 "), (2, "시범구는 "), (1, "선정된 시"), (2, "지원 규모"), (3, "동부 세 "), (1, "과기부는 "),
         (2, "평가 결과")]
+
+
+def test_a_heavy_mark_seen_twice_among_flat_items_is_of_the_first_level(tmp_path):
+    """A producer that dropped the indents: '•' items, '-' items under them, all at one x.
+    A '●' item seen twice is an item set apart at the top (first level); a '*' note seen
+    once sits under the others."""
+    titles = ["과기부, 인공지능 시범구 추가 지정", "상하이시, 양자 산업 육성 방안 발표"]
+    bodies = [
+        ["• 과기부는 국가 인공지능 혁신 응용 시범구를 추가로 지정", "- 시범구는 산업 응용과 제도 혁신을 함께 추진",
+         "- 지역별로는 동부 세 곳, 서부 두 곳으로 나타남", "• 선정된 시범구는 3년간 정책 지원을 받음",
+         "- 지원 규모는 지역마다 다름", "● 중국 내 인공지능 기업들은 대형 모델 개발에 집중",
+         "* 지원 대상은 연말에 공개"],
+        ["• 양자컴퓨터 시제품 개발을 추진", "- 양자통신 시범망을 구축",
+         "● 대학과 연구기관들은 양자 연구를 활발히 추진"],
+    ]
+    articles = _issue_of_articles(tmp_path / "heavy.pdf", titles, [[(10, t) for t in b] for b in bodies])
+    assert [[b["level"] for b in a["bullets"]] for a in articles] == [[1, 2, 2, 1, 2, 1, 3], [1, 2, 1]]

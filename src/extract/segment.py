@@ -217,6 +217,9 @@ class Item:
 _iso = iso  # (kept for callers of the old name)
 
 
+#: Filled, large marks: one seen only once or twice in an issue opens a top item.
+HEAVY_MARKS = "●■◆▶◼"
+
 #: Marks that prose may print between spaces ('A - B', '3 * 4', 'A · B'): no sign of cells.
 _PROSE_MARKS = "-–—·∙‧ㆍ*※→"
 
@@ -1234,7 +1237,9 @@ class Segmenter:
             levels_of = {m: 1 + max((levels_of.get(o, 1) for o in over[m]), default=0) for m in common}
         levels_of = {m: min(n, 3) for m, n in levels_of.items()}
         deepest = min(max(levels_of.values(), default=0) + 1, 3)
-        return {m: levels_of.get(m, deepest) for m in uses}
+        # (A heavy mark seen once or twice, '●' among '•' and '-', opens an item set apart
+        # at the top, not a note under the others as a light one ('*') does.)
+        return {m: levels_of.get(m, 1 if m in HEAVY_MARKS else deepest) for m in uses}
 
     @staticmethod
     def _level(x0: float, levels: list[float]) -> int:
