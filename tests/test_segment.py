@@ -348,3 +348,193 @@ def test_an_unclaimed_table_header_is_no_part_of_the_item_above(tmp_path, betwee
     assert [b["text"] for b in article["bullets"]] == [
         "카메라에 최초로 10단 가변 조리개 기술을 사용해 빛 정밀 제어",
         "카메라, 레이더 등의 신호를 융합하여 장애물을 감지"]
+
+
+def _one_article(path, lines: list[tuple[float, str]]) -> dict:
+    """An issue of one article: its heading, then ``lines`` (x, text) one under another at
+    10.5 pt; returns the article."""
+    from helpers import KO, draw_banner, draw_cover, draw_page_frame, make_pdf
+
+    title = "과기부, 인공지능 시범구 추가 지정"
+
+    def draw(c):
+        draw_cover(c, "2024. 1. 12", [title])
+        draw_page_frame(c, 2)
+        draw_banner(c, "정책동향")
+        c.setFont(KO, 13)
+        c.drawString(60, 705, f"01 {title}")
+        c.setFont(KO, 10.5)
+        y = 680
+        for x, line in lines:
+            c.drawString(x, y, line)
+            y -= 20
+        c.showPage()
+
+    return extract.run(make_pdf(path, draw)).data["sections"][0]["articles"][0]
+
+
+def test_a_few_marks_half_way_do_not_chain_a_narrow_indents_two_levels_into_one(tmp_path):
+    """'•' items at x 60, '-' items under them 10 pt further in (under one em: a narrow
+    indent), and two '○' items half way: the levels are the two indents in use, not one run
+    of positions each within the tolerance of the next."""
+    article = _one_article(tmp_path / "narrow.pdf", [
+        (60, "■ 베이징, 상하이 등 다섯 곳 지정 (12.28)"),
+        (60, "• 과기부는 국가 인공지능 혁신 응용 시범구를 추가로 지정"),
+        (70, "- 시범구는 산업 응용과 제도 혁신을 함께 추진"),
+        (70, "- 지역별로는 동부 세 곳, 서부 두 곳으로 나타남"),
+        (60, "• 선정된 시범구는 3년간 정책 지원을 받음"),
+        (70, "- 지원 규모는 지역마다 다름"),
+        (70, "- 성과 평가는 연말에 실시"),
+        (65, "○ 베이징"),
+        (65, "○ 상하이"),
+        (60, "• 과기부는 연말에 성과를 평가할 계획"),
+        (70, "- 평가 결과는 공개할 예정"),
+    ])
+    levels = [(b["level"], b["text"][:5]) for b in article["bullets"] if not b["text"].startswith(("베이징", "상하이"))]
+    assert levels == [
+        (1, "과기부는 "), (2, "시범구는 "), (2, "지역별로는"), (1, "선정된 시"), (2, "지원 규모"), (2, "성과 평가"),
+        (1, "과기부는 "), (2, "평가 결과")]
+
+
+def test_a_further_paragraph_at_the_leads_x_is_of_the_first_level(tmp_path):
+    """The lead set in as far as the second level's items (a lead in a box, its text inside
+    the box's padding): a second paragraph set as the lead, where the lead stands, is an item
+    of the first level, not of the level whose indent its x is near."""
+    article = _one_article(tmp_path / "lead-x.pdf", [
+        (70, "■ 베이징, 상하이 등 다섯 곳 지정 (12.28)"),
+        (60, "• 과기부는 국가 인공지능 혁신 응용 시범구를 추가로 지정"),
+        (70, "- 시범구는 산업 응용과 제도 혁신을 함께 추진"),
+        (70, "■ 지역별로는 동부 세 곳, 서부 두 곳으로 나타남"),
+        (60, "• 선정된 시범구는 3년간 정책 지원을 받음"),
+        (70, "- 지원 규모는 지역마다 다름"),
+    ])
+    assert article["lead"] == "베이징, 상하이 등 다섯 곳 지정"
+    assert [(b["level"], b["text"][:5]) for b in article["bullets"]] == [
+        (1, "과기부는 "), (2, "시범구는 "), (1, "지역별로는"), (1, "선정된 시"), (2, "지원 규모")]
+
+
+def test_a_marked_line_further_in_than_three_indent_steps_is_no_item(tmp_path):
+    """Items at three indents 12 pt apart; a table without rulings that the tables stage did
+    not find, its cells' '•' items far in at x 250: those lines are a cell's, not items of
+    the article (an issue nests three levels), while the third level's item stays."""
+    article = _one_article(tmp_path / "deep.pdf", [
+        (60, "■ 베이징, 상하이 등 다섯 곳 지정 (12.28)"),
+        (60, "• 과기부는 국가 인공지능 혁신 응용 시범구를 추가로 지정"),
+        (72, "- 시범구는 산업 응용과 제도 혁신을 함께 추진"),
+        (84, "◦ 지역별로는 동부 세 곳, 서부 두 곳"),
+        (250, "• 라이브 방송 분야 응용 전망"),
+        (250, "• 물류, 자동차제조 분야 응용"),
+        (60, "• 선정된 시범구는 3년간 정책 지원을 받음"),
+        (72, "- 지원 규모는 지역마다 다름"),
+    ])
+    assert [(b["level"], b["text"][:5]) for b in article["bullets"]] == [
+        (1, "과기부는 "), (2, "시범구는 "), (3, "지역별로는"), (1, "선정된 시"), (2, "지원 규모")]
+
+
+def test_an_unmarked_line_under_a_table_is_no_wrap_of_the_item_over_the_table(tmp_path):
+    """An item, a ruled table under it, then an unmarked line right under the grid (a cell's
+    wrapped half the grid did not take): the table ended the item, the line is not its wrap."""
+    from helpers import KO, draw_banner, draw_cover, draw_page_frame, make_pdf
+
+    title = "과기부, 국가 과학기술 발전 통계 발표"
+
+    def draw(c):
+        draw_cover(c, "2024. 1. 12", [title])
+        draw_page_frame(c, 2)
+        draw_banner(c, "정책동향")
+        c.setFont(KO, 13)
+        c.drawString(60, 705, f"01 {title}")
+        c.setFont(KO, 10.5)
+        c.drawString(60, 680, "■ R&D 투입 3.3조 위안 돌파 (12.28)")
+        c.drawString(60, 655, "- 지역별로는 광동성, 강소, 북경 등 동부 지역의 집약도가 높게 나타남")
+        rows = [("구분", "집약도", "주요 지역"), ("1그룹", "4% 이상", "북경, 상해"), ("2그룹", "3~4%", "강소, 절강"),
+                ("3그룹", "2~3%", "산시, 호북")]
+        top = 630
+        for k, row in enumerate(rows):
+            y = top - 22 * k
+            for j, (x, w) in enumerate(((60, 80), (140, 100), (240, 200))):
+                c.rect(x, y - 22, w, 22)
+                c.drawString(x + 5, y - 15, row[j])
+        c.drawString(62, top - 22 * len(rows) - 16, "그룹")
+        c.drawString(60, top - 22 * len(rows) - 44, "- 기업의 R&D 투입은 전체의 77%를 차지")
+        c.showPage()
+
+    article = extract.run(make_pdf(tmp_path / "after-table.pdf", draw)).data["sections"][0]["articles"][0]
+    assert article["tables"], "the grid is read as a table"
+    assert [b["text"] for b in article["bullets"]] == [
+        "지역별로는 광동성, 강소, 북경 등 동부 지역의 집약도가 높게 나타남", "기업의 R&D 투입은 전체의 77%를 차지"]
+
+
+def test_a_line_that_repeats_its_mark_is_a_tables_row_not_an_item(tmp_path):
+    """A table without rulings lists '○' items in cells side by side; read as lines, a row
+    opens with '○' and carries '○' again further along. That line and the cell text wrapped
+    under it are no items, and do not run into the item above; a '-' between spaces in an
+    item's sentence is prose."""
+    article = _one_article(tmp_path / "row.pdf", [
+        (60, "■ 베이징, 상하이 등 다섯 곳 지정 (12.28)"),
+        (60, "○ 과기부는 국가 인공지능 혁신 응용 시범구를 추가로 지정"),
+        (72, "- 시범구는 산업 응용 - 제도 혁신을 함께 추진"),
+        (66, "○ 블록체인            ○ 우주항공            ○ 바이오산업"),
+        (78, "기술                  선박 등"),
+        (60, "○ 선정된 시범구는 3년간 정책 지원을 받음"),
+    ])
+    assert [(b["level"], b["text"]) for b in article["bullets"]] == [
+        (1, "과기부는 국가 인공지능 혁신 응용 시범구를 추가로 지정"), (2, "시범구는 산업 응용 - 제도 혁신을 함께 추진"),
+        (1, "선정된 시범구는 3년간 정책 지원을 받음")]
+
+
+def test_the_indent_step_that_bounds_the_items_is_that_of_the_two_most_used_indents(tmp_path):
+    """A wide indent (20 pt a level) and two marks half way between the first two levels:
+    the step is the distance of the two indents most items stand at, not of the first two
+    indents found, so the third level's item is not taken for a table cell's."""
+    article = _one_article(tmp_path / "step.pdf", [
+        (60, "■ 베이징, 상하이 등 다섯 곳 지정 (12.28)"),
+        (60, "• 과기부는 국가 인공지능 혁신 응용 시범구를 추가로 지정"),
+        (80, "- 시범구는 산업 응용과 제도 혁신을 함께 추진"),
+        (67, "○ 베이징"),
+        (67, "○ 상하이"),
+        (60, "• 선정된 시범구는 3년간 정책 지원을 받음"),
+        (80, "- 지원 규모는 지역마다 다름"),
+        (100, "◦ 동부 세 곳은 2배 지원"),
+        (60, "• 과기부는 연말에 성과를 평가할 계획"),
+        (80, "- 평가 결과는 공개할 예정"),
+    ])
+    assert "동부 세 곳은 2배 지원" in [b["text"] for b in article["bullets"]]
+
+
+def test_an_indent_between_the_two_most_used_is_no_level_of_its_own(tmp_path):
+    """Two marks half way between the first two levels of a wide indent, more than the
+    tolerance from each: they make no level between the two, which would push the second
+    level's items to the third."""
+    article = _one_article(tmp_path / "between.pdf", [
+        (60, "■ 베이징, 상하이 등 다섯 곳 지정 (12.28)"),
+        (60, "• 과기부는 국가 인공지능 혁신 응용 시범구를 추가로 지정"),
+        (80, "- 시범구는 산업 응용과 제도 혁신을 함께 추진"),
+        (70, "○ 베이징"),
+        (70, "○ 상하이"),
+        (60, "• 선정된 시범구는 3년간 정책 지원을 받음"),
+        (80, "- 지원 규모는 지역마다 다름"),
+        (100, "◦ 동부 세 곳은 2배 지원"),
+        (60, "• 과기부는 연말에 성과를 평가할 계획"),
+        (80, "- 평가 결과는 공개할 예정"),
+    ])
+    assert [(b["level"], b["text"][:5]) for b in article["bullets"] if b["text"] not in ("베이징", "상하이")] == [
+        (1, "과기부는 "), (2, "시범구는 "), (1, "선정된 시"), (2, "지원 규모"), (3, "동부 세 "), (1, "과기부는 "),
+        (2, "평가 결과")]
+
+
+def test_a_heavy_mark_seen_twice_among_flat_items_is_of_the_first_level(tmp_path):
+    """A producer that dropped the indents: '•' items, '-' items under them, all at one x.
+    A '●' item seen twice is an item set apart at the top (first level); a '*' note seen
+    once sits under the others."""
+    titles = ["과기부, 인공지능 시범구 추가 지정", "상하이시, 양자 산업 육성 방안 발표"]
+    bodies = [
+        ["• 과기부는 국가 인공지능 혁신 응용 시범구를 추가로 지정", "- 시범구는 산업 응용과 제도 혁신을 함께 추진",
+         "- 지역별로는 동부 세 곳, 서부 두 곳으로 나타남", "• 선정된 시범구는 3년간 정책 지원을 받음",
+         "- 지원 규모는 지역마다 다름", "● 중국 내 인공지능 기업들은 대형 모델 개발에 집중",
+         "* 지원 대상은 연말에 공개"],
+        ["• 양자컴퓨터 시제품 개발을 추진", "- 양자통신 시범망을 구축",
+         "● 대학과 연구기관들은 양자 연구를 활발히 추진"],
+    ]
+    articles = _issue_of_articles(tmp_path / "heavy.pdf", titles, [[(10, t) for t in b] for b in bodies])
+    assert [[b["level"] for b in a["bullets"]] for a in articles] == [[1, 2, 2, 1, 2, 1, 3], [1, 2, 1]]

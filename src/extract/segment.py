@@ -12,6 +12,7 @@ positions, so other issues and other producers' layouts read the same way.
 from __future__ import annotations
 
 import re
+import statistics
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -19,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz
 
 from .diagnostics import Diagnostic, page_warning
-from .glyphs.geometry import cluster
 from .markers import (
     BRACKETED_CAPTION,
     DEFAULT_LEAD_MARKS,
@@ -146,6 +146,9 @@ class Bullet:
     #: Opened by the issue's lead mark: levelled by its indent among the others' levels, but
     #: not one of the indents that make them (the lead's own x would be a level of its own).
     lead_marked: bool = False
+    #: A lead-marked item set where its article's lead stands (a second shaded box, a second
+    #: '■' paragraph at the lead's x): of the first level, whatever indent that x is near.
+    at_lead: bool = False
 
 
 @dataclass
@@ -215,6 +218,41 @@ class Item:
 
 
 _iso = iso  # (kept for callers of the old name)
+
+
+#: Filled, large marks: one seen only once or twice in an issue opens a top item.
+HEAVY_MARKS = "●■◆▶◼"
+
+#: Marks that prose may print between spaces ('A - B', '3 * 4', 'A · B'): no sign of cells.
+_PROSE_MARKS = "-–—·∙‧ㆍ*※→"
+
+
+def repeats_mark(mark: str, rest: str) -> bool:
+    """An item's text carries its own mark again, alone between spaces: the items of cells
+    side by side in one line (prose does not print its item mark inside its sentence)."""
+    return mark not in _PROSE_MARKS and re.search(rf"(?:^|\s){re.escape(mark)}(?:\s|$)", rest) is not None
+
+
+def indent_levels(xs: list[float], tol: float) -> list[float]:
+    """The indents of a list of mark positions, left to right: the most used positions,
+    each at least ``tol`` from a more used one, and every position counted with the nearest
+    of them (the median of each group). Not runs of positions each within ``tol`` of the
+    next: a few marks between two levels (the items of a table read as text, a mark set
+    half way) would chain a narrow indent's two levels into one."""
+    return [x for x, _ in indent_groups(xs, tol)]
+
+
+def indent_groups(xs: list[float], tol: float) -> list[tuple[float, int]]:
+    """``indent_levels`` with the marks counted at each indent: (indent, marks)."""
+    uses = Counter(round(x, 1) for x in xs)
+    centres: list[float] = []
+    for x, _ in sorted(uses.items(), key=lambda kv: (-kv[1], kv[0])):
+        if all(abs(x - c) > tol for c in centres):
+            centres.append(x)
+    groups: dict[float, list[float]] = {c: [] for c in centres}
+    for x in xs:
+        groups[min(centres, key=lambda c: abs(c - x))].append(x)
+    return sorted((statistics.median(g), len(g)) for g in groups.values() if g)
 
 
 # --------------------------------------------------------------------------- segmenter
@@ -883,6 +921,7 @@ class Segmenter:
         title_style: tuple[float, bool] | None = None
         title_look: LineStyle | None = None  # the look of the article's heading line
         lead_style: LineStyle | None = None
+        lead_x0: float | None = None  # where the article's lead stands
         # The look of the line that opened the section's first article where no heading
         # rule knew it (a run of briefs under their banner, set unlike the articles)
         section_look: LineStyle | None = None
@@ -933,7 +972,9 @@ class Segmenter:
                 if article is not None:
                     article.fragments.append(it.fragment.id)
                     article.pages.add(it.page)
-                    state = "body" if state in ("title", "lead") else state
+                    # A table ends the paragraph above it: an unmarked line under it (a cell's
+                    # wrapped half the grid did not take, a header row) is no wrap of that item.
+                    state = "body" if state in ("title", "lead") else "closed" if state == "body" else state
                 continue
             ln = it.line
             assert ln is not None  # an item is a line or a table fragment
@@ -985,6 +1026,7 @@ class Segmenter:
                 article.pages.add(ln.page)
                 section.articles.append(article)
                 state, last_line = "title", ln
+                lead_x0 = None
                 continue
             pending_number = None
             if article is None:
@@ -1011,23 +1053,27 @@ class Segmenter:
                 if state == "title" or not article.lead and not article.bullets:
                     set_field("lead", body)
                     state, last_line, lead_style = "lead", ln, LineStyle.of(ln)
+                    lead_x0 = ln.x0
                 else:
                     # A further lead-marked paragraph is an item: of the first level where it
                     # stands at the lead's x or the first level's, deeper where set in further
                     # (an item that carries the lead's mark as its own: '○' under '-').
-                    article.bullets.append(Bullet(1, body, x0=ln.x0, mark=text[:1], lead_marked=True))
+                    article.bullets.append(Bullet(1, body, x0=ln.x0, mark=text[:1], lead_marked=True,
+                                                  at_lead=self._at(ln.x0, lead_x0)))
                     state, last_line = "body", ln
                 continue
             if state == "title" and ln.bold and not split_mark(text) and not caption_text(text):
                 # A lead printed without its mark: bold, right after the title.
                 set_field("lead", text)
                 state, last_line, lead_style = "lead", ln, LineStyle.of(ln)
+                lead_x0 = ln.x0
                 continue
             if (state == "title" and self.style.lead_unmarked and not split_mark(text)
                     and not caption_text(text) and not NOTE_LINE.match(text) and not SOURCE_LINE.match(text)):
                 # This issue's leads carry no mark: the first paragraph under the heading.
                 set_field("lead", text)
                 state, last_line, lead_style = "lead", ln, LineStyle.of(ln)
+                lead_x0 = ln.x0
                 continue
             if state == "lead" and ln.bold and not split_mark(text):
                 text_target_append(ln)
@@ -1088,10 +1134,16 @@ class Segmenter:
                 # A further paragraph set as this issue's unmarked leads are, after an item in
                 # another look: an item of its own (as a further lead-marked paragraph is), not
                 # the rest of the item above.
-                article.bullets.append(Bullet(1, text, x0=ln.x0, lead_marked=True))
+                article.bullets.append(Bullet(1, text, x0=ln.x0, lead_marked=True, at_lead=self._at(ln.x0, lead_x0)))
                 state, last_line = "body", ln
                 continue
             b = split_mark(text)
+            if b and repeats_mark(*b):
+                # Several cells' items side by side ('○ 블록체인 ○ 우주항공'): a row of a table
+                # the tables stage did not find, read as one line; no item, nor what wraps under it.
+                self.warn(ln.page, f"a line repeating its mark, read as a table's row, kept out: {text[:40]!r}", text)
+                state = "closed"
+                continue
             if b:
                 article.bullets.append(Bullet(1, b[1], x0=ln.x0, mark=b[0]))
                 state, last_line = "body", ln
@@ -1122,6 +1174,10 @@ class Segmenter:
         else:
             ref["title"] = fold(join_wrapped(ref["title"], text, prev, self.stats, tally))
 
+    def _at(self, x0: float, lead_x0: float | None) -> bool:
+        """``x0`` stands at the lead's x (within the indents' tolerance)."""
+        return lead_x0 is not None and abs(x0 - lead_x0) <= self.cfg.indent_tolerance * self.body_size
+
     def _bullet_levels(self) -> list[float]:
         """The indents of the issue's bullets: the lines read as bullets, not every marked
         line (reference and note marks stand at the margin)."""
@@ -1129,7 +1185,18 @@ class Segmenter:
               if b.x0 is not None and not b.lead_marked]
         if not xs:
             return []
-        return cluster(xs, tol=self.cfg.indent_tolerance * self.body_size)
+        groups = self._bullet_groups()
+        # The two indents most items stand at are the first two levels: an indent between
+        # them (a few marks half way, a table's cells read as text) is no level of its own,
+        # its marks take the nearer of the two.
+        most = sorted(x for x, _ in sorted(groups, key=lambda g: -g[1])[:2])
+        return [x for x, _ in groups if not (len(most) == 2 and most[0] < x < most[1])]
+
+    def _bullet_groups(self) -> list[tuple[float, int]]:
+        """The indents of ``_bullet_levels`` with the marks counted at each."""
+        xs = [b.x0 for sec in self.s.sections for a in sec.articles for b in a.bullets
+              if b.x0 is not None and not b.lead_marked]
+        return indent_groups(xs, tol=self.cfg.indent_tolerance * self.body_size) if xs else []
 
     def _levels_by_mark(self, levels: list[float]) -> dict[str, int]:
         """Levels told by the marks where the indents do not tell them: a producer that
@@ -1175,7 +1242,9 @@ class Segmenter:
             levels_of = {m: 1 + max((levels_of.get(o, 1) for o in over[m]), default=0) for m in common}
         levels_of = {m: min(n, 3) for m, n in levels_of.items()}
         deepest = min(max(levels_of.values(), default=0) + 1, 3)
-        return {m: levels_of.get(m, deepest) for m in uses}
+        # (A heavy mark seen once or twice, '●' among '•' and '-', opens an item set apart
+        # at the top, not a note under the others as a light one ('*') does.)
+        return {m: levels_of.get(m, 1 if m in HEAVY_MARKS else deepest) for m in uses}
 
     @staticmethod
     def _level(x0: float, levels: list[float]) -> int:
@@ -1184,14 +1253,40 @@ class Segmenter:
         nearest = min(range(len(levels)), key=lambda k: abs(levels[k] - x0))
         return min(nearest + 1, 3)
 
+    def _too_deep(self) -> float | None:
+        """The x beyond which a mark is no item of the body: three indent steps in from the
+        first level, and the tolerance; a step is the distance of the two indents most marks
+        stand at (the first two levels; a few marks at an indent between them do not make
+        it), at most two ems. An issue nests three levels; a mark further in is a table
+        cell's item, the cell read as text where the tables stage found no table. None with
+        no levels."""
+        groups = self._bullet_groups()
+        if not groups:
+            return None
+        step = 2 * self.body_size
+        most = sorted(groups, key=lambda g: -g[1])[:2]
+        if len(most) == 2:
+            step = min(step, abs(most[0][0] - most[1][0]))
+        return groups[0][0] + 3 * step + self.cfg.indent_tolerance * self.body_size
+
     def _finish(self) -> None:
         levels = self._bullet_levels()
         by_mark = self._levels_by_mark(levels)
+        deep = self._too_deep()
+        if deep is not None:
+            for section in self.s.sections:
+                for a in section.articles:
+                    kept = [b for b in a.bullets if b.x0 is None or b.x0 <= deep or b.at_lead]
+                    for b in a.bullets:
+                        if b not in kept:
+                            self.warn(min(a.pages) if a.pages else 0,
+                                      f"a marked line too far in for an item, kept out: {b.text[:40]!r}", b.text)
+                    a.bullets = kept
         for section in self.s.sections:
             for a in section.articles:
                 for b in a.bullets:
-                    if b.lead_marked and by_mark:
-                        continue  # (the indents tell no levels here: of the first, as it opens like a lead)
+                    if b.lead_marked and (by_mark or b.at_lead):
+                        continue  # (the indents tell no levels here, or it stands as the lead does: of the first)
                     if b.x0 is not None:
                         b.level = by_mark[b.mark] if by_mark else self._level(b.x0, levels)
         for section in self.s.sections:
