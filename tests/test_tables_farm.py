@@ -22,7 +22,9 @@ reportlab and checks the general rule that reads it:
 * the first lines of a centred row (or of a header cell) above the block's first line of
   several chunks are the row's;
 * a line of two cells glued together (one gap wider than a word space) is no running text
-  that ends the rows under a ruled header.
+  that ends the rows under a ruled header;
+* a header heads padded rows whose first row has no line with a cell in every column (its
+  middle cell wraps, the others centred on a line between): the row's lines together do.
 """
 from __future__ import annotations
 
@@ -588,3 +590,28 @@ def test_a_line_of_two_cells_glued_together_is_no_running_text_under_a_ruled_hea
     frags = _fragments(make_pdf(tmp_path / "glued-prose.pdf", draw))
     assert len(frags) == 1
     assert frags[0].rows[frags[0].header_rows:] == [[no, " ".join(name), " ".join(points)] for no, name, points in rows]
+
+
+def test_a_header_over_a_first_row_whose_middle_cell_wraps_heads_the_padded_table(tmp_path):
+    """An unruled table padded 1.7 em under its header: its first row's middle cell wraps
+    to two lines and the cells beside it are centred on a line between them, so no single
+    line of that row has a cell in every column. The row's lines together do: the header,
+    one cell centred over each of those columns, heads the table (with a caption above)."""
+    rows = [["Digital", ["AI, blockchain, photonic chips, quantum", "computing"], "Guangdong, Beijing"],
+            ["Biology", "Genes, brain science", "Jilin, Yunnan"],
+            ["Materials", "New materials", "Inner Mongolia, Jiangxi"],
+            ["Industry", "Robots, machine tools", "Jiangsu, Liaoning"]]
+
+    def draw(c):
+        c.setFont("Helvetica", 10)
+        c.drawString(180, 770, "[Table] Sectors and their leading regions")
+        for x, text in ((80, "Sector"), (190, "Fields"), (340, "Top regions")):
+            c.drawString(x, 742, text)
+        _padded_rows(c, 740 - 17, rows, xs=(76, 140, 330))
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "wrapped-first-row.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [["Sector", "Fields", "Top regions"]] + \
+        [[cell if isinstance(cell, str) else " ".join(cell) for cell in row] for row in rows]
+

@@ -479,27 +479,63 @@ def _goes_on(group: list[Row], block: list[Row], settings: TableSettings) -> boo
             return True
         if not _multi(r) and _in_later_column(r, block):
             return True
-    return len(block) <= settings.stream_max_header_lines and _heads(block, group)
+    return len(block) <= settings.stream_max_header_lines and _heads(block, group, settings.stream_chunk_gap)
 
 
-def _heads(block: list[Row], group: list[Row]) -> bool:
+def _heads(block: list[Row], group: list[Row], chunk_gap_em: float) -> bool:
     """``block`` is a header over the rows of ``group``: its lines of two or more chunks
     (header cells centred over columns whose cells are set flush left) each put their
-    chunks in different columns of the group's line of the most chunks (between its
-    chunks' gaps), no chunk reaching across one of those gaps."""
-    below = max((r for r in group if _multi(r)), key=lambda r: len(r.chunks), default=None)
+    chunks in different columns of the group's line of the most chunks, or of the group's
+    lines taken together (a row whose cells wrap to lines of their own, a middle cell on
+    the line above its neighbours' centred ones), no chunk reaching across a gap between
+    those columns."""
     heads = [r for r in block if _multi(r)]
+    below = max((r for r in group if _multi(r)), key=lambda r: len(r.chunks), default=None)
     if below is None or not heads:
         return False
-    gaps = [(a[-1].x1, b[0].x0) for a, b in zip(below.chunks, below.chunks[1:])]
+    one_line = [(a[0].x0, a[-1].x1) for a in below.chunks]
+    return _heads_over(heads, one_line) or _heads_over(heads, _joint_columns(group, chunk_gap_em))
+
+
+def _joint_columns(group: list[Row], gap_em: float) -> list[tuple[float, float]]:
+    """The extents (x0, x1) of the columns the lines of ``group`` make together: runs of
+    their words' x-projection parted by gaps of at least ``gap_em`` (a chunk gap)."""
+    words = sorted(((w.x0, w.x1, w.size) for r in group for w in r.words))
+    if not words:
+        return []
+    out = [[words[0][0], words[0][1]]]
+    for x0, x1, size in words[1:]:
+        if x0 - out[-1][1] >= gap_em * size:
+            out.append([x0, x1])
+        else:
+            out[-1][1] = max(out[-1][1], x1)
+    return [(a, b) for a, b in out]
+
+
+def _heads_over(heads: list[Row], columns: list[tuple[float, float]]) -> bool:
+    """Each of ``heads`` puts its chunks over different ones of ``columns`` (two at least),
+    none reaching across a gap between them. A chunk stands over the column it overlaps
+    most (a header centred over a column of short flush-left cells has its middle in the
+    gap beside them), else over the gap's column its middle lies in."""
+    if len(columns) < 2:
+        return False
+    gaps = [(a[1], b[0]) for a, b in zip(columns, columns[1:])]
     for r in heads:
-        if len(r.chunks) > len(below.chunks):
+        if len(r.chunks) > len(columns):
             return False
-        cols = [sum(1 for a, _ in gaps if a < (chunk[0].x0 + chunk[-1].x1) / 2) for chunk in r.chunks]
+        cols = [_column_under(chunk[0].x0, chunk[-1].x1, columns) for chunk in r.chunks]
         if len(set(cols)) < len(cols) or any(chunk[0].x0 < a and chunk[-1].x1 > b
                                              for chunk in r.chunks for a, b in gaps):
             return False
     return True
+
+
+def _column_under(x0: float, x1: float, columns: list[tuple[float, float]]) -> int:
+    overlaps = [_overlap(x0, x1, a, b) for a, b in columns]
+    if max(overlaps) > 0:
+        return overlaps.index(max(overlaps))
+    mid = (x0 + x1) / 2
+    return sum(1 for _, b in columns[:-1] if b < mid)
 
 
 def _in_later_column(row: Row, block: list[Row]) -> bool:
