@@ -24,7 +24,8 @@ reportlab and checks the general rule that reads it:
 * a line of two cells glued together (one gap wider than a word space) is no running text
   that ends the rows under a ruled header;
 * a header heads padded rows whose first row has no line with a cell in every column (its
-  middle cell wraps, the others centred on a line between): the row's lines together do.
+  middle cell wraps, the others centred on a line between): the row's lines together do;
+* list marks set a word space before their items' text are no column of their own.
 """
 from __future__ import annotations
 
@@ -615,3 +616,39 @@ def test_a_header_over_a_first_row_whose_middle_cell_wraps_heads_the_padded_tabl
     assert frags[0].rows == [["Sector", "Fields", "Top regions"]] + \
         [[cell if isinstance(cell, str) else " ".join(cell) for cell in row] for row in rows]
 
+
+def test_list_marks_set_a_word_space_before_their_items_are_no_column_of_their_own(tmp_path):
+    """A column of list items whose marks stand a word space before the items' text, the
+    items' next lines hung under their text: no line crosses that space, and the header's
+    gap covers it, but a column holding nothing but lone marks that close to the next is
+    the marks of that column's lists, not a column."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    rows = [("1", "Hefei centre", [["the first large centre of the province,", "400P of compute"],
+                                   ["serves two hundred firms"]]),
+            ("2", "Changsha centre", [["built by the province with Huawei"], ["models for machinery"]]),
+            ("3", "Chongqing centre", [["pilots for driving and smart cities"]])]
+
+    def draw(c):
+        text_x = 200 + stringWidth("•", KO, 10) + 3.2  # (the font is registered by now)
+        c.setFont("Helvetica", 10)
+        for x, text in ((76, "No"), (100, "Platform"), (280, "Main points")):
+            c.drawString(x, 742, text)
+        y = 716
+        for no, name, items in rows:
+            c.drawString(76, y, no)
+            c.drawString(100, y, name)
+            for item in items:
+                c.setFont(KO, 10)
+                c.drawString(200, y, "•")
+                c.setFont("Helvetica", 10)
+                for line in item:
+                    c.drawString(text_x, y, line)
+                    y -= 12
+            y -= 14
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "marks.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [["No", "Platform", "Main points"]] + \
+        [[no, name, " ".join("• " + " ".join(item) for item in items)] for no, name, items in rows]

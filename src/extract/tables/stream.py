@@ -655,7 +655,27 @@ def column_separators(rows: list[Row], settings: TableSettings) -> list[tuple[fl
         kept.append((x1, min(right)))
     if kept:
         kept = _inner_gaps(rows, kept[0][1], em) + kept
-    return kept
+    return _without_mark_gaps(rows, kept, em)
+
+
+def _without_mark_gaps(rows: list[Row], gaps: list[tuple[float, float]], em: float) -> list[tuple[float, float]]:
+    """``gaps`` less those that only part a cell's list marks from its text: the column
+    left of such a gap holds nothing but lone marks ("•", "○"), and the gap is no wider
+    than a word space (a renderer that sets each item's mark in a box of its own leaves a
+    column of marks a space before the items' text; a column of marks as values, "●" for
+    yes, stands centred in its cells, further from the next)."""
+    out: list[tuple[float, float]] = []
+    for k, (a, b) in enumerate(gaps):
+        lo = gaps[k - 1][1] if k else float("-inf")
+        left = [w for r in rows for w in r.words if w.x0 >= lo - EDGE_SLACK and w.x1 <= a + EDGE_SLACK]
+        if left and b - a < CELL_GAP_EM * em and all(_lone_mark(w) for w in left):
+            continue
+        out.append((a, b))
+    return out
+
+
+def _lone_mark(w: Word) -> bool:
+    return len(w.text) == 1 and w.text in LIST_MARKS
 
 
 def _inner_gaps(rows: list[Row], right: float, em: float) -> list[tuple[float, float]]:
