@@ -929,6 +929,11 @@ class Segmenter:
                 if article is not None:
                     article.fragments.append(it.fragment.id)
                     article.pages.add(it.page)
+                    if state == "body" and it.fragment.caption:
+                        # Its caption, claimed by the table, ends the paragraph above as a
+                        # caption read as body text does: what follows unmarked is the
+                        # table's text (a header row it left out, its repeat overleaf).
+                        state = "closed"
                     state = "body" if state in ("title", "lead") else state
                 continue
             ln = it.line
