@@ -682,18 +682,30 @@ def _inner_gaps(rows: list[Row], right: float, em: float) -> list[tuple[float, f
     """Column gaps left of the first column (whose text starts at ``right``) that no row of
     several chunks shows: the lines standing wholly left of it (a row number and its label, centred beside
     a taller cell on lines of their own, "1  HDR Vivid", "2  오디오 Vivid") that all leave a gap
-    wider than a word space at one place (CELL_GAP_EM), two of them at least, none crossing it."""
+    wider than a word space at one place (CELL_GAP_EM), two of them at least, none crossing it.
+    One line will do when what stands left of the gap is a lone row number: a table of one
+    row (or a table's one row on a page, the rest overleaf) has one such line only."""
     lines = [r for r in rows if r.words and r.x1 <= right]
-    if len(lines) < 2:
+    if not lines:
         return []
     gaps = _projection_gaps(lines, CELL_GAP_EM)
     out = []
     for a, b in gaps:
         spanning = [r for r in lines if any(w.x1 <= a + EDGE_SLACK for w in r.words)
                     and any(w.x0 >= b - EDGE_SLACK for w in r.words)]
-        if len(spanning) >= 2 and all(_apart_across(r, a, b, CELL_GAP_EM * em) for r in spanning):
+        if not spanning or not all(_apart_across(r, a, b, CELL_GAP_EM * em) for r in spanning):
+            continue
+        if len(spanning) >= 2 or all(_row_number([w for w in r.words if w.x1 <= a + EDGE_SLACK]) for r in spanning):
             out.append((a, b))
     return out
+
+
+_ROW_NUMBER = re.compile(r"\(?\d{1,3}[.)]?")
+
+
+def _row_number(words: list[Word]) -> bool:
+    """``words`` are one row number ("1", "2.", "(3)")."""
+    return len(words) == 1 and _ROW_NUMBER.fullmatch(words[0].text) is not None
 
 
 def _one_word_space(rows: list[Row], a: float, b: float) -> bool:
