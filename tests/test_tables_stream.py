@@ -724,3 +724,38 @@ def test_one_ruled_row_whose_number_is_set_close_to_its_label(tmp_path):
     frags = _fragments(make_pdf(tmp_path / "one_row.pdf", draw))
     assert len(frags) == 1
     assert [r[:2] for r in frags[0].rows] == [["", "Item"], ["1", "Blade design"]]
+
+
+def test_unruled_rows_whose_long_cells_wrap_to_lines_of_their_own(tmp_path):
+    """No rules; two rows whose description cells wrap to four and three lines, the row
+    number and label beside them on their second line: one line of two chunks per
+    row, the header's cells centred away from the columns' edges. The description's other
+    lines start where that row's cell starts; one row showing it is enough to keep them in
+    the table (three such lines in a row used to end it)."""
+    rows = [("1", "Blade design", ["- Six blades as thin as a hair", "- Fixed and moving parts",
+                                   "- A Hall sensor finds the blades", "- Ten steps of aperture"]),
+            ("2", "Software", ["- Four steps set by the camera", "- AI reads the light",
+                               "- The subject sets the opening"])]
+
+    def draw(c):
+        c.setFont("Helvetica", 9)
+        c.drawString(110, 700, "Item")
+        c.drawString(300, 700, "Features")
+        y = 682
+        for no, label, lines in rows:
+            for k, text in enumerate(lines):
+                c.drawString(190, y, text)
+                if k == 1:
+                    c.drawString(72, y, no)
+                    c.drawString(83, y, label)
+                y -= 11
+            y -= 7
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "wrapped.pdf", draw))
+    assert len(frags) == 1
+    table = frags[0].rows
+    assert table[0] == ["", "Item", "Features"]
+    assert [r[:2] for r in table if r[0]] == [["1", "Blade design"], ["2", "Software"]]
+    text = " ".join(r[2] for r in table)
+    assert all(line in text for _, _, lines in rows for line in lines)

@@ -548,7 +548,10 @@ def _in_later_column(row: Row, block: list[Row]) -> bool:
     if row.x0 < x0 + 2 * row.size or row.x1 > x1 + row.size:
         return False
     starts = [chunk[0].x0 for r in block if _multi(r) for chunk in r.chunks[1:]]
-    return sum(1 for x in starts if abs(x - row.x0) <= 1.0) >= 2
+    # One row's cell starting there will do: a table of a row or two whose long cells wrap
+    # to lines of their own (the label and its row number centred beside them) has one
+    # line of two chunks per row, its header's cells centred away from the columns' edges.
+    return sum(1 for x in starts if abs(x - row.x0) <= 1.0) >= 1
 
 
 def rule_stacks(rules: list[tuple[float, float, float]], page_width: float,
