@@ -538,3 +538,39 @@ def test_a_heavy_mark_seen_twice_among_flat_items_is_of_the_first_level(tmp_path
     ]
     articles = _issue_of_articles(tmp_path / "heavy.pdf", titles, [[(10, t) for t in b] for b in bodies])
     assert [[b["level"] for b in a["bullets"]] for a in articles] == [[1, 2, 2, 1, 2, 1, 3], [1, 2, 1]]
+
+
+def test_an_item_ends_at_a_table_whose_caption_the_table_claimed(tmp_path):
+    """A table found with its caption: the caption is the table's, not a body line, yet it
+    ends the item above it as a caption read as body text does. An unmarked line under the
+    table (its header's repeat that the table left out) is no part of that item."""
+    from helpers import KO, draw_banner, draw_cover, draw_page_frame, make_pdf
+
+    title = "화웨이, 5대 혁신기술 소개"
+
+    def draw(c):
+        draw_cover(c, "2024. 1. 12", [title])
+        draw_page_frame(c, 2)
+        draw_banner(c, "정책동향")
+        c.setFont(KO, 13)
+        c.drawString(60, 705, f"01 {title}")
+        c.setFont(KO, 10.5)
+        c.drawString(60, 681, "■ 주요 내용 요약 (12.28)")
+        c.setFont(KO, 10)
+        c.drawString(62, 657, "- 카메라에 최초로 10단 가변 조리개 기술을 사용해 빛 정밀 제어")
+        c.drawString(200, 630, "〈화웨이 혁신기술 특징〉")
+        xs, ys = [70, 160, 300, 480], [615, 597, 579, 561, 543]
+        c.grid(xs, ys)
+        cells = [("구분", "기술", "특징"), ("1", "가변 조리개", "빛 정밀 제어"), ("2", "GOD 네트워크", "장애물 감지"),
+                 ("3", "5.5G", "10Gbps 전송")]
+        for row, (top, _) in zip(cells, zip(ys, ys[1:])):
+            for x, text in zip(xs, row):
+                c.drawString(x + 4, top - 13, text)
+        c.drawString(74, 522, "구분 기술 특징")
+        c.drawString(62, 498, "- 카메라, 레이더 등의 신호를 융합하여 장애물을 감지")
+        c.showPage()
+
+    article = extract.run(make_pdf(tmp_path / "claimed-caption.pdf", draw)).data["sections"][0]["articles"][0]
+    assert [b["text"] for b in article["bullets"]] == ["카메라에 최초로 10단 가변 조리개 기술을 사용해 빛 정밀 제어",
+                                                       "카메라, 레이더 등의 신호를 융합하여 장애물을 감지"]
+

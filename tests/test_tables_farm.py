@@ -22,7 +22,10 @@ reportlab and checks the general rule that reads it:
 * the first lines of a centred row (or of a header cell) above the block's first line of
   several chunks are the row's;
 * a line of two cells glued together (one gap wider than a word space) is no running text
-  that ends the rows under a ruled header.
+  that ends the rows under a ruled header;
+* a header heads padded rows whose first row has no line with a cell in every column (its
+  middle cell wraps, the others centred on a line between): the row's lines together do;
+* list marks set a word space before their items' text are no column of their own.
 """
 from __future__ import annotations
 
@@ -588,3 +591,64 @@ def test_a_line_of_two_cells_glued_together_is_no_running_text_under_a_ruled_hea
     frags = _fragments(make_pdf(tmp_path / "glued-prose.pdf", draw))
     assert len(frags) == 1
     assert frags[0].rows[frags[0].header_rows:] == [[no, " ".join(name), " ".join(points)] for no, name, points in rows]
+
+
+def test_a_header_over_a_first_row_whose_middle_cell_wraps_heads_the_padded_table(tmp_path):
+    """An unruled table padded 1.7 em under its header: its first row's middle cell wraps
+    to two lines and the cells beside it are centred on a line between them, so no single
+    line of that row has a cell in every column. The row's lines together do: the header,
+    one cell centred over each of those columns, heads the table (with a caption above)."""
+    rows = [["Digital", ["AI, blockchain, photonic chips, quantum", "computing"], "Guangdong, Beijing"],
+            ["Biology", "Genes, brain science", "Jilin, Yunnan"],
+            ["Materials", "New materials", "Inner Mongolia, Jiangxi"],
+            ["Industry", "Robots, machine tools", "Jiangsu, Liaoning"]]
+
+    def draw(c):
+        c.setFont("Helvetica", 10)
+        c.drawString(180, 770, "[Table] Sectors and their leading regions")
+        for x, text in ((80, "Sector"), (190, "Fields"), (340, "Top regions")):
+            c.drawString(x, 742, text)
+        _padded_rows(c, 740 - 17, rows, xs=(76, 140, 330))
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "wrapped-first-row.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [["Sector", "Fields", "Top regions"]] + \
+        [[cell if isinstance(cell, str) else " ".join(cell) for cell in row] for row in rows]
+
+
+def test_list_marks_set_a_word_space_before_their_items_are_no_column_of_their_own(tmp_path):
+    """A column of list items whose marks stand a word space before the items' text, the
+    items' next lines hung under their text: no line crosses that space, and the header's
+    gap covers it, but a column holding nothing but lone marks that close to the next is
+    the marks of that column's lists, not a column."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    rows = [("1", "Hefei centre", [["the first large centre of the province,", "400P of compute"],
+                                   ["serves two hundred firms"]]),
+            ("2", "Changsha centre", [["built by the province with Huawei"], ["models for machinery"]]),
+            ("3", "Chongqing centre", [["pilots for driving and smart cities"]])]
+
+    def draw(c):
+        text_x = 200 + stringWidth("•", KO, 10) + 3.2  # (the font is registered by now)
+        c.setFont("Helvetica", 10)
+        for x, text in ((76, "No"), (100, "Platform"), (280, "Main points")):
+            c.drawString(x, 742, text)
+        y = 716
+        for no, name, items in rows:
+            c.drawString(76, y, no)
+            c.drawString(100, y, name)
+            for item in items:
+                c.setFont(KO, 10)
+                c.drawString(200, y, "•")
+                c.setFont("Helvetica", 10)
+                for line in item:
+                    c.drawString(text_x, y, line)
+                    y -= 12
+            y -= 14
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "marks.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [["No", "Platform", "Main points"]] + \
+        [[no, name, " ".join("• " + " ".join(item) for item in items)] for no, name, items in rows]

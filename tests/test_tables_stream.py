@@ -701,3 +701,61 @@ def test_a_table_starting_at_the_foot_of_a_page_with_one_centred_row(tmp_path):
     table = bulletin.tables[0]
     assert table["pages"] == [1, 2]
     assert table["rows"] == [[no, " ".join(name), " ".join(points)] for no, name, points in first + rest]
+
+
+def test_one_ruled_row_whose_number_is_set_close_to_its_label(tmp_path):
+    """A table ruled by horizontal lines only, with one row (the rest of it overleaf): the
+    row number stands a little more than a word space before its label, on a line of its
+    own between the description cell's two lines. One line is all that shows the number's
+    column, and a lone row number left of the gap is enough to take it as one."""
+    def draw(c):
+        c.setLineWidth(0.5)
+        for y in (720, 702, 660):
+            c.line(60, y, 500, y)
+        c.setFont("Helvetica", 9)
+        c.drawString(110, 708, "Item")
+        c.drawString(300, 708, "Features")
+        c.drawString(72, 678, "1")
+        c.drawString(83, 678, "Blade design")
+        c.drawString(190, 688, "- Six blades as thin as a hair open and close the iris")
+        c.drawString(190, 668, "- A Hall sensor finds where the blades stand")
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "one_row.pdf", draw))
+    assert len(frags) == 1
+    assert [r[:2] for r in frags[0].rows] == [["", "Item"], ["1", "Blade design"]]
+
+
+def test_unruled_rows_whose_long_cells_wrap_to_lines_of_their_own(tmp_path):
+    """No rules; two rows whose description cells wrap to four and three lines, the row
+    number and label beside them on their second line: one line of two chunks per
+    row, the header's cells centred away from the columns' edges. The description's other
+    lines start where that row's cell starts; one row showing it is enough to keep them in
+    the table (three such lines in a row used to end it)."""
+    rows = [("1", "Blade design", ["- Six blades as thin as a hair", "- Fixed and moving parts",
+                                   "- A Hall sensor finds the blades", "- Ten steps of aperture"]),
+            ("2", "Software", ["- Four steps set by the camera", "- AI reads the light",
+                               "- The subject sets the opening"])]
+
+    def draw(c):
+        c.setFont("Helvetica", 9)
+        c.drawString(110, 700, "Item")
+        c.drawString(300, 700, "Features")
+        y = 682
+        for no, label, lines in rows:
+            for k, text in enumerate(lines):
+                c.drawString(190, y, text)
+                if k == 1:
+                    c.drawString(72, y, no)
+                    c.drawString(83, y, label)
+                y -= 11
+            y -= 7
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "wrapped.pdf", draw))
+    assert len(frags) == 1
+    table = frags[0].rows
+    assert table[0] == ["", "Item", "Features"]
+    assert [r[:2] for r in table if r[0]] == [["1", "Blade design"], ["2", "Software"]]
+    text = " ".join(r[2] for r in table)
+    assert all(line in text for _, _, lines in rows for line in lines)

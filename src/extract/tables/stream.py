@@ -479,27 +479,63 @@ def _goes_on(group: list[Row], block: list[Row], settings: TableSettings) -> boo
             return True
         if not _multi(r) and _in_later_column(r, block):
             return True
-    return len(block) <= settings.stream_max_header_lines and _heads(block, group)
+    return len(block) <= settings.stream_max_header_lines and _heads(block, group, settings.stream_chunk_gap)
 
 
-def _heads(block: list[Row], group: list[Row]) -> bool:
+def _heads(block: list[Row], group: list[Row], chunk_gap_em: float) -> bool:
     """``block`` is a header over the rows of ``group``: its lines of two or more chunks
     (header cells centred over columns whose cells are set flush left) each put their
-    chunks in different columns of the group's line of the most chunks (between its
-    chunks' gaps), no chunk reaching across one of those gaps."""
-    below = max((r for r in group if _multi(r)), key=lambda r: len(r.chunks), default=None)
+    chunks in different columns of the group's line of the most chunks, or of the group's
+    lines taken together (a row whose cells wrap to lines of their own, a middle cell on
+    the line above its neighbours' centred ones), no chunk reaching across a gap between
+    those columns."""
     heads = [r for r in block if _multi(r)]
+    below = max((r for r in group if _multi(r)), key=lambda r: len(r.chunks), default=None)
     if below is None or not heads:
         return False
-    gaps = [(a[-1].x1, b[0].x0) for a, b in zip(below.chunks, below.chunks[1:])]
+    one_line = [(a[0].x0, a[-1].x1) for a in below.chunks]
+    return _heads_over(heads, one_line) or _heads_over(heads, _joint_columns(group, chunk_gap_em))
+
+
+def _joint_columns(group: list[Row], gap_em: float) -> list[tuple[float, float]]:
+    """The extents (x0, x1) of the columns the lines of ``group`` make together: runs of
+    their words' x-projection parted by gaps of at least ``gap_em`` (a chunk gap)."""
+    words = sorted(((w.x0, w.x1, w.size) for r in group for w in r.words))
+    if not words:
+        return []
+    out = [[words[0][0], words[0][1]]]
+    for x0, x1, size in words[1:]:
+        if x0 - out[-1][1] >= gap_em * size:
+            out.append([x0, x1])
+        else:
+            out[-1][1] = max(out[-1][1], x1)
+    return [(a, b) for a, b in out]
+
+
+def _heads_over(heads: list[Row], columns: list[tuple[float, float]]) -> bool:
+    """Each of ``heads`` puts its chunks over different ones of ``columns`` (two at least),
+    none reaching across a gap between them. A chunk stands over the column it overlaps
+    most (a header centred over a column of short flush-left cells has its middle in the
+    gap beside them), else over the gap's column its middle lies in."""
+    if len(columns) < 2:
+        return False
+    gaps = [(a[1], b[0]) for a, b in zip(columns, columns[1:])]
     for r in heads:
-        if len(r.chunks) > len(below.chunks):
+        if len(r.chunks) > len(columns):
             return False
-        cols = [sum(1 for a, _ in gaps if a < (chunk[0].x0 + chunk[-1].x1) / 2) for chunk in r.chunks]
+        cols = [_column_under(chunk[0].x0, chunk[-1].x1, columns) for chunk in r.chunks]
         if len(set(cols)) < len(cols) or any(chunk[0].x0 < a and chunk[-1].x1 > b
                                              for chunk in r.chunks for a, b in gaps):
             return False
     return True
+
+
+def _column_under(x0: float, x1: float, columns: list[tuple[float, float]]) -> int:
+    overlaps = [_overlap(x0, x1, a, b) for a, b in columns]
+    if max(overlaps) > 0:
+        return overlaps.index(max(overlaps))
+    mid = (x0 + x1) / 2
+    return sum(1 for _, b in columns[:-1] if b < mid)
 
 
 def _in_later_column(row: Row, block: list[Row]) -> bool:
@@ -512,7 +548,10 @@ def _in_later_column(row: Row, block: list[Row]) -> bool:
     if row.x0 < x0 + 2 * row.size or row.x1 > x1 + row.size:
         return False
     starts = [chunk[0].x0 for r in block if _multi(r) for chunk in r.chunks[1:]]
-    return sum(1 for x in starts if abs(x - row.x0) <= 1.0) >= 2
+    # One row's cell starting there will do: a table of a row or two whose long cells wrap
+    # to lines of their own (the label and its row number centred beside them) has one
+    # line of two chunks per row, its header's cells centred away from the columns' edges.
+    return sum(1 for x in starts if abs(x - row.x0) <= 1.0) >= 1
 
 
 def rule_stacks(rules: list[tuple[float, float, float]], page_width: float,
@@ -619,25 +658,57 @@ def column_separators(rows: list[Row], settings: TableSettings) -> list[tuple[fl
         kept.append((x1, min(right)))
     if kept:
         kept = _inner_gaps(rows, kept[0][1], em) + kept
-    return kept
+    return _without_mark_gaps(rows, kept, em)
+
+
+def _without_mark_gaps(rows: list[Row], gaps: list[tuple[float, float]], em: float) -> list[tuple[float, float]]:
+    """``gaps`` less those that only part a cell's list marks from its text: the column
+    left of such a gap holds nothing but lone marks ("•", "○"), and the gap is no wider
+    than a word space (a renderer that sets each item's mark in a box of its own leaves a
+    column of marks a space before the items' text; a column of marks as values, "●" for
+    yes, stands centred in its cells, further from the next)."""
+    out: list[tuple[float, float]] = []
+    for k, (a, b) in enumerate(gaps):
+        lo = gaps[k - 1][1] if k else float("-inf")
+        left = [w for r in rows for w in r.words if w.x0 >= lo - EDGE_SLACK and w.x1 <= a + EDGE_SLACK]
+        if left and b - a < CELL_GAP_EM * em and all(_lone_mark(w) for w in left):
+            continue
+        out.append((a, b))
+    return out
+
+
+def _lone_mark(w: Word) -> bool:
+    return len(w.text) == 1 and w.text in LIST_MARKS
 
 
 def _inner_gaps(rows: list[Row], right: float, em: float) -> list[tuple[float, float]]:
     """Column gaps left of the first column (whose text starts at ``right``) that no row of
     several chunks shows: the lines standing wholly left of it (a row number and its label, centred beside
     a taller cell on lines of their own, "1  HDR Vivid", "2  오디오 Vivid") that all leave a gap
-    wider than a word space at one place (CELL_GAP_EM), two of them at least, none crossing it."""
+    wider than a word space at one place (CELL_GAP_EM), two of them at least, none crossing it.
+    One line will do when what stands left of the gap is a lone row number: a table of one
+    row (or a table's one row on a page, the rest overleaf) has one such line only."""
     lines = [r for r in rows if r.words and r.x1 <= right]
-    if len(lines) < 2:
+    if not lines:
         return []
     gaps = _projection_gaps(lines, CELL_GAP_EM)
     out = []
     for a, b in gaps:
         spanning = [r for r in lines if any(w.x1 <= a + EDGE_SLACK for w in r.words)
                     and any(w.x0 >= b - EDGE_SLACK for w in r.words)]
-        if len(spanning) >= 2 and all(_apart_across(r, a, b, CELL_GAP_EM * em) for r in spanning):
+        if not spanning or not all(_apart_across(r, a, b, CELL_GAP_EM * em) for r in spanning):
+            continue
+        if len(spanning) >= 2 or all(_row_number([w for w in r.words if w.x1 <= a + EDGE_SLACK]) for r in spanning):
             out.append((a, b))
     return out
+
+
+_ROW_NUMBER = re.compile(r"\(?\d{1,3}[.)]?")
+
+
+def _row_number(words: list[Word]) -> bool:
+    """``words`` are one row number ("1", "2.", "(3)")."""
+    return len(words) == 1 and _ROW_NUMBER.fullmatch(words[0].text) is not None
 
 
 def _one_word_space(rows: list[Row], a: float, b: float) -> bool:
