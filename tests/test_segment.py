@@ -80,31 +80,14 @@ def test_a_banner_number_wrapped_over_its_name_is_joined_to_it():
 def test_an_item_that_carries_the_leads_mark_takes_its_level_from_its_indent(tmp_path):
     """Leads marked '○', items '-' at two indents: a '○' item set in with the deeper items is of their
     level, one at the lead's own x of the first."""
-    from helpers import KO, draw_banner, draw_cover, draw_page_frame, make_pdf
-
-    title = "과기부, 인공지능 시범구 추가 지정"
-
-    def draw(c):
-        draw_cover(c, "2024. 1. 12", [title])
-        draw_page_frame(c, 2)
-        draw_banner(c, "정책동향")
-        c.setFont(KO, 13)
-        c.drawString(60, 705, f"01 {title}")
-        c.setFont(KO, 10.5)
-        y = 680
-        for x, line in ((60, "○ 베이징, 상하이 등 다섯 곳 지정 (12.28)"),
-                        (72, "- 과기부는 국가 인공지능 혁신 응용 시범구를 추가로 지정"),
-                        (86, "- 시범구는 산업 응용과 제도 혁신을 함께 추진"),
-                        (86, "○ 지역별로는 동부 세 곳, 서부 두 곳으로 나타남"),
-                        (72, "- 선정된 시범구는 3년간 정책 지원을 받음"),
-                        (86, "- 지원 규모는 지역마다 다름"),
-                        (60, "○ 과기부는 연말에 성과를 평가할 계획")):
-            c.drawString(x, y, line)
-            y -= 20
-        c.showPage()
-
-    pdf = make_pdf(tmp_path / "lead-mark-items.pdf", draw)
-    article = extract.run(pdf).data["sections"][0]["articles"][0]
+    article = _one_article(tmp_path / "lead-mark-items.pdf", [
+        (60, "○ 베이징, 상하이 등 다섯 곳 지정 (12.28)"),
+        (72, "- 과기부는 국가 인공지능 혁신 응용 시범구를 추가로 지정"),
+        (86, "- 시범구는 산업 응용과 제도 혁신을 함께 추진"),
+        (86, "○ 지역별로는 동부 세 곳, 서부 두 곳으로 나타남"),
+        (72, "- 선정된 시범구는 3년간 정책 지원을 받음"),
+        (86, "- 지원 규모는 지역마다 다름"),
+        (60, "○ 과기부는 연말에 성과를 평가할 계획")])
     assert article["lead"] == "베이징, 상하이 등 다섯 곳 지정"
     assert [(b["level"], b["text"][:6]) for b in article["bullets"]] == [
         (1, "과기부는 국"), (2, "시범구는 산"), (2, "지역별로는 "), (1, "선정된 시범"), (2, "지원 규모는"),
