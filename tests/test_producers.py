@@ -21,6 +21,9 @@ from helpers import sample_pairs
 # what the pipeline says about how it found them.
 PRODUCER_FIELDS = ("source", "provenance", "warnings", "warning_details", "*pages", "tables[*].bboxes",
                    "tables[*].quality",
+                   # which witness decided a wrap depends on the producer's trace (as in
+                   # provenance.wraps); the text the wraps made does not
+                   "sections[*].articles[*].wraps",
                    # page and line counts of the self-checks depend on the producer; the
                    # verdict and what is missing do not
                    "completeness.checks[*].expected", "completeness.checks[*].found")
