@@ -279,3 +279,14 @@ def test_each_article_counts_the_wraps_of_its_own_text(tmp_path: Path):
     assert all(set(a["wraps"]) == {"trace", "vocabulary", "model", "default"} for a in articles)
     total = data["provenance"]["wraps"]
     assert {k: sum(a["wraps"][k] for a in articles) for k in total} == total
+
+
+def test_a_number_is_cut_in_any_column_a_word_only_in_one_under_three_ems():
+    # A stream table's column edge is its own furthest text, so its widest entry always
+    # "fills" its line: in a column 4 em wide a break between letters was at a space
+    # ("Antibody|medicine"), but a number has no space inside ("2021.1|2").
+    stats = stats_from("아무 말")
+    date = TextLine(page=1, text="2021.1", x0=60.0, x1=96.0, top=0, bottom=10, size=9.0, column_right=96.0)
+    assert join_wrapped("2021.1", "2", date, stats) == "2021.12"
+    word = TextLine(page=1, text="Antibody", x0=60.0, x1=96.0, top=0, bottom=10, size=9.0, column_right=96.0)
+    assert join_wrapped("Antibody", "medicine", word, stats) == "Antibody medicine"

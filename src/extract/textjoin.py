@@ -397,9 +397,10 @@ def line_was_full(line: TextLine, following: str, whole_word: bool = False) -> b
 #: A Latin word or a number (with its decimal point, commas, sign and percent).
 LATIN_OR_NUMBER = re.compile(r"^[A-Za-z0-9.,%+\-]+$")
 #: A line breaker cuts a word only in a column narrower than the word; a column this many
-#: ems wide or wider holds the short words and numbers of a table's narrow columns whole, so
-#: a break there was at a space. (A stream table's column edge is its own furthest text:
-#: the widest word in it always "fills" its line, whatever the column's real width.)
+#: ems wide or wider holds the short words of a table's narrow columns whole, so a break
+#: between letters there was at a space (a number has none inside, in any column). A
+#: stream table's column edge is its own furthest text: the widest word in it always
+#: "fills" its line, whatever the column's real width.
 CUT_WORD_MAX_COLUMN_EMS = 3.0
 
 
@@ -419,8 +420,9 @@ def _cut_word(left: str, right: str, prev: TextLine) -> bool:
         return False
     if head[-1] == "." and len(head) > 1 and head[-2].isalpha():
         return False  # an abbreviation ("Reg.|no.") ends a word
-    if prev.column_right - prev.x0 >= CUT_WORD_MAX_COLUMN_EMS * prev.size:
-        return False
+    if prev.column_right - prev.x0 >= CUT_WORD_MAX_COLUMN_EMS * prev.size \
+            and any(c.isalpha() for c in head + tail):
+        return False  # (a number has no space inside: cut wherever the column ends, "2021.1|2")
     scale = _width_scale(prev)
     if prev.column_right - prev.x1 >= estimate_width(tail[0], prev.size) * scale + 0.15 * prev.size:
         return False
