@@ -333,20 +333,28 @@ def test_an_unclaimed_table_header_is_no_part_of_the_item_above(tmp_path, betwee
         "카메라, 레이더 등의 신호를 융합하여 장애물을 감지"]
 
 
+def _draw_article_head(c, title: str) -> None:
+    """A cover naming ``title``, then a page of section '정책동향' with the article's heading
+    '01 title'; the font left at the body's 10.5 pt."""
+    from helpers import KO, draw_banner, draw_cover, draw_page_frame
+
+    draw_cover(c, "2024. 1. 12", [title])
+    draw_page_frame(c, 2)
+    draw_banner(c, "정책동향")
+    c.setFont(KO, 13)
+    c.drawString(60, 705, f"01 {title}")
+    c.setFont(KO, 10.5)
+
+
 def _one_article(path, lines: list[tuple[float, str]]) -> dict:
     """An issue of one article: its heading, then ``lines`` (x, text) one under another at
     10.5 pt; returns the article."""
-    from helpers import KO, draw_banner, draw_cover, draw_page_frame, make_pdf
+    from helpers import make_pdf
 
     title = "과기부, 인공지능 시범구 추가 지정"
 
     def draw(c):
-        draw_cover(c, "2024. 1. 12", [title])
-        draw_page_frame(c, 2)
-        draw_banner(c, "정책동향")
-        c.setFont(KO, 13)
-        c.drawString(60, 705, f"01 {title}")
-        c.setFont(KO, 10.5)
+        _draw_article_head(c, title)
         y = 680
         for x, line in lines:
             c.drawString(x, y, line)
@@ -417,17 +425,12 @@ def test_a_marked_line_further_in_than_three_indent_steps_is_no_item(tmp_path):
 def test_an_unmarked_line_under_a_table_is_no_wrap_of_the_item_over_the_table(tmp_path):
     """An item, a ruled table under it, then an unmarked line right under the grid (a cell's
     wrapped half the grid did not take): the table ended the item, the line is not its wrap."""
-    from helpers import KO, draw_banner, draw_cover, draw_page_frame, make_pdf
+    from helpers import make_pdf
 
     title = "과기부, 국가 과학기술 발전 통계 발표"
 
     def draw(c):
-        draw_cover(c, "2024. 1. 12", [title])
-        draw_page_frame(c, 2)
-        draw_banner(c, "정책동향")
-        c.setFont(KO, 13)
-        c.drawString(60, 705, f"01 {title}")
-        c.setFont(KO, 10.5)
+        _draw_article_head(c, title)
         c.drawString(60, 680, "■ R&D 투입 3.3조 위안 돌파 (12.28)")
         c.drawString(60, 655, "- 지역별로는 광동성, 강소, 북경 등 동부 지역의 집약도가 높게 나타남")
         rows = [("구분", "집약도", "주요 지역"), ("1그룹", "4% 이상", "북경, 상해"), ("2그룹", "3~4%", "강소, 절강"),
@@ -527,17 +530,12 @@ def test_an_item_ends_at_a_table_whose_caption_the_table_claimed(tmp_path):
     """A table found with its caption: the caption is the table's, not a body line, yet it
     ends the item above it as a caption read as body text does. An unmarked line under the
     table (its header's repeat that the table left out) is no part of that item."""
-    from helpers import KO, draw_banner, draw_cover, draw_page_frame, make_pdf
+    from helpers import KO, make_pdf
 
     title = "화웨이, 5대 혁신기술 소개"
 
     def draw(c):
-        draw_cover(c, "2024. 1. 12", [title])
-        draw_page_frame(c, 2)
-        draw_banner(c, "정책동향")
-        c.setFont(KO, 13)
-        c.drawString(60, 705, f"01 {title}")
-        c.setFont(KO, 10.5)
+        _draw_article_head(c, title)
         c.drawString(60, 681, "■ 주요 내용 요약 (12.28)")
         c.setFont(KO, 10)
         c.drawString(62, 657, "- 카메라에 최초로 10단 가변 조리개 기술을 사용해 빛 정밀 제어")

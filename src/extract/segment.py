@@ -233,17 +233,13 @@ def repeats_mark(mark: str, rest: str) -> bool:
     return mark not in _PROSE_MARKS and re.search(rf"(?:^|\s){re.escape(mark)}(?:\s|$)", rest) is not None
 
 
-def indent_levels(xs: list[float], tol: float) -> list[float]:
-    """The indents of a list of mark positions, left to right: the most used positions,
-    each at least ``tol`` from a more used one, and every position counted with the nearest
-    of them (the median of each group). Not runs of positions each within ``tol`` of the
-    next: a few marks between two levels (the items of a table read as text, a mark set
-    half way) would chain a narrow indent's two levels into one."""
-    return [x for x, _ in indent_groups(xs, tol)]
-
-
 def indent_groups(xs: list[float], tol: float) -> list[tuple[float, int]]:
-    """``indent_levels`` with the marks counted at each indent: (indent, marks)."""
+    """The indents of a list of mark positions, left to right, each with the marks counted
+    at it: the most used positions, each at least ``tol`` from a more used one, and every
+    position counted with the nearest of them (the median of each group). Not runs of
+    positions each within ``tol`` of the next: a few marks between two levels (the items of
+    a table read as text, a mark set half way) would chain a narrow indent's two levels into
+    one."""
     uses = Counter(round(x, 1) for x in xs)
     centres: list[float] = []
     for x, _ in sorted(uses.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -1178,25 +1174,24 @@ class Segmenter:
         """``x0`` stands at the lead's x (within the indents' tolerance)."""
         return lead_x0 is not None and abs(x0 - lead_x0) <= self.cfg.indent_tolerance * self.body_size
 
-    def _bullet_levels(self) -> list[float]:
-        """The indents of the issue's bullets: the lines read as bullets, not every marked
-        line (reference and note marks stand at the margin)."""
-        xs = [b.x0 for sec in self.s.sections for a in sec.articles for b in a.bullets
-              if b.x0 is not None and not b.lead_marked]
-        if not xs:
-            return []
-        groups = self._bullet_groups()
-        # The two indents most items stand at are the first two levels: an indent between
-        # them (a few marks half way, a table's cells read as text) is no level of its own,
-        # its marks take the nearer of the two.
-        most = sorted(x for x, _ in sorted(groups, key=lambda g: -g[1])[:2])
-        return [x for x, _ in groups if not (len(most) == 2 and most[0] < x < most[1])]
-
     def _bullet_groups(self) -> list[tuple[float, int]]:
-        """The indents of ``_bullet_levels`` with the marks counted at each."""
+        """The indents of the issue's bullets with the marks counted at each: the lines read
+        as bullets, not every marked line (reference and note marks stand at the margin)."""
         xs = [b.x0 for sec in self.s.sections for a in sec.articles for b in a.bullets
               if b.x0 is not None and not b.lead_marked]
         return indent_groups(xs, tol=self.cfg.indent_tolerance * self.body_size) if xs else []
+
+    @staticmethod
+    def _two_most_used(groups: list[tuple[float, int]]) -> list[float]:
+        """The two indents most items stand at, left to right: the first two levels."""
+        return sorted(x for x, _ in sorted(groups, key=lambda g: -g[1])[:2])
+
+    @classmethod
+    def _bullet_levels(cls, groups: list[tuple[float, int]]) -> list[float]:
+        """The levels' indents: an indent between the two most used (a few marks half way, a
+        table's cells read as text) is no level of its own, its marks take the nearer."""
+        most = cls._two_most_used(groups)
+        return [x for x, _ in groups if not (len(most) == 2 and most[0] < x < most[1])]
 
     def _levels_by_mark(self, levels: list[float]) -> dict[str, int]:
         """Levels told by the marks where the indents do not tell them: a producer that
@@ -1253,32 +1248,34 @@ class Segmenter:
         nearest = min(range(len(levels)), key=lambda k: abs(levels[k] - x0))
         return min(nearest + 1, 3)
 
-    def _too_deep(self) -> float | None:
+    def _too_deep(self, groups: list[tuple[float, int]]) -> float | None:
         """The x beyond which a mark is no item of the body: three indent steps in from the
         first level, and the tolerance; a step is the distance of the two indents most marks
         stand at (the first two levels; a few marks at an indent between them do not make
         it), at most two ems. An issue nests three levels; a mark further in is a table
         cell's item, the cell read as text where the tables stage found no table. None with
         no levels."""
-        groups = self._bullet_groups()
         if not groups:
             return None
         step = 2 * self.body_size
-        most = sorted(groups, key=lambda g: -g[1])[:2]
+        most = self._two_most_used(groups)
         if len(most) == 2:
-            step = min(step, abs(most[0][0] - most[1][0]))
+            step = min(step, most[1] - most[0])
         return groups[0][0] + 3 * step + self.cfg.indent_tolerance * self.body_size
 
     def _finish(self) -> None:
-        levels = self._bullet_levels()
+        groups = self._bullet_groups()
+        levels = self._bullet_levels(groups)
         by_mark = self._levels_by_mark(levels)
-        deep = self._too_deep()
+        deep = self._too_deep(groups)
         if deep is not None:
             for section in self.s.sections:
                 for a in section.articles:
-                    kept = [b for b in a.bullets if b.x0 is None or b.x0 <= deep or b.at_lead]
+                    kept = []
                     for b in a.bullets:
-                        if b not in kept:
+                        if b.x0 is None or b.x0 <= deep or b.at_lead:
+                            kept.append(b)
+                        else:
                             self.warn(min(a.pages) if a.pages else 0,
                                       f"a marked line too far in for an item, kept out: {b.text[:40]!r}", b.text)
                     a.bullets = kept
