@@ -31,9 +31,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import extract
-from extract import textjoin
 from extract.errors import ExtractError
-from wraps import Truth  # bench/wraps.py, beside this script
+from wraps import Truth, watch_wraps  # bench/wraps.py, beside this script
 
 MIN_SIDE = 2
 MAX_SIDE = 10
@@ -53,26 +52,23 @@ class Watch:
 
     def __init__(self):
         self.wraps: list[dict] = []
-        self._orig = textjoin._join_wrapped
 
     def __enter__(self):
-        def watched(left, right, prev, stats):
-            if stats is not None:
-                stats.last_rule = ""
-            joined, witness = self._orig(left, right, prev, stats)
-            l2, r2 = _fold(left), _fold(right)
-            if l2 and r2:
-                rule = getattr(stats, "last_rule", "") if stats is not None else ""
-                self.wraps.append({"left": _dense(l2)[-MAX_SIDE:], "right": _dense(r2)[:MAX_SIDE],
-                                   "l": l2[-30:], "r": r2[:30], "spaced": joined != l2 + r2,
-                                   "witness": witness or "sign", "rule": rule,
-                                   "word_wrapping": bool(stats and stats.word_wrapping)})
-            return joined, witness
-        textjoin._join_wrapped = watched
+        self._watch = watch_wraps(self._record)
+        self._watch.__enter__()
         return self
 
     def __exit__(self, *exc):
-        textjoin._join_wrapped = self._orig
+        return self._watch.__exit__(*exc)
+
+    def _record(self, left, right, prev, stats, joined, witness):
+        l2, r2 = _fold(left), _fold(right)
+        if l2 and r2:
+            rule = getattr(stats, "last_rule", "") if stats is not None else ""
+            self.wraps.append({"left": _dense(l2)[-MAX_SIDE:], "right": _dense(r2)[:MAX_SIDE],
+                               "l": l2[-30:], "r": r2[:30], "spaced": joined != l2 + r2,
+                               "witness": witness or "sign", "rule": rule,
+                               "word_wrapping": bool(stats and stats.word_wrapping)})
 
 
 def _space_diffs(found: str, truth: str) -> list[tuple[int, bool]]:

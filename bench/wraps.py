@@ -25,6 +25,7 @@ import re
 import sys
 import unicodedata
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from pathlib import Path
 
 import extract
@@ -99,39 +100,59 @@ class Truth:
         return None
 
 
+@contextmanager
+def watch_wraps(record):
+    """Calls ``record(left, right, prev, stats, joined, witness)`` for every wrap
+    ``textjoin._join_wrapped`` joins while the block runs (the rule and the model's context
+    of the decision are reset first, so what ``stats`` and the model hold is this wrap's)."""
+    original = textjoin._join_wrapped
+
+    def watched(left, right, prev, stats):
+        if stats is not None:
+            stats.last_rule = ""
+        model = default_model()
+        if model is not None:
+            model.last_context = ""
+        joined, witness = original(left, right, prev, stats)
+        record(left, right, prev, stats, joined, witness)
+        return joined, witness
+
+    textjoin._join_wrapped = watched
+    try:
+        yield
+    finally:
+        textjoin._join_wrapped = original
+
+
 class Watch:
     """Records each decision of ``textjoin._join_wrapped`` that names a witness."""
 
     def __init__(self):
         self.decisions: list[dict] = []
-        self._orig = textjoin._join_wrapped
 
     def __enter__(self):
-        def watched(left, right, prev, stats):
-            if stats is not None:
-                stats.last_rule = ""
-            model = default_model()
-            if model is not None:
-                model.last_context = ""
-            joined, witness = self._orig(left, right, prev, stats)
-            if witness:
-                l2, r2 = left.rstrip(), right.lstrip()
-                self.decisions.append({
-                    "left": l2[-30:], "right": r2[:30], "witness": witness,
-                    "joined": joined == l2 + r2,
-                    "rule": getattr(stats, "last_rule", "") if stats is not None else "",
-                    "context": model.last_context if model is not None and witness == "model" else "",
-                    "word_wrapping": bool(stats and stats.word_wrapping),
-                    "room_em": round((prev.column_right - prev.x1) / prev.size, 2)
-                    if prev is not None and prev.column_right and prev.size else None,
-                    "full": textjoin.line_was_full(prev, r2) if prev is not None else None,
-                })
-            return joined, witness
-        textjoin._join_wrapped = watched
+        self._watch = watch_wraps(self._record)
+        self._watch.__enter__()
         return self
 
     def __exit__(self, *exc):
-        textjoin._join_wrapped = self._orig
+        return self._watch.__exit__(*exc)
+
+    def _record(self, left, right, prev, stats, joined, witness):
+        if not witness:
+            return
+        model = default_model()
+        l2, r2 = left.rstrip(), right.lstrip()
+        self.decisions.append({
+            "left": l2[-30:], "right": r2[:30], "witness": witness,
+            "joined": joined == l2 + r2,
+            "rule": getattr(stats, "last_rule", "") if stats is not None else "",
+            "context": model.last_context if model is not None and witness == "model" else "",
+            "word_wrapping": bool(stats and stats.word_wrapping),
+            "room_em": round((prev.column_right - prev.x1) / prev.size, 2)
+            if prev is not None and prev.column_right and prev.size else None,
+            "full": textjoin.line_was_full(prev, r2) if prev is not None else None,
+        })
 
 
 def measure(pdf: Path) -> dict:
