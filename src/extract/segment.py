@@ -96,6 +96,15 @@ LEAD_GAP_SLACK = 1.25
 #: A summary line that ends this many ems or less short of its column's edge ran to it (a
 #: Korean line ends up to about a syllable short).
 SUMMARY_FULL_LINE_EMS = 1.5
+#: Wraps the document's line gap is learned from: at least this many lines that ran to their
+#: column's edge with an unmarked line under them, set the same distance apart.
+WRAP_GAP_MIN_SEEN = 2
+#: ... a line that ends within this many of its size of its column's edge ran to it (as
+#: ``textjoin`` judges a wrap).
+WRAP_ROOM_EMS = 6
+#: A line continues the one above when their gap is at most the learned wrap gap plus this many
+#: of the line's size (the gap varies by a point with the glyphs' boxes).
+WRAP_GAP_SLACK_EMS = 0.25
 #: A summary item is a sentence: longer than this.
 SUMMARY_ITEM_MIN_CHARS = 15
 #: The contents page is looked for among the first this many items of the issue.
@@ -254,6 +263,29 @@ def indent_groups(xs: list[float], tol: float) -> list[tuple[float, int]]:
 # --------------------------------------------------------------------------- segmenter
 
 
+def learn_wrap_gap(lines: list[TextLine], body_size: float, tolerance: float) -> float | None:
+    """The gap this document leaves between a paragraph's lines, learned from its body: the
+    median gap under a body-size line that ran near its column's edge (a producer that wraps
+    at spaces stops up to a word short), to an unmarked line set no further left and not far
+    in: its wrap, as a rule. None when too few are seen to tell."""
+    gaps = []
+    for a, b in zip(lines, lines[1:]):
+        if (a.page != b.page or not a.column_right or abs(a.size - body_size) > tolerance
+                or abs(b.size - body_size) > tolerance):
+            continue
+        gap = b.top - a.bottom
+        if (a.x1 >= a.column_right - WRAP_ROOM_EMS * a.size and a.x0 - 1 <= b.x0 <= a.x0 + 2 * a.size
+                and not split_mark(b.text.strip()) and 0 <= gap < 3 * a.size):
+            gaps.append(gap)
+    if not gaps:
+        return None
+    gap = statistics.median(gaps)
+    # A producer sets every wrap of one size the same distance apart: a few that agree tell,
+    # where scattered gaps (paragraph breaks among the wraps) do not.
+    agree = sum(1 for g in gaps if abs(g - gap) <= WRAP_GAP_SLACK_EMS * body_size / 2)
+    return gap if agree >= WRAP_GAP_MIN_SEEN and agree * 2 > len(gaps) else None
+
+
 class Segmenter:
     def __init__(self, doc: "Document"):
         self.doc = doc
@@ -270,6 +302,7 @@ class Segmenter:
         # top of these, the last reading's stand (see _read)
         self._witness_before = Counter(self.stats.witness)
         self.bands = {p.number: p.bands for p in doc.pages}
+        self.wrap_gap = learn_wrap_gap(self.lines, self.body_size, self.cfg.size_tolerance)
         self.s = Structure()
         self.style = IssueStyle()
 
@@ -670,6 +703,17 @@ class Segmenter:
             return first
         return None
 
+    def wraps_below(self, last: TextLine, ln: TextLine) -> bool:
+        """Is ``ln`` close enough under ``last`` to be its wrapped line: a gap under one line
+        size, or within the gap this document leaves between a paragraph's lines (a producer
+        that sets lines twice their size apart, LibreOffice's line height, leaves more)."""
+        if ln.page != last.page:
+            return False
+        gap = ln.top - last.bottom
+        if gap < ln.size:
+            return True
+        return self.wrap_gap is not None and 0 <= gap <= self.wrap_gap + WRAP_GAP_SLACK_EMS * ln.size
+
     def _known_sections(self) -> set[str]:
         return set(KNOWN_SECTIONS) | {section_key(c["section"]) for c in self.s.contents}
 
@@ -752,8 +796,9 @@ class Segmenter:
                 block.append(ln)
                 i += 1
                 continue
-            if (last_line is not None and ln.page == last_line.page and ln.x0 > section_x + 2
-                    and ln.top - last_line.bottom < ln.size):
+            if (last_line is not None and ln.x0 > section_x + 2
+                    and (ln.top - last_line.bottom < ln.size and ln.page == last_line.page
+                         or entry is None and mark is None and self.wraps_below(last_line, ln))):
                 current["titles"][-1] = join_wrapped(current["titles"][-1], text, last_line, self.stats)
                 last_line = ln
                 block.append(ln)
@@ -882,7 +927,7 @@ class Segmenter:
                 summary.append(opened)
                 last, marker_x = ln, ln.x0
             elif last is not None and ln.x0 > marker_x + 2 and (
-                    (ln.page == last.page and ln.top - last.bottom < ln.size)
+                    self.wraps_below(last, ln)
                     # the item runs over the page break: the next page's first line, set in
                     # from the marks as the item's own wrapped lines are, after a line that
                     # ran to the column's edge
@@ -895,7 +940,7 @@ class Segmenter:
                 # Unmarked paragraphs, one per article: a line continues the one before
                 # when that one ran to the column's right edge.
                 right = ln.column_right or ln.x1
-                if (last is not None and ln.page == last.page and ln.top - last.bottom < ln.size
+                if (last is not None and self.wraps_below(last, ln)
                         and last.x1 >= right - 2 * ln.size):
                     summary[-1] = join_wrapped(summary[-1], text, last, self.stats)
                 else:
