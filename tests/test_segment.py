@@ -555,3 +555,66 @@ def test_an_item_ends_at_a_table_whose_caption_the_table_claimed(tmp_path):
     assert [b["text"] for b in article["bullets"]] == ["카메라에 최초로 10단 가변 조리개 기술을 사용해 빛 정밀 제어",
                                                        "카메라, 레이더 등의 신호를 융합하여 장애물을 감지"]
 
+
+
+def test_contents_and_summary_wraps_as_far_apart_as_the_bodys_wraps(tmp_path):
+    """A producer that sets lines twice their size apart (LibreOffice's line height): a
+    contents title and the summary's items wrap with a gap over one line size. The body's
+    wrapped bullets show the same gap, so those lines continue the ones above; the items
+    themselves stand further apart and stay apart."""
+    from helpers import KO, draw_banner, draw_page_frame, make_pdf
+
+    titles = ["국가약품감독관리국, 12월 신약 9종과 혁신 의료기기 9개 승인", "상하이시, 양자컴퓨팅 산업 육성 방안 발표"]
+    summary = [("과기부는 인공지능 혁신 시범구 다섯 곳을 추가로 지정하고 지역별 산업 응용과 제도 혁신을",
+                "함께 추진하기로 하였다."),
+               ("상하이시는 양자컴퓨팅 산업 규모를 100억 위안으로 키우고 양자통신 시범망을 구축하여",
+                "창업 기업을 지원하기로 하였다.")]
+    pitch = 21  # 10 pt lines, 21 pt apart: a gap of 11 pt between a line and its wrap
+    bullets = ["- 국가약품감독관리국은 12월 한 달간 신약 아홉 종과 혁신 의료기기 아홉 개의 시판을",
+               "승인하였으며 대부분은 항암제와 심혈관 치료 장비인 것으로 나타남",
+               "- 승인된 의료기기는 이식형 신경 자극기와 수술 로봇 등이며 국산화 비율이 계속",
+               "높아지고 있는 것으로 평가됨"]
+
+    def draw(c):
+        draw_page_frame(c, 1)
+        c.setFont(KO, 26)
+        c.drawString(60, 700, "중국 과학기술 정책 주간동향")
+        c.setFont(KO, 12)
+        c.drawString(60, 660, "2024. 1. 12")
+        c.setFont(KO, 16)
+        c.drawString(60, 610, "목 차")
+        c.setFont(KO, 11)
+        c.drawString(60, 580, "1. 정책동향")
+        c.setFont(KO, 10)
+        c.drawString(75, 555, "- " + titles[0].rsplit(" ", 1)[0])
+        c.drawString(75, 555 - pitch, titles[0].rsplit(" ", 1)[1])
+        c.drawString(75, 555 - pitch - 26, "- " + titles[1])
+        c.showPage()
+        draw_page_frame(c, 2)
+        c.setFont(KO, 14)
+        c.drawString(60, 760, "요 약")
+        c.setFont(KO, 10)
+        y = 720
+        for first, second in summary:
+            c.drawString(60, y, "• " + first)
+            c.drawString(72, y - pitch, second)
+            y -= 2 * pitch + 14
+        c.showPage()
+        draw_page_frame(c, 3)
+        draw_banner(c, "정책동향")
+        y = 705
+        for k, title in enumerate(titles):
+            c.setFont(KO, 13)
+            c.drawString(60, y, f"0{k + 1} {title}")
+            c.setFont(KO, 10)
+            c.drawString(60, y - 26, f"■ 세부 계획은 상반기 중 발표 (12.2{k + 1})")
+            y -= 52
+            for line in bullets:
+                c.drawString(62 if line.startswith("-") else 70, y, line)
+                y -= pitch
+            y -= 20
+        c.showPage()
+
+    data = extract.run(make_pdf(tmp_path / "wide-lines.pdf", draw)).data
+    assert data["contents"] == [{"section": "정책동향", "titles": titles}]
+    assert data["summary"] == [f"{first} {second}" for first, second in summary]
