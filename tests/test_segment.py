@@ -618,3 +618,45 @@ def test_contents_and_summary_wraps_as_far_apart_as_the_bodys_wraps(tmp_path):
     data = extract.run(make_pdf(tmp_path / "wide-lines.pdf", draw)).data
     assert data["contents"] == [{"section": "정책동향", "titles": titles}]
     assert data["summary"] == [f"{first} {second}" for first, second in summary]
+
+
+def test_a_summary_item_wraps_where_its_line_had_no_room_for_the_next_word(tmp_path):
+    """Summary lines twice their size apart and no wrapped body line to learn that gap from:
+    a line that ended for want of room (the first word under it would not have fitted) goes
+    on in the unmarked line under it, set in from the marks."""
+    from helpers import KO, draw_banner, draw_cover, draw_page_frame, make_pdf
+
+    title = "과기부, 인공지능 시범구 추가 지정"
+    first = "과기부는 국가 인공지능 혁신 응용 시범구 다섯 곳을 추가로 정하고 지역별 산업 응용을 함께"
+    wrapped = "추진하기로 하였다."
+    second = "상하이시는 양자컴퓨팅 산업 규모를 100억 위안으로 키우고 양자통신 시범망을 구축하기로 하였다."
+
+    def draw(c):
+        draw_cover(c, "2024. 1. 12", [title])
+        draw_page_frame(c, 2)
+        c.setFont(KO, 14)
+        c.drawString(60, 760, "요 약")
+        c.setFont(KO, 10)
+        c.drawString(60, 720, "• " + first)
+        c.drawString(72, 699, wrapped)  # 21 pt down: a gap of 11 pt, over the line's size
+        c.drawString(60, 665, "• " + second)
+        c.showPage()
+        draw_page_frame(c, 3)
+        draw_banner(c, "정책동향")
+        c.setFont(KO, 13)
+        c.drawString(60, 705, f"01 {title}")
+        c.setFont(KO, 10)
+        c.drawString(60, 679, "■ 세부 계획은 상반기 중 발표 (12.21)")
+        c.drawString(62, 655, "- 시범구는 산업 응용과 제도 혁신을 함께 추진")
+        c.showPage()
+
+    pdf = make_pdf(tmp_path / "summary-wrap.pdf", draw)
+    import pdfplumber
+    with pdfplumber.open(pdf) as doc:
+        words = doc.pages[1].extract_words()
+    top = next(w["top"] for w in words if w["text"] == "과기부는")
+    first_end = max(w["x1"] for w in words if abs(w["top"] - top) < 2)
+    room = max(w["x1"] for w in words) - first_end
+    assert 0 < room < 40  # (the drawing: the room left is under the next word's width)
+    data = extract.run(pdf).data
+    assert data["summary"] == [f"{first} {wrapped}", second]

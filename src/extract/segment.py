@@ -32,7 +32,7 @@ from .markers import (
 )
 from .model import TableFragment, TextLine
 from .style import IssueStyle, LineStyle, learn_style, number_shape, section_key, strip_heading_prefix
-from .textjoin import fold, join_wrapped
+from .textjoin import fold, join_wrapped, line_was_full
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -96,6 +96,8 @@ LEAD_GAP_SLACK = 1.25
 #: A summary line that ends this many ems or less short of its column's edge ran to it (a
 #: Korean line ends up to about a syllable short).
 SUMMARY_FULL_LINE_EMS = 1.5
+#: ... and a line under it, this many of its size down or less, is its wrap.
+SUMMARY_NEAR_EMS = 2
 #: Wraps the document's line gap is learned from: at least this many lines that ran to their
 #: column's edge with an unmarked line under them, set the same distance apart.
 WRAP_GAP_MIN_SEEN = 2
@@ -928,6 +930,12 @@ class Segmenter:
                 last, marker_x = ln, ln.x0
             elif last is not None and ln.x0 > marker_x + 2 and (
                     self.wraps_below(last, ln)
+                    # an item's line that ended for want of room (the first word under it would
+                    # not have fitted), and under it, not as far down as the next item, an
+                    # unmarked line set in from the marks
+                    or (ln.page == last.page and 0 <= ln.top - last.bottom < SUMMARY_NEAR_EMS * ln.size
+                        and last.column_right is not None
+                        and line_was_full(last, text, whole_word=True))
                     # the item runs over the page break: the next page's first line, set in
                     # from the marks as the item's own wrapped lines are, after a line that
                     # ran to the column's edge
