@@ -555,3 +555,76 @@ def test_an_item_ends_at_a_table_whose_caption_the_table_claimed(tmp_path):
     assert [b["text"] for b in article["bullets"]] == ["카메라에 최초로 10단 가변 조리개 기술을 사용해 빛 정밀 제어",
                                                        "카메라, 레이더 등의 신호를 융합하여 장애물을 감지"]
 
+
+
+def _bold(c, x, y, line, size=10.0):
+    from helpers import KO
+
+    text = c.beginText(x, y)
+    text.setFont(KO, size)
+    text.setTextRenderMode(2)  # fill and stroke: drawn bold
+    text.textOut(line)
+    text.setTextRenderMode(0)  # (the mode is graphics state: it outlives the text object)
+    c.drawText(text)
+
+
+def _brief_body(c, y: float, lead: str) -> None:
+    from helpers import KO
+
+    c.setFont(KO, 10.5)
+    c.drawString(60, y, f"■ {lead}")
+    c.setFont(KO, 10)
+    c.drawString(70, y - 22, "- 관련 부처와 함께 세부 계획을 마련할 예정")
+    c.setFont(KO, 9)
+    c.drawString(380, y - 44, "※ 출처 : 과학망('23.11.14)")
+
+
+def test_a_number_box_between_the_lines_of_a_title_wrapped_beside_it_numbers_the_title(tmp_path):
+    """Briefs (under a banner the contents does not list) numbered in a box beside a title
+    that wrapped in its cell: the box centres its number on the title, between the title's
+    two lines and level with neither, also near a page's top where a page number would
+    stand; and a zero-padded number wrapped to '0' over a digit in that band. Each is the
+    title's number, and the briefs run 01, 02, 03."""
+    from helpers import KO, draw_banner, draw_cover, draw_page_frame, make_pdf
+
+    article = "상하이시, 양자컴퓨팅 산업 육성 방안 발표"
+    briefs = [("과기부, 2022년도 결산보고서", "공개", "'22년도 결산액은 전년 대비 1% 감소"),
+              ("칭화과기원 과학기술협회", "신설", "정부, 기업과 과기인력 간의 협력 창구로 구축"),
+              ("푸젠성, 신형 인프라 건설 3년 계획 발표", "", "지역마다 메타버스 시범구를 건설할 계획")]
+
+    def boxed(c, y, number, first, second):
+        c.setFont(KO, 10)
+        c.rect(56, y - 24, 20, 36)
+        c.drawString(59, y - 9, number)  # level with neither line of the title
+        c.drawString(82, y, first)
+        c.drawString(82, y - 18, second)
+
+    def draw(c):
+        draw_cover(c, "2024. 1. 12", [article])
+        draw_page_frame(c, 2)
+        draw_banner(c, "정책동향")
+        _bold(c, 60, 700, f"01 {article}", 13)
+        _brief_body(c, 675, "총 42개 중점 전문 프로젝트 지원")
+        c.setFont(KO, 18)
+        c.drawString(60, 560, "단신동향")
+        boxed(c, 520, "01", *briefs[0][:2])
+        _brief_body(c, 485, briefs[0][2])
+        c.showPage()
+        draw_page_frame(c, 3)
+        boxed(c, 790, "02", *briefs[1][:2])  # in the page's top band
+        _brief_body(c, 755, briefs[1][2])
+        c.showPage()
+        draw_page_frame(c, 4)
+        c.setFont(KO, 10)  # '03' wrapped in a box too narrow for two digits, in the top band too
+        c.drawString(62, 790, "0")
+        c.drawString(62, 770, "3")
+        c.drawString(80, 780, briefs[2][0])
+        _brief_body(c, 735, briefs[2][2])
+        c.showPage()
+
+    data = extract.run(make_pdf(tmp_path / "boxed-numbers.pdf", draw)).data
+    got = {s["name"]: [(a["number"], a["title"], a["lead"]) for a in s["articles"]] for s in data["sections"]}
+    assert got["단신동향"] == [("01", "과기부, 2022년도 결산보고서 공개", briefs[0][2]),
+                            ("02", "칭화과기원 과학기술협회 신설", briefs[1][2]),
+                            ("03", briefs[2][0], briefs[2][2])]
+

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz
 
 from .diagnostics import Diagnostic, page_warning
+from .layout import boxed_number_between
 from .markers import (
     BRACKETED_CAPTION,
     DEFAULT_LEAD_MARKS,
@@ -302,7 +303,24 @@ class Segmenter:
                     break
                 items[j - 1], items[j] = items[j], items[j - 1]
                 j -= 1
-        return items
+        return self._join_boxed_numbers(items)
+
+    @staticmethod
+    def _join_boxed_numbers(items: list[Item]) -> list[Item]:
+        """A number box set beside a title that wrapped in its cell stands level with the
+        title's middle, between its lines and level with neither ('01' between '과기부,
+        2022년도 결산보고서' and '공개'): the number is the title's, as it is where the
+        title fits one line and prints level with it ('01 과기부, ...')."""
+        out = list(items)
+        for k in range(len(out) - 2):
+            num, first, second = out[k].line, out[k + 1].line, out[k + 2].line
+            if num is None or first is None or second is None or not NUMBER_ONLY.match(num.text.strip()):
+                continue
+            if boxed_number_between(num, first, second):
+                out[k + 1] = replace(out[k + 1], line=replace(first, text=f"{num.text.strip()} {first.text.strip()}",
+                                                              x0=num.x0))
+                out[k] = replace(out[k], line=replace(num, text=""))
+        return [it for it in out if it.line is None or it.line.text]
 
     @staticmethod
     def _join_split_numbers(items: list[Item]) -> list[Item]:
