@@ -628,3 +628,41 @@ def test_a_number_box_between_the_lines_of_a_title_wrapped_beside_it_numbers_the
                             ("02", "칭화과기원 과학기술협회 신설", briefs[1][2]),
                             ("03", briefs[2][0], briefs[2][2])]
 
+
+def test_a_banner_wrapped_in_its_narrow_box_is_one_banner(tmp_path):
+    """Section banners set in a box too narrow for their names wrap them ('특집기' over '사',
+    a box's wide line spacing apart): the two lines spell a section the contents lists, and
+    are that section's banner, not lines before any banner."""
+    from helpers import KO, draw_page_frame, make_pdf
+
+    sections = [("특집기사", "과기부, '2023년 국가 과학기술 발전 통계' 발표"),
+                ("정책동향", "세계지식재산권기구, '2023 글로벌 혁신지수' 발표")]
+
+    def draw(c):
+        draw_page_frame(c, 1)
+        c.setFont(KO, 26)
+        c.drawString(60, 700, "중국 과학기술 정책 주간동향")
+        c.setFont(KO, 12)
+        c.drawString(60, 665, "2024. 1. 12")
+        c.setFont(KO, 16)
+        c.drawString(60, 620, "차 례")
+        y = 590
+        for name, title in sections:
+            c.setFont(KO, 11)
+            c.drawString(60, y, f"□ {name}")
+            c.setFont(KO, 10.5)
+            c.drawString(75, y - 20, f"○ {title}")
+            y -= 50
+        c.showPage()
+        for page, (name, title) in enumerate(sections, start=2):
+            draw_page_frame(c, page)
+            c.rect(52, 720, 40, 70)
+            _bold(c, 56, 775, name[:3], 15)
+            _bold(c, 56, 743, name[3:], 15)
+            _bold(c, 60, 690, f"01 {title}", 13)
+            _brief_body(c, 665, "관련 지수는 전년 대비 상승")
+            c.showPage()
+
+    data = extract.run(make_pdf(tmp_path / "wrapped-banner.pdf", draw)).data
+    got = [(s["name"], [a["title"] for a in s["articles"]]) for s in data["sections"]]
+    assert got == [(name, [title]) for name, title in sections]
