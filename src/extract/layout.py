@@ -120,8 +120,10 @@ def mark_running(lines: list[TextLine], heights: dict[int, float], n_pages: int,
 
 #: A number box stands at most this many of its ems left of its title's cell ...
 BOX_NUMBER_GAP = 2.0
-#: ... and its middle at most this many ems into the lines above and below it.
+#: ... and its middle at most this many ems into the lines above and below it, its top
+#: at least this many ems under the first line's top and over the second's.
 BOX_NUMBER_SLACK = 0.25
+BOX_NUMBER_DROP = 0.5
 
 
 def boxed_number_between(number: TextLine, first: TextLine, second: TextLine) -> bool:
@@ -133,6 +135,10 @@ def boxed_number_between(number: TextLine, first: TextLine, second: TextLine) ->
             or first.x0 - number.x1 > BOX_NUMBER_GAP * number.size:
         return False
     if abs(second.x0 - first.x0) > 1.0 or not 0 <= second.top - first.bottom < BLOCK_LINE_GAP * first.size:
+        return False
+    # (by its top, too: a line's bottom is not always where its glyphs end)
+    lower = BOX_NUMBER_DROP * number.size
+    if number.top - first.top < lower or second.top - number.top < lower:
         return False
     middle = (number.top + number.bottom) / 2
     slack = BOX_NUMBER_SLACK * number.size
