@@ -118,6 +118,9 @@ def mark_running(lines: list[TextLine], heights: dict[int, float], n_pages: int,
     return marked
 
 
+#: A heading's number in its box: zero-padded ('01', '[02]', '03.'); a row number of a
+#: list or table ('5') is centred on its wrapped text as well.
+BOX_NUMBER = re.compile(r"^[\[(]?0\d[\]).]?$")
 #: A number box stands at most this many of its ems left of its title's cell ...
 BOX_NUMBER_GAP = 2.0
 #: ... and its middle at most this many ems into the lines above and below it, its top
@@ -127,11 +130,12 @@ BOX_NUMBER_DROP = 0.5
 
 
 def boxed_number_between(number: TextLine, first: TextLine, second: TextLine) -> bool:
-    """``number`` is a box's number set beside a title that wrapped in the next cell: the
-    title's two lines stand just right of it, one under the other at one left edge, and the
+    """``number`` is a box's zero-padded number set beside a title that wrapped in the next
+    cell: the title's two lines stand just right of it, one under the other at one left edge, and the
     number's middle lies between them, level with neither (a box centres its number on the
     title's height)."""
-    if not (number.page == first.page == second.page) or first.x0 <= number.x1 \
+    if not BOX_NUMBER.match(number.text.strip()) or not (number.page == first.page == second.page) \
+            or first.x0 <= number.x1 \
             or first.x0 - number.x1 > BOX_NUMBER_GAP * number.size:
         return False
     if abs(second.x0 - first.x0) > 1.0 or not 0 <= second.top - first.bottom < BLOCK_LINE_GAP * first.size:
