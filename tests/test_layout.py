@@ -206,6 +206,29 @@ def test_page_number_forms_in_the_bands(text):
     assert (head.role, foot.role, middle.role) == ("running", "running", "body")
 
 
+def _at(text, x0, x1, top, bottom, size=10.5):
+    return TextLine(page=1, text=text, x0=x0, x1=x1, top=top, bottom=bottom, size=size)
+
+
+def test_a_number_box_beside_a_wrapped_title_in_the_top_band_is_no_page_number():
+    """A heading's number centred between the two lines of a title wrapped beside it stays
+    body text in the top band; a number level with the first line is a page number's kind
+    still, however short a producer made that line's box (a numbered list's row), and so is
+    a number not zero-padded between two lines (a summary table's row number, centred on
+    its sentence)."""
+    settings = Settings().layout
+    heights = {1: 842.0}
+    boxed = [_at("02", 57, 69, 69, 80), _at("칭화과기원 과학기술협회", 76, 252, 60, 70.5), _at("신설", 76, 96, 78, 89)]
+    assert mark_running(boxed, heights, 1, settings) == 0
+    level = [_at("02", 69, 81, 60, 70.5), _at("국가약품감독관리국은 신약 출시를 허가", 88, 520, 60, 62.3),
+             _at("하였다.", 88, 267, 67.5, 78)]
+    assert mark_running(level, heights, 1, settings) == 1
+    assert level[0].role == "running"
+    row = [_at("5", 69, 75, 69, 80), _at("'2022 글로벌 인공지능 혁신지수 보고'에 따르면", 92, 430, 60, 70.5),
+           _at("연속 1위를 유지", 92, 413, 78, 89)]
+    assert mark_running(row, heights, 1, settings) == 1
+
+
 def test_a_header_must_repeat_on_enough_pages():
     """Running: at the same height, similar text (digits masked) on at least half the pages."""
     settings = Settings().layout

@@ -660,3 +660,116 @@ def test_a_summary_item_wraps_where_its_line_had_no_room_for_the_next_word(tmp_p
     assert 0 < room < 40  # (the drawing: the room left is under the next word's width)
     data = extract.run(pdf).data
     assert data["summary"] == [f"{first} {wrapped}", second]
+
+
+
+
+def _bold(c, x, y, line, size=10.0):
+    from helpers import KO
+
+    text = c.beginText(x, y)
+    text.setFont(KO, size)
+    text.setTextRenderMode(2)  # fill and stroke: drawn bold
+    text.textOut(line)
+    text.setTextRenderMode(0)  # (the mode is graphics state: it outlives the text object)
+    c.drawText(text)
+
+
+def _brief_body(c, y: float, lead: str) -> None:
+    from helpers import KO
+
+    c.setFont(KO, 10.5)
+    c.drawString(60, y, f"■ {lead}")
+    c.setFont(KO, 10)
+    c.drawString(70, y - 22, "- 관련 부처와 함께 세부 계획을 마련할 예정")
+    c.setFont(KO, 9)
+    c.drawString(380, y - 44, "※ 출처 : 과학망('23.11.14)")
+
+
+def test_a_number_box_between_the_lines_of_a_title_wrapped_beside_it_numbers_the_title(tmp_path):
+    """Briefs (under a banner the contents does not list) numbered in a box beside a title
+    that wrapped in its cell: the box centres its number on the title, between the title's
+    two lines and level with neither, also near a page's top where a page number would
+    stand; and a zero-padded number wrapped to '0' over a digit in that band. Each is the
+    title's number, and the briefs run 01, 02, 03."""
+    from helpers import KO, draw_banner, draw_cover, draw_page_frame, make_pdf
+
+    article = "상하이시, 양자컴퓨팅 산업 육성 방안 발표"
+    briefs = [("과기부, 2022년도 결산보고서", "공개", "'22년도 결산액은 전년 대비 1% 감소"),
+              ("칭화과기원 과학기술협회", "신설", "정부, 기업과 과기인력 간의 협력 창구로 구축"),
+              ("푸젠성, 신형 인프라 건설 3년 계획 발표", "", "지역마다 메타버스 시범구를 건설할 계획")]
+
+    def boxed(c, y, number, first, second):
+        c.setFont(KO, 10)
+        c.rect(56, y - 24, 20, 36)
+        c.drawString(59, y - 9, number)  # level with neither line of the title
+        c.drawString(82, y, first)
+        c.drawString(82, y - 18, second)
+
+    def draw(c):
+        draw_cover(c, "2024. 1. 12", [article])
+        draw_page_frame(c, 2)
+        draw_banner(c, "정책동향")
+        _bold(c, 60, 700, f"01 {article}", 13)
+        _brief_body(c, 675, "총 42개 중점 전문 프로젝트 지원")
+        c.setFont(KO, 18)
+        c.drawString(60, 560, "단신동향")
+        boxed(c, 520, "01", *briefs[0][:2])
+        _brief_body(c, 485, briefs[0][2])
+        c.showPage()
+        draw_page_frame(c, 3)
+        boxed(c, 790, "02", *briefs[1][:2])  # in the page's top band
+        _brief_body(c, 755, briefs[1][2])
+        c.showPage()
+        draw_page_frame(c, 4)
+        c.setFont(KO, 10)  # '03' wrapped in a box too narrow for two digits, in the top band too
+        c.drawString(62, 790, "0")
+        c.drawString(62, 770, "3")
+        c.drawString(80, 780, briefs[2][0])
+        _brief_body(c, 735, briefs[2][2])
+        c.showPage()
+
+    data = extract.run(make_pdf(tmp_path / "boxed-numbers.pdf", draw)).data
+    got = {s["name"]: [(a["number"], a["title"], a["lead"]) for a in s["articles"]] for s in data["sections"]}
+    assert got["단신동향"] == [("01", "과기부, 2022년도 결산보고서 공개", briefs[0][2]),
+                            ("02", "칭화과기원 과학기술협회 신설", briefs[1][2]),
+                            ("03", briefs[2][0], briefs[2][2])]
+
+
+def test_a_banner_wrapped_in_its_narrow_box_is_one_banner(tmp_path):
+    """Section banners set in a box too narrow for their names wrap them ('특집기' over '사',
+    a box's wide line spacing apart): the two lines spell a section the contents lists, and
+    are that section's banner, not lines before any banner."""
+    from helpers import KO, draw_page_frame, make_pdf
+
+    sections = [("특집기사", "과기부, '2023년 국가 과학기술 발전 통계' 발표"),
+                ("정책동향", "세계지식재산권기구, '2023 글로벌 혁신지수' 발표")]
+
+    def draw(c):
+        draw_page_frame(c, 1)
+        c.setFont(KO, 26)
+        c.drawString(60, 700, "중국 과학기술 정책 주간동향")
+        c.setFont(KO, 12)
+        c.drawString(60, 665, "2024. 1. 12")
+        c.setFont(KO, 16)
+        c.drawString(60, 620, "차 례")
+        y = 590
+        for name, title in sections:
+            c.setFont(KO, 11)
+            c.drawString(60, y, f"□ {name}")
+            c.setFont(KO, 10.5)
+            c.drawString(75, y - 20, f"○ {title}")
+            y -= 50
+        c.showPage()
+        for page, (name, title) in enumerate(sections, start=2):
+            draw_page_frame(c, page)
+            c.rect(52, 720, 40, 70)
+            _bold(c, 56, 775, name[:3], 15)
+            _bold(c, 56, 743, name[3:], 15)
+            _bold(c, 60, 690, f"01 {title}", 13)
+            _brief_body(c, 665, "관련 지수는 전년 대비 상승")
+            c.showPage()
+
+    data = extract.run(make_pdf(tmp_path / "wrapped-banner.pdf", draw)).data
+    got = [(s["name"], [a["title"] for a in s["articles"]]) for s in data["sections"]]
+    assert got == [(name, [title]) for name, title in sections]

@@ -81,8 +81,16 @@ def mark_running(lines: list[TextLine], heights: dict[int, float], n_pages: int,
         if ln.bottom <= h * settings.running_band or ln.top >= h * (1 - settings.running_band):
             candidates.append(ln)
     marked = 0
+    by_page: dict[int, list[TextLine]] | None = None
     for ln in candidates:
         if PAGE_NUMBER.match(ln.text):
+            if by_page is None:
+                by_page = defaultdict(list)
+                for other in lines:
+                    if other.role == "body":
+                        by_page[other.page].append(other)
+            if in_number_box(ln, by_page[ln.page]):
+                continue  # (a heading's number box near the top, not the page's number)
             ln.role = "running"
             marked += 1
     if n_pages < 3:
@@ -108,6 +116,50 @@ def mark_running(lines: list[TextLine], heights: dict[int, float], n_pages: int,
                     m.role = "running"
                     marked += 1
     return marked
+
+
+#: A heading's number in its box: zero-padded ('01', '[02]', '03.'); a row number of a
+#: list or table ('5') is centred on its wrapped text as well.
+BOX_NUMBER = re.compile(r"^[\[(]?0\d[\]).]?$")
+#: A number box stands at most this many of its ems left of its title's cell ...
+BOX_NUMBER_GAP = 2.0
+#: ... and its middle at most this many ems into the lines above and below it, its top
+#: at least this many ems under the first line's top and over the second's.
+BOX_NUMBER_SLACK = 0.25
+BOX_NUMBER_DROP = 0.5
+
+
+def boxed_number_between(number: TextLine, first: TextLine, second: TextLine) -> bool:
+    """``number`` is a box's zero-padded number set beside a title that wrapped in the next
+    cell: the title's two lines stand just right of it, one under the other at one left edge, and the
+    number's middle lies between them, level with neither (a box centres its number on the
+    title's height)."""
+    if not BOX_NUMBER.match(number.text.strip()) or not (number.page == first.page == second.page) \
+            or first.x0 <= number.x1 \
+            or first.x0 - number.x1 > BOX_NUMBER_GAP * number.size:
+        return False
+    if abs(second.x0 - first.x0) > 1.0 or not 0 <= second.top - first.bottom < BLOCK_LINE_GAP * first.size:
+        return False
+    # (by its top, too: a line's bottom is not always where its glyphs end)
+    lower = BOX_NUMBER_DROP * number.size
+    if number.top - first.top < lower or second.top - number.top < lower:
+        return False
+    middle = (number.top + number.bottom) / 2
+    slack = BOX_NUMBER_SLACK * number.size
+    return first.bottom - slack <= middle <= second.top + slack
+
+
+def in_number_box(number: TextLine, lines: list[TextLine]) -> bool:
+    """``number`` is a heading's number box, among the page's ``lines``: the second digit
+    of a zero-padded number wrapped in a box too narrow for two ('0' right over it), or a
+    number between the two lines of a title wrapped beside it (see boxed_number_between)."""
+    if any(ln.text.strip() == "0" and abs(ln.x0 - number.x0) <= 1.0
+           and 0 <= number.top - ln.bottom < BLOCK_LINE_GAP * number.size for ln in lines):
+        return True
+    near = sorted((ln for ln in lines if ln is not number and ln.x0 > number.x1
+                   and ln.top < number.bottom + 2 * number.size and ln.bottom > number.top - 2 * number.size),
+                  key=lambda ln: (ln.top, ln.x0))
+    return any(boxed_number_between(number, a, b) for a, b in zip(near, near[1:]))
 
 
 def column_right(lines: list[TextLine]) -> float | None:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz
 
 from .diagnostics import Diagnostic, page_warning
+from .layout import boxed_number_between
 from .markers import (
     BRACKETED_CAPTION,
     DEFAULT_LEAD_MARKS,
@@ -88,6 +89,9 @@ SUFFIXED_SECTION_MAX = 6
 SECTION_CELL_MAX = 16
 SECTION_LINE_MAX = 20
 SOURCE_NAME_MAX = 40
+#: A banner's name wrapped in its box: its second line stands at most this many of its
+#: size under the first (a box's lines are set wider apart than the body's).
+BANNER_WRAP_GAP = 1.5
 #: Titles shorter than this (folded) are too short to be found again or to be a title.
 MIN_TITLE_CHARS = 4
 #: A brief's title may stand this much further above its lead than the articles' titles
@@ -337,7 +341,24 @@ class Segmenter:
                     break
                 items[j - 1], items[j] = items[j], items[j - 1]
                 j -= 1
-        return items
+        return self._join_boxed_numbers(items)
+
+    @staticmethod
+    def _join_boxed_numbers(items: list[Item]) -> list[Item]:
+        """A number box set beside a title that wrapped in its cell stands level with the
+        title's middle, between its lines and level with neither ('01' between '과기부,
+        2022년도 결산보고서' and '공개'): the number is the title's, as it is where the
+        title fits one line and prints level with it ('01 과기부, ...')."""
+        out = list(items)
+        for k in range(len(out) - 2):
+            num, first, second = out[k].line, out[k + 1].line, out[k + 2].line
+            if num is None or first is None or second is None or not NUMBER_ONLY.match(num.text.strip()):
+                continue
+            if boxed_number_between(num, first, second):
+                out[k + 1] = replace(out[k + 1], line=replace(first, text=f"{num.text.strip()} {first.text.strip()}",
+                                                              x0=num.x0))
+                out[k] = replace(out[k], line=replace(num, text=""))
+        return [it for it in out if it.line is None or it.line.text]
 
     @staticmethod
     def _join_split_numbers(items: list[Item]) -> list[Item]:
@@ -610,6 +631,44 @@ class Segmenter:
         self._read(self.items)
 
     def _read(self, items: list[Item]) -> None:
+        self._read_once(items)
+        joined = self._join_wrapped_banners(items)
+        if joined is not None:
+            # A banner wrapped in its box reads as one line once the contents told its name:
+            # read again with it so.
+            self.items = joined
+            self.s, self.style = Structure(), IssueStyle()
+            self.warnings[:] = [w for w in self.warnings if w not in self._read_warnings]
+            self._read_once(joined)
+
+    def _join_wrapped_banners(self, items: list[Item]) -> list[Item] | None:
+        """A section's banner set in a box too narrow for its name wraps it ('특집기' over
+        '사'): two lines one right under the other at one left edge, in one size and weight,
+        neither a section's name, that together spell a name the contents lists (or a known
+        one) are the banner's one line. None where there is none."""
+        known = self._known_sections()
+        out: list[Item] = []
+        joined = False
+        k = 0
+        while k < len(items):
+            a = items[k].line
+            b = items[k + 1].line if k + 1 < len(items) else None
+            if a is not None and b is not None and a.page == b.page and abs(a.x0 - b.x0) <= 1.0 \
+                    and abs(a.size - b.size) < self.cfg.size_tolerance and a.bold == b.bold \
+                    and 0 <= b.top - a.bottom < BANNER_WRAP_GAP * a.size \
+                    and section_key(a.text) not in known and section_key(b.text) not in known \
+                    and section_key(a.text + b.text) in known:
+                line = replace(a, text=a.text.strip() + b.text.strip(), x1=max(a.x1, b.x1), bottom=b.bottom)
+                if self.section_name(line, known):
+                    out.append(replace(items[k], line=line))
+                    joined = True
+                    k += 2
+                    continue
+            out.append(items[k])
+            k += 1
+        return out if joined else None
+
+    def _read_once(self, items: list[Item]) -> None:
         self.stats.witness = Counter(self._witness_before)  # (a reading again counts its wraps anew)
         before = len(self.warnings)
         colophon_at = self._find_colophon(items)
