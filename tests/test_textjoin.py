@@ -345,3 +345,12 @@ def test_a_centred_cell_does_not_read_the_room_left_by_the_producers_spaces():
         ln.x1 -= ln.x0 - 119.5
         ln.x0 = 119.5
     assert join_cell(head, stats) == "R&D집약도"
+
+
+def test_a_list_mark_alone_on_a_line_starts_a_new_item():
+    # "○ 수소 ○ 태양광" then "○" alone (its item "바이오매스" went whole to the next line): a
+    # new item, however full the line before it, whatever the producer's spaces say.
+    cells = [_set_down(["가나 다라 시스템 마바"] * 3, pitch=21.5) for _ in range(2)]
+    stats = JoinStats([], cells)
+    prev = _set_down(["○ 수소 ○ 태양광"], pitch=21.5, x1=495.0, trailing_space=False)[0]
+    assert join_wrapped("○ 수소 ○ 태양광", "○", prev, stats) == "○ 수소 ○ 태양광 ○"

@@ -21,6 +21,8 @@ from .spacing import default_model
 TOKEN_STRIP = "\"'‘’“”()[]{}〈〉《》「」,.;:!?·~"
 URL_TAIL = re.compile(r"https?://\S*$")
 LINE_MARKER = re.compile(r"^[•●○◦▪■□▶☞※-]\s")
+#: A list mark alone on a line: its item wrapped whole to the line after it.
+LONE_MARK = re.compile(r"^[•●○◦▪■□▶☞※]$")
 NO_SPACE_AFTER = set("(/[{‘“《〈「-·~")
 NO_SPACE_BEFORE = set(")]},.;:!?’”》〉」·~%")
 #: Opening brackets and quotes: a line breaker never breaks right after one (UAX #14, LB14),
@@ -576,7 +578,7 @@ def _join_wrapped(left: str, right: str, prev: TextLine | None,
     if URL_TAIL.search(left) and " " not in right and not any(is_hangul(c) for c in right):
         return left + right, None
     a, b = left[-1], right[0]
-    if LINE_MARKER.match(right):
+    if LINE_MARKER.match(right) or LONE_MARK.match(right):
         return left + " " + right, None  # a new item (a bullet inside a cell) after a wrapped one
     if a in NO_SPACE_AFTER and a != "-":
         return left + right, None
