@@ -955,3 +955,22 @@ def test_glyphs_between_two_heights_by_centre_or_in_page_order():
     assert [c["name"] for c in chars_between(chars, 0, 50)] == ["b", "e", "c", "a"]
     assert [c["name"] for c in chars_between(chars, 0, 50, page_order=True)] == ["a", "b", "c", "e"]
     assert [c["name"] for c in chars_between(chars, 5, 5, page_order=True)] == ["b", "e"]  # centre on the bound
+
+
+def test_a_cell_merged_over_two_header_rows_between_underlined_groups_stays_whole(tmp_path):
+    """Two groups of columns, each heading underlined over its two columns, and between them
+    a cell merged over both header rows: the underlines stop at its rules on both sides,
+    at one height only, and no rule is filled in across it."""
+    rows = [["연도", "수출", "", "합계", "수입", ""],
+            ["", "금액", "비중", "", "금액", "비중"],
+            ["2021", "10", "5%", "30", "20", "7%"],
+            ["2022", "12", "6%", "35", "23", "8%"]]
+
+    def draw(c):
+        draw_table(c, rows, [50, 50, 50, 50, 50, 50], 700, header_rows=2,
+                   spans=[(0, 0, 2, 1), (0, 1, 1, 2), (0, 3, 2, 1), (0, 4, 1, 2)])
+        c.showPage()
+
+    (table,) = run(tmp_path, draw).tables
+    assert [r for r in table["rows"]] == rows[2:]
+    assert len(table["header"]) == 2 and table["header"][0][3] == "합계"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import operator
 import re
+from collections import Counter
 from typing import Any
 
 from ..glyphs.geometry import cluster, runs, x_center_within
@@ -224,6 +225,8 @@ def _stroked_rules(page, bbox) -> bool:
 
 #: The widest stretch of a row's rule that ``_bridged_row_edges`` fills in, in points.
 BRIDGE_MAX = 60.0
+#: How many rules of rows a gap ``_bridged_row_edges`` fills in must show in one place.
+BRIDGE_MIN_ROWS = 3
 
 
 def _bridged_row_edges(page) -> list[dict]:
@@ -232,8 +235,9 @@ def _bridged_row_edges(page) -> list[dict]:
     between them (LibreOffice draws no top or bottom borders for the first column after a
     heavy rule that parts the halves of a two-up list, "no 제품명 기업 ┃ no 제품명 기업").
     Without them the finder cuts the grid in two there and drops that column. Filled in
-    where both column rules reach across the row's rule; two grids set side by side
-    with nothing between them stay apart."""
+    where both column rules reach across the row's rule and no other rule stands between
+    them (one column's width); two grids set side by side with nothing between them stay
+    apart."""
     verticals = [e for e in page.vertical_edges if e["bottom"] - e["top"] >= 5.0]
     if len(verticals) < 2:
         return []
@@ -255,13 +259,18 @@ def _bridged_row_edges(page) -> list[dict]:
             left, right = rule_at(x0, y), rule_at(x1, y)
             if left is None or right is None:
                 continue
+            if any(x0 + 2.0 < v["x0"] < x1 - 2.0 and v["top"] - 1.0 <= y <= v["bottom"] + 1.0 for v in verticals):
+                continue  # more than one column's width: rules under spanning headings, gaps left on purpose
             top, bottom = max(left["top"], right["top"]), min(left["bottom"], right["bottom"])
             if not any(x0 < (c["x0"] + c["x1"]) / 2 < x1 and top < (c["top"] + c["bottom"]) / 2 < bottom
                        for c in chars):
                 continue  # an empty strip between two grids
             out.append({"object_type": "line", "x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0,
                         "height": 0.0})
-    return out
+    # Left out at every row's rule, not at one height (a cell merged over two rows between
+    # two groups of columns whose headings are underlined leaves one such gap).
+    seen = Counter((round(e["x0"]), round(e["x1"])) for e in out)
+    return [e for e in out if seen[(round(e["x0"]), round(e["x1"]))] >= BRIDGE_MIN_ROWS]
 
 
 def _open_row_edges(page) -> list[dict]:
