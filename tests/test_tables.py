@@ -159,8 +159,10 @@ def test_two_up_table_whose_right_number_column_has_no_row_rules_is_one_grid(tmp
     """A two-up list whose halves a heavy rule parts, the rows' rules stopping at it and
     going on from the next column rule only (no top or bottom borders over the right
     half's number column, as LibreOffice draws it): one grid, that column kept."""
-    left = [["1", "인공 심장", "선전 커만"], ["2", "수술 로봇", "상하이 보어둥"], ["3", "진단 소프트웨어", "베이징 잉푸"]]
-    right = [["4", "인공 관절", "쑤저우 쑨마"], ["5", "혈관 스텐트", "항저우 청눠"], ["6", "영상 설비", "캐나다 코나비"]]
+    left = [["1", "인공 심장", "선전 커만"], ["2", "수술 로봇", "상하이 보어둥"],
+            ["3", "진단 소프트웨어", "베이징 잉푸"]]
+    right = [["4", "인공 관절", "쑤저우 쑨마"], ["5", "혈관 스텐트", "항저우 청눠"],
+             ["6", "영상 설비", "캐나다 코나비"]]
     xs = [40, 70, 180, 290, 310, 420, 530]
 
     def draw(c):
