@@ -155,6 +155,57 @@ def test_two_up_table_unfolds_left_half_then_right_half(tmp_path):
     assert table["records"][3] == {"no": 4, "product": "인공 관절", "company": "쑤저우 쑨마"}
 
 
+def test_two_up_table_whose_right_number_column_has_no_row_rules_is_one_grid(tmp_path):
+    """A two-up list whose halves a heavy rule parts, the rows' rules stopping at it and
+    going on from the next column rule only (no top or bottom borders over the right
+    half's number column, as LibreOffice draws it): one grid, that column kept."""
+    left = [["1", "인공 심장", "선전 커만"], ["2", "수술 로봇", "상하이 보어둥"],
+            ["3", "진단 소프트웨어", "베이징 잉푸"]]
+    right = [["4", "인공 관절", "쑤저우 쑨마"], ["5", "혈관 스텐트", "항저우 청눠"],
+             ["6", "영상 설비", "캐나다 코나비"]]
+    xs = [40, 70, 180, 290, 310, 420, 530]
+
+    def draw(c):
+        rows = [DEVICE[0] + DEVICE[0]] + [a + b for a, b in zip(left, right)]
+        c.setFont(KO, 10)
+        c.drawCentredString(285, 708, "〈 혁신 의료기기 승인 목록 〉")
+        c.setFont(KO, 9)
+        top, bottom = 700, 700 - len(rows) * ROW_H
+        for r, row in enumerate(rows):
+            y = top - r * ROW_H
+            for x, text in zip(xs, row):
+                c.drawString(x + 3, y - ROW_H / 2 - 3, text)
+        for r in range(len(rows) + 1):
+            y = top - r * ROW_H
+            c.line(xs[0], y, xs[3], y)
+            c.line(xs[4], y, xs[6], y)
+        for x in xs:
+            c.setLineWidth(1.6 if x == xs[3] else 0.5)
+            c.line(x, bottom, x, top)
+        c.showPage()
+
+    tables = run(tmp_path, draw).tables
+    assert len(tables) == 1
+    assert tables[0]["header"] == DEVICE
+    assert [r["no"] for r in tables[0]["records"]] == [1, 2, 3, 4, 5, 6]
+    assert tables[0]["records"][3] == {"no": 4, "product": "인공 관절", "company": "쑤저우 쑨마"}
+
+
+def test_two_grids_side_by_side_with_an_empty_strip_between_stay_two(tmp_path):
+    """Two grids set side by side, their rows at the same heights, their edges 20 pt apart
+    with nothing between them: no rule is filled in across the strip."""
+    left = [["구분", "내용"], ["가", "인공 심장"], ["나", "수술 로봇"]]
+    right = [["지역", "기업"], ["상하이", "보어둥"], ["베이징", "잉푸"]]
+
+    def draw(c):
+        draw_table(c, left, [60, 150], 700, x0=40)
+        draw_table(c, right, [60, 150], 700, x0=270)
+        c.showPage()
+
+    tables = run(tmp_path, draw).tables
+    assert [t["header"] for t in tables] == [[left[0]], [right[0]]]
+
+
 def test_parts_of_one_table_stacked_on_a_page_are_one_table(tmp_path):
     # A producer that ignored the page break between two page parts: the second part, its
     # header repeated and its numbering going on, stands under the first on the same page.
@@ -906,3 +957,32 @@ def test_glyphs_between_two_heights_by_centre_or_in_page_order():
     assert [c["name"] for c in chars_between(chars, 0, 50)] == ["b", "e", "c", "a"]
     assert [c["name"] for c in chars_between(chars, 0, 50, page_order=True)] == ["a", "b", "c", "e"]
     assert [c["name"] for c in chars_between(chars, 5, 5, page_order=True)] == ["b", "e"]  # centre on the bound
+
+
+
+def test_a_cell_merged_over_two_rows_keeps_its_rule_left_out(tmp_path):
+    """A grid's cell merged over two rows: the rule between those rows stops at its column
+    rules on both sides, at one height only, and is not filled in across it (a column's
+    rules left out all down the grid are, see the two-up list above)."""
+    xs = [60, 120, 180, 230, 290]
+    rows = [["구분", "수량", "비고", "연도"], ["가", "10", "병합", "2021"], ["나", "12", "", "2022"],
+            ["다", "14", "단독", "2023"]]
+
+    def draw(c):
+        c.setFont(KO, 9)
+        for r, row in enumerate(rows):
+            for x, text in zip(xs, row):
+                c.drawString(x + 3, 700 - r * ROW_H - 14, text)
+        for r in range(len(rows) + 1):
+            y = 700 - r * ROW_H
+            if r == 2:  # under the merged cell's first row: left out over its column
+                c.line(xs[0], y, xs[2], y)
+                c.line(xs[3], y, xs[4], y)
+            else:
+                c.line(xs[0], y, xs[4], y)
+        for x in xs:
+            c.line(x, 700 - len(rows) * ROW_H, x, 700)
+        c.showPage()
+
+    (table,) = run(tmp_path, draw).tables
+    assert [row[2] for row in table["rows"]] == ["병합", "병합", "단독"]

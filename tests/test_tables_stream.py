@@ -759,3 +759,27 @@ def test_unruled_rows_whose_long_cells_wrap_to_lines_of_their_own(tmp_path):
     assert [r[:2] for r in table if r[0]] == [["1", "Blade design"], ["2", "Software"]]
     text = " ".join(r[2] for r in table)
     assert all(line in text for _, _, lines in rows for line in lines)
+
+
+def test_a_header_repeated_over_the_end_of_a_row_broken_by_the_page_is_the_tables(tmp_path):
+    """A page that opens with a table's header repeated (labels centred over columns whose
+    cells are flush left) over the end of a row the page broke, text in two of its four
+    columns only, the rows set far apart (more than one and a half lines' height between
+    them): the header stands over the rows below that one, and is the table's."""
+    header = ["No", "Product", "Company", "Indication"]
+    rows = [["", "", "Biologic", "diarrhoea"], ["19", "Orfosbuvir", "Nanjing Pharma", "hepatitis C"],
+            ["20", "Zuberitamab", "Zhejiang Bio", "lymphoma"], ["21", "Befotertinib", "Hangzhou Pharma", "lung cancer"]]
+    xs, widths = [72, 100, 220, 340], [24, 110, 110, 110]
+
+    def draw(c):
+        c.setFont("Helvetica", 10)
+        for x, w, text in zip(xs, widths, header):
+            c.drawString(x + (w - c.stringWidth(text, "Helvetica", 10)) / 2, 760, text)
+        for k, row in enumerate(rows):
+            for x, text in zip(xs, row):
+                c.drawString(x, 733 - 27 * k, text)
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "repeated-header.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [header] + rows

@@ -277,3 +277,80 @@ def test_a_page_that_writes_its_spaces_reads_a_bare_gap_as_spacing_inside_a_word
     gap = word_gap_threshold(glyph_rows(bare, settings), settings.word_gap_ratio)
     assert gap.between_scripts == gap < 0.207
     assert chars_to_lines(bare, 1, settings, gap)[0].text == "2023 년 국가 과학 기술"
+
+
+
+def _set_down(texts, pitch, x1=470.0, trailing_space=True):
+    """One table cell's lines, ``pitch`` points apart (each line 10 pt tall)."""
+    return [TextLine(page=1, text=t, x0=60.0, x1=x1, top=pitch * k, bottom=pitch * k + 10, size=10.0,
+                     column_right=500.0, trailing_space=trailing_space, space_width=2.8, role="table")
+            for k, t in enumerate(texts)]
+
+
+def test_cell_lines_set_more_than_a_line_apart_still_show_how_the_producer_wraps():
+    # A producer that sets Korean lines over twice their size apart (11.5 pt blank between
+    # lines 10 pt tall, LibreOffice with Noto Serif CJK): every wrap in a cell with room to
+    # spare ends in a space glyph, so the producer writes the spaces it wraps at.
+    cells = [_set_down(["가나 다라 시스템 마바"] * 3, pitch=21.5) for _ in range(2)]
+    stats = JoinStats([], cells)
+    assert stats.cells_mark_space_wraps
+    # a full line in a cell, room for a space and none: cut inside a word
+    prev = _set_down(["중재시술 제어"], pitch=21.5, x1=495.0, trailing_space=False)[0]
+    assert join_wrapped("중재시술 제어", "시스템", prev, stats) == "중재시술 제어시스템"
+    # the run's own leading is the measure: a paragraph of the cell that ended with room
+    # left and no space glyph, the next one set further down than that, is no wrap
+    cell = _set_down(["가나 다라 시스템 마바"] * 8, pitch=21.5)
+    for k, ln in enumerate(cell):
+        ln.top = ln.bottom - 10 + 25.0 * (k // 4)
+        ln.bottom = ln.top + 10
+        ln.trailing_space = k % 4 != 3
+    assert JoinStats([], [cell]).cells_mark_space_wraps
+
+
+def test_body_lines_do_not_speak_for_the_cells_spaces():
+    # The same lines in the body (whose right edge is guessed from its lines, not drawn):
+    # the body's own rule stands (lines more than a line's size apart are no wraps).
+    body = _set_down(["가나 다라 시스템 마바"] * 6, pitch=21.5)
+    for ln in body:
+        ln.role = "body"
+    stats = JoinStats(body)
+    assert not stats.marks_space_wraps and not stats.cells_mark_space_wraps
+
+
+def test_wraps_where_a_line_breaker_needs_no_space_do_not_hide_the_producers_spaces():
+    # Lines of cells wrapped with room to spare after a closing bracket before Hangul
+    # ("(華科)|정밀") carry no space glyph: a line breaker may break there without a space.
+    # They say nothing about the spaces the producer writes at its other wraps.
+    cells = [_set_down(["가나 다라 시스템 마바"] * 3, pitch=13.0) for _ in range(2)]
+    cells += [_set_down(["베이징 화커(華科)", "정밀의료기기 회사"], pitch=13.0, x1=440.0, trailing_space=False)
+              for _ in range(3)]
+    assert JoinStats([], cells).cells_mark_space_wraps
+
+
+def test_a_centred_cell_does_not_read_the_room_left_by_the_producers_spaces():
+    # The producer writes the spaces it wraps at in its flush-left cells; a centred cell's
+    # lines carry none (it leaves the space out of the line it centres), and the room
+    # after a centred line is half its room: "R&D|집약도" keeps the document's space.
+    from extract.tables.cells import join_cell
+
+    cells = [_set_down(["가나 다라 시스템 마바"] * 3, pitch=21.5) for _ in range(2)]
+    stats = JoinStats([], cells)
+    assert stats.cells_mark_space_wraps
+    head = _set_down(["R&D", "집약도"], pitch=21.5, trailing_space=False)
+    for ln, (x0, x1) in zip(head, ((123.8, 145.1), (119.5, 149.5))):
+        ln.x0, ln.x1, ln.column_right = x0, x1, 148.3
+    assert join_cell(head, stats) == "R&D 집약도"
+    # set flush left, the same lines read as one word cut by the line end
+    for ln in head:
+        ln.x1 -= ln.x0 - 119.5
+        ln.x0 = 119.5
+    assert join_cell(head, stats) == "R&D집약도"
+
+
+def test_a_list_mark_alone_on_a_line_starts_a_new_item():
+    # "○ 수소 ○ 태양광" then "○" alone (its item "바이오매스" went whole to the next line): a
+    # new item, however full the line before it, whatever the producer's spaces say.
+    cells = [_set_down(["가나 다라 시스템 마바"] * 3, pitch=21.5) for _ in range(2)]
+    stats = JoinStats([], cells)
+    prev = _set_down(["○ 수소 ○ 태양광"], pitch=21.5, x1=495.0, trailing_space=False)[0]
+    assert join_wrapped("○ 수소 ○ 태양광", "○", prev, stats) == "○ 수소 ○ 태양광 ○"

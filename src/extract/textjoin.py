@@ -21,6 +21,8 @@ from .spacing import default_model
 TOKEN_STRIP = "\"'‘’“”()[]{}〈〉《》「」,.;:!?·~"
 URL_TAIL = re.compile(r"https?://\S*$")
 LINE_MARKER = re.compile(r"^[•●○◦▪■□▶☞※-]\s")
+#: A list mark alone on a line: its item wrapped whole to the line after it.
+LONE_MARK = re.compile(r"^[•●○◦▪■□▶☞※]$")
 NO_SPACE_AFTER = set("(/[{‘“《〈「-·~")
 NO_SPACE_BEFORE = set(")]},.;:!?’”》〉」·~%")
 #: Opening brackets and quotes: a line breaker never breaks right after one (UAX #14, LB14),
@@ -145,6 +147,12 @@ class JoinStats:
         # wrapped paragraphs); their words stay out of the counts above: cells are names.
         self.word_wrapping = self._producer_wraps_words([lines] + list(cells))
         self.marks_space_wraps = self._producer_marks_space_wraps([lines] + list(cells))
+        # ... and the cells alone, by their own leading: some producers set a cell's lines
+        # further apart than a line's size, and leave room after a line in a cell where a
+        # line breaker broke with no space (``_space_wrap_only``). A cell's right edge is
+        # its box's, so the room left in it is measured, not guessed as the body's is.
+        self.cells_mark_space_wraps = self._producer_marks_space_wraps([c for c in cells if not centred(c)],
+                                                                        by_leading=True)
         # How wide this document's space glyphs are, in em.
         widths = sorted(ln.space_width / ln.size for ln in list(lines) + [ln for run in cells for ln in run]
                         if ln.space_width and ln.size)
@@ -198,19 +206,24 @@ class JoinStats:
         return total >= 5 and wide >= 0.3 * total
 
     @staticmethod
-    def _producer_marks_space_wraps(runs) -> bool:
+    def _producer_marks_space_wraps(runs, by_leading: bool = False) -> bool:
         """Does this document's producer write the space it wraps a line at (a space glyph
-        after the line's last visible glyph)? ``runs``: sequences of lines.
+        after the line's last visible glyph)? ``runs``: sequences of lines. ``by_leading``:
+        two lines of a run are one paragraph's when the blank between them is no more than
+        the run's usual one (``_usual_gap``), and only wraps where a line breaker breaks at
+        a space alone count (``_space_wrap_only``).
 
         Lines that end with room for the next unit were wrapped at a space for sure. When the
         producer ends nearly every one of them with a space glyph, and does so often, a full
         line that ends without one was cut inside a word: the room left cannot tell, the
-        producer's own space can.
+        producer's own space can. (At a ``_class_break``, "(華科)|정밀", or by a sign glued
+        to its neighbour, a line breaker may break with room left and no space.)
         """
         marked = unmarked = 0
         for lines in runs:
+            gap = _usual_gap(lines) if by_leading else 0.0
             for line, nxt in zip(lines, lines[1:]):
-                if not _is_wrap(line, nxt):
+                if not _is_wrap(line, nxt, gap) or by_leading and not _space_wrap_only(line.text, nxt.text):
                     continue
                 if not line_was_full(line, nxt.text):
                     if line.trailing_space:
@@ -336,14 +349,41 @@ class JoinStats:
         return None, "none"
 
 
-def _is_wrap(line: TextLine, nxt: TextLine) -> bool:
+def _usual_gap(lines: Sequence[TextLine]) -> float:
+    """The blank between two lines of ``lines`` that follow each other down one page, as it
+    mostly is (the lower median): the leading of the run's lines. A producer that sets
+    lines far apart (LibreOffice sets Noto Serif CJK's lines over twice their size apart)
+    leaves more than a line's size blank between two lines of one paragraph."""
+    gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:]) if b.page == a.page and b.top > a.bottom)
+    return gaps[(len(gaps) - 1) // 2] if gaps else 0.0
+
+
+#: How much more blank than its run's usual leading (``_usual_gap``), in the line's size,
+#: still makes two lines one paragraph's (``_is_wrap``).
+LEADING_SLACK = 0.2
+
+
+def _is_wrap(line: TextLine, nxt: TextLine, usual_gap: float = 0.0) -> bool:
     """Is ``nxt`` the wrapped continuation of ``line`` (same column, next line down, no list
-    mark, not a paragraph that ended early or a right-aligned line)?"""
-    if nxt.page != line.page or not line.column_right or nxt.top - line.bottom > line.size:
+    mark, not a paragraph that ended early or a right-aligned line)? The blank between them
+    is at most a line's size, or at most the ``usual_gap`` of their run (``_usual_gap``):
+    lines set far apart are one paragraph's when all its lines are."""
+    limit = max(line.size, usual_gap + LEADING_SLACK * line.size)
+    if nxt.page != line.page or not line.column_right or nxt.top - line.bottom > limit:
         return False
     if LINE_MARKER.match(nxt.text) or nxt.x0 < line.x0 - 1:
         return False
     return line.column_right - line.x1 <= 6 * line.size and nxt.x0 <= line.x0 + 2 * line.size
+
+
+def _space_wrap_only(left: str, right: str) -> bool:
+    """Can a line breaker break between the texts ``left`` and ``right`` only at a space:
+    not at a ``_class_break``, nor by a sign written glued to its neighbour?"""
+    left, right = left.rstrip(), right.lstrip()
+    if not left or not right:
+        return False
+    a, b = left[-1], right[0]
+    return not (_class_break(a, b) or a in NO_SPACE_AFTER or b in NO_SPACE_BEFORE)
 
 
 def first_unit(text: str) -> str:
@@ -494,8 +534,20 @@ def _korean(a: str, b: str) -> bool:
     return is_hangul(a) or is_hangul(b) or is_cjk(a) or is_cjk(b)
 
 
+def centred(lines: Sequence[TextLine]) -> bool:
+    """Lines of one cell set centred: two or more, of different widths, their middles lined
+    up. (A centred line's room is on both sides of it, and a producer leaves the space it
+    wrapped at out of the line it centres.)"""
+    if len(lines) < 2:
+        return False
+    middles = [(ln.x0 + ln.x1) / 2 for ln in lines]
+    starts = [ln.x0 for ln in lines]
+    size = max(ln.size for ln in lines)
+    return max(middles) - min(middles) <= 0.15 * size and max(starts) - min(starts) > 0.2 * size
+
+
 def join_wrapped(left: str, right: str, prev: TextLine | None, stats: JoinStats | None,
-                 tally: Counter[str] | None = None) -> str:
+                 tally: Counter[str] | None = None, in_centred: bool = False) -> str:
     """Append a wrapped line ``right`` to the text ``left`` whose last line is ``prev``.
 
     Where the wrap stands between Korean (or Chinese) characters, ``stats.witness`` counts
@@ -503,8 +555,9 @@ def join_wrapped(left: str, right: str, prev: TextLine | None, stats: JoinStats 
     way of wrapping), ``vocabulary`` (the document's own words), ``model`` (the spacing
     model of ``extract.spacing``) or ``default`` (none of them: a full line is taken as cut
     inside a word). ``tally``, where given, counts it too: the wraps of one article's text.
+    ``in_centred``: the lines are a cell's, set ``centred``.
     """
-    joined, witness = _join_wrapped(left, right, prev, stats)
+    joined, witness = _join_wrapped(left, right, prev, stats, in_centred)
     if stats is not None and witness:
         stats.witness[witness] += 1
         if tally is not None:
@@ -513,7 +566,7 @@ def join_wrapped(left: str, right: str, prev: TextLine | None, stats: JoinStats 
 
 
 def _join_wrapped(left: str, right: str, prev: TextLine | None,
-                  stats: JoinStats | None) -> tuple[str, str | None]:
+                  stats: JoinStats | None, in_centred: bool = False) -> tuple[str, str | None]:
     """``join_wrapped``, with the witness that decided (None where the wrap is not one between
     Korean characters, or a sign settles it)."""
     left, right = left.rstrip(), right.lstrip()
@@ -525,7 +578,7 @@ def _join_wrapped(left: str, right: str, prev: TextLine | None,
     if URL_TAIL.search(left) and " " not in right and not any(is_hangul(c) for c in right):
         return left + right, None
     a, b = left[-1], right[0]
-    if LINE_MARKER.match(right):
+    if LINE_MARKER.match(right) or LONE_MARK.match(right):
         return left + " " + right, None  # a new item (a bullet inside a cell) after a wrapped one
     if a in NO_SPACE_AFTER and a != "-":
         return left + right, None
@@ -561,7 +614,8 @@ def _join_wrapped(left: str, right: str, prev: TextLine | None,
         if prev is not None and prev.column_right and _cut_word(left, right, prev):
             return left + right, None
         return left + " " + right, None
-    if stats is not None and stats.marks_space_wraps and prev is not None and prev.column_right \
+    if stats is not None and prev is not None and prev.column_right \
+            and (stats.marks_space_wraps or prev.role == "table" and not in_centred and stats.cells_mark_space_wraps) \
             and prev.column_right - prev.x1 >= stats.space_em * prev.size:
         # This producer writes the space it wraps at when the space fits on the line; one
         # would have fitted, and there is none: the line was cut inside a word.

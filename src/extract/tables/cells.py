@@ -14,7 +14,7 @@ from ..glyphs.lines import chars_to_lines
 from ..glyphs.scripts import is_hangul
 from ..model import BBox, TextLine
 from ..settings import LayoutSettings
-from ..textjoin import JoinStats, fold, join_wrapped
+from ..textjoin import JoinStats, centred, fold, join_wrapped
 
 # The page's glyphs sorted by vertical centre, for the last page asked about: a table asks
 # for each of its cells in turn, and scanning every glyph of the page per cell cost more
@@ -56,7 +56,8 @@ def join_cell(lines: list[TextLine], stats: JoinStats | None = None) -> str:
         return "".join(ln.text.strip() for ln in lines)
     text = ""
     prev = None
+    in_centred = centred(lines)
     for ln in lines:
-        text = join_wrapped(text, ln.text, prev, stats) if text else ln.text
+        text = join_wrapped(text, ln.text, prev, stats, in_centred=in_centred) if text else ln.text
         prev = ln
     return fold(text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import operator
 import re
+from collections import Counter
 from typing import Any
 
 from ..glyphs.geometry import cluster, runs, x_center_within
@@ -177,7 +178,7 @@ def find_ruled_fragments(page, page_number: int, settings: TableSettings, gap: f
     glyphs (default: all of the page's). ``continuing``: the page before ended in a table,
     so a grid of one row opening this page is its last row, not a box to leave alone."""
     finder = _finder_settings(settings)
-    finder["explicit_horizontal_lines"] = _open_row_edges(page)
+    finder["explicit_horizontal_lines"] = _open_row_edges(page) + _bridged_row_edges(page)
     found = page.find_tables(table_settings=finder)
     if not found:
         return []
@@ -220,6 +221,56 @@ def _stroked_rules(page, bbox) -> bool:
     ys = [e["top"] for e in page.edges if e["orientation"] == "h" and e.get("stroke", True)
           and e["x1"] - e["x0"] >= 0.3 * (x1 - x0) and e["x0"] < x1 and e["x1"] > x0]
     return any(abs(y - top) <= 2 for y in ys) and any(abs(y - bottom) <= 2 for y in ys)
+
+
+#: The widest stretch of a row's rule that ``_bridged_row_edges`` fills in, in points.
+BRIDGE_MAX = 60.0
+#: How many rules of rows a gap ``_bridged_row_edges`` fills in must show in one place.
+BRIDGE_MIN_ROWS = 3
+
+
+def _bridged_row_edges(page) -> list[dict]:
+    """Rules the page leaves out over one column of a grid: a row's rule stops at a column
+    rule and goes on from the next one at the same height, with text in that column
+    between them (LibreOffice draws no top or bottom borders for the first column after a
+    heavy rule that parts the halves of a two-up list, "no 제품명 기업 ┃ no 제품명 기업").
+    Without them the finder cuts the grid in two there and drops that column. Filled in
+    where both column rules reach across the row's rule and no other rule stands between
+    them (one column's width); two grids set side by side with nothing between them stay
+    apart."""
+    verticals = [e for e in page.vertical_edges if e["bottom"] - e["top"] >= 5.0]
+    if len(verticals) < 2:
+        return []
+    horizontals = sorted((e for e in page.horizontal_edges if e["x1"] - e["x0"] >= 5.0),
+                         key=operator.itemgetter("top"))
+    chars = [c for c in page.chars if c["text"].strip()]
+
+    def rule_at(x: float, y: float):
+        return next((v for v in verticals if abs(v["x0"] - x) <= 2.0 and v["top"] - 1.0 <= y <= v["bottom"] + 1.0),
+                    None)
+
+    out = []
+    for group in runs(horizontals, operator.itemgetter("top"), 1.0):
+        segments = sorted(group, key=operator.itemgetter("x0"))
+        for a, b in zip(segments, segments[1:]):
+            x0, x1, y = a["x1"], b["x0"], a["top"]
+            if not 1.0 < x1 - x0 <= BRIDGE_MAX:
+                continue
+            left, right = rule_at(x0, y), rule_at(x1, y)
+            if left is None or right is None:
+                continue
+            if any(x0 + 2.0 < v["x0"] < x1 - 2.0 and v["top"] - 1.0 <= y <= v["bottom"] + 1.0 for v in verticals):
+                continue  # more than one column's width: rules under spanning headings, gaps left on purpose
+            top, bottom = max(left["top"], right["top"]), min(left["bottom"], right["bottom"])
+            if not any(x0 < (c["x0"] + c["x1"]) / 2 < x1 and top < (c["top"] + c["bottom"]) / 2 < bottom
+                       for c in chars):
+                continue  # an empty strip between two grids
+            out.append({"object_type": "line", "x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0,
+                        "height": 0.0})
+    # Left out at every row's rule, not at one height (a cell merged over two rows between
+    # two groups of columns whose headings are underlined leaves one such gap).
+    seen = Counter((round(e["x0"]), round(e["x1"])) for e in out)
+    return [e for e in out if seen[(round(e["x0"]), round(e["x1"]))] >= BRIDGE_MIN_ROWS]
 
 
 def _open_row_edges(page) -> list[dict]:

@@ -393,7 +393,8 @@ def alignment_blocks(rows: list[Row], settings: TableSettings,
                         for y, a, b in rules)
             apart = gap > settings.stream_row_gap * size and not (
                 gap <= settings.stream_padded_row_gap * size
-                and _goes_on(_cell_group(rows, i, settings), current, settings))
+                and (_goes_on(_cell_group(rows, i, settings), current, settings)
+                     or _heads_two_down(rows, i, current, settings)))
             if ruled or apart:
                 blocks.append(current)
                 current, singles = [], 0
@@ -480,6 +481,21 @@ def _goes_on(group: list[Row], block: list[Row], settings: TableSettings) -> boo
         if not _multi(r) and _in_later_column(r, block):
             return True
     return len(block) <= settings.stream_max_header_lines and _heads(block, group, settings.stream_chunk_gap)
+
+
+def _heads_two_down(rows: list[Row], i: int, block: list[Row], settings: TableSettings) -> bool:
+    """``block`` is a header (see ``_heads``) over the lines of the two padded rows from
+    ``rows[i]`` down taken together: the first row under a header may fill a few of its
+    columns only (the end of a row broken by the page, under the header the producer
+    repeats on the next page), the next one shows the columns."""
+    if len(block) > settings.stream_max_header_lines:
+        return False
+    first = _cell_group(rows, i, settings)
+    j = i + len(first)
+    if j >= len(rows) or rows[j].top - first[-1].bottom > \
+            settings.stream_padded_row_gap * max(rows[j].size, first[-1].size):
+        return False
+    return _heads(block, first + _cell_group(rows, j, settings), settings.stream_chunk_gap)
 
 
 def _heads(block: list[Row], group: list[Row], chunk_gap_em: float) -> bool:
