@@ -284,3 +284,28 @@ def test_line_end_hyphen_is_read_as_printed(tmp_path):
     ref, got = both(make_pdf(tmp_path / "hyphen.pdf", draw))
     assert "".join(c["text"] for c in got["char"]) == "The exam-ple goes on here"
     assert_same_chars(ref["char"], got["char"])
+
+
+def test_rules_at_the_decimals_the_stream_wrote(tmp_path):
+    """pdfium keeps path points and matrices in single precision (550.95 is 550.9500122);
+    they are read back as the decimals the content stream wrote, so that a rule's position
+    is pdfminer's to the last bit and a table's box, rounded to 0.1 pt, is the same (a rule
+    at 291.05 had come out 291.04999: 291.0 against pdfminer's 291.1)."""
+    def draw(c):
+        c.saveState()
+        c.translate(54, 289.3398)  # reportlab places a table so: '1 0 0 1 54 289.3398 cm'
+        c.setLineWidth(0.5)
+        for y in (0, 17.5, 261.6102):
+            c.line(0, y, 487.2756, y)
+        for x in (0, 115.4074, 185.9341, 487.2756):
+            c.line(x, 0, x, 261.6102)
+        c.rect(0, 0, 487.2756, 17.5, stroke=0, fill=1)
+        c.restoreState()
+        c.line(72.35, 100.15, 300.45, 100.15)
+        c.showPage()
+
+    ref, got = both(make_pdf(tmp_path / "decimals.pdf", draw))
+    for kind in ("line", "rect"):
+        key = ("x0", "top", "x1", "bottom", "y0", "y1")
+        assert sorted(tuple(o[k] for k in key) for o in got[kind]) == \
+            sorted(tuple(o[k] for k in key) for o in ref[kind]), kind

@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import ctypes
 import operator
+import struct
 import threading
 from typing import Any
 
@@ -658,6 +659,35 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
 
 
 _FIRST = operator.itemgetter(0)
+_SINGLE = struct.Struct("<f")
+#: single-precision value -> the decimal it was read from (see _decimal); cleared when large
+_DECIMALS: dict[float, float] = {}
+
+
+def _decimal(v: float) -> float:
+    """The shortest decimal that single precision reads as ``v``: the number the content
+    stream wrote. pdfium keeps coordinates and matrices in single precision (``550.95``
+    is 550.9500122), pdfminer in double; a rule at 291.05 then comes out 291.04999 and a
+    table's box, rounded to 0.1 pt, says 291.0 where pdfminer's says 291.1. Taking back the
+    written decimal and doing the arithmetic in double gives pdfminer's figures."""
+    found = _DECIMALS.get(v)
+    if found is None:
+        found = v
+        pack, unpack = _SINGLE.pack, _SINGLE.unpack
+        for digits in range(1, 10):
+            shorter = float(f"{v:.{digits}g}")
+            if unpack(pack(shorter))[0] == v:
+                found = shorter
+                break
+        if len(_DECIMALS) > 100_000:
+            _DECIMALS.clear()
+        _DECIMALS[v] = found
+    return found
+
+
+def _matrix_of(m) -> tuple:
+    """An FS_MATRIX as a tuple of the decimals it was read from."""
+    return (_decimal(m.a), _decimal(m.b), _decimal(m.c), _decimal(m.d), _decimal(m.e), _decimal(m.f))
 
 
 def _multiply(m, n):
@@ -691,7 +721,7 @@ def _graphics(api, handle, frame: _Frame, texts: list) -> dict[str, list[dict]]:
                 _image(api, obj, outer, frame, state, out)
             elif kind == _FPDF_PAGEOBJ_FORM:
                 api.FPDFPageObj_GetMatrix(obj, fs_matrix)
-                m = (fs_matrix.a, fs_matrix.b, fs_matrix.c, fs_matrix.d, fs_matrix.e, fs_matrix.f)
+                m = _matrix_of(fs_matrix)
                 stack.append((count, get, outer, k))
                 form = obj
                 stack.append((api.FPDFFormObj_CountObjects(form),
@@ -709,7 +739,7 @@ def _path(api, obj, outer, frame: _Frame, state, out) -> None:
         return
     m = state["matrix"]
     api.FPDFPageObj_GetMatrix(obj, m)
-    full = _multiply((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+    full = _multiply(_matrix_of(m), outer)
     a, b, c, d, e, f = full
     ca, cb, cc, cd, ce, cf = frame.ctm
     px, py = state["x"], state["y"]
@@ -719,7 +749,7 @@ def _path(api, obj, outer, frame: _Frame, state, out) -> None:
     for s in range(n):
         seg = api.FPDFPath_GetPathSegment(obj, s)
         api.FPDFPathSegment_GetPoint(seg, px, py)
-        ux, uy = px.value, py.value
+        ux, uy = _decimal(px.value), _decimal(py.value)
         x, y = a * ux + c * uy + e, b * ux + d * uy + f  # user space
         x, y = ca * x + cc * y + ce, cb * x + cd * y + cf  # pdfminer's device space
         kind = api.FPDFPathSegment_GetType(seg)
@@ -807,7 +837,7 @@ def _paint(path: list[tuple], look: dict, frame: _Frame, out: dict) -> None:
 def _image(api, obj, outer, frame: _Frame, state, out) -> None:
     m = state["matrix"]
     api.FPDFPageObj_GetMatrix(obj, m)
-    full = _multiply((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+    full = _multiply(_matrix_of(m), outer)
     corners = [(full[0] * u + full[2] * v + full[4], full[1] * u + full[3] * v + full[5])
                for u, v in ((0, 0), (1, 0), (0, 1), (1, 1))]
     pts = [frame.point(x, y) for x, y in corners]
