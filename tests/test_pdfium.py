@@ -309,3 +309,74 @@ def test_rules_at_the_decimals_the_stream_wrote(tmp_path):
         key = ("x0", "top", "x1", "bottom", "y0", "y1")
         assert sorted(tuple(o[k] for k in key) for o in got[kind]) == \
             sorted(tuple(o[k] for k in key) for o in ref[kind]), kind
+
+
+def _helvetica_pdf(path, content: bytes, tounicode: dict[str, str]):
+    """A one-page PDF drawing ``content`` with /F1, Helvetica with a ToUnicode CMap that
+    maps each letter of ``tounicode`` to its text (as a producer may write one)."""
+    lines = "".join(f"<{ord(k):02X}> <{''.join(f'{ord(ch):04X}' for ch in v)}>\n" for k, v in tounicode.items())
+    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n/CMapName /Test def /CMapType 2 def\n"
+            "1 begincodespacerange <00> <FF> endcodespacerange\n"
+            f"{len(tounicode)} beginbfchar\n{lines}endbfchar\nendcmap CMapName currentdict /CMap defineresource pop "
+            "end end\n").encode("ascii")
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
+               b"/Contents 4 0 R >>",
+               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+               b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream"]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for k, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % k + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
+#: 'A' in a span whose ActualText is 人 (U+4EBA), as Chromium writes a glyph whose
+#: ToUnicode names a Kangxi radical (here ⼈ U+2F08)
+_RADICAL_IN_SPAN = (b"BT /F1 12 Tf 72 770 Td (KOSTEC Bulletin) Tj ET\n"
+                    b"BT /F1 12 Tf 72 740 Td (B) Tj /Span << /ActualText <FEFF4EBA> >> BDC (A) Tj EMC (x) Tj ET\n")
+
+
+def _both_outputs(pdf) -> tuple[dict, dict]:
+    return extract.run(pdf).data, extract.run(pdf, settings=load_settings(assignments=["load.engine=pdfium"])).data
+
+
+def test_actual_text_ideograph_read_as_pdfminer_reads_it(tmp_path):
+    """A ToUnicode naming a Kangxi radical for a glyph in an ActualText span: pdfium's text
+    page gives the ActualText (人), pdfminer the radical, which the load stage maps to 人
+    with a warning. The pdfium source gives the glyph back the radical: the page is read
+    by pdfium and the output, warning included, is pdfminer's."""
+    pdf = _helvetica_pdf(tmp_path / "radical.pdf", _RADICAL_IN_SPAN, {"A": "\u2f08"})
+    ref, got = both(pdf)
+    assert "\u2f08" in [c["text"] for c in ref["char"]]
+    assert [c["text"] for c in got["char"]] == [c["text"] for c in ref["char"]]
+    a, b = _both_outputs(pdf)
+    assert b["provenance"]["load"]["pages"] == {"pdfium": [1]}
+    assert any("compatibility code points" in w for w in b["warnings"])
+    a.pop("provenance"), b.pop("provenance")
+    assert a == b
+
+
+def test_actual_text_ideograph_its_map_also_names_falls_back(tmp_path):
+    """The same map naming 人 itself for another code: the glyph pdfium gives as 人 from the
+    span could be either code, so the page is read by pdfminer, with the reason; without
+    the span there is no doubt and pdfium reads it."""
+    mapping = {"A": "\u2f08", "x": "人"}
+    pdf = _helvetica_pdf(tmp_path / "radical.pdf", _RADICAL_IN_SPAN, mapping)
+    with pytest.raises(Fallback, match="ActualText ideograph"):
+        both(pdf)
+    a, b = _both_outputs(pdf)
+    assert b["provenance"]["load"]["pages"] == {"pdfminer": [1]}
+    a.pop("provenance"), b.pop("provenance")
+    assert a == b
+    plain = _helvetica_pdf(tmp_path / "plain.pdf", _RADICAL_IN_SPAN.replace(b"/Span << /ActualText <FEFF4EBA> >> BDC ",
+                                                                             b"").replace(b" EMC", b""), mapping)
+    ref, got = both(plain)
+    assert [c["text"] for c in got["char"]] == [c["text"] for c in ref["char"]]

@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import ctypes
 import operator
+import re
 import struct
 import threading
 from typing import Any
@@ -251,7 +252,8 @@ class FontFacts:
         # pdfium spells a ligature (U+FB00-FB06) as its letters; pdfminer keeps the code
         # point the ToUnicode map (or the glyph name, without one) gives
         ligatures = not has_tounicode or _maps_ligatures(spec.get("ToUnicode"))
-        fact = (str(fontname), descent * scale, problem, program, own, ligatures)
+        compat = _compat_targets(spec.get("ToUnicode")) if has_tounicode else ()
+        fact = (str(fontname), descent * scale, problem, program, own, ligatures, compat, spec.get("ToUnicode"))
         return {given or "", _strip_subset(given or "")}, fact
 
     def find(self, api, font, base: str) -> tuple:
@@ -263,20 +265,46 @@ class FontFacts:
         found = self.by_base.get(base)
         if not found:
             raise Fallback(f"font {base or '?'} is not in the page's resources")
-        kinds = {f[:3] + f[5:] for f in found}
+        kinds = {_reading(f) for f in found}
         if len(kinds) == 1:
             return found[0]
         size = ctypes.c_size_t()
         api.FPDFFont_GetFontData(font, None, 0, size)
-        same = {f[:3] + f[5:] + (k,) for k, f in enumerate(found) if _program_length(f[3]) == size.value}
+        same = [f for f in found if _program_length(f[3]) == size.value]
         if not same:  # no programs (Type3 fonts without names): the one of pdfium's descent
             descent = ctypes.c_float()
             if api.FPDFFont_GetDescent(font, 1.0, descent):
-                same = {f[:3] + f[5:] + (k,) for k, f in enumerate(found)
-                        if f[4] is not None and abs(f[4] - descent.value) < 1.5e-3}  # pdfium rounds to 1/1000
-        if len({f[:4] for f in same}) != 1:
-            raise Fallback(f"several fonts named {base} on the page, not told apart")
-        return found[same.pop()[-1]]
+                same = [f for f in found
+                        if f[4] is not None and abs(f[4] - descent.value) < 1.5e-3]  # pdfium rounds to 1/1000
+        readings = {_reading(f) for f in same}
+        if len(readings) == 1:
+            return same[0]
+        if len({r[:-1] for r in readings}) == 1:
+            return _either(same)
+        raise Fallback(f"several fonts named {base} on the page, not told apart")
+
+
+def _reading(fact: tuple) -> tuple:
+    """The facts of a font that change how its glyphs are read: name, descent, problem,
+    ligatures, compatibility code points."""
+    return fact[:3] + fact[5:7]
+
+
+def _either(facts: list[tuple]) -> tuple:
+    """One fact for fonts pdfium cannot tell apart (Chromium's Type3 CJK fonts, of one
+    descent and no name) that differ only in the compatibility code points their ToUnicode
+    maps name (see :func:`_compat_targets`): a glyph pdfium gives as such an ideograph (from
+    an ActualText) was one of those code points, unless a font among them names the
+    ideograph itself or two name different code points for it (then it is ambiguous)."""
+    found: dict[str, set] = {}
+    for f in facts:
+        for ideograph, radical, _ in f[6]:
+            found.setdefault(ideograph, set()).add(radical)
+    named = [_named(f[7]) for f in facts]
+    merged = tuple(sorted(
+        (ideograph, min(radicals), len(radicals) > 1 or any(n is None or ideograph in n for n in named))
+        for ideograph, radicals in found.items()))
+    return facts[0][:6] + (merged,) + facts[0][7:]
 
 
 _LIGATURES = {"ff": "\ufb00", "fi": "\ufb01", "fl": "\ufb02", "ffi": "\ufb03", "ffl": "\ufb04",
@@ -295,6 +323,57 @@ def _maps_ligatures(ref) -> bool:
     return any(b"<FB0%d>" % k in data for k in range(7))
 
 
+#: A ToUnicode destination in a block whose code points stand for ideographs (Kangxi
+#: radicals, CJK radicals supplement, compatibility ideographs, half-width Hangul): the
+#: blocks glyphs.clean maps to the ideograph, with a warning. Found as four hex digits.
+_COMPAT_HEX = re.compile(rb"<\s*(?:2[EeFf][0-9A-Fa-f]{2}|[Ff][9Aa][0-9A-Fa-f]{2}|[Ff][Ff][A-Da-d][0-9A-Fa-f])\s*>")
+
+
+def _compat_targets(ref) -> tuple:
+    """(ideograph, code point, ambiguous) for each code point of the blocks glyphs.clean
+    maps to an ideograph (a Kangxi radical ⼊ for 入) that a ToUnicode CMap names.
+    Chromium wraps such a glyph in a span whose /ActualText is the ideograph; pdfium's
+    text page gives the ActualText, pdfminer the ToUnicode's code point, which the load
+    stage maps and warns of. The glyph is given back the code point (see ``_chars``) so
+    that both engines say the same; ``ambiguous`` where the map also names the ideograph
+    itself (a glyph given as the ideograph could then be either)."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        data = resolve1(ref).get_data()
+    except Exception:
+        return ()
+    if not _COMPAT_HEX.search(data):
+        return ()
+    from .glyphs.clean import clean_glyph_text
+
+    named = _named(ref)
+    if named is None:
+        return ()
+    out = []
+    for text in named:
+        if len(text) == 1:
+            glyph = {"text": text}
+            if clean_glyph_text([glyph]) and glyph["text"] != text:
+                out.append((glyph["text"], text, glyph["text"] in named))
+    return tuple(sorted(out))
+
+
+def _named(ref) -> set[str] | None:
+    """The texts a ToUnicode CMap gives its codes (pdfminer's parser), None if unreadable."""
+    from io import BytesIO
+
+    from pdfminer.cmapdb import CMapParser, FileUnicodeMap
+    from pdfminer.pdftypes import resolve1
+
+    cmap = FileUnicodeMap()
+    try:
+        CMapParser(cmap, BytesIO(resolve1(ref).get_data())).run()
+    except Exception:
+        return None
+    return set(cmap.cid2unichr.values())
+
+
 def _wide_code_space(ref) -> bool:
     """Does a ToUnicode CMap declare a code space of more than one byte?"""
     from pdfminer.pdftypes import resolve1
@@ -310,8 +389,6 @@ def _wide_code_space(ref) -> bool:
     end = data.find(b"endcodespacerange", start)
     if start < 0 or end < 0:
         return False
-    import re
-
     return any(len(code) > 2 for code in re.findall(rb"<\s*([0-9A-Fa-f]+)\s*>", data[start:end]))
 
 
@@ -471,6 +548,19 @@ def _colour(getter, obj) -> tuple:
     return (r.value / 255, g.value / 255, b.value / 255)
 
 
+_ACTUAL_TEXT = ctypes.create_string_buffer(b"ActualText")
+
+
+def _actual_text(api, obj) -> bool:
+    """Is a page object inside marked content with an /ActualText (pdfium's text page then
+    gives that text for its glyphs)?"""
+    for k in range(max(api.FPDFPageObj_CountMarks(obj), 0)):
+        mark = api.FPDFPageObj_GetMark(obj, k)
+        if mark and api.FPDFPageObjMark_GetParamValueType(mark, _ACTUAL_TEXT) != 0:  # FPDF_OBJECT_UNKNOWN
+            return True
+    return False
+
+
 def _font_name(api, font) -> str:
     size = api.FPDFFont_GetBaseFontName(font, None, 0)
     if size <= 0:
@@ -487,10 +577,12 @@ class _TextObject:
     ``linear``: its linear part in pdfminer's device space), and the looks."""
 
     __slots__ = ("fontname", "font", "size", "matrix", "linear", "upright", "straight", "lo", "hi", "mode",
-                 "stroke", "fill", "mcid", "box_is_advance", "spells_ligatures")
+                 "stroke", "fill", "mcid", "box_is_advance", "spells_ligatures", "compat")
 
     def __init__(self, api, obj, font: tuple, matrix: tuple, frame: _Frame, size: float):
-        self.fontname, descent, self.font, self.box_is_advance, self.spells_ligatures = font
+        self.fontname, descent, self.font, self.box_is_advance, self.spells_ligatures, compat = font
+        # the ideographs pdfium may have taken from an ActualText, where the object has one
+        self.compat = compat if compat is not None and _actual_text(api, obj) else None
         self.size = size
         self.lo = descent * size
         self.hi = self.lo + size
@@ -539,7 +631,9 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
             asc, desc = ctypes.c_float(), ctypes.c_float()
             loose = bool(api.FPDFFont_GetAscent(font, 1.0, asc) and api.FPDFFont_GetDescent(font, 1.0, desc)
                          and asc.value != desc.value)
-            finfo = fonts[font] = (fact[0], fact[1], font, loose and api.FPDFFont_GetIsEmbedded(font) == 1, fact[5])
+            compat = {ideograph: (radical, ambiguous) for ideograph, radical, ambiguous in fact[6]} or None
+            finfo = fonts[font] = (fact[0], fact[1], font, loose and api.FPDFFont_GetIsEmbedded(font) == 1, fact[5],
+                                   compat)
         size = size_out.value if api.FPDFTextObj_GetFontSize(obj, size_out) else 0.0
         if i is None:  # an object the text page left out: its own matrix and the forms'
             api.FPDFPageObj_GetMatrix(obj, matrix)
@@ -596,6 +690,11 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
         elif code in _CONTROL_CODES:
             raise Fallback(f"a control character (U+{code:04X}) in font {run.fontname}")
         ch = chr(code)
+        if run.compat is not None and ch in run.compat:  # an ActualText's ideograph for the map's code point
+            ch, ambiguous = run.compat[ch]
+            if ambiguous:
+                raise Fallback(f"an ActualText ideograph of font {run.fontname} whose ToUnicode names it "
+                               "and a compatibility code point for it")
         get_origin(text, i, ox, oy)
         x, y = ox.value, oy.value
         key = (obj, x, y)
