@@ -380,3 +380,29 @@ def test_actual_text_ideograph_its_map_also_names_falls_back(tmp_path):
                                                                              b"").replace(b" EMC", b""), mapping)
     ref, got = both(plain)
     assert [c["text"] for c in got["char"]] == [c["text"] for c in ref["char"]]
+
+
+def test_glyph_whose_ink_overhangs_its_advance(tmp_path):
+    """An italic 'f' before a gap that a TJ offset makes (TeX sets words so, without space
+    glyphs): pdfium's loose box ends where the ink does, past the advance, and the gap to
+    the next word shrank ('no. ofcorrect' in ICDAR eu-026). The font's width is the
+    advance there, as pdfminer reads it; a ligature keeps its own box."""
+    from extract.glyphs.lines import chars_to_lines
+
+    def draw(c):
+        t = c.beginText(72, 700)
+        t.setFont("Helvetica-Oblique", 12)
+        t._code.append("[(no. of) -250 (correct answers) -250 (of) -250 (all staff)] TJ")
+        c.drawText(t)
+        t = c.beginText(72, 650)
+        t.setFont("Times-Roman", 12)
+        t._code.append("[(chief) -250 (of) -250 (staff)] TJ")
+        c.drawText(t)
+        c.showPage()
+
+    ref, got = both(make_pdf(tmp_path / "overhang.pdf", draw))
+    assert_same_chars(ref["char"], got["char"])
+    layout = Settings().layout
+    assert [ln.text for ln in chars_to_lines(got["char"], 1, layout)] == \
+        [ln.text for ln in chars_to_lines(ref["char"], 1, layout)] == \
+        ["no. of correct answers of all staff", "chief of staff"]

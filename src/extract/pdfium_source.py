@@ -607,6 +607,9 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
     map_error, is_hyphen, glyph_width = api.FPDFText_HasUnicodeMapError, api.FPDFText_IsHyphen, \
         api.FPDFFont_GetGlyphWidth
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    get_tight = api.FPDFText_GetCharBox
+    t_left, t_right, t_bottom, t_top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    overhang: dict[tuple[int, int], float] = {}  # (font, code) -> the font's width where the ink overhangs it
     rect = api.FS_RECTF()
     matrix = api.FS_MATRIX()
     size_out = ctypes.c_float()
@@ -670,7 +673,7 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
             "top": top, "bottom": (height - y0) + mb_top, "doctop": doctop0 + top, "render_mode": run.mode,
         }
 
-    records: list[list] = []  # [object's order, index, text object, text, x, y, advance]
+    records: list[list] = []  # [object's order, index, text object, text, x, y, advance, loose box's width]
     last_key = None  # (object, origin) of the glyph before: a ligature's letters share it
     joined = False  # has a glyph more than one letter (a ligature)?
     for i in range(max(n, 0)):
@@ -700,20 +703,41 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
         key = (obj, x, y)
         if key == last_key and records:  # the next letter of one code's text (a ligature)
             records[-1][3] += ch
+            if records[-1][7]:  # a ligature's advance is its loose box, not its first letter's width
+                records[-1][6] = records[-1][7]
             joined = True
             continue
         last_key = key
-        adv = None
+        adv = loose = None
         if run.straight:  # the loose box's width, where it is the advance box (it starts at the origin)
             get_loose(text, i, rect)
-            if abs(rect.left - x) < 0.01 or abs(rect.right - x) < 0.01:
-                adv = abs(rect.right - rect.left) / abs(run.matrix[0])
+            if abs(rect.left - x) < 0.01:
+                adv = loose = (rect.right - rect.left) / abs(run.matrix[0])
+                # ... unless the glyph's ink overhangs its advance (TeX's 'f'): pdfium's
+                # loose box then ends where the ink does, and the word gap after it shrank
+                # ('no. ofcorrect'). The font's width is the advance there (asked once per
+                # font and code; only where the tight box ends with the loose one, so that
+                # a width pdfium finds by the wrong code is not taken)
+                key = (run.font, code)
+                cap = overhang.get(key)
+                if cap is None:
+                    cap = 0.0
+                    if glyph_width(run.font, code, run.size, width_out) and \
+                            0 < width_out.value < adv - 0.0015 * run.size:
+                        get_tight(text, i, t_left, t_right, t_bottom, t_top)
+                        if abs(t_right.value - rect.right) < 0.02 * run.size * abs(run.matrix[0]):
+                            cap = width_out.value
+                    overhang[key] = cap
+                if cap:
+                    adv = cap
+            elif abs(rect.right - x) < 0.01:
+                adv = (rect.right - rect.left) / abs(run.matrix[0])
         if adv is None:  # else pdfium's width of the glyph (turned text, Type3 glyphs ...)
             adv = width_out.value if glyph_width(run.font, code, run.size, width_out) else 0.0
         seq = order.get(obj)
         if seq is None:
             raise Fallback("a glyph of a text object outside the page's objects")
-        records.append([seq, i, run, ch, x, y, adv])
+        records.append([seq, i, run, ch, x, y, adv, loose])
     # pdfium's loose box is not always as wide as the advance pdfminer reads from the font
     # dictionary (/Widths, /W), which is what moved the pen: a glyph of a font pdfium does
     # not have (not embedded) gets its substitute's width, some embedded TrueType glyphs the
@@ -734,7 +758,7 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
         for rec in records:
             if len(rec[3]) > 1 and rec[2].spells_ligatures and rec[3] in _LIGATURES:
                 rec[3] = _LIGATURES[rec[3]]
-    placed = [(seq, i, glyph(run, ch, x, y, adv)) for seq, i, run, ch, x, y, adv in records]
+    placed = [(seq, i, glyph(run, ch, x, y, adv)) for seq, i, run, ch, x, y, adv, _ in records]
     # Text objects the text page left out: pdfium skips an object whose glyphs have no ink
     # (a run of spaces drawn on its own; it infers a space from the gap instead), and one
     # drawn again over an earlier one (fake bold), which pdfminer keeps.
