@@ -311,20 +311,26 @@ def test_rules_at_the_decimals_the_stream_wrote(tmp_path):
             sorted(tuple(o[k] for k in key) for o in ref[kind]), kind
 
 
-def _helvetica_pdf(path, content: bytes, tounicode: dict[str, str]):
-    """A one-page PDF drawing ``content`` with /F1, Helvetica with a ToUnicode CMap that
-    maps each letter of ``tounicode`` to its text (as a producer may write one)."""
-    lines = "".join(f"<{ord(k):02X}> <{''.join(f'{ord(ch):04X}' for ch in v)}>\n" for k, v in tounicode.items())
-    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n/CMapName /Test def /CMapType 2 def\n"
+def _cmap(mapping: dict[str, str]) -> bytes:
+    """A ToUnicode CMap mapping each one-byte code (a letter) of ``mapping`` to its text."""
+    lines = "".join(f"<{ord(k):02X}> <{''.join(f'{ord(ch):04X}' for ch in v)}>\n" for k, v in mapping.items())
+    return ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n/CMapName /Test def /CMapType 2 def\n"
             "1 begincodespacerange <00> <FF> endcodespacerange\n"
-            f"{len(tounicode)} beginbfchar\n{lines}endbfchar\nendcmap CMapName currentdict /CMap defineresource pop "
+            f"{len(mapping)} beginbfchar\n{lines}endbfchar\nendcmap CMapName currentdict /CMap defineresource pop "
             "end end\n").encode("ascii")
+
+
+def _stream(data: bytes) -> bytes:
+    return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+
+
+def _write_pdf(path, content: bytes, fonts: list[bytes], more: list[bytes] = ()):
+    """A one-page PDF drawing ``content`` with fonts /F1, /F2 ... (objects 5, 6 ...; the
+    objects of ``more`` follow them)."""
+    names = " ".join(f"/F{k + 1} {k + 5} 0 R" for k in range(len(fonts))).encode()
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
-               b"/Contents 4 0 R >>",
-               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
-               b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream"]
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << %s >> >> "
+               b"/Contents 4 0 R >>" % names, _stream(content), *fonts, *more]
     out = bytearray(b"%PDF-1.7\n")
     offsets = []
     for k, body in enumerate(objects, start=1):
@@ -336,6 +342,27 @@ def _helvetica_pdf(path, content: bytes, tounicode: dict[str, str]):
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     path.write_bytes(bytes(out))
     return path
+
+
+def _helvetica_pdf(path, content: bytes, tounicode: dict[str, str]):
+    """``content`` drawn with /F1, Helvetica with a ToUnicode CMap that maps each letter of
+    ``tounicode`` to its text (as a producer may write one)."""
+    return _write_pdf(path, content, [b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>"],
+                      [_stream(_cmap(tounicode))])
+
+
+def _type3_pdf(path, content: bytes, maps: list[dict[str, str]]):
+    """``content`` drawn with /F1, /F2 ...: Type3 fonts without names, of one FontBBox (so
+    pdfium cannot tell them apart, as Chromium's CJK fallback fonts), each drawing 'A' and
+    'x' as a box, with a ToUnicode CMap of its own (``maps``)."""
+    n = len(maps)
+    glyph = 5 + n  # the glyph procedure, then the CMaps
+    fonts = [b"<< /Type /Font /Subtype /Type3 /FontBBox [0 -200 1000 800] /FontMatrix [0.001 0 0 0.001 0 0] "
+             b"/CharProcs << /box %d 0 R >> /Encoding << /Type /Encoding /Differences [65 /box 120 /box] >> "
+             b"/FirstChar 65 /LastChar 120 /Widths [1000 %s 1000] /Resources << >> /ToUnicode %d 0 R >>"
+             % (glyph, b" ".join(b"0" for _ in range(120 - 65 - 1)), glyph + 1 + k) for k in range(n)]
+    return _write_pdf(path, content, fonts, [_stream(b"1000 0 0 -200 1000 800 d1 100 0 800 700 re f")]
+                      + [_stream(_cmap(m)) for m in maps])
 
 
 #: 'A' in a span whose ActualText is 人 (U+4EBA), as Chromium writes a glyph whose
@@ -406,3 +433,23 @@ def test_glyph_whose_ink_overhangs_its_advance(tmp_path):
     assert [ln.text for ln in chars_to_lines(got["char"], 1, layout)] == \
         [ln.text for ln in chars_to_lines(ref["char"], 1, layout)] == \
         ["no. of correct answers of all staff", "chief of staff"]
+
+
+def test_fonts_pdfium_cannot_tell_apart_differing_in_compatibility_code_points(tmp_path):
+    """Two Type3 fonts of one FontBBox and no name (pdfium's font handle cannot say which
+    is which), one naming ⻬ (a CJK radical standing for 齐) for 'A' in an ActualText span:
+    read as one font naming it, the glyph gets ⻬ back and the output is pdfminer's; where
+    the other names 齐 itself, the page falls back to pdfminer."""
+    content = (b"BT /F1 12 Tf 72 740 Td (x) Tj /Span << /ActualText <FEFF9F50> >> BDC (A) Tj EMC ET\n"
+               b"BT /F2 12 Tf 72 700 Td (xA) Tj ET\n")
+    pdf = _type3_pdf(tmp_path / "type3.pdf", content, [{"A": "\u2eec", "x": "x"}, {"A": "y", "x": "x"}])
+    ref, got = both(pdf)
+    assert "\u2eec" in [c["text"] for c in ref["char"]]
+    assert [c["text"] for c in got["char"]] == [c["text"] for c in ref["char"]]
+    a, b = _both_outputs(pdf)
+    assert b["provenance"]["load"]["pages"] == {"pdfium": [1]}
+    a.pop("provenance"), b.pop("provenance")
+    assert a == b
+    pdf = _type3_pdf(tmp_path / "both.pdf", content, [{"A": "\u2eec", "x": "x"}, {"A": "齐", "x": "x"}])
+    with pytest.raises(Fallback, match="ActualText ideograph"):
+        both(pdf)

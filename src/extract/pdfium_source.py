@@ -280,8 +280,18 @@ class FontFacts:
         if len(readings) == 1:
             return same[0]
         if len({r[:-1] for r in readings}) == 1:
-            return _either(same)
+            return _either(same, self._named)
         raise Fallback(f"several fonts named {base} on the page, not told apart")
+
+
+    def _named(self, ref) -> set[str] | None:
+        """:func:`_named`, once per document for a ToUnicode stream with an object number."""
+        key = ("named", getattr(ref, "objid", None))
+        if key[1] is None:
+            return _named(ref)
+        if key not in self.cache:
+            self.cache[key] = _named(ref)
+        return self.cache[key]
 
 
 def _reading(fact: tuple) -> tuple:
@@ -290,7 +300,7 @@ def _reading(fact: tuple) -> tuple:
     return fact[:3] + fact[5:7]
 
 
-def _either(facts: list[tuple]) -> tuple:
+def _either(facts: list[tuple], named_of) -> tuple:
     """One fact for fonts pdfium cannot tell apart (Chromium's Type3 CJK fonts, of one
     descent and no name) that differ only in the compatibility code points their ToUnicode
     maps name (see :func:`_compat_targets`): a glyph pdfium gives as such an ideograph (from
@@ -300,7 +310,7 @@ def _either(facts: list[tuple]) -> tuple:
     for f in facts:
         for ideograph, radical, _ in f[6]:
             found.setdefault(ideograph, set()).add(radical)
-    named = [_named(f[7]) for f in facts]
+    named = [named_of(f[7]) for f in facts]
     merged = tuple(sorted(
         (ideograph, min(radicals), len(radicals) > 1 or any(n is None or ideograph in n for n in named))
         for ideograph, radicals in found.items()))
