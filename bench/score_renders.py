@@ -21,8 +21,9 @@ value of every template dimension, the renders, articles matched %, leads right 
 bullets, references, contents and summary F1, the issue fields right (of 7) and table F1
 mean/min; then the dimension values ranked by the articles they cost. ``--cache FILE`` keeps
 the per-file figures in FILE (written after each file) and scores only renders not yet in it
-or whose PDF changed (its sha256, from the golden), so a farm can be scored while it grows. ``--engine pdfium|pdfminer`` sets ``load.engine`` (the
-default is the settings' own), to score the same renders with either glyph source.
+or whose PDF changed (its sha256, from the golden), so a farm can be scored while it grows.
+``--engine pdfium|pdfminer`` sets ``load.engine`` (else the settings' default): the same
+renders scored with either glyph source.
 """
 from __future__ import annotations
 
