@@ -453,3 +453,52 @@ def test_fonts_pdfium_cannot_tell_apart_differing_in_compatibility_code_points(t
     pdf = _type3_pdf(tmp_path / "both.pdf", content, [{"A": "\u2eec", "x": "x"}, {"A": "齐", "x": "x"}])
     with pytest.raises(Fallback, match="ActualText ideograph"):
         both(pdf)
+
+
+def test_baselines_at_the_decimals_the_stream_wrote(tmp_path):
+    """pdfium gives a glyph's origin in single precision (772.189 is 772.18903): the
+    baseline is read back as the decimal the stream wrote, so that glyphs of one line are
+    where pdfminer puts them to the bit (3e-5 pt changed how a LibreOffice page's rows
+    grouped, and an article of the second template lost five bullets)."""
+    content = (b"BT /F1 10.5 Tf 58.7 772.189 Td (Heading at a decimal baseline) Tj ET\n"
+               b"BT /F1 10.5 Tf 103.3 758.0415 Td (and the next line) Tj ET\n")
+    ref, got = both(_helvetica_pdf(tmp_path / "baseline.pdf", content, {}))
+    for key in ("top", "bottom", "y0", "y1", "doctop"):
+        assert [c[key] for c in got["char"]] == [c[key] for c in ref["char"]], key
+
+
+def test_kerned_glyph_keeps_its_advance(tmp_path):
+    """A TJ offset that moves the next glyph back into the box of the one before (kerning,
+    as LibreOffice sets Hangul): the box still spans the font's width, as pdfminer's does;
+    the next glyph's start is not the advance where pdfium's box is the font's width."""
+    content = b"BT /F1 12 Tf 72 700 Td [(A) 80 (V) 60 (A) 120 (W)] TJ ET\n"
+    ref, got = both(_helvetica_pdf(tmp_path / "kerned.pdf", content, {}))
+    assert_same_chars(ref["char"], got["char"])
+
+
+def test_trailing_space_the_text_page_left_out_falls_back(tmp_path):
+    """pdfium's text page deletes a space that ends a text object before the next one
+    ('[( ) -5000 ( )] TJ', as LibreOffice writes spaces): seen by the object's bounds, which
+    reach past the glyphs it gave, the page is read by pdfminer, with the reason."""
+    content = (b"BT /F1 12 Tf 72 700 Td (Hello) Tj ET\n"
+               b"BT /F1 12 Tf 101 700 Td [( ) -5000 ( )] TJ ET\n"
+               b"BT /F1 12 Tf 164.3 700 Td (World) Tj ET\n")
+    pdf = _helvetica_pdf(tmp_path / "spaces.pdf", content, {})
+    with pytest.raises(Fallback, match="trailing space"):
+        both(pdf)
+    a, b = _both_outputs(pdf)
+    assert b["provenance"]["load"]["pages"] == {"pdfminer": [1]}
+    a.pop("provenance"), b.pop("provenance")
+    assert a == b
+
+
+def test_line_end_hyphen_named_by_the_tounicode(tmp_path):
+    """pdfium marks a hyphen ending a line without saying which code it was; where the
+    font's ToUnicode names '-' and not U+00AD it was '-', whatever the widths say (here
+    pdfium finds the width of '-' by the other code the map gives '-', '=', wider than the
+    printed hyphen: it was read as a soft hyphen, a URL at a line end lost its '-')."""
+    content = (b"BT /F1 12 Tf 72 700 Td (The exam-) Tj ET\n"
+               b"BT /F1 12 Tf 72 686 Td (ple goes on) Tj ET\n")
+    ref, got = both(_helvetica_pdf(tmp_path / "hyphen.pdf", content, {"-": "-", "=": "-"}))
+    assert "".join(c["text"] for c in got["char"]) == "".join(c["text"] for c in ref["char"]) == \
+        "The exam-ple goes on"

@@ -587,10 +587,10 @@ class _TextObject:
     ``linear``: its linear part in pdfminer's device space), and the looks."""
 
     __slots__ = ("fontname", "font", "size", "matrix", "linear", "upright", "straight", "lo", "hi", "mode",
-                 "stroke", "fill", "mcid", "box_is_advance", "spells_ligatures", "compat")
+                 "stroke", "fill", "mcid", "box_is_advance", "spells_ligatures", "compat", "tounicode")
 
     def __init__(self, api, obj, font: tuple, matrix: tuple, frame: _Frame, size: float):
-        self.fontname, descent, self.font, self.box_is_advance, self.spells_ligatures, compat = font
+        self.fontname, descent, self.font, self.box_is_advance, self.spells_ligatures, compat, self.tounicode = font
         # the ideographs pdfium may have taken from an ActualText, where the object has one
         self.compat = compat if compat is not None and _actual_text(api, obj) else None
         self.size = size
@@ -619,7 +619,8 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
     ox, oy = ctypes.c_double(), ctypes.c_double()
     get_tight = api.FPDFText_GetCharBox
     t_left, t_right, t_bottom, t_top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
-    overhang: dict[tuple[int, int], float] = {}  # (font, code) -> the font's width where the ink overhangs it
+    #: (font, code, size) -> (the font's width, that width where the ink overhangs it, else 0)
+    widths: dict[tuple[int, int, float], tuple[float, float]] = {}
     rect = api.FS_RECTF()
     matrix = api.FS_MATRIX()
     size_out = ctypes.c_float()
@@ -646,7 +647,7 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
                          and asc.value != desc.value)
             compat = {ideograph: (radical, ambiguous) for ideograph, radical, ambiguous in fact[6]} or None
             finfo = fonts[font] = (fact[0], fact[1], font, loose and api.FPDFFont_GetIsEmbedded(font) == 1, fact[5],
-                                   compat)
+                                   compat, fact[7])
         size = size_out.value if api.FPDFTextObj_GetFontSize(obj, size_out) else 0.0
         if i is None:  # an object the text page left out: its own matrix and the forms'
             api.FPDFPageObj_GetMatrix(obj, matrix)
@@ -683,7 +684,8 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
             "top": top, "bottom": (height - y0) + mb_top, "doctop": doctop0 + top, "render_mode": run.mode,
         }
 
-    records: list[list] = []  # [object's order, index, text object, text, x, y, advance, loose box's width]
+    #: [object's order, index, text object, text, x, y, advance, loose box's width, is it the font's width?]
+    records: list[list] = []
     last_key = None  # (object, origin) of the glyph before: a ligature's letters share it
     joined = False  # has a glyph more than one letter (a ligature)?
     for i in range(max(n, 0)):
@@ -694,10 +696,18 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
         obj = get_object(text, i)
         run = objects.get(obj) or text_object(obj, i)
         if code == _HYPHEN_MARK and is_hyphen(text, i):  # a hyphen ending a line
-            get_loose(text, i, rect)
-            wide = glyph_width(run.font, 0x2D, run.size, width_out)
-            code = 0x2D if not wide or abs(abs(rect.right - rect.left) - width_out.value * abs(run.matrix[0])) < 0.01 \
-                else 0xAD
+            # pdfium says which of its hyphen codes it was not; the font's ToUnicode, where
+            # it names one of '-' and U+00AD only, does (WeasyPrint's '-' in a URL at a line
+            # end has a loose box narrower than the font's width of '-': it was read as a
+            # soft hyphen); else the width decides, as pdfminer's reading would by code
+            named = facts._named(run.tounicode) if run.tounicode is not None else None
+            if named is not None and ("-" in named) != ("\u00ad" in named):
+                code = 0x2D if "-" in named else 0xAD
+            else:
+                get_loose(text, i, rect)
+                wide = glyph_width(run.font, 0x2D, run.size, width_out)
+                code = 0x2D if not wide or \
+                    abs(abs(rect.right - rect.left) - width_out.value * abs(run.matrix[0])) < 0.01 else 0xAD
         elif code in _UNMAPPED_CODES or map_error(text, i):
             raise Fallback(f"a character of font {run.fontname} pdfium could not map to Unicode")
         elif code in _CONTROL_CODES:
@@ -709,7 +719,10 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
                 raise Fallback(f"an ActualText ideograph of font {run.fontname} whose ToUnicode names it "
                                "and a compatibility code point for it")
         get_origin(text, i, ox, oy)
-        x, y = ox.value, oy.value
+        # the baseline as the decimal the stream wrote (see _decimal): pdfium's single
+        # precision put glyphs of one line 3e-5 pt off pdfminer's, enough to change how a
+        # LibreOffice page's rows group; one value a line, so a dict lookup a glyph
+        x, y = ox.value, _decimal(oy.value)
         key = (obj, x, y)
         if key == last_key and records:  # the next letter of one code's text (a ligature)
             records[-1][3] += ch
@@ -719,27 +732,34 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
             continue
         last_key = key
         adv = loose = None
+        exact = False
         if run.straight:  # the loose box's width, where it is the advance box (it starts at the origin)
             get_loose(text, i, rect)
             if abs(rect.left - x) < 0.01:
                 adv = loose = (rect.right - rect.left) / abs(run.matrix[0])
                 # ... unless the glyph's ink overhangs its advance (TeX's 'f'): pdfium's
                 # loose box then ends where the ink does, and the word gap after it shrank
-                # ('no. ofcorrect'). The font's width is the advance there (asked once per
-                # font and code; only where the tight box ends with the loose one, so that
-                # a width pdfium finds by the wrong code is not taken)
-                key = (run.font, code)
-                cap = overhang.get(key)
-                if cap is None:
+                # ('no. ofcorrect'). The font's width (FPDFFont_GetGlyphWidth, the
+                # dictionary's) is the advance there; taken only where the tight box ends
+                # with the loose one, so that a width pdfium finds by the wrong code is not.
+                # Where the advance is the font's width, it is the one pdfminer reads
+                # (``exact``). The width is asked once per font, code and size.
+                key = (run.font, code, run.size)
+                known = widths.get(key)
+                if known is None:
+                    font_width = width_out.value if glyph_width(run.font, code, run.size, width_out) else 0.0
                     cap = 0.0
-                    if glyph_width(run.font, code, run.size, width_out) and \
-                            0 < width_out.value < adv - 0.0015 * run.size:
+                    if 0 < font_width < adv - 0.0015 * run.size:
                         get_tight(text, i, t_left, t_right, t_bottom, t_top)
                         if abs(t_right.value - rect.right) < 0.02 * run.size * abs(run.matrix[0]):
-                            cap = width_out.value
-                    overhang[key] = cap
+                            cap = font_width
+                    known = widths[key] = (font_width, cap)
+                font_width, cap = known
                 if cap:
                     adv = cap
+                exact = cap != 0.0 or abs(adv - font_width) <= 0.0015 * run.size
+                if exact:
+                    adv = font_width
             elif abs(rect.right - x) < 0.01:
                 adv = (rect.right - rect.left) / abs(run.matrix[0])
         if adv is None:  # else pdfium's width of the glyph (turned text, Type3 glyphs ...)
@@ -747,7 +767,7 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
         seq = order.get(obj)
         if seq is None:
             raise Fallback("a glyph of a text object outside the page's objects")
-        records.append([seq, i, run, ch, x, y, adv, loose])
+        records.append([seq, i, run, ch, x, y, adv, loose, exact])
     # pdfium's loose box is not always as wide as the advance pdfminer reads from the font
     # dictionary (/Widths, /W), which is what moved the pen: a glyph of a font pdfium does
     # not have (not embedded) gets its substitute's width, some embedded TrueType glyphs the
@@ -756,10 +776,13 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
     # the next glyph), the advance is that step: always within one text object, where
     # pdfium placed the next glyph by the dictionary's width; across objects (their own
     # positions) only for a font it does not have, and by more than a kerned pair's 5 %.
+    # Not where the loose box is the font's width (``exact``): that is the advance, and a
+    # next glyph that starts before it was moved there by a TJ offset (LibreOffice kerns
+    # Hangul so), which pdfminer's box does not follow either.
     for k in range(len(records) - 1):
         rec, nxt = records[k], records[k + 1]
         run, nrun, y = rec[2], nxt[2], rec[5]
-        if nxt[5] == y and run.straight and (nrun is run or nrun.matrix[:4] == run.matrix[:4]):
+        if nxt[5] == y and run.straight and not rec[8] and (nrun is run or nrun.matrix[:4] == run.matrix[:4]):
             adv = rec[6]
             step = (nxt[4] - rec[4]) / run.matrix[0]
             if 0.5 * adv < step < (adv - 0.01 if nrun is run else 0.95 * adv if not run.box_is_advance else 0):
@@ -768,7 +791,8 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
         for rec in records:
             if len(rec[3]) > 1 and rec[2].spells_ligatures and rec[3] in _LIGATURES:
                 rec[3] = _LIGATURES[rec[3]]
-    placed = [(seq, i, glyph(run, ch, x, y, adv)) for seq, i, run, ch, x, y, adv, _ in records]
+    _trailing_glyph_left_out(api, text, records, texts)
+    placed = [(seq, i, glyph(run, ch, x, y, adv)) for seq, i, run, ch, x, y, adv, _, _ in records]
     # Text objects the text page left out: pdfium skips an object whose glyphs have no ink
     # (a run of spaces drawn on its own; it infers a space from the gap instead), and one
     # drawn again over an earlier one (fake bold), which pdfminer keeps.
@@ -786,6 +810,37 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
             placed.append((k, -1, glyph(run, " ", m[4], m[5], adv)))
     placed.sort(key=_FIRST)  # stable: glyphs of one object stay in the text page's order
     return [g for _, _, g in placed]
+
+
+_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _trailing_glyph_left_out(api, text, records: list[list], texts: list) -> None:
+    """Raise :class:`Fallback` where pdfium's text page left out a glyph at the end of a
+    text object: it deletes a space that ends the text before the next object (LibreOffice
+    writes '[( ) -7000 ( )] TJ', and the second space, which pdfminer keeps, was lost; a
+    line's last space decides how it joins the next). Seen where the object's bounds reach
+    past the end of the last glyph given for it and past that glyph's ink (an overhang
+    reaches past the advance too); upright objects on the page itself (not in a form,
+    whose bounds are in the form's space)."""
+    ends: dict[int, tuple[float, int]] = {}  # text object's order -> (rightmost advance's end, its glyph)
+    for rec in records:
+        run = rec[2]
+        a = run.matrix[0]
+        if run.straight and a > 0 and texts[rec[0]][1] == _IDENTITY:
+            end = rec[4] + rec[6] * a
+            if end > ends.get(rec[0], (-1e9, 0))[0]:
+                ends[rec[0]] = (end, rec[1])
+    if not ends:
+        return
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    t_left, t_right, t_bottom, t_top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    for seq, (end, i) in ends.items():
+        if not api.FPDFPageObj_GetBounds(texts[seq][0], left, bottom, right, top) or right.value <= end + 0.05:
+            continue
+        if api.FPDFText_GetCharBox(text, i, t_left, t_right, t_bottom, t_top) and t_right.value >= right.value - 0.05:
+            continue  # the ink of the last glyph
+        raise Fallback("pdfium's text page left out a glyph ending a text object (a trailing space)")
 
 
 # --------------------------------------------------------------------------- paths and images
