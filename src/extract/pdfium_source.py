@@ -791,7 +791,7 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
         for rec in records:
             if len(rec[3]) > 1 and rec[2].spells_ligatures and rec[3] in _LIGATURES:
                 rec[3] = _LIGATURES[rec[3]]
-    _trailing_glyph_left_out(api, text, records, texts)
+    records += _trailing_spaces_left_out(api, text, records, texts, width_out)
     placed = [(seq, i, glyph(run, ch, x, y, adv)) for seq, i, run, ch, x, y, adv, _, _ in records]
     # Text objects the text page left out: pdfium skips an object whose glyphs have no ink
     # (a run of spaces drawn on its own; it infers a space from the gap instead), and one
@@ -815,32 +815,46 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
-def _trailing_glyph_left_out(api, text, records: list[list], texts: list) -> None:
-    """Raise :class:`Fallback` where pdfium's text page left out a glyph at the end of a
-    text object: it deletes a space that ends the text before the next object (LibreOffice
-    writes '[( ) -7000 ( )] TJ', and the second space, which pdfminer keeps, was lost; a
-    line's last space decides how it joins the next). Seen where the object's bounds reach
-    past the end of the last glyph given for it and past that glyph's ink (an overhang
-    reaches past the advance too); upright objects on the page itself (not in a form,
-    whose bounds are in the form's space)."""
-    ends: dict[int, tuple[float, int]] = {}  # text object's order -> (rightmost advance's end, its glyph)
+def _trailing_spaces_left_out(api, text, records: list[list], texts: list, width_out) -> list[list]:
+    """The spaces pdfium's text page left out at the end of text objects, as records: it
+    deletes a space that ends the text before the next object begins, which pdfminer keeps
+    (LibreOffice writes '[( ) -7000 ( )] TJ', and the second space was lost; a line's last
+    space decides how it joins the next). Seen where the object's bounds reach past the end
+    of the last glyph given for it and past that glyph's ink (an overhang reaches past the
+    advance too): a space's bounds are its origin, where it is put back with the font's
+    width. Upright objects on the page itself (a form's objects have bounds in its space);
+    where the font gives no width for a space the page is left to pdfminer."""
+    ends: dict[int, list] = {}  # text object's order -> the record whose advance ends rightmost
     for rec in records:
         run = rec[2]
         a = run.matrix[0]
         if run.straight and a > 0 and texts[rec[0]][1] == _IDENTITY:
-            end = rec[4] + rec[6] * a
-            if end > ends.get(rec[0], (-1e9, 0))[0]:
-                ends[rec[0]] = (end, rec[1])
+            last = ends.get(rec[0])
+            if last is None or rec[4] + rec[6] * a > last[4] + last[6] * a:
+                ends[rec[0]] = rec
+    added: list[list] = []
     if not ends:
-        return
+        return added
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     t_left, t_right, t_bottom, t_top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
-    for seq, (end, i) in ends.items():
+    loose = api.FS_RECTF()
+    for seq, rec in ends.items():
+        run = rec[2]
+        end = rec[4] + rec[6] * run.matrix[0]
         if not api.FPDFPageObj_GetBounds(texts[seq][0], left, bottom, right, top) or right.value <= end + 0.05:
             continue
-        if api.FPDFText_GetCharBox(text, i, t_left, t_right, t_bottom, t_top) and t_right.value >= right.value - 0.05:
+        if api.FPDFText_GetCharBox(text, rec[1], t_left, t_right, t_bottom, t_top) and \
+                t_right.value >= right.value - 0.05:
             continue  # the ink of the last glyph
-        raise Fallback("pdfium's text page left out a glyph ending a text object (a trailing space)")
+        api.FPDFText_GetLooseCharBox(text, rec[1], loose)
+        if loose.right >= right.value - 0.05:
+            continue  # pdfium's own width of the last glyph (wider than the dictionary's)
+        if not api.FPDFFont_GetGlyphWidth(run.font, 0x20, run.size, width_out) or width_out.value <= 0:
+            raise Fallback("pdfium's text page left out a glyph ending a text object (a trailing space)")
+        if right.value - end < width_out.value * run.matrix[0]:
+            continue  # nearer than a space's width: character spacing, not a space set apart
+        added.append([seq, rec[1], run, " ", _decimal(right.value), rec[5], width_out.value, None, True])
+    return added
 
 
 # --------------------------------------------------------------------------- paths and images
