@@ -620,7 +620,7 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
     get_tight = api.FPDFText_GetCharBox
     t_left, t_right, t_bottom, t_top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
     #: (font, code, size) -> (the font's width, that width where the ink overhangs it, else 0)
-    widths: dict[tuple[int, int, float], tuple[float, float]] = {}
+    widths: dict[tuple, tuple[float, float]] = {}
     rect = api.FS_RECTF()
     matrix = api.FS_MATRIX()
     size_out = ctypes.c_float()
