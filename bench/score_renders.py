@@ -4,6 +4,7 @@
     python bench/score_renders.py DIR --by-dimension [--md OUT.md]   # template farm renders
     python bench/score_renders.py --load OUT.json --by-dimension      # regroup a saved run
     python bench/score_renders.py DIR --cache SCORES.json             # score only what is new
+    python bench/score_renders.py DIR --engine pdfium                 # glyphs read by pdfium
 
 Every ``X.pdf`` with an ``X.truth.json`` beside it is extracted (``extract.run``) and scored
 by ``../shared/tools/score.py`` (``score_bulletin``). One line per file: table relation F1,
@@ -21,6 +22,8 @@ bullets, references, contents and summary F1, the issue fields right (of 7) and 
 mean/min; then the dimension values ranked by the articles they cost. ``--cache FILE`` keeps
 the per-file figures in FILE (written after each file) and scores only renders not yet in it
 or whose PDF changed (its sha256, from the golden), so a farm can be scored while it grows.
+``--engine pdfium|pdfminer`` sets ``load.engine`` (else the settings' default): the same
+renders scored with either glyph source.
 """
 from __future__ import annotations
 
@@ -50,12 +53,18 @@ def _ratio(text: str | None) -> tuple[int, int]:
     return (int(m.group(1)), int(m.group(2))) if m else (0, 0)
 
 
+#: ``load.engine=...`` from ``--engine``; module-level so that the pool's forked workers see it
+ASSIGNMENTS: list[str] = []
+
+
 def score_file(score, pdf: Path) -> dict:
     truth = json.loads(pdf.with_suffix(".truth.json").read_text(encoding="utf-8"))
     side = pdf.with_suffix(".template.json")
     template = json.loads(side.read_text(encoding="utf-8")) if side.exists() else None
     try:
-        out = extract.run(pdf).data
+        from extract.settings import load_settings
+
+        out = extract.run(pdf, settings=load_settings(assignments=ASSIGNMENTS)).data
     except ExtractError as exc:
         return {"file": pdf.name, "sha256": truth["source"].get("sha256"), "error": str(exc), "template": template}
     s = score.score_bulletin(out, truth)
@@ -187,6 +196,9 @@ def main(argv: list[str]) -> int:
     md_out = _option(argv, "--md")
     load = _option(argv, "--load")
     jobs = int(_option(argv, "--jobs") or 1)
+    engine = _option(argv, "--engine")
+    if engine:
+        ASSIGNMENTS[:] = [f"load.engine={engine}"]
     dirs = [Path(a) for a in argv if not a.startswith("--")]
     if not dirs and not load:
         print(__doc__, file=sys.stderr)

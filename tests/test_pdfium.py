@@ -284,3 +284,225 @@ def test_line_end_hyphen_is_read_as_printed(tmp_path):
     ref, got = both(make_pdf(tmp_path / "hyphen.pdf", draw))
     assert "".join(c["text"] for c in got["char"]) == "The exam-ple goes on here"
     assert_same_chars(ref["char"], got["char"])
+
+
+def test_rules_at_the_decimals_the_stream_wrote(tmp_path):
+    """pdfium keeps path points and matrices in single precision (550.95 is 550.9500122);
+    they are read back as the decimals the content stream wrote, so that a rule's position
+    is pdfminer's to the last bit and a table's box, rounded to 0.1 pt, is the same (a rule
+    at 291.05 had come out 291.04999: 291.0 against pdfminer's 291.1)."""
+    def draw(c):
+        c.saveState()
+        c.translate(54, 289.3398)  # reportlab places a table so: '1 0 0 1 54 289.3398 cm'
+        c.setLineWidth(0.5)
+        for y in (0, 17.5, 261.6102):
+            c.line(0, y, 487.2756, y)
+        for x in (0, 115.4074, 185.9341, 487.2756):
+            c.line(x, 0, x, 261.6102)
+        c.rect(0, 0, 487.2756, 17.5, stroke=0, fill=1)
+        c.restoreState()
+        c.line(72.35, 100.15, 300.45, 100.15)
+        c.showPage()
+
+    ref, got = both(make_pdf(tmp_path / "decimals.pdf", draw))
+    for kind in ("line", "rect"):
+        key = ("x0", "top", "x1", "bottom", "y0", "y1")
+        assert sorted(tuple(o[k] for k in key) for o in got[kind]) == \
+            sorted(tuple(o[k] for k in key) for o in ref[kind]), kind
+
+
+def _cmap(mapping: dict[str, str]) -> bytes:
+    """A ToUnicode CMap mapping each one-byte code (a letter) of ``mapping`` to its text."""
+    lines = "".join(f"<{ord(k):02X}> <{''.join(f'{ord(ch):04X}' for ch in v)}>\n" for k, v in mapping.items())
+    return ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n/CMapName /Test def /CMapType 2 def\n"
+            "1 begincodespacerange <00> <FF> endcodespacerange\n"
+            f"{len(mapping)} beginbfchar\n{lines}endbfchar\nendcmap CMapName currentdict /CMap defineresource pop "
+            "end end\n").encode("ascii")
+
+
+def _stream(data: bytes) -> bytes:
+    return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+
+
+def _write_pdf(path, content: bytes, fonts: list[bytes], more: list[bytes] = ()):
+    """A one-page PDF drawing ``content`` with fonts /F1, /F2 ... (objects 5, 6 ...; the
+    objects of ``more`` follow them)."""
+    names = " ".join(f"/F{k + 1} {k + 5} 0 R" for k in range(len(fonts))).encode()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << %s >> >> "
+               b"/Contents 4 0 R >>" % names, _stream(content), *fonts, *more]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for k, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % k + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
+def _helvetica_pdf(path, content: bytes, tounicode: dict[str, str]):
+    """``content`` drawn with /F1, Helvetica with a ToUnicode CMap that maps each letter of
+    ``tounicode`` to its text (as a producer may write one)."""
+    return _write_pdf(path, content, [b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>"],
+                      [_stream(_cmap(tounicode))])
+
+
+def _type3_pdf(path, content: bytes, maps: list[dict[str, str]]):
+    """``content`` drawn with /F1, /F2 ...: Type3 fonts without names, of one FontBBox (so
+    pdfium cannot tell them apart, as Chromium's CJK fallback fonts), each drawing 'A' and
+    'x' as a box, with a ToUnicode CMap of its own (``maps``)."""
+    n = len(maps)
+    glyph = 5 + n  # the glyph procedure, then the CMaps
+    fonts = [b"<< /Type /Font /Subtype /Type3 /FontBBox [0 -200 1000 800] /FontMatrix [0.001 0 0 0.001 0 0] "
+             b"/CharProcs << /box %d 0 R >> /Encoding << /Type /Encoding /Differences [65 /box 120 /box] >> "
+             b"/FirstChar 65 /LastChar 120 /Widths [1000 %s 1000] /Resources << >> /ToUnicode %d 0 R >>"
+             % (glyph, b" ".join(b"0" for _ in range(120 - 65 - 1)), glyph + 1 + k) for k in range(n)]
+    return _write_pdf(path, content, fonts, [_stream(b"1000 0 0 -200 1000 800 d1 100 0 800 700 re f")]
+                      + [_stream(_cmap(m)) for m in maps])
+
+
+#: 'A' in a span whose ActualText is 人 (U+4EBA), as Chromium writes a glyph whose
+#: ToUnicode names a Kangxi radical (here ⼈ U+2F08)
+_RADICAL_IN_SPAN = (b"BT /F1 12 Tf 72 770 Td (KOSTEC Bulletin) Tj ET\n"
+                    b"BT /F1 12 Tf 72 740 Td (B) Tj /Span << /ActualText <FEFF4EBA> >> BDC (A) Tj EMC (x) Tj ET\n")
+
+
+def _both_outputs(pdf) -> tuple[dict, dict]:
+    return extract.run(pdf).data, extract.run(pdf, settings=load_settings(assignments=["load.engine=pdfium"])).data
+
+
+def test_actual_text_ideograph_read_as_pdfminer_reads_it(tmp_path):
+    """A ToUnicode naming a Kangxi radical for a glyph in an ActualText span: pdfium's text
+    page gives the ActualText (人), pdfminer the radical, which the load stage maps to 人
+    with a warning. The pdfium source gives the glyph back the radical: the page is read
+    by pdfium and the output, warning included, is pdfminer's."""
+    pdf = _helvetica_pdf(tmp_path / "radical.pdf", _RADICAL_IN_SPAN, {"A": "\u2f08"})
+    ref, got = both(pdf)
+    assert "\u2f08" in [c["text"] for c in ref["char"]]
+    assert [c["text"] for c in got["char"]] == [c["text"] for c in ref["char"]]
+    a, b = _both_outputs(pdf)
+    assert b["provenance"]["load"]["pages"] == {"pdfium": [1]}
+    assert any("compatibility code points" in w for w in b["warnings"])
+    a.pop("provenance"), b.pop("provenance")
+    assert a == b
+
+
+def test_actual_text_ideograph_its_map_also_names_falls_back(tmp_path):
+    """The same map naming 人 itself for another code: the glyph pdfium gives as 人 from the
+    span could be either code, so the page is read by pdfminer, with the reason; without
+    the span there is no doubt and pdfium reads it."""
+    mapping = {"A": "\u2f08", "x": "人"}
+    pdf = _helvetica_pdf(tmp_path / "radical.pdf", _RADICAL_IN_SPAN, mapping)
+    with pytest.raises(Fallback, match="ActualText ideograph"):
+        both(pdf)
+    a, b = _both_outputs(pdf)
+    assert b["provenance"]["load"]["pages"] == {"pdfminer": [1]}
+    a.pop("provenance"), b.pop("provenance")
+    assert a == b
+    plain = _helvetica_pdf(tmp_path / "plain.pdf", _RADICAL_IN_SPAN.replace(b"/Span << /ActualText <FEFF4EBA> >> BDC ",
+                                                                             b"").replace(b" EMC", b""), mapping)
+    ref, got = both(plain)
+    assert [c["text"] for c in got["char"]] == [c["text"] for c in ref["char"]]
+
+
+def test_glyph_whose_ink_overhangs_its_advance(tmp_path):
+    """An italic 'f' before a gap that a TJ offset makes (TeX sets words so, without space
+    glyphs): pdfium's loose box ends where the ink does, past the advance, and the gap to
+    the next word shrank ('no. ofcorrect' in ICDAR eu-026). The font's width is the
+    advance there, as pdfminer reads it; a ligature keeps its own box."""
+    from extract.glyphs.lines import chars_to_lines
+
+    def draw(c):
+        t = c.beginText(72, 700)
+        t.setFont("Helvetica-Oblique", 12)
+        t._code.append("[(no. of) -250 (correct answers) -250 (of) -250 (all staff)] TJ")
+        c.drawText(t)
+        t = c.beginText(72, 650)
+        t.setFont("Times-Roman", 12)
+        t._code.append("[(chief) -250 (of) -250 (staff)] TJ")
+        c.drawText(t)
+        c.showPage()
+
+    ref, got = both(make_pdf(tmp_path / "overhang.pdf", draw))
+    assert_same_chars(ref["char"], got["char"])
+    layout = Settings().layout
+    assert [ln.text for ln in chars_to_lines(got["char"], 1, layout)] == \
+        [ln.text for ln in chars_to_lines(ref["char"], 1, layout)] == \
+        ["no. of correct answers of all staff", "chief of staff"]
+
+
+def test_fonts_pdfium_cannot_tell_apart_differing_in_compatibility_code_points(tmp_path):
+    """Two Type3 fonts of one FontBBox and no name (pdfium's font handle cannot say which
+    is which), one naming ⻬ (a CJK radical standing for 齐) for 'A' in an ActualText span:
+    read as one font naming it, the glyph gets ⻬ back and the output is pdfminer's; where
+    the other names 齐 itself, the page falls back to pdfminer."""
+    content = (b"BT /F1 12 Tf 72 740 Td (x) Tj /Span << /ActualText <FEFF9F50> >> BDC (A) Tj EMC ET\n"
+               b"BT /F2 12 Tf 72 700 Td (xA) Tj ET\n")
+    pdf = _type3_pdf(tmp_path / "type3.pdf", content, [{"A": "\u2eec", "x": "x"}, {"A": "y", "x": "x"}])
+    ref, got = both(pdf)
+    assert "\u2eec" in [c["text"] for c in ref["char"]]
+    assert [c["text"] for c in got["char"]] == [c["text"] for c in ref["char"]]
+    a, b = _both_outputs(pdf)
+    assert b["provenance"]["load"]["pages"] == {"pdfium": [1]}
+    a.pop("provenance"), b.pop("provenance")
+    assert a == b
+    pdf = _type3_pdf(tmp_path / "both.pdf", content, [{"A": "\u2eec", "x": "x"}, {"A": "齐", "x": "x"}])
+    with pytest.raises(Fallback, match="ActualText ideograph"):
+        both(pdf)
+
+
+def test_baselines_at_the_decimals_the_stream_wrote(tmp_path):
+    """pdfium gives a glyph's origin in single precision (772.189 is 772.18903): the
+    baseline is read back as the decimal the stream wrote, so that glyphs of one line are
+    where pdfminer puts them to the bit (3e-5 pt changed how a LibreOffice page's rows
+    grouped, and an article of the second template lost five bullets)."""
+    content = (b"BT /F1 10.5 Tf 58.7 772.189 Td (Heading at a decimal baseline) Tj ET\n"
+               b"BT /F1 10.5 Tf 103.3 758.0415 Td (and the next line) Tj ET\n")
+    ref, got = both(_helvetica_pdf(tmp_path / "baseline.pdf", content, {}))
+    for key in ("top", "bottom", "y0", "y1", "doctop"):
+        assert [c[key] for c in got["char"]] == [c[key] for c in ref["char"]], key
+
+
+def test_kerned_glyph_keeps_its_advance(tmp_path):
+    """A TJ offset that moves the next glyph back into the box of the one before (kerning,
+    as LibreOffice sets Hangul): the box still spans the font's width, as pdfminer's does;
+    the next glyph's start is not the advance where pdfium's box is the font's width."""
+    content = b"BT /F1 12 Tf 72 700 Td [(A) 80 (V) 60 (A) 120 (W)] TJ ET\n"
+    ref, got = both(_helvetica_pdf(tmp_path / "kerned.pdf", content, {}))
+    assert_same_chars(ref["char"], got["char"])
+
+
+def test_trailing_space_the_text_page_left_out_is_put_back(tmp_path):
+    """pdfium's text page deletes a space that ends a text object before the next one
+    ('[( ) -5000 ( )] TJ', as LibreOffice writes spaces; a line's last space decides how
+    it joins the next): seen by the object's bounds, which reach to the space's origin past
+    the glyphs it gave, the space is put back there with the font's width, as pdfminer
+    reads it; a gap narrower than a space (character spacing) is not one."""
+    content = (b"BT /F1 12 Tf 72 700 Td (Hello) Tj ET\n"
+               b"BT /F1 12 Tf 101 700 Td [( ) -5000 ( )] TJ ET\n"
+               b"BT /F1 12 Tf 164.3 700 Td (World) Tj ET\n"
+               b"BT /F1 12 Tf 2 Tc 72 650 Td (Spaced) Tj ET\n")
+    pdf = _helvetica_pdf(tmp_path / "spaces.pdf", content, {})
+    ref, got = both(pdf)
+    assert [c["text"] for c in ref["char"]].count(" ") == 2
+    assert_same_chars(ref["char"], got["char"])
+    a, b = _both_outputs(pdf)
+    assert b["provenance"]["load"]["pages"] == {"pdfium": [1]}
+    a.pop("provenance"), b.pop("provenance")
+    assert a == b
+
+
+def test_line_end_hyphen_named_by_the_tounicode(tmp_path):
+    """pdfium marks a hyphen ending a line without saying which code it was; where the
+    font's ToUnicode names '-' and not U+00AD it was '-', whatever the widths say (here
+    pdfium finds the width of '-' by the other code the map gives '-', '=', wider than the
+    printed hyphen: it was read as a soft hyphen, a URL at a line end lost its '-')."""
+    content = (b"BT /F1 12 Tf 72 700 Td (The exam-) Tj ET\n"
+               b"BT /F1 12 Tf 72 686 Td (ple goes on) Tj ET\n")
+    ref, got = both(_helvetica_pdf(tmp_path / "hyphen.pdf", content, {"-": "-", "=": "-"}))
+    assert "".join(c["text"] for c in got["char"]) == "".join(c["text"] for c in ref["char"]) == \
+        "The exam-ple goes on"

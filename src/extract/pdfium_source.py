@@ -51,6 +51,8 @@ from __future__ import annotations
 
 import ctypes
 import operator
+import re
+import struct
 import threading
 from typing import Any
 
@@ -250,7 +252,8 @@ class FontFacts:
         # pdfium spells a ligature (U+FB00-FB06) as its letters; pdfminer keeps the code
         # point the ToUnicode map (or the glyph name, without one) gives
         ligatures = not has_tounicode or _maps_ligatures(spec.get("ToUnicode"))
-        fact = (str(fontname), descent * scale, problem, program, own, ligatures)
+        compat = _compat_targets(spec.get("ToUnicode")) if has_tounicode else ()
+        fact = (str(fontname), descent * scale, problem, program, own, ligatures, compat, spec.get("ToUnicode"))
         return {given or "", _strip_subset(given or "")}, fact
 
     def find(self, api, font, base: str) -> tuple:
@@ -262,20 +265,56 @@ class FontFacts:
         found = self.by_base.get(base)
         if not found:
             raise Fallback(f"font {base or '?'} is not in the page's resources")
-        kinds = {f[:3] + f[5:] for f in found}
+        kinds = {_reading(f) for f in found}
         if len(kinds) == 1:
             return found[0]
         size = ctypes.c_size_t()
         api.FPDFFont_GetFontData(font, None, 0, size)
-        same = {f[:3] + f[5:] + (k,) for k, f in enumerate(found) if _program_length(f[3]) == size.value}
+        same = [f for f in found if _program_length(f[3]) == size.value]
         if not same:  # no programs (Type3 fonts without names): the one of pdfium's descent
             descent = ctypes.c_float()
             if api.FPDFFont_GetDescent(font, 1.0, descent):
-                same = {f[:3] + f[5:] + (k,) for k, f in enumerate(found)
-                        if f[4] is not None and abs(f[4] - descent.value) < 1.5e-3}  # pdfium rounds to 1/1000
-        if len({f[:4] for f in same}) != 1:
-            raise Fallback(f"several fonts named {base} on the page, not told apart")
-        return found[same.pop()[-1]]
+                same = [f for f in found
+                        if f[4] is not None and abs(f[4] - descent.value) < 1.5e-3]  # pdfium rounds to 1/1000
+        readings = {_reading(f) for f in same}
+        if len(readings) == 1:
+            return same[0]
+        if len({r[:-1] for r in readings}) == 1:
+            return _either(same, self._named)
+        raise Fallback(f"several fonts named {base} on the page, not told apart")
+
+
+    def _named(self, ref) -> set[str] | None:
+        """:func:`_named`, once per document for a ToUnicode stream with an object number."""
+        key = ("named", getattr(ref, "objid", None))
+        if key[1] is None:
+            return _named(ref)
+        if key not in self.cache:
+            self.cache[key] = _named(ref)
+        return self.cache[key]
+
+
+def _reading(fact: tuple) -> tuple:
+    """The facts of a font that change how its glyphs are read: name, descent, problem,
+    ligatures, compatibility code points."""
+    return fact[:3] + fact[5:7]
+
+
+def _either(facts: list[tuple], named_of) -> tuple:
+    """One fact for fonts pdfium cannot tell apart (Chromium's Type3 CJK fonts, of one
+    descent and no name) that differ only in the compatibility code points their ToUnicode
+    maps name (see :func:`_compat_targets`): a glyph pdfium gives as such an ideograph (from
+    an ActualText) was one of those code points, unless a font among them names the
+    ideograph itself or two name different code points for it (then it is ambiguous)."""
+    found: dict[str, set] = {}
+    for f in facts:
+        for ideograph, radical, _ in f[6]:
+            found.setdefault(ideograph, set()).add(radical)
+    named = [named_of(f[7]) for f in facts]
+    merged = tuple(sorted(
+        (ideograph, min(radicals), len(radicals) > 1 or any(n is None or ideograph in n for n in named))
+        for ideograph, radicals in found.items()))
+    return facts[0][:6] + (merged,) + facts[0][7:]
 
 
 _LIGATURES = {"ff": "\ufb00", "fi": "\ufb01", "fl": "\ufb02", "ffi": "\ufb03", "ffl": "\ufb04",
@@ -294,6 +333,57 @@ def _maps_ligatures(ref) -> bool:
     return any(b"<FB0%d>" % k in data for k in range(7))
 
 
+#: A ToUnicode destination in a block whose code points stand for ideographs (Kangxi
+#: radicals, CJK radicals supplement, compatibility ideographs, half-width Hangul): the
+#: blocks glyphs.clean maps to the ideograph, with a warning. Found as four hex digits.
+_COMPAT_HEX = re.compile(rb"<\s*(?:2[EeFf][0-9A-Fa-f]{2}|[Ff][9Aa][0-9A-Fa-f]{2}|[Ff][Ff][A-Da-d][0-9A-Fa-f])\s*>")
+
+
+def _compat_targets(ref) -> tuple:
+    """(ideograph, code point, ambiguous) for each code point of the blocks glyphs.clean
+    maps to an ideograph (a Kangxi radical ⼊ for 入) that a ToUnicode CMap names.
+    Chromium wraps such a glyph in a span whose /ActualText is the ideograph; pdfium's
+    text page gives the ActualText, pdfminer the ToUnicode's code point, which the load
+    stage maps and warns of. The glyph is given back the code point (see ``_chars``) so
+    that both engines say the same; ``ambiguous`` where the map also names the ideograph
+    itself (a glyph given as the ideograph could then be either)."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        data = resolve1(ref).get_data()
+    except Exception:
+        return ()
+    if not _COMPAT_HEX.search(data):
+        return ()
+    from .glyphs.clean import clean_glyph_text
+
+    named = _named(ref)
+    if named is None:
+        return ()
+    out = []
+    for text in named:
+        if len(text) == 1:
+            glyph = {"text": text}
+            if clean_glyph_text([glyph]) and glyph["text"] != text:
+                out.append((glyph["text"], text, glyph["text"] in named))
+    return tuple(sorted(out))
+
+
+def _named(ref) -> set[str] | None:
+    """The texts a ToUnicode CMap gives its codes (pdfminer's parser), None if unreadable."""
+    from io import BytesIO
+
+    from pdfminer.cmapdb import CMapParser, FileUnicodeMap
+    from pdfminer.pdftypes import resolve1
+
+    cmap = FileUnicodeMap()
+    try:
+        CMapParser(cmap, BytesIO(resolve1(ref).get_data())).run()
+    except Exception:
+        return None
+    return set(cmap.cid2unichr.values())
+
+
 def _wide_code_space(ref) -> bool:
     """Does a ToUnicode CMap declare a code space of more than one byte?"""
     from pdfminer.pdftypes import resolve1
@@ -309,8 +399,6 @@ def _wide_code_space(ref) -> bool:
     end = data.find(b"endcodespacerange", start)
     if start < 0 or end < 0:
         return False
-    import re
-
     return any(len(code) > 2 for code in re.findall(rb"<\s*([0-9A-Fa-f]+)\s*>", data[start:end]))
 
 
@@ -470,6 +558,19 @@ def _colour(getter, obj) -> tuple:
     return (r.value / 255, g.value / 255, b.value / 255)
 
 
+_ACTUAL_TEXT = ctypes.create_string_buffer(b"ActualText")
+
+
+def _actual_text(api, obj) -> bool:
+    """Is a page object inside marked content with an /ActualText (pdfium's text page then
+    gives that text for its glyphs)?"""
+    for k in range(max(api.FPDFPageObj_CountMarks(obj), 0)):
+        mark = api.FPDFPageObj_GetMark(obj, k)
+        if mark and api.FPDFPageObjMark_GetParamValueType(mark, _ACTUAL_TEXT) != 0:  # FPDF_OBJECT_UNKNOWN
+            return True
+    return False
+
+
 def _font_name(api, font) -> str:
     size = api.FPDFFont_GetBaseFontName(font, None, 0)
     if size <= 0:
@@ -486,10 +587,12 @@ class _TextObject:
     ``linear``: its linear part in pdfminer's device space), and the looks."""
 
     __slots__ = ("fontname", "font", "size", "matrix", "linear", "upright", "straight", "lo", "hi", "mode",
-                 "stroke", "fill", "mcid", "box_is_advance", "spells_ligatures")
+                 "stroke", "fill", "mcid", "box_is_advance", "spells_ligatures", "compat", "tounicode")
 
     def __init__(self, api, obj, font: tuple, matrix: tuple, frame: _Frame, size: float):
-        self.fontname, descent, self.font, self.box_is_advance, self.spells_ligatures = font
+        self.fontname, descent, self.font, self.box_is_advance, self.spells_ligatures, compat, self.tounicode = font
+        # the ideographs pdfium may have taken from an ActualText, where the object has one
+        self.compat = compat if compat is not None and _actual_text(api, obj) else None
         self.size = size
         self.lo = descent * size
         self.hi = self.lo + size
@@ -514,6 +617,10 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
     map_error, is_hyphen, glyph_width = api.FPDFText_HasUnicodeMapError, api.FPDFText_IsHyphen, \
         api.FPDFFont_GetGlyphWidth
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    get_tight = api.FPDFText_GetCharBox
+    t_left, t_right, t_bottom, t_top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    #: (font, code, size) -> (the font's width, that width where the ink overhangs it, else 0)
+    widths: dict[tuple, tuple[float, float]] = {}
     rect = api.FS_RECTF()
     matrix = api.FS_MATRIX()
     size_out = ctypes.c_float()
@@ -538,7 +645,9 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
             asc, desc = ctypes.c_float(), ctypes.c_float()
             loose = bool(api.FPDFFont_GetAscent(font, 1.0, asc) and api.FPDFFont_GetDescent(font, 1.0, desc)
                          and asc.value != desc.value)
-            finfo = fonts[font] = (fact[0], fact[1], font, loose and api.FPDFFont_GetIsEmbedded(font) == 1, fact[5])
+            compat = {ideograph: (radical, ambiguous) for ideograph, radical, ambiguous in fact[6]} or None
+            finfo = fonts[font] = (fact[0], fact[1], font, loose and api.FPDFFont_GetIsEmbedded(font) == 1, fact[5],
+                                   compat, fact[7])
         size = size_out.value if api.FPDFTextObj_GetFontSize(obj, size_out) else 0.0
         if i is None:  # an object the text page left out: its own matrix and the forms'
             api.FPDFPageObj_GetMatrix(obj, matrix)
@@ -575,7 +684,8 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
             "top": top, "bottom": (height - y0) + mb_top, "doctop": doctop0 + top, "render_mode": run.mode,
         }
 
-    records: list[list] = []  # [object's order, index, text object, text, x, y, advance]
+    #: [object's order, index, text object, text, x, y, advance, loose box's width, is it the font's width?]
+    records: list[list] = []
     last_key = None  # (object, origin) of the glyph before: a ligature's letters share it
     joined = False  # has a glyph more than one letter (a ligature)?
     for i in range(max(n, 0)):
@@ -586,34 +696,78 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
         obj = get_object(text, i)
         run = objects.get(obj) or text_object(obj, i)
         if code == _HYPHEN_MARK and is_hyphen(text, i):  # a hyphen ending a line
-            get_loose(text, i, rect)
-            wide = glyph_width(run.font, 0x2D, run.size, width_out)
-            code = 0x2D if not wide or abs(abs(rect.right - rect.left) - width_out.value * abs(run.matrix[0])) < 0.01 \
-                else 0xAD
+            # pdfium says which of its hyphen codes it was not; the font's ToUnicode, where
+            # it names one of '-' and U+00AD only, does (WeasyPrint's '-' in a URL at a line
+            # end has a loose box narrower than the font's width of '-': it was read as a
+            # soft hyphen); else the width decides, as pdfminer's reading would by code
+            named = facts._named(run.tounicode) if run.tounicode is not None else None
+            if named is not None and ("-" in named) != ("\u00ad" in named):
+                code = 0x2D if "-" in named else 0xAD
+            else:
+                get_loose(text, i, rect)
+                wide = glyph_width(run.font, 0x2D, run.size, width_out)
+                code = 0x2D if not wide or \
+                    abs(abs(rect.right - rect.left) - width_out.value * abs(run.matrix[0])) < 0.01 else 0xAD
         elif code in _UNMAPPED_CODES or map_error(text, i):
             raise Fallback(f"a character of font {run.fontname} pdfium could not map to Unicode")
         elif code in _CONTROL_CODES:
             raise Fallback(f"a control character (U+{code:04X}) in font {run.fontname}")
         ch = chr(code)
+        if run.compat is not None and ch in run.compat:  # an ActualText's ideograph for the map's code point
+            ch, ambiguous = run.compat[ch]
+            if ambiguous:
+                raise Fallback(f"an ActualText ideograph of font {run.fontname} whose ToUnicode names it "
+                               "and a compatibility code point for it")
         get_origin(text, i, ox, oy)
-        x, y = ox.value, oy.value
+        # the baseline as the decimal the stream wrote (see _decimal): pdfium's single
+        # precision put glyphs of one line 3e-5 pt off pdfminer's, enough to change how a
+        # LibreOffice page's rows group; one value a line, so a dict lookup a glyph
+        x, y = ox.value, _decimal(oy.value)
         key = (obj, x, y)
         if key == last_key and records:  # the next letter of one code's text (a ligature)
             records[-1][3] += ch
+            if records[-1][7]:  # a ligature's advance is its loose box, not its first letter's width
+                records[-1][6] = records[-1][7]
             joined = True
             continue
         last_key = key
-        adv = None
+        adv = loose = None
+        exact = False
         if run.straight:  # the loose box's width, where it is the advance box (it starts at the origin)
             get_loose(text, i, rect)
-            if abs(rect.left - x) < 0.01 or abs(rect.right - x) < 0.01:
-                adv = abs(rect.right - rect.left) / abs(run.matrix[0])
+            if abs(rect.left - x) < 0.01:
+                adv = loose = (rect.right - rect.left) / abs(run.matrix[0])
+                # ... unless the glyph's ink overhangs its advance (TeX's 'f'): pdfium's
+                # loose box then ends where the ink does, and the word gap after it shrank
+                # ('no. ofcorrect'). The font's width (FPDFFont_GetGlyphWidth, the
+                # dictionary's) is the advance there; taken only where the tight box ends
+                # with the loose one, so that a width pdfium finds by the wrong code is not.
+                # Where the advance is the font's width, it is the one pdfminer reads
+                # (``exact``). The width is asked once per font, code and size.
+                key = (run.font, code, run.size)
+                known = widths.get(key)
+                if known is None:
+                    font_width = width_out.value if glyph_width(run.font, code, run.size, width_out) else 0.0
+                    cap = 0.0
+                    if 0 < font_width < adv - 0.0015 * run.size:
+                        get_tight(text, i, t_left, t_right, t_bottom, t_top)
+                        if abs(t_right.value - rect.right) < 0.02 * run.size * abs(run.matrix[0]):
+                            cap = font_width
+                    known = widths[key] = (font_width, cap)
+                font_width, cap = known
+                if cap:
+                    adv = cap
+                exact = cap != 0.0 or abs(adv - font_width) <= 0.0015 * run.size
+                if exact:
+                    adv = font_width
+            elif abs(rect.right - x) < 0.01:
+                adv = (rect.right - rect.left) / abs(run.matrix[0])
         if adv is None:  # else pdfium's width of the glyph (turned text, Type3 glyphs ...)
             adv = width_out.value if glyph_width(run.font, code, run.size, width_out) else 0.0
         seq = order.get(obj)
         if seq is None:
             raise Fallback("a glyph of a text object outside the page's objects")
-        records.append([seq, i, run, ch, x, y, adv])
+        records.append([seq, i, run, ch, x, y, adv, loose, exact])
     # pdfium's loose box is not always as wide as the advance pdfminer reads from the font
     # dictionary (/Widths, /W), which is what moved the pen: a glyph of a font pdfium does
     # not have (not embedded) gets its substitute's width, some embedded TrueType glyphs the
@@ -622,10 +776,13 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
     # the next glyph), the advance is that step: always within one text object, where
     # pdfium placed the next glyph by the dictionary's width; across objects (their own
     # positions) only for a font it does not have, and by more than a kerned pair's 5 %.
+    # Not where the loose box is the font's width (``exact``): that is the advance, and a
+    # next glyph that starts before it was moved there by a TJ offset (LibreOffice kerns
+    # Hangul so), which pdfminer's box does not follow either.
     for k in range(len(records) - 1):
         rec, nxt = records[k], records[k + 1]
         run, nrun, y = rec[2], nxt[2], rec[5]
-        if nxt[5] == y and run.straight and (nrun is run or nrun.matrix[:4] == run.matrix[:4]):
+        if nxt[5] == y and run.straight and not rec[8] and (nrun is run or nrun.matrix[:4] == run.matrix[:4]):
             adv = rec[6]
             step = (nxt[4] - rec[4]) / run.matrix[0]
             if 0.5 * adv < step < (adv - 0.01 if nrun is run else 0.95 * adv if not run.box_is_advance else 0):
@@ -634,7 +791,8 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
         for rec in records:
             if len(rec[3]) > 1 and rec[2].spells_ligatures and rec[3] in _LIGATURES:
                 rec[3] = _LIGATURES[rec[3]]
-    placed = [(seq, i, glyph(run, ch, x, y, adv)) for seq, i, run, ch, x, y, adv in records]
+    records += _trailing_spaces_left_out(api, text, records, texts, width_out)
+    placed = [(seq, i, glyph(run, ch, x, y, adv)) for seq, i, run, ch, x, y, adv, _, _ in records]
     # Text objects the text page left out: pdfium skips an object whose glyphs have no ink
     # (a run of spaces drawn on its own; it infers a space from the gap instead), and one
     # drawn again over an earlier one (fake bold), which pdfminer keeps.
@@ -654,10 +812,84 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
     return [g for _, _, g in placed]
 
 
+_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _trailing_spaces_left_out(api, text, records: list[list], texts: list, width_out) -> list[list]:
+    """The spaces pdfium's text page left out at the end of text objects, as records: it
+    deletes a space that ends the text before the next object begins, which pdfminer keeps
+    (LibreOffice writes '[( ) -7000 ( )] TJ', and the second space was lost; a line's last
+    space decides how it joins the next). Seen where the object's bounds reach past the end
+    of the last glyph given for it and past that glyph's ink (an overhang reaches past the
+    advance too): a space's bounds are its origin, where it is put back with the font's
+    width. Upright objects on the page itself (a form's objects have bounds in its space);
+    where the font gives no width for a space the page is left to pdfminer."""
+    ends: dict[int, list] = {}  # text object's order -> the record whose advance ends rightmost
+    for rec in records:
+        run = rec[2]
+        a = run.matrix[0]
+        if run.straight and a > 0 and texts[rec[0]][1] == _IDENTITY:
+            last = ends.get(rec[0])
+            if last is None or rec[4] + rec[6] * a > last[4] + last[6] * a:
+                ends[rec[0]] = rec
+    added: list[list] = []
+    if not ends:
+        return added
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    t_left, t_right, t_bottom, t_top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    loose = api.FS_RECTF()
+    for seq, rec in ends.items():
+        run = rec[2]
+        end = rec[4] + rec[6] * run.matrix[0]
+        if not api.FPDFPageObj_GetBounds(texts[seq][0], left, bottom, right, top) or right.value <= end + 0.05:
+            continue
+        if api.FPDFText_GetCharBox(text, rec[1], t_left, t_right, t_bottom, t_top) and \
+                t_right.value >= right.value - 0.05:
+            continue  # the ink of the last glyph
+        api.FPDFText_GetLooseCharBox(text, rec[1], loose)
+        if loose.right >= right.value - 0.05:
+            continue  # pdfium's own width of the last glyph (wider than the dictionary's)
+        if not api.FPDFFont_GetGlyphWidth(run.font, 0x20, run.size, width_out) or width_out.value <= 0:
+            raise Fallback("pdfium's text page left out a glyph ending a text object (a trailing space)")
+        if right.value - end < width_out.value * run.matrix[0]:
+            continue  # nearer than a space's width: character spacing, not a space set apart
+        added.append([seq, rec[1], run, " ", _decimal(right.value), rec[5], width_out.value, None, True])
+    return added
+
+
 # --------------------------------------------------------------------------- paths and images
 
 
 _FIRST = operator.itemgetter(0)
+_SINGLE = struct.Struct("<f")
+#: single-precision value -> the decimal it was read from (see _decimal); cleared when large
+_DECIMALS: dict[float, float] = {}
+
+
+def _decimal(v: float) -> float:
+    """The shortest decimal that single precision reads as ``v``: the number the content
+    stream wrote. pdfium keeps coordinates and matrices in single precision (``550.95``
+    is 550.9500122), pdfminer in double; a rule at 291.05 then comes out 291.04999 and a
+    table's box, rounded to 0.1 pt, says 291.0 where pdfminer's says 291.1. Taking back the
+    written decimal and doing the arithmetic in double gives pdfminer's figures."""
+    found = _DECIMALS.get(v)
+    if found is None:
+        found = v
+        pack, unpack = _SINGLE.pack, _SINGLE.unpack
+        for digits in range(1, 10):
+            shorter = float(f"{v:.{digits}g}")
+            if unpack(pack(shorter))[0] == v:
+                found = shorter
+                break
+        if len(_DECIMALS) > 100_000:
+            _DECIMALS.clear()
+        _DECIMALS[v] = found
+    return found
+
+
+def _matrix_of(m) -> tuple:
+    """An FS_MATRIX as a tuple of the decimals it was read from."""
+    return (_decimal(m.a), _decimal(m.b), _decimal(m.c), _decimal(m.d), _decimal(m.e), _decimal(m.f))
 
 
 def _multiply(m, n):
@@ -691,7 +923,7 @@ def _graphics(api, handle, frame: _Frame, texts: list) -> dict[str, list[dict]]:
                 _image(api, obj, outer, frame, state, out)
             elif kind == _FPDF_PAGEOBJ_FORM:
                 api.FPDFPageObj_GetMatrix(obj, fs_matrix)
-                m = (fs_matrix.a, fs_matrix.b, fs_matrix.c, fs_matrix.d, fs_matrix.e, fs_matrix.f)
+                m = _matrix_of(fs_matrix)
                 stack.append((count, get, outer, k))
                 form = obj
                 stack.append((api.FPDFFormObj_CountObjects(form),
@@ -709,7 +941,7 @@ def _path(api, obj, outer, frame: _Frame, state, out) -> None:
         return
     m = state["matrix"]
     api.FPDFPageObj_GetMatrix(obj, m)
-    full = _multiply((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+    full = _multiply(_matrix_of(m), outer)
     a, b, c, d, e, f = full
     ca, cb, cc, cd, ce, cf = frame.ctm
     px, py = state["x"], state["y"]
@@ -719,7 +951,7 @@ def _path(api, obj, outer, frame: _Frame, state, out) -> None:
     for s in range(n):
         seg = api.FPDFPath_GetPathSegment(obj, s)
         api.FPDFPathSegment_GetPoint(seg, px, py)
-        ux, uy = px.value, py.value
+        ux, uy = _decimal(px.value), _decimal(py.value)
         x, y = a * ux + c * uy + e, b * ux + d * uy + f  # user space
         x, y = ca * x + cc * y + ce, cb * x + cd * y + cf  # pdfminer's device space
         kind = api.FPDFPathSegment_GetType(seg)
@@ -807,7 +1039,7 @@ def _paint(path: list[tuple], look: dict, frame: _Frame, out: dict) -> None:
 def _image(api, obj, outer, frame: _Frame, state, out) -> None:
     m = state["matrix"]
     api.FPDFPageObj_GetMatrix(obj, m)
-    full = _multiply((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+    full = _multiply(_matrix_of(m), outer)
     corners = [(full[0] * u + full[2] * v + full[4], full[1] * u + full[3] * v + full[5])
                for u, v in ((0, 0), (1, 0), (0, 1), (1, 1))]
     pts = [frame.point(x, y) for x, y in corners]
