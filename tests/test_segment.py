@@ -557,6 +557,20 @@ def test_an_item_ends_at_a_table_whose_caption_the_table_claimed(tmp_path):
 
 
 
+def _draw_cover_head(c, contents_heading: str) -> None:
+    """Page 1's head: the series title, the date (2024. 1. 12) and the contents heading, whose
+    lines the test draws under it from y 590 down."""
+    from helpers import KO, draw_page_frame
+
+    draw_page_frame(c, 1)
+    c.setFont(KO, 26)
+    c.drawString(60, 700, "중국 과학기술 정책 주간동향")
+    c.setFont(KO, 12)
+    c.drawString(60, 662, "2024. 1. 12")
+    c.setFont(KO, 16)
+    c.drawString(60, 615, contents_heading)
+
+
 def test_contents_and_summary_wraps_as_far_apart_as_the_bodys_wraps(tmp_path):
     """A producer that sets lines twice their size apart (LibreOffice's line height): a
     contents title and the summary's items wrap with a gap over one line size. The body's
@@ -576,13 +590,7 @@ def test_contents_and_summary_wraps_as_far_apart_as_the_bodys_wraps(tmp_path):
                "높아지고 있는 것으로 평가됨"]
 
     def draw(c):
-        draw_page_frame(c, 1)
-        c.setFont(KO, 26)
-        c.drawString(60, 700, "중국 과학기술 정책 주간동향")
-        c.setFont(KO, 12)
-        c.drawString(60, 660, "2024. 1. 12")
-        c.setFont(KO, 16)
-        c.drawString(60, 610, "목 차")
+        _draw_cover_head(c, "목 차")
         c.setFont(KO, 11)
         c.drawString(60, 580, "1. 정책동향")
         c.setFont(KO, 10)
@@ -746,13 +754,7 @@ def test_a_banner_wrapped_in_its_narrow_box_is_one_banner(tmp_path):
                 ("정책동향", "세계지식재산권기구, '2023 글로벌 혁신지수' 발표")]
 
     def draw(c):
-        draw_page_frame(c, 1)
-        c.setFont(KO, 26)
-        c.drawString(60, 700, "중국 과학기술 정책 주간동향")
-        c.setFont(KO, 12)
-        c.drawString(60, 665, "2024. 1. 12")
-        c.setFont(KO, 16)
-        c.drawString(60, 620, "차 례")
+        _draw_cover_head(c, "차 례")
         y = 590
         for name, title in sections:
             c.setFont(KO, 11)
