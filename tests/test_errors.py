@@ -122,19 +122,26 @@ def test_cli_error_is_one_line_and_writes_nothing(tmp_path):
     assert list(tmp_path.iterdir()) == [bad], "no temporary or partial file is left behind"
 
 
-@pytest.mark.parametrize("where", ["parsing a page", "a later stage"])
+@pytest.mark.parametrize("where", ["parsing a page", "a later stage", "parsing a page with pdfium"])
 def test_running_out_of_memory_is_a_memory_limit_not_damage(tmp_path, monkeypatch, where):
     # A stream too large to decode (a decompression bomb) or a memory cap reached: the file
-    # is not damaged, and the user is told so, with the file named.
+    # is not damaged, and the user is told so, with the file named; with either engine.
     pdf = _text_pdf(tmp_path / "big.pdf")
 
     def out_of_memory(*args, **kwargs):
         raise MemoryError()
 
+    settings = None
     if where == "parsing a page":
         monkeypatch.setattr("extract.load.parse_objects", out_of_memory)
+    elif where == "parsing a page with pdfium":
+        from extract.settings import Settings
+
+        settings = Settings()
+        settings.load.engine = "pdfium"
+        monkeypatch.setattr("extract.pdfium_source.PdfiumDocument.read", out_of_memory)
     else:
         monkeypatch.setattr("extract.segment.SegmentStage.process_document", out_of_memory)
     with pytest.raises(MemoryLimit) as info:
-        extract.run(pdf)
+        extract.run(pdf, settings=settings)
     assert "big.pdf" in str(info.value) and "memory" in str(info.value)
