@@ -241,26 +241,18 @@ def test_a_further_paragraph_set_as_the_unmarked_leads_is_an_item_of_its_own(tmp
 
     titles = ["과기부, 인공지능 시범구 추가 지정", "상하이시, 양자컴퓨팅 산업 육성 방안 발표"]
 
-    def bold(c, x, y, line, size=10.0):
-        text = c.beginText(x, y)
-        text.setFont(KO, size)
-        text.setTextRenderMode(2)  # fill and stroke: drawn bold
-        text.textOut(line)
-        text.setTextRenderMode(0)  # (the mode is graphics state: it outlives the text object)
-        c.drawText(text)
-
     def draw(c):
         draw_cover(c, "2024. 1. 12", titles)
         draw_page_frame(c, 2)
         draw_banner(c, "정책동향")
         y = 700
         for k, title in enumerate(titles, start=1):
-            bold(c, 60, y, f"0{k} {title}", 13)
-            bold(c, 60, y - 25, f"베이징, 상하이 등 다섯 곳 지정 (12.2{k})")
+            _bold(c, 60, y, f"0{k} {title}", 13)
+            _bold(c, 60, y - 25, f"베이징, 상하이 등 다섯 곳 지정 (12.2{k})")
             c.setFont(KO, 10)
             c.drawString(72, y - 45, "- 과기부는 국가 인공지능 혁신 응용 시범구를 추가로 지정")
             if k == 1:
-                bold(c, 60, y - 65, "시범구는 3년간 정책 지원을 받게 됨")
+                _bold(c, 60, y - 65, "시범구는 3년간 정책 지원을 받게 됨")
                 c.setFont(KO, 10)
                 c.drawString(72, y - 85, "- 지원 규모는 지역마다 다름")
             y -= 130
@@ -668,8 +660,6 @@ def test_a_summary_item_wraps_where_its_line_had_no_room_for_the_next_word(tmp_p
     assert 0 < room < 40  # (the drawing: the room left is under the next word's width)
     data = extract.run(pdf).data
     assert data["summary"] == [f"{first} {wrapped}", second]
-
-
 
 
 def _bold(c, x, y, line, size=10.0):
