@@ -33,7 +33,7 @@ from .markers import (
 )
 from .model import TableFragment, TextLine
 from .style import IssueStyle, LineStyle, learn_style, number_shape, section_key, strip_heading_prefix
-from .textjoin import fold, join_wrapped, line_was_full
+from .textjoin import WRAP_INDENT_EMS, WRAP_ROOM_EMS, fold, join_wrapped, line_was_full
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -105,9 +105,6 @@ SUMMARY_NEAR_EMS = 2
 #: Wraps the document's line gap is learned from: at least this many lines that ran to their
 #: column's edge with an unmarked line under them, set the same distance apart.
 WRAP_GAP_MIN_SEEN = 2
-#: ... a line that ends within this many of its size of its column's edge ran to it (as
-#: ``textjoin`` judges a wrap).
-WRAP_ROOM_EMS = 6
 #: A line continues the one above when their gap is at most the learned wrap gap plus this many
 #: of the line's size (the gap varies by a point with the glyphs' boxes).
 WRAP_GAP_SLACK_EMS = 0.25
@@ -280,7 +277,7 @@ def learn_wrap_gap(lines: list[TextLine], body_size: float, tolerance: float) ->
                 or abs(b.size - body_size) > tolerance):
             continue
         gap = b.top - a.bottom
-        if (a.x1 >= a.column_right - WRAP_ROOM_EMS * a.size and a.x0 - 1 <= b.x0 <= a.x0 + 2 * a.size
+        if (a.x1 >= a.column_right - WRAP_ROOM_EMS * a.size and a.x0 - 1 <= b.x0 <= a.x0 + WRAP_INDENT_EMS * a.size
                 and not split_mark(b.text.strip()) and 0 <= gap < 3 * a.size):
             gaps.append(gap)
     if not gaps:

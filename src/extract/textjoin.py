@@ -358,6 +358,11 @@ def _usual_gap(lines: Sequence[TextLine]) -> float:
     return gaps[(len(gaps) - 1) // 2] if gaps else 0.0
 
 
+#: A line that ends within this many of its size of its column's edge ran to it (a line
+#: breaker stops up to a word short), and the line under it, its wrap, starts at most this
+#: many further in (``_is_wrap``; the segmenter learns its line gap from such pairs).
+WRAP_ROOM_EMS = 6.0
+WRAP_INDENT_EMS = 2.0
 #: How much more blank than its run's usual leading (``_usual_gap``), in the line's size,
 #: still makes two lines one paragraph's (``_is_wrap``).
 LEADING_SLACK = 0.2
@@ -373,7 +378,7 @@ def _is_wrap(line: TextLine, nxt: TextLine, usual_gap: float = 0.0) -> bool:
         return False
     if LINE_MARKER.match(nxt.text) or nxt.x0 < line.x0 - 1:
         return False
-    return line.column_right - line.x1 <= 6 * line.size and nxt.x0 <= line.x0 + 2 * line.size
+    return line.column_right - line.x1 <= WRAP_ROOM_EMS * line.size and nxt.x0 <= line.x0 + WRAP_INDENT_EMS * line.size
 
 
 def _space_wrap_only(left: str, right: str) -> bool:
