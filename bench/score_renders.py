@@ -7,9 +7,10 @@
     python bench/score_renders.py DIR --engine pdfium                 # glyphs read by pdfium
 
 Every ``X.pdf`` with an ``X.truth.json`` beside it is extracted (``extract.run``) and scored
-by ``../shared/tools/score.py`` (``score_bulletin``). One line per file: table relation F1,
-typed records exact, tables whose structure is off (rows, header, kind, pages or caption
-wrong, or not found), entities found, bullets F1; then the totals. ``--tables`` lists each
+by ``../shared/tools/score.py`` (``score_bulletin``). One line per file: table relation F1
+(and in brackets the same with every space in the texts ignored, so that what is left is
+structure and not a space at a wrap), typed records exact, tables whose structure is off (rows, header, kind, pages or caption
+wrong, or not found), entities found, bullets F1 (and spaces ignored); then the totals. ``--tables`` lists each
 table that is not exact with the scorer's details. ``--json`` writes the per-file figures,
 so two runs can be compared. Made for the renders of ``samples/vary_content.py``,
 ``render_html.py``, ``render_docx.py`` and ``template_farm.py``.
@@ -57,7 +58,16 @@ def _ratio(text: str | None) -> tuple[int, int]:
 ASSIGNMENTS: list[str] = []
 
 
-def score_file(score, pdf: Path) -> dict:
+def spaceless(score):
+    """A second copy of the scorer whose fold drops every space: its F1 differs from the
+    scorer's only by the spaces, most of them a wrap's (``bench/wrap_errors.py`` says which)."""
+    import unicodedata
+
+    score.fold = lambda text: "" if text is None else re.sub(r"\s+", "", unicodedata.normalize("NFC", str(text)))
+    return score
+
+
+def score_file(score, pdf: Path, nospace=None) -> dict:
     truth = json.loads(pdf.with_suffix(".truth.json").read_text(encoding="utf-8"))
     side = pdf.with_suffix(".template.json")
     template = json.loads(side.read_text(encoding="utf-8")) if side.exists() else None
@@ -68,6 +78,8 @@ def score_file(score, pdf: Path) -> dict:
     except ExtractError as exc:
         return {"file": pdf.name, "sha256": truth["source"].get("sha256"), "error": str(exc), "template": template}
     s = score.score_bulletin(out, truth)
+    nospace = nospace or spaceless(shared_scorer("score_renders"))
+    n = nospace.score_bulletin(out, truth)
     arts = s["articles"]
     tables = s["tables"]["per_table"]
     exact = [re.match(r"(\d+)/(\d+)", t["records"]["exact"]).groups() for t in tables if t.get("records")]
@@ -75,7 +87,9 @@ def score_file(score, pdf: Path) -> dict:
             "records_exact": sum(int(a) for a, _ in exact), "records": sum(int(b) for _, b in exact),
             "tables_off": [t["truth"] for t in tables if _structure_off(t)],
             "entities_found": s["entities"].get("found", "0/0"),
-            "bullets_f1": arts.get("bullets_f1"), "references_f1": arts.get("references_f1"),
+            "bullets_f1": arts.get("bullets_f1"),
+            "table_f1_nospace": n["tables"]["f1"], "bullets_f1_nospace": n["articles"].get("bullets_f1"),
+            "references_f1": arts.get("references_f1"),
             "articles": list(_ratio(arts.get("articles"))), "leads": list(_ratio(arts.get("lead"))),
             "dates": list(_ratio(arts.get("date"))), "issue": list(_ratio(s.get("issue"))),
             "contents_f1": s.get("contents_f1"), "summary_f1": s.get("summary_f1"),
@@ -83,7 +97,7 @@ def score_file(score, pdf: Path) -> dict:
 
 
 def _score_one(pdf: str) -> dict:
-    return score_file(shared_scorer("score_renders"), Path(pdf))
+    return score_file(shared_scorer("score_renders"), Path(pdf), spaceless(shared_scorer("score_renders")))
 
 
 def _mean(xs) -> float:
@@ -234,8 +248,8 @@ def main(argv: list[str]) -> int:
         pool = Pool(jobs)
         results = pool.imap(_score_one, [str(p) for p in pdfs])
     else:
-        score = shared_scorer("score_renders")
-        results = (score_file(score, p) for p in pdfs)
+        score, nospace = shared_scorer("score_renders"), spaceless(shared_scorer("score_renders"))
+        results = (score_file(score, p, nospace) for p in pdfs)
     for r in results:
         rows.append(r)
         if cache:
@@ -243,8 +257,8 @@ def main(argv: list[str]) -> int:
         if "error" in r:
             print(f"{r['file']:<48} ERROR {r['error']}")
             continue
-        print(f"{r['file']:<48} tables F1 {r['table_f1']:.3f}  records {r['records_exact']}/{r['records']}  "
-              f"structure off {len(r['tables_off'])}  entities {r['entities_found']}  bullets {r['bullets_f1']}  "
+        print(f"{r['file']:<48} tables F1 {r['table_f1']:.3f} ({r['table_f1_nospace']:.3f})  records {r['records_exact']}/{r['records']}  "
+              f"structure off {len(r['tables_off'])}  entities {r['entities_found']}  bullets {r['bullets_f1']} ({r['bullets_f1_nospace']})  "
               f"articles {r['articles'][0]}/{r['articles'][1]}  leads {r['leads'][0]}  refs {r['references_f1']}  "
               f"contents {r['contents_f1']}  summary {r['summary_f1']}  issue {r['issue'][0]}/{r['issue'][1]}",
               flush=True)
@@ -259,6 +273,10 @@ def main(argv: list[str]) -> int:
               f"records exact {sum(r['records_exact'] for r in ok)}/{sum(r['records'] for r in ok)}, "
               f"tables with their structure off {sum(len(r['tables_off']) for r in ok)}, "
               f"errors {len(rows) - len(ok)}")
+        if all("table_f1_nospace" in r for r in ok):
+            print(f"spaces ignored: mean table F1 {_mean(r['table_f1_nospace'] for r in ok):.4f} "
+                  f"(min {min(r['table_f1_nospace'] for r in ok):.4f}), "
+                  f"mean bullets F1 {_mean(r['bullets_f1_nospace'] for r in ok):.3f}")
     if ok and "articles" in ok[0]:
         a_hit, a_all = sum(r["articles"][0] for r in ok), sum(r["articles"][1] for r in ok)
         print(f"articles matched {a_hit}/{a_all}, leads right {sum(r['leads'][0] for r in ok)}/{a_all}, "
