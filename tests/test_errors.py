@@ -131,12 +131,14 @@ def test_running_out_of_memory_is_a_memory_limit_not_damage(tmp_path, monkeypatc
     def out_of_memory(*args, **kwargs):
         raise MemoryError()
 
+    from extract.settings import Settings
+
     settings = None
-    if where == "parsing a page":
+    if where == "parsing a page":  # pdfminer's parse: that engine named, whatever the default
+        settings = Settings()
+        settings.load.engine = "pdfminer"
         monkeypatch.setattr("extract.load.parse_objects", out_of_memory)
     elif where == "parsing a page with pdfium":
-        from extract.settings import Settings
-
         settings = Settings()
         settings.load.engine = "pdfium"
         monkeypatch.setattr("extract.pdfium_source.PdfiumDocument.read", out_of_memory)

@@ -783,3 +783,46 @@ def test_a_header_repeated_over_the_end_of_a_row_broken_by_the_page_is_the_table
     frags = _fragments(make_pdf(tmp_path / "repeated-header.pdf", draw))
     assert len(frags) == 1
     assert frags[0].rows == [header] + rows
+
+
+@pytest.mark.parametrize("shift", [0.0, 1e-5, -1e-5])
+def test_a_shaded_header_whose_label_box_starts_1pt_above_it_reads_the_same_at_any_rounding(tmp_path, shift):
+    """LibreOffice sets a label stacked one letter a line ('n' over 'o') in a tall shaded
+    box whose top lies exactly 1 pt under the label's glyph box. Whether the box's top is
+    a rule inside the table's text rows (then the header rule, with nothing over it) was
+    decided by 1e-5 pt: pdfium sums a rectangle's corner in single precision and lost the
+    table's only body row on the farm's r41-0171 page 8. Moved by 1e-5 pt either way, the
+    table reads the same."""
+    header = ["no", "Product", "Company", "Indication"]
+    body = ["1", "Patient care kit", "Comen Medical", "Lung cancer"]
+
+    def draw(c):
+        c.setFont("Helvetica", 10)
+        label_top = 700 + 7.93  # Helvetica's box: 2.07 pt under the baseline, 10 pt tall
+        box_top = label_top - 1 + shift
+        c.setFillGray(0.85)
+        c._code.append(f"72 {box_top - 30:.6f} 14 30 re f")  # written to the 1e-6 pt
+        middle = box_top - 15
+        for x0, x1 in ((90, 200), (204, 320), (324, 440)):
+            c.rect(x0, middle - 6, x1 - x0, 12, stroke=0, fill=1)
+        c.setFillGray(0)
+        c.drawString(74, 700, "n")
+        c.drawString(74, 683, "o")
+        for x0, text in zip((92, 206, 326), header[1:]):
+            c.drawString(x0, middle - 3.5, text)
+        for x0, text in zip((74, 92, 206, 326), body):
+            c.drawString(x0, 640, text)
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "stacked-label.pdf", draw))
+    assert [f.rows for f in frags] == [[header, body]]
+
+
+def test_clearly_between_leaves_out_values_on_a_bound_to_within_rounding():
+    from extract.glyphs.geometry import SAME_POINT, clearly_between
+
+    assert clearly_between(10.0, 10.5, 11.0)
+    for noise in (0.0, 1e-5, -1e-5, SAME_POINT / 2):
+        assert not clearly_between(10.0, 10.0 + noise, 11.0)
+        assert not clearly_between(10.0, 11.0 + noise, 11.0)
+    assert clearly_between(10.0, 10.0 + 2 * SAME_POINT, 11.0)

@@ -12,10 +12,23 @@ BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 T = TypeVar("T")
 
+#: Coordinates closer than this (pt) are one: pdfium computes in single precision (a
+#: rectangle's corner summed from its origin and height lands 1e-5 pt off the written
+#: decimal), pdfminer in double, and nothing a producer draws is set this fine; a test
+#: decided by less would read one page two ways.
+SAME_POINT = 1e-3
+
 
 def point_in_box(x: float, y: float, box: Sequence[float], pad: float = 1.0) -> bool:
     """``(x, y)`` within ``box`` grown by ``pad`` on every side."""
     return box[0] - pad <= x <= box[2] + pad and box[1] - pad <= y <= box[3] + pad
+
+
+def clearly_between(lo: float, x: float, hi: float) -> bool:
+    """``lo < x < hi`` by more than SAME_POINT on each side: ``x`` on a bound, to within the
+    engines' rounding, is not between (a label whose box starts exactly 1 pt above a rule
+    has the rule at its edge, not inside it, whichever engine read the page)."""
+    return lo + SAME_POINT < x < hi - SAME_POINT
 
 
 def center(obj: Mapping[str, Any]) -> tuple[float, float]:

@@ -25,7 +25,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..glyphs.geometry import center_in_box, median_size, runs, x_center_within
+from ..glyphs.geometry import center_in_box, clearly_between, median_size, runs, x_center_within
 from ..glyphs.lines import chars_to_lines
 from ..glyphs.rows import glyph_rows
 from ..glyphs.scripts import is_wide
@@ -302,7 +302,7 @@ def _band_body(band: HeaderBand, rows: list[Row], bands: list[HeaderBand],
         body.append(r)
     width = band.x1 - band.x0
     across = [y for y, a, b in rules if _overlap(a, b, band.x0, band.x1) >= RULE_ACROSS_SHARE * width
-              and body and band.bottom + 1 < y < body[-1].bottom + 1]
+              and body and clearly_between(band.bottom + 1, y, body[-1].bottom + 1)]
     if across and any(r.bottom < max(across) for r in body):
         under = [r for r in body if r.top >= max(across)]
         # Text of one column only, not a row (a wrapped row's lines fill its other columns).
@@ -389,7 +389,7 @@ def alignment_blocks(rows: list[Row], settings: TableSettings,
             gap = row.top - prev.bottom
             size = max(prev.size, row.size)
             x0, x1 = min(prev.x0, row.x0), max(prev.x1, row.x1)
-            ruled = any(prev.bottom - 1 < y < row.top + 1 and _overlap(a, b, x0, x1) >= 0.5 * (x1 - x0)
+            ruled = any(clearly_between(prev.bottom - 1, y, row.top + 1) and _overlap(a, b, x0, x1) >= 0.5 * (x1 - x0)
                         for y, a, b in rules)
             apart = gap > settings.stream_row_gap * size and not (
                 gap <= settings.stream_padded_row_gap * size
@@ -876,7 +876,7 @@ def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: i
     # The header rule: the first rule inside the table that spans it (rules under a
     # spanning header cover only the columns it spans).
     em = statistics.median(r.size for r in rows)
-    inner = [y for y, a, b in region.rule_extents if rows[0].top + 1 < y < rows[-1].bottom - 1
+    inner = [y for y, a, b in region.rule_extents if clearly_between(rows[0].top + 1, y, rows[-1].bottom - 1)
              and a <= region.x0 + em and b >= region.x1 - em]
     if inner:
         header_rule = inner[0]
@@ -1008,7 +1008,7 @@ def rows_between_rules(grid: list[dict[int, list[Word]]], rows: list[Row], bound
         return _overlap(a, b, x0, x1) >= 0.5 * max(x1 - x0, 1.0)
 
     bottom = region.bottom
-    ys = sorted({round(y, 1) for y, a, b in region.rule_extents if top + 1 < y < bottom - 1
+    ys = sorted({round(y, 1) for y, a, b in region.rule_extents if clearly_between(top + 1, y, bottom - 1)
                  and any(under(a, b, c) for c in extent)})
     if not any(abs(y - bottom) <= 1.0 for y, _, _ in region.rule_extents):
         return None  # the table runs on below its last rule (rows under a ruled header)
@@ -1028,7 +1028,7 @@ def rows_between_rules(grid: list[dict[int, list[Word]]], rows: list[Row], bound
         bands.setdefault(band_of(r), []).append(k)
     # A rule must cross every text line it passes between (a rule cut through a line is no
     # row rule), and the ruled rows must be more than the rules' one gap.
-    if any(r.top + 1 < y < r.bottom - 1 for r in rows for y in ys):
+    if any(clearly_between(r.top + 1, y, r.bottom - 1) for r in rows for y in ys):
         return None
     filled_bands = sorted(bands)
     if len(filled_bands) < 2:
@@ -1139,7 +1139,7 @@ def _merge_wrapped(grid: list[dict[int, list[Word]]], rows: list[Row], header_ro
     for cells, row in zip(grid[header_rows:], rows):
         if prev_row is not None and out[header_rows:]:
             above = out[-1]
-            ruled = any(prev_row.bottom - 1 < y < row.top + 1 for y in region.rules)
+            ruled = any(clearly_between(prev_row.bottom - 1, y, row.top + 1) for y in region.rules)
             if _continues(above, cells, ruled, row.top - prev_row.bottom, row.size, settings):
                 for c, ws in cells.items():
                     above[c] = above[c] + ws
