@@ -107,13 +107,13 @@ def watch_wraps(record):
     of the decision are reset first, so what ``stats`` and the model hold is this wrap's)."""
     original = textjoin._join_wrapped
 
-    def watched(left, right, prev, stats):
+    def watched(left, right, prev, stats, *args, **kw):
         if stats is not None:
             stats.last_rule = ""
         model = default_model()
         if model is not None:
             model.last_context = ""
-        joined, witness = original(left, right, prev, stats)
+        joined, witness = original(left, right, prev, stats, *args, **kw)
         record(left, right, prev, stats, joined, witness)
         return joined, witness
 
