@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..glyphs.geometry import center_in_box, median_size, runs, x_center_within
-from ..glyphs.lines import chars_to_lines
+from ..glyphs.lines import FILL_THEN_STROKE, bold_font, chars_to_lines
 from ..glyphs.rows import glyph_rows
 from ..glyphs.scripts import is_wide
 from ..model import BBox, TableFragment, TextLine
@@ -223,6 +223,9 @@ LEADING_JUMP_SHARE = 0.25
 FLOAT_OVERLAP_SHARE = 0.3
 #: The text size of a stretch with no rows in it (never measured: a default).
 FALLBACK_SIZE = 10.0
+#: A line reaching up this many ems into the line above stands beside it, not under it
+#: (lines of one column never overlap; a column's centred cells sit half a line off).
+BESIDE_OVERLAP_EM = 0.15
 
 
 @dataclass
@@ -401,7 +404,7 @@ def alignment_blocks(rows: list[Row], settings: TableSettings,
         if _multi(row):
             current.append(row)
             singles = 0
-        elif current and _in_later_column(row, current):
+        elif current and (_in_later_column(row, current) or _set_beside(row, current)):
             current.append(row)  # a long cell's next line: the table goes on
             in_column.add(id(row))
         elif current:
@@ -438,6 +441,23 @@ def alignment_blocks(rows: list[Row], settings: TableSettings,
             out.append(b)
             taken.update(id(r) for r in b)
     return out
+
+
+def _set_beside(row: Row, block: list[Row]) -> bool:
+    """A one-chunk line that reaches up into the block's last line (by ``BESIDE_OVERLAP_EM``
+    of its height at least) without touching its words, starting where a chunk of the
+    block starts, within the block: the next line of a column whose cells are centred in
+    their row, set half a line off its neighbours' lines (lines of running text, one under
+    the other, do not overlap)."""
+    last = block[-1]
+    if last.bottom - row.top < BESIDE_OVERLAP_EM * row.size:
+        return False
+    if any(_overlap(w.x0, w.x1, v.x0, v.x1) > 0 for w in row.words for v in last.words):
+        return False
+    x0, x1 = min(r.x0 for r in block), max(r.x1 for r in block)
+    if row.x0 < x0 - 1.0 or row.x1 > x1 + row.size:
+        return False
+    return any(abs(chunk[0].x0 - row.x0) <= 1.0 for r in block for chunk in r.chunks)
 
 
 def _in_one_cell(line: Row, row: Row) -> bool:
@@ -880,6 +900,8 @@ def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: i
              and a <= region.x0 + em and b >= region.x1 - em]
     if inner:
         header_rule = inner[0]
+    elif columns is None:
+        header_rule = _bold_header_end(rows, settings)
     # Each text row as a row of cells (word lists), with merges.
     grid: list[dict[int, list[Word]]] = []
     header_rows = 0
@@ -979,6 +1001,29 @@ def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: i
                  "empty_cell_ratio": round(empty / max(n_rows * n_out, 1), 3),
                  "merged_cells": 0, "ruled": region.ruled},
     )
+
+
+def _bold(row: Row) -> bool:
+    """Most of the row's glyphs are bold (by the font's name, or drawn filled and stroked)."""
+    chars = [c for w in row.words for c in w.chars]
+    return sum(1 for c in chars if bold_font(str(c.get("fontname", ""))) or
+               c.get("render_mode") == FILL_THEN_STROKE) * 2 > len(chars)
+
+
+def _bold_header_end(rows: list[Row], settings: TableSettings) -> float | None:
+    """Where a header set in bold ends, as a header rule would: the table's leading lines
+    are bold (one of them of two chunks or more: cells side by side), the line under them
+    and most of the lines further down are not. An unruled table draws its header no other
+    way (Chromium and WeasyPrint set a ``th`` in bold); None when the rows say nothing."""
+    k = 0
+    while k < min(len(rows), settings.stream_max_header_lines) and _bold(rows[k]):
+        k += 1
+    body = rows[k:]
+    if not k or not body or _bold(body[0]) or not any(_multi(r) for r in rows[:k]):
+        return None
+    if sum(1 for r in body if _bold(r)) * 2 >= len(body):
+        return None  # bold throughout (a table set in bold, a run of bold labels)
+    return (rows[k - 1].bottom + body[0].top) / 2
 
 
 def rows_between_rules(grid: list[dict[int, list[Word]]], rows: list[Row], bounds: list[float], region: Region,
@@ -1395,8 +1440,9 @@ def _reads_as_table(grid: list[list[str]], header_rows: int, ruled: bool, settin
         return False
     full = sum(1 for row in grid if sum(1 for t in row if t) >= 2)
     # Between rules, under a header rule, a header and one row are a table (a row of
-    # centred cells grouped from many lines).
-    if full < (2 if ruled and header_rows else settings.stream_min_rows):
+    # centred cells grouped from many lines); so is a header over one row grouped from
+    # many lines without rules (cells centred beside each other).
+    if full < (2 if (ruled or grouped) and header_rows else settings.stream_min_rows):
         return False
     cells = [t for row in grid for t in row if t]
     lone = sum(1 for t in cells if len(t) == 1 and is_wide(t))
