@@ -783,3 +783,104 @@ def test_a_header_repeated_over_the_end_of_a_row_broken_by_the_page_is_the_table
     frags = _fragments(make_pdf(tmp_path / "repeated-header.pdf", draw))
     assert len(frags) == 1
     assert frags[0].rows == [header] + rows
+
+
+def test_a_bold_header_heads_a_small_unruled_table(tmp_path):
+    """No rules, no shading: the header's names set in bold (as Chromium and WeasyPrint
+    print a ``th``) over two rows whose descriptions wrap to bullet lines, the row number
+    and label centred beside them (a label wrapped to two lines, the number between them).
+    The bold line is the header, and a header over two such rows is a table (without it the
+    labels are of mixed length and the descriptions read as running text: refused)."""
+    def draw(c):
+        c.setFont("Helvetica", 10)
+        c.drawString(72, 760, "The aperture moves in ten steps, set by the camera from the light it reads.")
+        c.setFont("Helvetica-Bold", 9)
+        c.drawString(110, 730, "Item")
+        c.drawString(330, 730, "Features")
+        c.setFont("Helvetica", 9)
+        c.drawString(84, 712, "Structure and blade")
+        c.drawString(210, 712, "- Fixed and moving parts hold six blades as thin as a hair")
+        c.drawString(72, 706.5, "1")
+        c.drawString(84, 701, "design")
+        c.drawString(210, 701, "- A Hall sensor tells where the blades open and close")
+        c.drawString(210, 684, "- The camera sets four steps of aperture once a model is chosen")
+        c.drawString(72, 673, "2  Software")
+        c.drawString(210, 673, "- AI reads the subject and the light in the scene and sets")
+        c.drawString(210, 662, "the opening")
+        c.setFont("Helvetica", 10)
+        c.drawString(72, 636, "The network fuses camera and radar signals to find obstacles it has never seen.")
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "bold-header.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].header_rows == 1
+    assert frags[0].rows == [
+        ["", "Item", "Features"],
+        ["1", "Structure and blade design", "- Fixed and moving parts hold six blades as thin as a hair "
+                                            "- A Hall sensor tells where the blades open and close"],
+        ["2", "Software", "- The camera sets four steps of aperture once a model is chosen "
+                          "- AI reads the subject and the light in the scene and sets the opening"]]
+
+
+def test_the_last_lines_of_centred_list_cells_below_every_other_line_stay_in_the_row(tmp_path):
+    """No rules: a bold header over one row of six list cells, each centred in the row, so
+    the columns' lines interleave half a line apart and the longest lists' last lines
+    stand below every line of two cells or more. Each reaches up into the line above it,
+    beside it, not under it: they are the row's (the block ended at its last line of two
+    cells, and they were lost)."""
+    cells = [["- AI", "- chain", "- VR, AR", "- chips", "- networks", "- satellite", "- quantum"],
+             ["- hydrogen", "- solar", "- biomass", "- wind", "- nuclear", "- other"],
+             ["- robots", "- smart", "- tools"], ["- metal", "- glass"],
+             ["- space", "- ocean", "- engines", "- polar"], ["- bio", "- genes", "- brain", "- cells"]]
+    heads = ["Info", "Energy", "Making", "Matter", "Space", "Life"]
+    xs = (72, 142, 212, 282, 352, 422)
+
+    def draw(c):
+        c.setFont("Helvetica", 10)
+        c.drawString(72, 770, "Six fields of future industry and the technologies under each of them.")
+        c.setFont("Helvetica-Bold", 9)
+        for x, text in zip(xs, heads):
+            c.drawString(x, 740, text)
+        c.setFont("Helvetica", 9)
+        centre = 690
+        for x, items in zip(xs, cells):
+            first = centre + (len(items) - 1) * 5.5
+            for k, text in enumerate(items):
+                c.drawString(x, first - k * 11, text)
+        c.setFont("Helvetica", 10)
+        c.drawString(72, 630, "Most of the firms counted work in the information and the life sciences fields.")
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "interleaved.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [heads, [" ".join(items) for items in cells]]
+
+
+def test_two_header_names_set_closer_than_the_chunk_gap_are_two_cells(tmp_path):
+    """A table ruled above and under its header whose second and third names stand less
+    than the chunk gap apart, though further than a word space, with the column boundary
+    between them: two names, not one spanning both columns (read as one, it was repeated
+    over both and the header took two rows)."""
+    header = ["Company", "Founded", "Activities", "City"]
+    rows = [["Zhipu", "2019.6", "bilingual dialogue model released", "Beijing"],
+            ["MiniMax", "2021.12", "language model product launched", "Shanghai"],
+            ["Baichuan", "2023.4", "open source model of 7 billion", "Beijing"]]
+    xs = (76, 170, 216, 440)
+
+    def draw(c):
+        c.setLineWidth(0.8)
+        c.line(72, 725, 520, 725)
+        c.setFont("Helvetica-Bold", 9)
+        for x, text in zip(xs, header):
+            c.drawString(x, 712, text)
+        c.line(72, 706, 520, 706)
+        c.setFont("Helvetica", 9)
+        for r, row in enumerate(rows):
+            for x, text in zip(xs, row):
+                c.drawString(x, 694 - 18 * r, text)
+            c.line(72, 688 - 18 * r, 520, 688 - 18 * r)
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "close-names.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [header] + rows

@@ -856,11 +856,29 @@ def _spanning(row: Row, bounds: list[float], rules: Sequence[tuple[float, float,
                 c0, c1 = inside[0], inside[-1]
                 break
         if c0 is None or c1 is None:  # (set together)
-            c0 = _column_of(x0 + CHUNK_INSET_EM * size, bounds)
-            c1 = _column_of(x1 - CHUNK_INSET_EM * size, bounds)
+            for piece in _apart_at_bounds(chunk, bounds, size):
+                c0 = _column_of(piece[0].x0 + CHUNK_INSET_EM * size, bounds)
+                c1 = _column_of(piece[-1].x1 - CHUNK_INSET_EM * size, bounds)
+                if c1 > c0:
+                    out.append((c0, c1, piece))
+            continue
         if c1 > c0:
             out.append((c0, c1, chunk))
     return out
+
+
+def _apart_at_bounds(chunk: list[Word], bounds: list[float], size: float) -> list[list[Word]]:
+    """``chunk`` cut where two of its words stand further apart than a word space
+    (``CELL_GAP_EM``) with a column boundary between them: the names of two columns set
+    closer than the chunk gap ("설립시기  주요내용" over a date column and a wide one), not
+    one name over both (its words are a word space apart)."""
+    pieces = [[chunk[0]]]
+    for w1, w2 in zip(chunk, chunk[1:]):
+        if w2.x0 - w1.x1 >= CELL_GAP_EM * size and any(w1.x1 <= b <= w2.x0 for b in bounds[1:-1]):
+            pieces.append([w2])
+        else:
+            pieces[-1].append(w2)
+    return pieces
 
 
 def _lines(words: list[Word], page_number: int, gap: float | None, right: float,
