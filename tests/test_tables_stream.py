@@ -884,3 +884,40 @@ def test_two_header_names_set_closer_than_the_chunk_gap_are_two_cells(tmp_path):
     frags = _fragments(make_pdf(tmp_path / "close-names.pdf", draw))
     assert len(frags) == 1
     assert frags[0].rows == [header] + rows
+
+
+def test_rows_whose_label_sits_half_a_line_beside_its_description_lines(tmp_path):
+    """No rules: under a bold header, each row's number and label (one run of words, set
+    close) centred beside two bullet lines, half a line below the first and above the
+    second. No line holds two cells, but each label line reaches into the lines beside it
+    without touching their words: the lines stand side by side, cells of one row (the
+    table was not found: a block wants lines of two chunks)."""
+    rows = [("1", "Mixed reality", ["- cuts the downlink delay tenfold for large scale use",
+                                     "- live streaming and robots will use it first"]),
+            ("2", "Sensing", ["- connects a hundred billion devices with no battery",
+                               "- logistics and farming will use it first"]),
+            ("3", "Connected cars", ["- base stations sense the road around them as well",
+                                      "- cooperative vehicle systems will use it first"]),
+            ("4", "Smart factories", ["- very reliable links with a short delay for control",
+                                       "- production lines will use it first"])]
+
+    def draw(c):
+        c.setFont("Helvetica", 10)
+        c.drawString(72, 770, "The new network brings five technologies to the fields listed below.")
+        c.setFont("Helvetica-Bold", 9)
+        c.drawString(100, 740, "Item")
+        c.drawString(320, 740, "Features")
+        c.setFont("Helvetica", 9)
+        y = 722
+        for no, label, lines in rows:
+            c.drawString(72, y - 5.5, f"{no}  {label}")
+            c.drawString(180, y, lines[0])
+            c.drawString(180, y - 11, lines[1])
+            y -= 28
+        c.setFont("Helvetica", 10)
+        c.drawString(72, y - 10, "Each of them is to be tried in the field before the end of the next year.")
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "beside.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [["", "Item", "Features"]] + [[no, label, " ".join(lines)] for no, label, lines in rows]

@@ -386,6 +386,11 @@ def alignment_blocks(rows: list[Row], settings: TableSettings,
     current: list[Row] = []
     singles = 0
     in_column: set[int] = set()  # one-chunk rows that go on in a later column of their block
+    beside = _beside_pairs(rows)
+
+    def _multi(row: Row) -> bool:  # (a row of cells: two chunks, or one set beside another line)
+        return len(row.chunks) >= 2 or id(row) in beside
+
     for i, row in enumerate(rows):
         if current:
             prev = current[-1]
@@ -440,6 +445,24 @@ def alignment_blocks(rows: list[Row], settings: TableSettings,
                 k -= 1
             out.append(b)
             taken.update(id(r) for r in b)
+    return out
+
+
+def _beside(a: Row, b: Row) -> bool:
+    """``b`` reaches up into ``a`` by ``BESIDE_OVERLAP_EM`` of its height at least, no word
+    of one over a word of the other: two lines set side by side, half a line off."""
+    return a.bottom - b.top >= BESIDE_OVERLAP_EM * min(a.size, b.size) and b.top > a.top and \
+        not any(_overlap(w.x0, w.x1, v.x0, v.x1) > 0 for w in a.words for v in b.words)
+
+
+def _beside_pairs(rows: list[Row]) -> set[int]:
+    """The one-chunk rows set beside the row above or below them (see ``_beside``): each the
+    line of one cell of a row whose cells are centred beside each other, a row number and
+    label beside a description's lines. Lines of one column never overlap."""
+    out: set[int] = set()
+    for a, b in zip(rows, rows[1:]):
+        if _beside(a, b):
+            out.update(id(r) for r in (a, b) if len(r.chunks) == 1)
     return out
 
 
