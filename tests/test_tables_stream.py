@@ -921,3 +921,36 @@ def test_rows_whose_label_sits_half_a_line_beside_its_description_lines(tmp_path
     frags = _fragments(make_pdf(tmp_path / "beside.pdf", draw))
     assert len(frags) == 1
     assert frags[0].rows == [["", "Item", "Features"]] + [[no, label, " ".join(lines)] for no, label, lines in rows]
+
+
+def test_the_wrapped_last_line_of_a_description_set_beside_its_label_stays_in_the_table(tmp_path):
+    """As above, the last row's second bullet wrapped to a third line, under every other
+    line of the table: it starts where the description lines set beside the labels start
+    (a later column), so it goes on in the table (it was dropped as a line after it)."""
+    rows = [("1", "Mixed reality", ["- cuts the downlink delay tenfold for large scale use",
+                                     "- live streaming and robots will use it first"]),
+            ("2", "Sensing", ["- connects a hundred billion devices with no battery",
+                               "- logistics and farming will use it first"]),
+            ("3", "Smart factories", ["- very reliable links with a short delay for control",
+                                       "- production lines, power plants and farms of the", "north"])]
+
+    def draw(c):
+        c.setFont("Helvetica", 10)
+        c.drawString(72, 770, "The new network brings five technologies to the fields listed below.")
+        c.setFont("Helvetica-Bold", 9)
+        c.drawString(100, 740, "Item")
+        c.drawString(320, 740, "Features")
+        c.setFont("Helvetica", 9)
+        y = 722
+        for no, label, lines in rows:
+            c.drawString(72, y - 5.5, f"{no}  {label}")
+            for k, text in enumerate(lines):
+                c.drawString(180, y - 11 * k, text)
+            y -= 28
+        c.setFont("Helvetica", 10)
+        c.drawString(72, y - 20, "Each of them is to be tried in the field before the end of the next year.")
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "beside-wrap.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [["", "Item", "Features"]] + [[no, label, " ".join(lines)] for no, label, lines in rows]

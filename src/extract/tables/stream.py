@@ -409,7 +409,7 @@ def alignment_blocks(rows: list[Row], settings: TableSettings,
         if _multi(row):
             current.append(row)
             singles = 0
-        elif current and (_in_later_column(row, current) or _set_beside(row, current)):
+        elif current and (_in_later_column(row, current, beside) or _set_beside(row, current)):
             current.append(row)  # a long cell's next line: the table goes on
             in_column.add(id(row))
         elif current:
@@ -597,7 +597,7 @@ def _column_under(x0: float, x1: float, columns: list[tuple[float, float]]) -> i
     return sum(1 for _, b in columns[:-1] if b < mid)
 
 
-def _in_later_column(row: Row, block: list[Row]) -> bool:
+def _in_later_column(row: Row, block: list[Row], beside: set[int] | frozenset[int] = frozenset()) -> bool:
     """A one-chunk line that starts where a later column of the block's rows starts (not
     at their left edge) and stays within the block: the next line of a cell that wraps
     to more lines than its row's other cells (a description beside a short label), not
@@ -607,6 +607,9 @@ def _in_later_column(row: Row, block: list[Row]) -> bool:
     if row.x0 < x0 + 2 * row.size or row.x1 > x1 + row.size:
         return False
     starts = [chunk[0].x0 for r in block if _multi(r) for chunk in r.chunks[1:]]
+    # A line set beside another (see ``_beside_pairs``) is a cell's too, wherever it starts
+    # past the block's left edge.
+    starts += [r.x0 for r in block if id(r) in beside and r.x0 >= x0 + 2 * r.size]
     # One row's cell starting there will do: a table of a row or two whose long cells wrap
     # to lines of their own (the label and its row number centred beside them) has one
     # line of two chunks per row, its header's cells centred away from the columns' edges.
