@@ -954,3 +954,29 @@ def test_the_wrapped_last_line_of_a_description_set_beside_its_label_stays_in_th
     frags = _fragments(make_pdf(tmp_path / "beside-wrap.pdf", draw))
     assert len(frags) == 1
     assert frags[0].rows == [["", "Item", "Features"]] + [[no, label, " ".join(lines)] for no, label, lines in rows]
+
+
+def test_a_merged_cell_centred_between_two_rows_on_a_line_of_its_own_spans_both(tmp_path):
+    """A table's part at a page's foot: a bold header over two one-line rows, the tier
+    beside them centred between their lines, on a line of its own reaching into theirs. It
+    is the cell of both rows (it was a row of its own, the two rows' tier left blank)."""
+    header = ["Tier", "Rank", "Country", "Score"]
+    ranks = [("1", "America", "72.23"), ("2", "China", "55.20")]
+    xs = (76, 160, 240, 380)
+
+    def draw(c):
+        c.setFont("Helvetica", 10)
+        c.drawString(72, 770, "The scores of the leading countries in the index of this year are below.")
+        c.setFont("Helvetica-Bold", 9)
+        for x, text in zip(xs, header):
+            c.drawString(x, 740, text)
+        c.setFont("Helvetica", 9)
+        for k, row in enumerate(ranks):
+            for x, text in zip(xs[1:], row):
+                c.drawString(x, 722 - 14 * k, text)
+        c.drawString(76, 715, "Tier 1")
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "tiers.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [header] + [["Tier 1", *row] for row in ranks]

@@ -1005,6 +1005,7 @@ def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: i
         # no line between rows; their spans are found the same way when they tile.
         for c in {c for cells in grid[header_rows:] for c in cells}:
             _fill_centred_spans(grid[header_rows:], c)
+    grid[header_rows:] = _fold_lone_spans(grid[header_rows:])
     _move_header_only_columns(grid, header_rows)
     # Drop empty columns.
     used = sorted({c for cells in grid for c in cells})
@@ -1426,6 +1427,32 @@ def centred_rows(grid: list[dict[int, list[Word]]], settings: TableSettings) -> 
             out[k].setdefault(f.col, words)
     for c in {b.col for r in rows for b in r} | {f.col for f in floating}:
         _fill_centred_spans(out, c)
+    return out
+
+
+def _fold_lone_spans(rows: list[dict[int, list[Word]]]) -> list[dict[int, list[Word]]]:
+    """A row of one cell between two rows that leave its column empty and fill two others,
+    its line reaching into one of theirs (``BESIDE_OVERLAP_EM``) with its middle between
+    theirs: a merged cell centred over the two rows ("1등급" beside ranks 1 and 2), set on a
+    line of its own. Its text goes to both rows' cells in its column and the row goes."""
+    def span(cells: dict[int, list[Word]]) -> tuple[float, float]:
+        ws = [w for v in cells.values() for w in v]
+        return min(w.top for w in ws), max(w.bottom for w in ws)
+
+    out = list(rows)
+    k = 1
+    while k < len(out) - 1:
+        above, lone, below = out[k - 1], out[k], out[k + 1]
+        if len(lone) == 1 and all(len(r) >= 2 for r in (above, below)):
+            (c, words), = lone.items()
+            size = statistics.median(w.size for w in words)
+            (a0, a1), (t, b), (b0, b1) = span(above), span(lone), span(below)
+            if c not in above and c not in below and (a0 + a1) / 2 < (t + b) / 2 < (b0 + b1) / 2 \
+                    and max(a1 - t, b - b0) >= BESIDE_OVERLAP_EM * size:
+                above[c] = below[c] = words
+                del out[k]
+                continue
+        k += 1
     return out
 
 
