@@ -980,3 +980,35 @@ def test_a_merged_cell_centred_between_two_rows_on_a_line_of_its_own_spans_both(
     frags = _fragments(make_pdf(tmp_path / "tiers.pdf", draw))
     assert len(frags) == 1
     assert frags[0].rows == [header] + [["Tier 1", *row] for row in ranks]
+
+
+def test_a_header_name_wider_than_its_column_of_row_numbers_spans_nothing(tmp_path):
+    """A bold header wrapped to two lines over a narrow column of row numbers: its first
+    line is wider than the numbers and reaches past the boundary half way to the next
+    column, but ends before that column's text starts. It names the first column only (it
+    was read as spanning both, and the header took two rows)."""
+    header = ["No.", "Product", "Company", "Type"]
+    rows = [("1", "Mobocertinib", "Takeda", "chemical"), ("2", "Ritonavir", "Hainan Pharma", "chemical"),
+            ("3", "Adebrelimab", "Hengrui", "biologic"), ("4", "Keverprazan", "Nanjing Pharma", "chemical")]
+    xs = (76, 112, 230, 360)
+
+    def draw(c):
+        c.setFont("Helvetica", 10)
+        c.drawString(72, 770, "The new drugs approved in the first half of the year are listed below.")
+        c.setFont("Helvetica-Bold", 9)
+        c.drawString(72, 748, "Regist.")
+        c.drawString(76, 728, "No.")
+        for x, text in zip(xs[1:], header[1:]):
+            c.drawString(x, 738, text)
+        c.setFont("Helvetica", 9)
+        for k, row in enumerate(rows):
+            for x, text in zip(xs, row):
+                c.drawString(x, 708 - 16 * k, text)
+        c.setFont("Helvetica", 10)
+        c.drawString(72, 640, "Most of them treat cancers, and two of them are biologics made at home.")
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "narrow-first.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].header_rows == 1
+    assert frags[0].rows == [["Regist. No.", *header[1:]]] + [list(r) for r in rows]

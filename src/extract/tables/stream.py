@@ -860,10 +860,13 @@ def _parted(row: Row, seps: Sequence[tuple[float, float]],
 
 
 def _spanning(row: Row, bounds: list[float], rules: Sequence[tuple[float, float, float]] = (),
-              table: tuple[float, float] | None = None) -> list[tuple[int, int, list[Word]]]:
+              table: tuple[float, float] | None = None,
+              seps: Sequence[tuple[float, float]] = ()) -> list[tuple[int, int, list[Word]]]:
     """Chunks of a header row that cover two or more columns: (first col, last col, words).
     A chunk spans the columns of the rule drawn right under it (a rule narrower than the
-    table), or else the columns its text reaches well into."""
+    table), or else the columns its text reaches well into: past the boundary and, where
+    the column gaps ``seps`` are known, over the start of the column's text (a name wider
+    than its column of row numbers, "등록" over "1", ends in the gap after it)."""
     out = []
     size = row.size
     centres = [(bounds[k] + bounds[k + 1]) / 2 for k in range(len(bounds) - 1)]
@@ -885,6 +888,8 @@ def _spanning(row: Row, bounds: list[float], rules: Sequence[tuple[float, float,
             for piece in _apart_at_bounds(chunk, bounds, size):
                 c0 = _column_of(piece[0].x0 + CHUNK_INSET_EM * size, bounds)
                 c1 = _column_of(piece[-1].x1 - CHUNK_INSET_EM * size, bounds)
+                while c1 > c0 and len(seps) == len(bounds) - 2 and piece[-1].x1 <= seps[c1 - 1][1]:
+                    c1 -= 1
                 if c1 > c0:
                     out.append((c0, c1, piece))
             continue
@@ -957,7 +962,7 @@ def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: i
             merged: dict[int, list[Word]] = {}
             for r in head:
                 # Drawn columns (a shaded header's boxes) hold each header cell whole.
-                sp = [] if columns is not None else _spanning(r, bounds, region.rule_extents, (region.x0, region.x1))
+                sp = [] if columns is not None else _spanning(r, bounds, region.rule_extents, (region.x0, region.x1), seps)
                 if sp:
                     cells = {}
                     for c0, c1, words in sp:
