@@ -1012,3 +1012,39 @@ def test_a_header_name_wider_than_its_column_of_row_numbers_spans_nothing(tmp_pa
     assert len(frags) == 1
     assert frags[0].header_rows == 1
     assert frags[0].rows == [["Regist. No.", *header[1:]]] + [list(r) for r in rows]
+
+
+def test_tiers_wrapped_to_two_lines_beside_ranks_under_a_bold_header(tmp_path):
+    """A bold header over ranks set far apart, each tier wrapped to two lines centred on the
+    middle rank of its span, the first tier's first line right under the header: the
+    header is a line of the rows' centred reading, and the tiers fill their spans (read
+    without it, each tier line was a row of its own)."""
+    header = ["Tier", "Rank", "Country", "Score"]
+    ranks = [("1", "America", "70.18"), ("2", "China", "49.87"), ("3", "Japan", "46.30"),
+             ("4", "Germany", "45.02"), ("5", "Singapore", "34.77"), ("6", "Australia", "33.26"),
+             ("7", "Norway", "31.40")]
+    tiers = [("1", 0), ("2", 2), ("3", 5)]  # (tier, the rank its two lines stand beside)
+    xs = (72, 110, 160, 240)
+
+    def draw(c):
+        c.setFont("Helvetica", 10)
+        c.drawString(72, 770, "The scores of the leading countries in the index of this year are below.")
+        c.setFont("Helvetica-Bold", 9)
+        for x, text in zip(xs, header):
+            c.drawString(x, 751, text)
+        c.setFont("Helvetica", 9)
+        for k, row in enumerate(ranks):
+            for x, text in zip(xs[1:], row):
+                c.drawString(x, 720 - 23 * k, text)
+        for tier, k in tiers:
+            c.drawString(72, 720 - 23 * k + 8, tier)
+            c.drawString(72, 720 - 23 * k - 8, "tier")
+        c.setFont("Helvetica", 10)
+        c.drawString(72, 520, "America leads alone, and the rest follow in the second and third tiers.")
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "wrapped-tiers.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].header_rows == 1
+    tier_of = ["1 tier"] + ["2 tier"] * 3 + ["3 tier"] * 3
+    assert frags[0].rows == [header] + [[t, *row] for t, row in zip(tier_of, ranks)]

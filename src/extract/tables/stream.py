@@ -951,6 +951,7 @@ def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: i
         header_rule = inner[0]
     elif columns is None:
         header_rule = _bold_header_end(rows, settings)
+    bold_header = header_rule is not None and not inner
     # Each text row as a row of cells (word lists), with merges.
     grid: list[dict[int, list[Word]]] = []
     header_rows = 0
@@ -1000,6 +1001,14 @@ def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: i
     body_top = header_rule if header_rule is not None else region.top
     between = rows_between_rules(body_grid, rows, bounds, region, body_top)
     centred = centred_rows(body_grid, settings) if between is None else None
+    if centred is None and between is None and bold_header and len(grid) == 1:
+        # A header told by its weight alone is a line of the table's centred reading too:
+        # where the rows group only with it (a tier wrapped to two lines centred beside
+        # ranks, its first line right under the header), take that reading, the header
+        # its first row.
+        whole = centred_rows(grid + body_grid, settings)
+        if whole is not None and len(whole) >= 2 and whole[0] == grid[0]:
+            centred = whole[1:]
     if between is not None:
         grid += between  # a rule under every row: the rules make the rows
     elif centred is not None:
