@@ -826,3 +826,268 @@ def test_clearly_between_leaves_out_values_on_a_bound_to_within_rounding():
         assert not clearly_between(10.0, 10.0 + noise, 11.0)
         assert not clearly_between(10.0, 11.0 + noise, 11.0)
     assert clearly_between(10.0, 10.0 + 2 * SAME_POINT, 11.0)
+
+
+def test_a_bold_header_heads_a_small_unruled_table(tmp_path):
+    """No rules, no shading: the header's names set in bold (as Chromium and WeasyPrint
+    print a ``th``) over two rows whose descriptions wrap to bullet lines, the row number
+    and label centred beside them (a label wrapped to two lines, the number between them).
+    The bold line is the header, and a header over two such rows is a table (without it the
+    labels are of mixed length and the descriptions read as running text: refused)."""
+    def draw(c):
+        c.setFont("Helvetica", 10)
+        c.drawString(72, 760, "The aperture moves in ten steps, set by the camera from the light it reads.")
+        c.setFont("Helvetica-Bold", 9)
+        c.drawString(110, 730, "Item")
+        c.drawString(330, 730, "Features")
+        c.setFont("Helvetica", 9)
+        c.drawString(84, 712, "Structure and blade")
+        c.drawString(210, 712, "- Fixed and moving parts hold six blades as thin as a hair")
+        c.drawString(72, 706.5, "1")
+        c.drawString(84, 701, "design")
+        c.drawString(210, 701, "- A Hall sensor tells where the blades open and close")
+        c.drawString(210, 684, "- The camera sets four steps of aperture once a model is chosen")
+        c.drawString(72, 673, "2  Software")
+        c.drawString(210, 673, "- AI reads the subject and the light in the scene and sets")
+        c.drawString(210, 662, "the opening")
+        c.setFont("Helvetica", 10)
+        c.drawString(72, 636, "The network fuses camera and radar signals to find obstacles it has never seen.")
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "bold-header.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].header_rows == 1
+    assert frags[0].rows == [
+        ["", "Item", "Features"],
+        ["1", "Structure and blade design", "- Fixed and moving parts hold six blades as thin as a hair "
+                                            "- A Hall sensor tells where the blades open and close"],
+        ["2", "Software", "- The camera sets four steps of aperture once a model is chosen "
+                          "- AI reads the subject and the light in the scene and sets the opening"]]
+
+
+def test_the_last_lines_of_centred_list_cells_below_every_other_line_stay_in_the_row(tmp_path):
+    """No rules: a bold header over one row of six list cells, each centred in the row, so
+    the columns' lines interleave half a line apart and the longest lists' last lines
+    stand below every line of two cells or more. Each reaches up into the line above it,
+    beside it, not under it: they are the row's (the block ended at its last line of two
+    cells, and they were lost)."""
+    cells = [["- AI", "- chain", "- VR, AR", "- chips", "- networks", "- satellite", "- quantum"],
+             ["- hydrogen", "- solar", "- biomass", "- wind", "- nuclear", "- other"],
+             ["- robots", "- smart", "- tools"], ["- metal", "- glass"],
+             ["- space", "- ocean", "- engines", "- polar"], ["- bio", "- genes", "- brain", "- cells"]]
+    heads = ["Info", "Energy", "Making", "Matter", "Space", "Life"]
+    xs = (72, 142, 212, 282, 352, 422)
+
+    def draw(c):
+        c.setFont("Helvetica", 10)
+        c.drawString(72, 770, "Six fields of future industry and the technologies under each of them.")
+        c.setFont("Helvetica-Bold", 9)
+        for x, text in zip(xs, heads):
+            c.drawString(x, 740, text)
+        c.setFont("Helvetica", 9)
+        centre = 690
+        for x, items in zip(xs, cells):
+            first = centre + (len(items) - 1) * 5.5
+            for k, text in enumerate(items):
+                c.drawString(x, first - k * 11, text)
+        c.setFont("Helvetica", 10)
+        c.drawString(72, 630, "Most of the firms counted work in the information and the life sciences fields.")
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "interleaved.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [heads, [" ".join(items) for items in cells]]
+
+
+def test_two_header_names_set_closer_than_the_chunk_gap_are_two_cells(tmp_path):
+    """A table ruled above and under its header whose second and third names stand less
+    than the chunk gap apart, though further than a word space, with the column boundary
+    between them: two names, not one spanning both columns (read as one, it was repeated
+    over both and the header took two rows)."""
+    header = ["Company", "Founded", "Activities", "City"]
+    rows = [["Zhipu", "2019.6", "bilingual dialogue model released", "Beijing"],
+            ["MiniMax", "2021.12", "language model product launched", "Shanghai"],
+            ["Baichuan", "2023.4", "open source model of 7 billion", "Beijing"]]
+    xs = (76, 170, 216, 440)
+
+    def draw(c):
+        c.setLineWidth(0.8)
+        c.line(72, 725, 520, 725)
+        c.setFont("Helvetica-Bold", 9)
+        for x, text in zip(xs, header):
+            c.drawString(x, 712, text)
+        c.line(72, 706, 520, 706)
+        c.setFont("Helvetica", 9)
+        for r, row in enumerate(rows):
+            for x, text in zip(xs, row):
+                c.drawString(x, 694 - 18 * r, text)
+            c.line(72, 688 - 18 * r, 520, 688 - 18 * r)
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "close-names.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [header] + rows
+
+
+def test_rows_whose_label_sits_half_a_line_beside_its_description_lines(tmp_path):
+    """No rules: under a bold header, each row's number and label (one run of words, set
+    close) centred beside two bullet lines, half a line below the first and above the
+    second. No line holds two cells, but each label line reaches into the lines beside it
+    without touching their words: the lines stand side by side, cells of one row (the
+    table was not found: a block wants lines of two chunks)."""
+    rows = [("1", "Mixed reality", ["- cuts the downlink delay tenfold for large scale use",
+                                     "- live streaming and robots will use it first"]),
+            ("2", "Sensing", ["- connects a hundred billion devices with no battery",
+                               "- logistics and farming will use it first"]),
+            ("3", "Connected cars", ["- base stations sense the road around them as well",
+                                      "- cooperative vehicle systems will use it first"]),
+            ("4", "Smart factories", ["- very reliable links with a short delay for control",
+                                       "- production lines will use it first"])]
+
+    def draw(c):
+        c.setFont("Helvetica", 10)
+        c.drawString(72, 770, "The new network brings five technologies to the fields listed below.")
+        c.setFont("Helvetica-Bold", 9)
+        c.drawString(100, 740, "Item")
+        c.drawString(320, 740, "Features")
+        c.setFont("Helvetica", 9)
+        y = 722
+        for no, label, lines in rows:
+            c.drawString(72, y - 5.5, f"{no}  {label}")
+            c.drawString(180, y, lines[0])
+            c.drawString(180, y - 11, lines[1])
+            y -= 28
+        c.setFont("Helvetica", 10)
+        c.drawString(72, y - 10, "Each of them is to be tried in the field before the end of the next year.")
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "beside.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [["", "Item", "Features"]] + [[no, label, " ".join(lines)] for no, label, lines in rows]
+
+
+def test_the_wrapped_last_line_of_a_description_set_beside_its_label_stays_in_the_table(tmp_path):
+    """As above, the last row's second bullet wrapped to a third line, under every other
+    line of the table: it starts where the description lines set beside the labels start
+    (a later column), so it goes on in the table (it was dropped as a line after it)."""
+    rows = [("1", "Mixed reality", ["- cuts the downlink delay tenfold for large scale use",
+                                     "- live streaming and robots will use it first"]),
+            ("2", "Sensing", ["- connects a hundred billion devices with no battery",
+                               "- logistics and farming will use it first"]),
+            ("3", "Smart factories", ["- very reliable links with a short delay for control",
+                                       "- production lines, power plants and farms of the", "north"])]
+
+    def draw(c):
+        c.setFont("Helvetica", 10)
+        c.drawString(72, 770, "The new network brings five technologies to the fields listed below.")
+        c.setFont("Helvetica-Bold", 9)
+        c.drawString(100, 740, "Item")
+        c.drawString(320, 740, "Features")
+        c.setFont("Helvetica", 9)
+        y = 722
+        for no, label, lines in rows:
+            c.drawString(72, y - 5.5, f"{no}  {label}")
+            for k, text in enumerate(lines):
+                c.drawString(180, y - 11 * k, text)
+            y -= 28
+        c.setFont("Helvetica", 10)
+        c.drawString(72, y - 20, "Each of them is to be tried in the field before the end of the next year.")
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "beside-wrap.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [["", "Item", "Features"]] + [[no, label, " ".join(lines)] for no, label, lines in rows]
+
+
+def test_a_merged_cell_centred_between_two_rows_on_a_line_of_its_own_spans_both(tmp_path):
+    """A table's part at a page's foot: a bold header over two one-line rows, the tier
+    beside them centred between their lines, on a line of its own reaching into theirs. It
+    is the cell of both rows (it was a row of its own, the two rows' tier left blank)."""
+    header = ["Tier", "Rank", "Country", "Score"]
+    ranks = [("1", "America", "72.23"), ("2", "China", "55.20")]
+    xs = (76, 160, 240, 380)
+
+    def draw(c):
+        c.setFont("Helvetica", 10)
+        c.drawString(72, 770, "The scores of the leading countries in the index of this year are below.")
+        c.setFont("Helvetica-Bold", 9)
+        for x, text in zip(xs, header):
+            c.drawString(x, 740, text)
+        c.setFont("Helvetica", 9)
+        for k, row in enumerate(ranks):
+            for x, text in zip(xs[1:], row):
+                c.drawString(x, 722 - 14 * k, text)
+        c.drawString(76, 715, "Tier 1")
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "tiers.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].rows == [header] + [["Tier 1", *row] for row in ranks]
+
+
+def test_a_header_name_wider_than_its_column_of_row_numbers_spans_nothing(tmp_path):
+    """A bold header wrapped to two lines over a narrow column of row numbers: its first
+    line is wider than the numbers and reaches past the boundary half way to the next
+    column, but ends before that column's text starts. It names the first column only (it
+    was read as spanning both, and the header took two rows)."""
+    header = ["No.", "Product", "Company", "Type"]
+    rows = [("1", "Mobocertinib", "Takeda", "chemical"), ("2", "Ritonavir", "Hainan Pharma", "chemical"),
+            ("3", "Adebrelimab", "Hengrui", "biologic"), ("4", "Keverprazan", "Nanjing Pharma", "chemical")]
+    xs = (76, 112, 230, 360)
+
+    def draw(c):
+        c.setFont("Helvetica", 10)
+        c.drawString(72, 770, "The new drugs approved in the first half of the year are listed below.")
+        c.setFont("Helvetica-Bold", 9)
+        c.drawString(72, 748, "Regist.")
+        c.drawString(76, 728, "No.")
+        for x, text in zip(xs[1:], header[1:]):
+            c.drawString(x, 738, text)
+        c.setFont("Helvetica", 9)
+        for k, row in enumerate(rows):
+            for x, text in zip(xs, row):
+                c.drawString(x, 708 - 16 * k, text)
+        c.setFont("Helvetica", 10)
+        c.drawString(72, 640, "Most of them treat cancers, and two of them are biologics made at home.")
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "narrow-first.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].header_rows == 1
+    assert frags[0].rows == [["Regist. No.", *header[1:]]] + [list(r) for r in rows]
+
+
+def test_tiers_wrapped_to_two_lines_beside_ranks_under_a_bold_header(tmp_path):
+    """A bold header over ranks set far apart, each tier wrapped to two lines centred on the
+    middle rank of its span, the first tier's first line right under the header: the
+    header is a line of the rows' centred reading, and the tiers fill their spans (read
+    without it, each tier line was a row of its own)."""
+    header = ["Tier", "Rank", "Country", "Score"]
+    ranks = [("1", "America", "70.18"), ("2", "China", "49.87"), ("3", "Japan", "46.30"),
+             ("4", "Germany", "45.02"), ("5", "Singapore", "34.77"), ("6", "Australia", "33.26"),
+             ("7", "Norway", "31.40")]
+    tiers = [("1", 0), ("2", 2), ("3", 5)]  # (tier, the rank its two lines stand beside)
+    xs = (72, 110, 160, 240)
+
+    def draw(c):
+        c.setFont("Helvetica", 10)
+        c.drawString(72, 770, "The scores of the leading countries in the index of this year are below.")
+        c.setFont("Helvetica-Bold", 9)
+        for x, text in zip(xs, header):
+            c.drawString(x, 751, text)
+        c.setFont("Helvetica", 9)
+        for k, row in enumerate(ranks):
+            for x, text in zip(xs[1:], row):
+                c.drawString(x, 720 - 23 * k, text)
+        for tier, k in tiers:
+            c.drawString(72, 720 - 23 * k + 8, tier)
+            c.drawString(72, 720 - 23 * k - 8, "tier")
+        c.setFont("Helvetica", 10)
+        c.drawString(72, 520, "America leads alone, and the rest follow in the second and third tiers.")
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "wrapped-tiers.pdf", draw))
+    assert len(frags) == 1
+    assert frags[0].header_rows == 1
+    tier_of = ["1 tier"] + ["2 tier"] * 3 + ["3 tier"] * 3
+    assert frags[0].rows == [header] + [[t, *row] for t, row in zip(tier_of, ranks)]

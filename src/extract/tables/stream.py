@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..glyphs.geometry import center_in_box, clearly_between, median_size, runs, x_center_within
-from ..glyphs.lines import chars_to_lines
+from ..glyphs.lines import FILL_THEN_STROKE, bold_font, chars_to_lines
 from ..glyphs.rows import glyph_rows
 from ..glyphs.scripts import is_wide
 from ..model import BBox, TableFragment, TextLine
@@ -223,6 +223,9 @@ LEADING_JUMP_SHARE = 0.25
 FLOAT_OVERLAP_SHARE = 0.3
 #: The text size of a stretch with no rows in it (never measured: a default).
 FALLBACK_SIZE = 10.0
+#: A line reaching up this many ems into the line above stands beside it, not under it
+#: (lines of one column never overlap; a column's centred cells sit half a line off).
+BESIDE_OVERLAP_EM = 0.15
 
 
 @dataclass
@@ -383,6 +386,11 @@ def alignment_blocks(rows: list[Row], settings: TableSettings,
     current: list[Row] = []
     singles = 0
     in_column: set[int] = set()  # one-chunk rows that go on in a later column of their block
+    beside = _beside_pairs(rows)
+
+    def _multi(row: Row) -> bool:  # (a row of cells: two chunks, or one set beside another line)
+        return len(row.chunks) >= 2 or id(row) in beside
+
     for i, row in enumerate(rows):
         if current:
             prev = current[-1]
@@ -401,7 +409,7 @@ def alignment_blocks(rows: list[Row], settings: TableSettings,
         if _multi(row):
             current.append(row)
             singles = 0
-        elif current and _in_later_column(row, current):
+        elif current and (_in_later_column(row, current, beside) or _set_beside(row, current)):
             current.append(row)  # a long cell's next line: the table goes on
             in_column.add(id(row))
         elif current:
@@ -438,6 +446,41 @@ def alignment_blocks(rows: list[Row], settings: TableSettings,
             out.append(b)
             taken.update(id(r) for r in b)
     return out
+
+
+def _beside(a: Row, b: Row) -> bool:
+    """``b`` reaches up into ``a`` by ``BESIDE_OVERLAP_EM`` of its height at least, no word
+    of one over a word of the other: two lines set side by side, half a line off."""
+    return a.bottom - b.top >= BESIDE_OVERLAP_EM * min(a.size, b.size) and b.top > a.top and \
+        not any(_overlap(w.x0, w.x1, v.x0, v.x1) > 0 for w in a.words for v in b.words)
+
+
+def _beside_pairs(rows: list[Row]) -> set[int]:
+    """The one-chunk rows set beside the row above or below them (see ``_beside``): each the
+    line of one cell of a row whose cells are centred beside each other, a row number and
+    label beside a description's lines. Lines of one column never overlap."""
+    out: set[int] = set()
+    for a, b in zip(rows, rows[1:]):
+        if _beside(a, b):
+            out.update(id(r) for r in (a, b) if len(r.chunks) == 1)
+    return out
+
+
+def _set_beside(row: Row, block: list[Row]) -> bool:
+    """A one-chunk line that reaches up into the block's last line (by ``BESIDE_OVERLAP_EM``
+    of its height at least) without touching its words, starting where a chunk of the
+    block starts, within the block: the next line of a column whose cells are centred in
+    their row, set half a line off its neighbours' lines (lines of running text, one under
+    the other, do not overlap)."""
+    last = block[-1]
+    if last.bottom - row.top < BESIDE_OVERLAP_EM * row.size:
+        return False
+    if any(_overlap(w.x0, w.x1, v.x0, v.x1) > 0 for w in row.words for v in last.words):
+        return False
+    x0, x1 = min(r.x0 for r in block), max(r.x1 for r in block)
+    if row.x0 < x0 - 1.0 or row.x1 > x1 + row.size:
+        return False
+    return any(abs(chunk[0].x0 - row.x0) <= 1.0 for r in block for chunk in r.chunks)
 
 
 def _in_one_cell(line: Row, row: Row) -> bool:
@@ -554,7 +597,7 @@ def _column_under(x0: float, x1: float, columns: list[tuple[float, float]]) -> i
     return sum(1 for _, b in columns[:-1] if b < mid)
 
 
-def _in_later_column(row: Row, block: list[Row]) -> bool:
+def _in_later_column(row: Row, block: list[Row], beside: set[int] | frozenset[int] = frozenset()) -> bool:
     """A one-chunk line that starts where a later column of the block's rows starts (not
     at their left edge) and stays within the block: the next line of a cell that wraps
     to more lines than its row's other cells (a description beside a short label), not
@@ -564,6 +607,9 @@ def _in_later_column(row: Row, block: list[Row]) -> bool:
     if row.x0 < x0 + 2 * row.size or row.x1 > x1 + row.size:
         return False
     starts = [chunk[0].x0 for r in block if _multi(r) for chunk in r.chunks[1:]]
+    # A line set beside another (see ``_beside_pairs``) is a cell's too, wherever it starts
+    # past the block's left edge.
+    starts += [r.x0 for r in block if id(r) in beside and r.x0 >= x0 + 2 * r.size]
     # One row's cell starting there will do: a table of a row or two whose long cells wrap
     # to lines of their own (the label and its row number centred beside them) has one
     # line of two chunks per row, its header's cells centred away from the columns' edges.
@@ -814,10 +860,13 @@ def _parted(row: Row, seps: Sequence[tuple[float, float]],
 
 
 def _spanning(row: Row, bounds: list[float], rules: Sequence[tuple[float, float, float]] = (),
-              table: tuple[float, float] | None = None) -> list[tuple[int, int, list[Word]]]:
+              table: tuple[float, float] | None = None,
+              seps: Sequence[tuple[float, float]] = ()) -> list[tuple[int, int, list[Word]]]:
     """Chunks of a header row that cover two or more columns: (first col, last col, words).
     A chunk spans the columns of the rule drawn right under it (a rule narrower than the
-    table), or else the columns its text reaches well into."""
+    table), or else the columns its text reaches well into: past the boundary and, where
+    the column gaps ``seps`` are known, over the start of the column's text (a name wider
+    than its column of row numbers, "등록" over "1", ends in the gap after it)."""
     out = []
     size = row.size
     centres = [(bounds[k] + bounds[k + 1]) / 2 for k in range(len(bounds) - 1)]
@@ -836,11 +885,31 @@ def _spanning(row: Row, bounds: list[float], rules: Sequence[tuple[float, float,
                 c0, c1 = inside[0], inside[-1]
                 break
         if c0 is None or c1 is None:  # (set together)
-            c0 = _column_of(x0 + CHUNK_INSET_EM * size, bounds)
-            c1 = _column_of(x1 - CHUNK_INSET_EM * size, bounds)
+            for piece in _apart_at_bounds(chunk, bounds, size):
+                c0 = _column_of(piece[0].x0 + CHUNK_INSET_EM * size, bounds)
+                c1 = _column_of(piece[-1].x1 - CHUNK_INSET_EM * size, bounds)
+                while c1 > c0 and len(seps) == len(bounds) - 2 and piece[-1].x1 <= seps[c1 - 1][1]:
+                    c1 -= 1
+                if c1 > c0:
+                    out.append((c0, c1, piece))
+            continue
         if c1 > c0:
             out.append((c0, c1, chunk))
     return out
+
+
+def _apart_at_bounds(chunk: list[Word], bounds: list[float], size: float) -> list[list[Word]]:
+    """``chunk`` cut where two of its words stand further apart than a word space
+    (``CELL_GAP_EM``) with a column boundary between them: the names of two columns set
+    closer than the chunk gap ("설립시기  주요내용" over a date column and a wide one), not
+    one name over both (its words are a word space apart)."""
+    pieces = [[chunk[0]]]
+    for w1, w2 in zip(chunk, chunk[1:]):
+        if w2.x0 - w1.x1 >= CELL_GAP_EM * size and any(w1.x1 <= b <= w2.x0 for b in bounds[1:-1]):
+            pieces.append([w2])
+        else:
+            pieces[-1].append(w2)
+    return pieces
 
 
 def _lines(words: list[Word], page_number: int, gap: float | None, right: float,
@@ -880,6 +949,9 @@ def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: i
              and a <= region.x0 + em and b >= region.x1 - em]
     if inner:
         header_rule = inner[0]
+    elif columns is None:
+        header_rule = _bold_header_end(rows, settings)
+    bold_header = header_rule is not None and not inner
     # Each text row as a row of cells (word lists), with merges.
     grid: list[dict[int, list[Word]]] = []
     header_rows = 0
@@ -891,7 +963,7 @@ def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: i
             merged: dict[int, list[Word]] = {}
             for r in head:
                 # Drawn columns (a shaded header's boxes) hold each header cell whole.
-                sp = [] if columns is not None else _spanning(r, bounds, region.rule_extents, (region.x0, region.x1))
+                sp = [] if columns is not None else _spanning(r, bounds, region.rule_extents, (region.x0, region.x1), seps)
                 if sp:
                     cells = {}
                     for c0, c1, words in sp:
@@ -929,6 +1001,14 @@ def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: i
     body_top = header_rule if header_rule is not None else region.top
     between = rows_between_rules(body_grid, rows, bounds, region, body_top)
     centred = centred_rows(body_grid, settings) if between is None else None
+    if centred is None and between is None and bold_header and len(grid) == 1:
+        # A header told by its weight alone is a line of the table's centred reading too:
+        # where the rows group only with it (a tier wrapped to two lines centred beside
+        # ranks, its first line right under the header), take that reading, the header
+        # its first row.
+        whole = centred_rows(grid + body_grid, settings)
+        if whole is not None and len(whole) >= 2 and whole[0] == grid[0]:
+            centred = whole[1:]
     if between is not None:
         grid += between  # a rule under every row: the rules make the rows
     elif centred is not None:
@@ -939,6 +1019,7 @@ def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: i
         # no line between rows; their spans are found the same way when they tile.
         for c in {c for cells in grid[header_rows:] for c in cells}:
             _fill_centred_spans(grid[header_rows:], c)
+    grid[header_rows:] = _fold_lone_spans(grid[header_rows:])
     _move_header_only_columns(grid, header_rows)
     # Drop empty columns.
     used = sorted({c for cells in grid for c in cells})
@@ -979,6 +1060,29 @@ def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: i
                  "empty_cell_ratio": round(empty / max(n_rows * n_out, 1), 3),
                  "merged_cells": 0, "ruled": region.ruled},
     )
+
+
+def _bold(row: Row) -> bool:
+    """Most of the row's glyphs are bold (by the font's name, or drawn filled and stroked)."""
+    chars = [c for w in row.words for c in w.chars]
+    return sum(1 for c in chars if bold_font(str(c.get("fontname", ""))) or
+               c.get("render_mode") == FILL_THEN_STROKE) * 2 > len(chars)
+
+
+def _bold_header_end(rows: list[Row], settings: TableSettings) -> float | None:
+    """Where a header set in bold ends, as a header rule would: the table's leading lines
+    are bold (one of them of two chunks or more: cells side by side), the line under them
+    and most of the lines further down are not. An unruled table draws its header no other
+    way (Chromium and WeasyPrint set a ``th`` in bold); None when the rows say nothing."""
+    k = 0
+    while k < min(len(rows), settings.stream_max_header_lines) and _bold(rows[k]):
+        k += 1
+    body = rows[k:]
+    if not k or not body or _bold(body[0]) or not any(_multi(r) for r in rows[:k]):
+        return None
+    if sum(1 for r in body if _bold(r)) * 2 >= len(body):
+        return None  # bold throughout (a table set in bold, a run of bold labels)
+    return (rows[k - 1].bottom + body[0].top) / 2
 
 
 def rows_between_rules(grid: list[dict[int, list[Word]]], rows: list[Row], bounds: list[float], region: Region,
@@ -1340,6 +1444,32 @@ def centred_rows(grid: list[dict[int, list[Word]]], settings: TableSettings) -> 
     return out
 
 
+def _fold_lone_spans(rows: list[dict[int, list[Word]]]) -> list[dict[int, list[Word]]]:
+    """A row of one cell between two rows that leave its column empty and fill two others,
+    its line reaching into one of theirs (``BESIDE_OVERLAP_EM``) with its middle between
+    theirs: a merged cell centred over the two rows ("1등급" beside ranks 1 and 2), set on a
+    line of its own. Its text goes to both rows' cells in its column and the row goes."""
+    def span(cells: dict[int, list[Word]]) -> tuple[float, float]:
+        ws = [w for v in cells.values() for w in v]
+        return min(w.top for w in ws), max(w.bottom for w in ws)
+
+    out = list(rows)
+    k = 1
+    while k < len(out) - 1:
+        above, lone, below = out[k - 1], out[k], out[k + 1]
+        if len(lone) == 1 and all(len(r) >= 2 for r in (above, below)):
+            (c, words), = lone.items()
+            size = statistics.median(w.size for w in words)
+            (a0, a1), (t, b), (b0, b1) = span(above), span(lone), span(below)
+            if c not in above and c not in below and (a0 + a1) / 2 < (t + b) / 2 < (b0 + b1) / 2 \
+                    and max(a1 - t, b - b0) >= BESIDE_OVERLAP_EM * size:
+                above[c] = below[c] = words
+                del out[k]
+                continue
+        k += 1
+    return out
+
+
 def _fill_centred_spans(rows: list[dict[int, list[Word]]], col: int) -> None:
     """Fill the merged cells of a sparse column in a table that centres its cells: each
     text stands at the centre of the rows it spans, so, top to bottom, a span starts after
@@ -1395,8 +1525,9 @@ def _reads_as_table(grid: list[list[str]], header_rows: int, ruled: bool, settin
         return False
     full = sum(1 for row in grid if sum(1 for t in row if t) >= 2)
     # Between rules, under a header rule, a header and one row are a table (a row of
-    # centred cells grouped from many lines).
-    if full < (2 if ruled and header_rows else settings.stream_min_rows):
+    # centred cells grouped from many lines); so is a header over one row grouped from
+    # many lines without rules (cells centred beside each other).
+    if full < (2 if (ruled or grouped) and header_rows else settings.stream_min_rows):
         return False
     cells = [t for row in grid for t in row if t]
     lone = sum(1 for t in cells if len(t) == 1 and is_wide(t))
