@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from . import load
-from .glyphs.geometry import BBox, center, point_in_box
+from .glyphs.geometry import BBox
 from .glyphs.lines import chars_to_lines
 from .model import TextLine
 
@@ -48,14 +48,22 @@ def page_lines(chars: list[dict], number: int, occupied: list[BBox], images: lis
         # Nothing to take out: the same list, whose rows the load stage already grouped.
         return chars_to_lines(chars, number, settings, gap)
     body, figure = [], []
+    # point_in_box written out (it ran for every glyph and box): the boxes grown by its pad
+    # once, the same bounds it computes (pad 1.0 for the occupied areas, none for images)
+    grown = [(box[0] - 1.0, box[1] - 1.0, box[2] + 1.0, box[3] + 1.0) for box in occupied]
+    pictures = [(box[0] - 0.0, box[1] - 0.0, box[2] + 0.0, box[3] + 0.0) for box in images]
     for c in chars:
-        cx, cy = center(c)
-        if any(point_in_box(cx, cy, box) for box in occupied):
-            continue
-        if any(point_in_box(cx, cy, box, pad=0.0) for box in images):
-            figure.append(c)
-            continue
-        body.append(c)
+        cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+        for x0, top, x1, bottom in grown:
+            if x0 <= cx <= x1 and top <= cy <= bottom:
+                break
+        else:
+            for x0, top, x1, bottom in pictures:
+                if x0 <= cx <= x1 and top <= cy <= bottom:
+                    figure.append(c)
+                    break
+            else:
+                body.append(c)
     lines = chars_to_lines(body, number, settings, gap)
     for line in chars_to_lines(figure, number, settings, gap):
         line.role = "figure"

@@ -631,6 +631,7 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
     height, mb_x0, mb_top, doctop0 = frame.height, frame.mb_x0, frame.mb_top, frame.doctop0
     ctm0, ctm1, ctm2, ctm3, ctm4, ctm5 = frame.ctm
     number = frame.number
+    decimal_of = _DECIMALS.get
 
     def text_object(obj: int, i: int | None) -> _TextObject:
         font = api.FPDFTextObj_GetFont(obj)
@@ -722,7 +723,9 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
         # the baseline as the decimal the stream wrote (see _decimal): pdfium's single
         # precision put glyphs of one line 3e-5 pt off pdfminer's, enough to change how a
         # LibreOffice page's rows group; one value a line, so a dict lookup a glyph
-        x, y = ox.value, _decimal(oy.value)
+        x, y = ox.value, oy.value
+        found = decimal_of(y)  # (_decimal's own cache looked up here: a call saved a glyph)
+        y = _decimal(y) if found is None else found
         key = (obj, x, y)
         if key == last_key and records:  # the next letter of one code's text (a ligature)
             records[-1][3] += ch

@@ -96,8 +96,15 @@ def dedupe_chars(chars: list[dict], tolerance: float) -> list[dict]:
     stride = 1 << 24
     seen: dict[tuple, dict[int, list[tuple[float, float]]]] = {}
     out = []
+    sizes: dict[float, float] = {}  # size -> round(size, 1): one round() per size, not per glyph
     for c in chars:
-        base = (c["text"], c.get("fontname"), round(c.get("size", 0), 1))
+        size = c.get("size", 0)
+        rounded = sizes.get(size)
+        if rounded is None:
+            rounded = round(size, 1)
+            if size == size:  # (not NaN: a NaN's rounding is a new object each time, as before)
+                sizes[size] = rounded
+        base = (c["text"], c.get("fontname"), rounded)
         x, y = c["x0"], c["top"]
         key = round(x / tol) * stride + round(y / tol)
         cells = seen.get(base)

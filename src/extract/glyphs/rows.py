@@ -34,7 +34,10 @@ def sideways_turn(chars: Iterable[dict]) -> int:
     (a landscape page stored sideways without /Rotate, a page upside down), else 0."""
     if not isinstance(chars, (list, tuple)):
         chars = list(chars)
-    if all(c.get("upright", True) and (c.get("matrix") or _NO_TURN)[0] >= 0 for c in chars):
+    for c in chars:  # (a loop, not all() over a generator: this runs over every glyph of a page)
+        if not (c.get("upright", True) and (c.get("matrix") or _NO_TURN)[0] >= 0):
+            break
+    else:
         return 0  # the common case, without a Counter over every glyph
     turns = Counter(direction(c) for c in chars if c["text"] and not c["text"].isspace())
     if not turns:
@@ -71,7 +74,7 @@ def derotate(chars: list[dict], turn: int, right: float | None = None) -> list[d
 # to group and would push the page's rows out.)
 _ROW_MEMO = threading.local()
 _MEMO_MIN_GLYPHS = 200
-_MEMO_SIZE = 2
+_MEMO_SIZE = 4
 
 
 def glyph_rows(chars: Iterable[dict], settings: "LayoutSettings") -> list[list[dict]]:
@@ -85,11 +88,15 @@ def glyph_rows(chars: Iterable[dict], settings: "LayoutSettings") -> list[list[d
     memo = getattr(_ROW_MEMO, "entries", None)
     if memo is None:
         memo = _ROW_MEMO.entries = []
-    for glyphs, n, ratio, rows in memo:
-        if glyphs is chars and n == len(chars) and ratio == settings.line_overlap_ratio:
+    n = len(chars)
+    for glyphs, members, ratio, rows in memo:
+        # the same list, or another holding the same glyphs in the same order (the layout's
+        # body of a page is a new list of the glyphs the table finder's stream pass grouped)
+        if len(members) == n and ratio == settings.line_overlap_ratio and \
+                (glyphs is chars or all(map(operator.is_, members, chars))):
             return rows
     rows = _group_rows(chars, settings)
-    memo.insert(0, (chars, len(chars), settings.line_overlap_ratio, rows))
+    memo.insert(0, (chars, tuple(chars), settings.line_overlap_ratio, rows))
     del memo[_MEMO_SIZE:]
     return rows
 
@@ -101,7 +108,18 @@ def _group_rows(chars: list[dict], settings: "LayoutSettings") -> list[list[dict
     glyphs = [c for c in chars if c.get("upright", True) and c["text"] and c["text"] != "\n"]
     if not glyphs:
         return []
-    glyphs.sort(key=_row_order)
+    # sorted by _row_order's key, with one round() per distinct top (a row's glyphs share it)
+    rounded: dict[float, float] = {}
+    keys = []
+    for c in glyphs:
+        top = c["top"]
+        r = rounded.get(top)
+        if r is None:
+            r = round(top, 1)
+            if top == top:  # (not NaN: a NaN's rounding is a new object each time, as before)
+                rounded[top] = r
+        keys.append((r, c["x0"]))
+    glyphs = [glyphs[k] for k in sorted(range(len(glyphs)), key=keys.__getitem__)]
     ratio = settings.line_overlap_ratio
     rows: list[list[dict]] = []
     row = None
