@@ -999,6 +999,20 @@ def test_the_wrapped_last_line_of_a_description_set_beside_its_label_stays_in_th
     assert frags[0].rows == [["", "Item", "Features"]] + [[no, label, " ".join(lines)] for no, label, lines in rows]
 
 
+def _scores_under_a_bold_header(c, xs, header, ranks, header_y, first_y, step):
+    """A sentence, a bold header at ``xs`` and under it one line a rank (rank, country,
+    score) from the second column on, ``step`` apart: the tier column is the test's own."""
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 770, "The scores of the leading countries in the index of this year are below.")
+    c.setFont("Helvetica-Bold", 9)
+    for x, text in zip(xs, header):
+        c.drawString(x, header_y, text)
+    c.setFont("Helvetica", 9)
+    for k, row in enumerate(ranks):
+        for x, text in zip(xs[1:], row):
+            c.drawString(x, first_y - step * k, text)
+
+
 def test_a_merged_cell_centred_between_two_rows_on_a_line_of_its_own_spans_both(tmp_path):
     """A table's part at a page's foot: a bold header over two one-line rows, the tier
     beside them centred between their lines, on a line of its own reaching into theirs. It
@@ -1008,15 +1022,7 @@ def test_a_merged_cell_centred_between_two_rows_on_a_line_of_its_own_spans_both(
     xs = (76, 160, 240, 380)
 
     def draw(c):
-        c.setFont("Helvetica", 10)
-        c.drawString(72, 770, "The scores of the leading countries in the index of this year are below.")
-        c.setFont("Helvetica-Bold", 9)
-        for x, text in zip(xs, header):
-            c.drawString(x, 740, text)
-        c.setFont("Helvetica", 9)
-        for k, row in enumerate(ranks):
-            for x, text in zip(xs[1:], row):
-                c.drawString(x, 722 - 14 * k, text)
+        _scores_under_a_bold_header(c, xs, header, ranks, 740, 722, 14)
         c.drawString(76, 715, "Tier 1")
         c.showPage()
 
@@ -1070,15 +1076,7 @@ def test_tiers_wrapped_to_two_lines_beside_ranks_under_a_bold_header(tmp_path):
     xs = (72, 110, 160, 240)
 
     def draw(c):
-        c.setFont("Helvetica", 10)
-        c.drawString(72, 770, "The scores of the leading countries in the index of this year are below.")
-        c.setFont("Helvetica-Bold", 9)
-        for x, text in zip(xs, header):
-            c.drawString(x, 751, text)
-        c.setFont("Helvetica", 9)
-        for k, row in enumerate(ranks):
-            for x, text in zip(xs[1:], row):
-                c.drawString(x, 720 - 23 * k, text)
+        _scores_under_a_bold_header(c, xs, header, ranks, 751, 720, 23)
         for tier, k in tiers:
             c.drawString(72, 720 - 23 * k + 8, tier)
             c.drawString(72, 720 - 23 * k - 8, "tier")
