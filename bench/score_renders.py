@@ -9,9 +9,10 @@
 Every ``X.pdf`` with an ``X.truth.json`` beside it is extracted (``extract.run``) and scored
 by ``../shared/tools/score.py`` (``score_bulletin``). One line per file: table relation F1
 (and in brackets the same with every space in the texts ignored, so that what is left is
-structure and not a space at a wrap), typed records exact, tables whose structure is off (rows, header, kind, pages or caption
-wrong, or not found), entities found, bullets F1 (and spaces ignored); then the totals. ``--tables`` lists each
-table that is not exact with the scorer's details. ``--json`` writes the per-file figures,
+structure and not a space at a wrap), typed records exact, tables whose structure is off
+(rows, header, kind, pages or caption wrong, or not found), entities found, bullets F1 (and
+spaces ignored); then the totals. ``--tables`` lists each table that is not exact with the
+scorer's details. ``--json`` writes the per-file figures,
 so two runs can be compared. Made for the renders of ``samples/vary_content.py``,
 ``render_html.py``, ``render_docx.py`` and ``template_farm.py``.
 
@@ -257,8 +258,9 @@ def main(argv: list[str]) -> int:
         if "error" in r:
             print(f"{r['file']:<48} ERROR {r['error']}")
             continue
-        print(f"{r['file']:<48} tables F1 {r['table_f1']:.3f} ({r['table_f1_nospace']:.3f})  records {r['records_exact']}/{r['records']}  "
-              f"structure off {len(r['tables_off'])}  entities {r['entities_found']}  bullets {r['bullets_f1']} ({r['bullets_f1_nospace']})  "
+        print(f"{r['file']:<48} tables F1 {r['table_f1']:.3f} ({r['table_f1_nospace']:.3f})  "
+              f"records {r['records_exact']}/{r['records']}  structure off {len(r['tables_off'])}  "
+              f"entities {r['entities_found']}  bullets {r['bullets_f1']} ({r['bullets_f1_nospace']})  "
               f"articles {r['articles'][0]}/{r['articles'][1]}  leads {r['leads'][0]}  refs {r['references_f1']}  "
               f"contents {r['contents_f1']}  summary {r['summary_f1']}  issue {r['issue'][0]}/{r['issue'][1]}",
               flush=True)

@@ -963,7 +963,8 @@ def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: i
             merged: dict[int, list[Word]] = {}
             for r in head:
                 # Drawn columns (a shaded header's boxes) hold each header cell whole.
-                sp = [] if columns is not None else _spanning(r, bounds, region.rule_extents, (region.x0, region.x1), seps)
+                sp = [] if columns is not None else \
+                    _spanning(r, bounds, region.rule_extents, (region.x0, region.x1), seps)
                 if sp:
                     cells = {}
                     for c0, c1, words in sp:
