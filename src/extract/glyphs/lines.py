@@ -28,6 +28,12 @@ def bold_font(name: str) -> bool:
     return BOLD_FONT.search(name) is not None
 
 
+def bold_glyph(c: dict) -> bool:
+    """Is the glyph bold: its font's name says so, or it is drawn filled and then stroked
+    (the synthetic bold of a font without a bold face)?"""
+    return bold_font(c.get("fontname") or "") or c.get("render_mode") == FILL_THEN_STROKE
+
+
 #: Where a line writes its spaces, a gap between scripts is a word space only when wider
 #: than this many of the line's spaces (``_make_line``).
 SCRIPT_GAP_SPACES = 1.1
@@ -169,9 +175,8 @@ def _make_line(row: list[dict], page: int, gap_ratio: float) -> TextLine | None:
             if cbottom > bottom:
                 bottom = cbottom
         sizes.append(c["size"])
-        name = c.get("fontname") or ""
-        names.append(name)
-        if bold_font(name) or c.get("render_mode") == FILL_THEN_STROKE:
+        names.append(c.get("fontname") or "")
+        if bold_glyph(c):
             bold_count += 1
     if x0 is None or x1 is None or top is None or bottom is None:
         return None  # (not reached: a line with text has a visible glyph)

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..glyphs.geometry import center_in_box, clearly_between, median_size, runs, x_center_within
-from ..glyphs.lines import FILL_THEN_STROKE, bold_font, chars_to_lines
+from ..glyphs.lines import bold_glyph, chars_to_lines
 from ..glyphs.rows import glyph_rows
 from ..glyphs.scripts import is_wide
 from ..model import BBox, TableFragment, TextLine
@@ -451,8 +451,12 @@ def alignment_blocks(rows: list[Row], settings: TableSettings,
 def _beside(a: Row, b: Row) -> bool:
     """``b`` reaches up into ``a`` by ``BESIDE_OVERLAP_EM`` of its height at least, no word
     of one over a word of the other: two lines set side by side, half a line off."""
-    return a.bottom - b.top >= BESIDE_OVERLAP_EM * min(a.size, b.size) and b.top > a.top and \
-        not any(_overlap(w.x0, w.x1, v.x0, v.x1) > 0 for w in a.words for v in b.words)
+    return a.bottom - b.top >= BESIDE_OVERLAP_EM * min(a.size, b.size) and b.top > a.top and _words_apart(a, b)
+
+
+def _words_apart(a: Row, b: Row) -> bool:
+    """No word of ``a`` stands over or under a word of ``b``."""
+    return not any(_overlap(w.x0, w.x1, v.x0, v.x1) > 0 for w in a.words for v in b.words)
 
 
 def _beside_pairs(rows: list[Row]) -> set[int]:
@@ -475,7 +479,7 @@ def _set_beside(row: Row, block: list[Row]) -> bool:
     last = block[-1]
     if last.bottom - row.top < BESIDE_OVERLAP_EM * row.size:
         return False
-    if any(_overlap(w.x0, w.x1, v.x0, v.x1) > 0 for w in row.words for v in last.words):
+    if not _words_apart(row, last):
         return False
     x0, x1 = min(r.x0 for r in block), max(r.x1 for r in block)
     if row.x0 < x0 - 1.0 or row.x1 > x1 + row.size:
@@ -1066,8 +1070,7 @@ def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: i
 def _bold(row: Row) -> bool:
     """Most of the row's glyphs are bold (by the font's name, or drawn filled and stroked)."""
     chars = [c for w in row.words for c in w.chars]
-    return sum(1 for c in chars if bold_font(str(c.get("fontname", ""))) or
-               c.get("render_mode") == FILL_THEN_STROKE) * 2 > len(chars)
+    return sum(1 for c in chars if bold_glyph(c)) * 2 > len(chars)
 
 
 def _bold_header_end(rows: list[Row], settings: TableSettings) -> float | None:
