@@ -149,6 +149,7 @@ class Watch:
             "rule": getattr(stats, "last_rule", "") if stats is not None else "",
             "context": model.last_context if model is not None and witness == "model" else "",
             "word_wrapping": bool(stats and stats.word_wrapping),
+            "role": getattr(prev, "role", None) if prev is not None else None,
             "room_em": round((prev.column_right - prev.x1) / prev.size, 2)
             if prev is not None and prev.column_right and prev.size else None,
             "full": textjoin.line_was_full(prev, r2) if prev is not None else None,
