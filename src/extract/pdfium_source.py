@@ -23,7 +23,9 @@ What is read, and with which pdfium call:
   (``FPDFText_GetCharOrigin``, ``FPDFText_GetMatrix``), the text object's font size
   (``FPDFTextObj_GetFontSize``), the advance (the width of the loose box,
   ``FPDFText_GetLooseCharBox``, which is the advance on upright text; the font's width of
-  the character, ``FPDFFont_GetGlyphWidth``, on turned text) and the descent pdfminer
+  the character, ``FPDFFont_GetGlyphWidth``, on turned text; pdfium keeps widths as whole
+  thousandths of an em, so where the font dictionary's are fractional, as Chromium writes
+  them, the dictionary's, see :func:`_exact_widths`) and the descent pdfminer
   reads from the font dictionary (read here from the page's resources, see
   :class:`FontFacts`, without parsing any content stream).
 - **Font name, render mode, colours** per text object (``FPDFTextObj_GetFont`` and
@@ -862,8 +864,22 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
             if len(rec[3]) > 1 and rec[2].spells_ligatures and rec[3] in _LIGATURES:
                 rec[3] = _LIGATURES[rec[3]]
     records += _trailing_spaces_left_out(api, text, records, texts, width_out)
-    placed = [(seq, i, glyph(run, ch, x, y, adv if run.widths is None else _dictionary_advance(run, ch, adv)))
-              for seq, i, run, ch, x, y, adv, _, _ in records]
+    # A font of fractional widths: the advance is the dictionary's (see _dictionary_advance),
+    # and pdfium, which moved the pen by its whole widths, put each next glyph of the object
+    # short of where pdfminer puts it by what the widths before it lost.
+    lost, before = 0.0, None
+    for rec in records:
+        run = rec[2]
+        if run.widths is None:
+            continue
+        if run is before and run.straight:
+            rec[4] += lost * run.matrix[0]
+        else:
+            lost = 0.0
+        adv = _dictionary_advance(run, rec[3], rec[6])
+        lost += adv - rec[6]
+        rec[6], before = adv, run
+    placed = [(seq, i, glyph(run, ch, x, y, adv)) for seq, i, run, ch, x, y, adv, _, _ in records]
     # Text objects the text page left out: pdfium skips an object whose glyphs have no ink
     # (a run of spaces drawn on its own; it infers a space from the gap instead), and one
     # drawn again over an earlier one (fake bold), which pdfminer keeps.
