@@ -398,6 +398,17 @@ def _code_texts(ref) -> dict[int, str] | None:
 AMBIGUOUS = -1.0
 
 
+def _fractional(values: list) -> bool:
+    """Is a number of ``values`` (of arrays in them, as /W has) not whole?"""
+    from pdfminer.pdftypes import resolve1
+
+    for v in values:
+        v = resolve1(v)
+        if isinstance(v, list) and _fractional(v) or isinstance(v, float) and not v.is_integer():
+            return True
+    return False
+
+
 def _exact_widths(spec: dict, subtype: str) -> tuple | None:
     """The font dictionary's widths (thousandths of an em) where some are not whole, keyed
     as pdfium gives them: pdfium keeps a font's widths as integers (``GetCharWidthF`` returns
@@ -417,8 +428,11 @@ def _exact_widths(spec: dict, subtype: str) -> tuple | None:
             sub = resolve1(dfonts[0]) if isinstance(dfonts, list) and dfonts else {}
             if not isinstance(sub, dict):
                 return None
-            widths = get_widths(resolve1(sub.get("W")) or [])
+            given = resolve1(sub.get("W")) or []
             default = resolve1(sub.get("DW", 1000))
+            if not _fractional(given) and not _fractional([default]):
+                return None  # (before a range of /W is spread over its codes)
+            widths = get_widths(given)
         else:
             given = resolve1(spec.get("Widths"))
             if not isinstance(given, list):
