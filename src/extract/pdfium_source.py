@@ -881,18 +881,17 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
     # A font of fractional widths: the advance is the dictionary's (see _dictionary_advance),
     # and pdfium, which moved the pen by its whole widths, put each next glyph of the object
     # short of where pdfminer puts it by what the widths before it lost.
-    lost, before = 0.0, None
+    lost: dict[_TextObject, float] = {}  # text object -> what its widths so far lost
     for rec in records:
         run = rec[2]
         if run.widths is None:
             continue
-        if run is before and run.straight:
-            rec[4] += lost * run.matrix[0]
-        else:
-            lost = 0.0
+        before = lost.get(run, 0.0)
+        if before and run.straight:
+            rec[4] += before * run.matrix[0]
         adv = _dictionary_advance(run, rec[3], rec[6])
-        lost += adv - rec[6]
-        rec[6], before = adv, run
+        lost[run] = before + adv - rec[6]
+        rec[6] = adv
     placed = [(seq, i, glyph(run, ch, x, y, adv)) for seq, i, run, ch, x, y, adv, _, _ in records]
     # Text objects the text page left out: pdfium skips an object whose glyphs have no ink
     # (a run of spaces drawn on its own; it infers a space from the gap instead), and one
