@@ -507,3 +507,78 @@ def test_line_end_hyphen_named_by_the_tounicode(tmp_path):
     ref, got = both(_helvetica_pdf(tmp_path / "hyphen.pdf", content, {"-": "-", "=": "-"}))
     assert "".join(c["text"] for c in got["char"]) == "".join(c["text"] for c in ref["char"]) == \
         "The exam-ple goes on"
+
+
+def _fractional_widths_pdf(path, content: bytes, widths: dict[str, float], tounicode: dict[str, str]):
+    """``content`` drawn with /F1, a TrueType font not embedded (pdfium substitutes one, and
+    takes the widths from /Widths) whose widths are those of ``widths`` (thousandths of an
+    em, fractional as Chromium writes them), 500 for other codes, with a ToUnicode map."""
+    ws = b" ".join(b"%g" % widths.get(chr(code), 500) for code in range(32, 123))
+    font = (b"<< /Type /Font /Subtype /TrueType /BaseFont /TestSans /FirstChar 32 /LastChar 122 /Widths [%s] "
+            b"/FontDescriptor 7 0 R /ToUnicode 6 0 R >>" % ws)
+    descriptor = (b"<< /Type /FontDescriptor /FontName /TestSans /Flags 32 /Ascent 900 /Descent -200 "
+                  b"/FontBBox [0 -200 1000 900] /ItalicAngle 0 /StemV 80 /CapHeight 700 >>")
+    return _write_pdf(path, content, [font], [_stream(_cmap(tounicode)), descriptor])
+
+
+def test_fractional_widths_are_the_advances_pdfminer_reads(tmp_path):
+    """pdfium keeps a font's widths as whole thousandths of an em (it truncates /W and
+    /Widths), so a Chromium font's glyph boxes ended up to 0.01 pt short of pdfminer's. On
+    h3 r59-0003 p4 a word gap after '.' (273.4375, read as 273) then measured 2.72930 pt
+    against the stream table's column-gap threshold of 0.3 em = 2.72925 (2.72532 with
+    pdfminer's box): two more column gaps, and the table part was not stitched. Here each
+    glyph is set by its own Td, as Chromium sets them, and 'b' (556.9) ends a word 2.995 pt
+    (0.2995 em) before the next: the boxes are pdfminer's to 1e-4 pt and the column finder
+    sees no gap with either engine. 'c' and 'd' (556.2, 556.7) both truncate to 556: the
+    ToUnicode map tells which width is whose."""
+    from extract.tables.stream import _projection_gaps, text_rows
+
+    widths = {" ": 277.83203, "a": 667.48047, "b": 556.9, "c": 556.2, "d": 556.7}
+    lines = []
+    for k in range(3):
+        x, cmds = 72.0, []
+        for ch in "ab":
+            cmds.append(b"1 0 0 1 %.5f %d Tm (%s) Tj" % (x, 700 - 14 * k, ch.encode()))
+            x += widths[ch] * 10 / 1000
+        cmds.append(b"1 0 0 1 %.5f %d Tm ( ) Tj" % (x, 700 - 14 * k))
+        x += 2.995
+        for ch in "cd":
+            cmds.append(b"1 0 0 1 %.5f %d Tm (%s) Tj" % (x, 700 - 14 * k, ch.encode()))
+            x += widths[ch] * 10 / 1000
+        lines.append(b"BT /F1 10 Tf " + b" ".join(cmds) + b" ET")
+    pdf = _fractional_widths_pdf(tmp_path / "widths.pdf", b"\n".join(lines) + b"\n", widths,
+                                 {ch: ch for ch in " abcd"})
+    ref, got = both(pdf)
+    assert [c["text"] for c in ref["char"]] == list("ab cd" * 3)
+    assert_same_chars(ref["char"], got["char"], x1_tolerance=1e-4)
+    layout = Settings().layout
+    gaps = [_projection_gaps(text_rows(chars, layout.word_gap_ratio, 1.0, layout), 0.3)
+            for chars in (ref["char"], got["char"])]
+    assert gaps[0] == gaps[1] == []
+
+
+def test_fractional_widths_pdfium_cannot_tell_apart_fall_back(tmp_path):
+    """Two codes the ToUnicode map gives one text, of widths that both truncate to 556:
+    which width a glyph has is not known from what pdfium says, so the page is read by
+    pdfminer, with the reason; a whole width (the space's) needs nothing."""
+    widths = {"c": 556.2, "d": 556.7}
+    pdf = _fractional_widths_pdf(tmp_path / "widths.pdf", b"BT /F1 10 Tf 72 700 Td (c d) Tj ET\n", widths,
+                                 {" ": " ", "c": "c", "d": "c"})
+    with pytest.raises(Fallback, match="two widths"):
+        both(pdf)
+    a, b = _both_outputs(pdf)
+    assert b["provenance"]["load"]["pages"] == {"pdfminer": [1]}
+    a.pop("provenance"), b.pop("provenance")
+    assert a == b
+
+
+def test_fractional_widths_in_one_string_do_not_drift(tmp_path):
+    """Glyphs of one string (a TJ with a kern): pdfium moves the pen by its whole widths,
+    so each next glyph stood short of pdfminer's by what the widths before it lost (0.07
+    pt after ten glyphs here); they stand where pdfminer puts them."""
+    widths = {" ": 277.83203, "a": 667.48047, "b": 556.9, "c": 556.2, "d": 556.7}
+    content = b"BT /F1 10 Tf 72 700 Td [(abcd abcd) -120 (dcba)] TJ ET\n"
+    ref, got = both(_fractional_widths_pdf(tmp_path / "drift.pdf", content, widths, {ch: ch for ch in " abcd"}))
+    assert "".join(c["text"] for c in ref["char"]) == "abcd abcddcba"
+    for key in ("x0", "x1"):
+        assert [g[key] for g in got["char"]] == pytest.approx([r[key] for r in ref["char"]], abs=1e-4), key

@@ -23,7 +23,9 @@ What is read, and with which pdfium call:
   (``FPDFText_GetCharOrigin``, ``FPDFText_GetMatrix``), the text object's font size
   (``FPDFTextObj_GetFontSize``), the advance (the width of the loose box,
   ``FPDFText_GetLooseCharBox``, which is the advance on upright text; the font's width of
-  the character, ``FPDFFont_GetGlyphWidth``, on turned text) and the descent pdfminer
+  the character, ``FPDFFont_GetGlyphWidth``, on turned text; pdfium keeps widths as whole
+  thousandths of an em, so where the font dictionary's are fractional, as Chromium writes
+  them, the dictionary's, see :func:`_exact_widths`) and the descent pdfminer
   reads from the font dictionary (read here from the page's resources, see
   :class:`FontFacts`, without parsing any content stream).
 - **Font name, render mode, colours** per text object (``FPDFTextObj_GetFont`` and
@@ -253,7 +255,9 @@ class FontFacts:
         # point the ToUnicode map (or the glyph name, without one) gives
         ligatures = not has_tounicode or _maps_ligatures(spec.get("ToUnicode"))
         compat = _compat_targets(spec.get("ToUnicode")) if has_tounicode else ()
-        fact = (str(fontname), descent * scale, problem, program, own, ligatures, compat, spec.get("ToUnicode"))
+        widths = _exact_widths(spec, subtype) if problem is None and subtype != "Type3" else None
+        fact = (str(fontname), descent * scale, problem, program, own, ligatures, compat, spec.get("ToUnicode"),
+                widths)
         return {given or "", _strip_subset(given or "")}, fact
 
     def find(self, api, font, base: str) -> tuple:
@@ -296,8 +300,8 @@ class FontFacts:
 
 def _reading(fact: tuple) -> tuple:
     """The facts of a font that change how its glyphs are read: name, descent, problem,
-    ligatures, compatibility code points."""
-    return fact[:3] + fact[5:7]
+    fractional widths, ligatures, compatibility code points (last: see :meth:`FontFacts.find`)."""
+    return fact[:3] + fact[8:9] + fact[5:7]
 
 
 def _either(facts: list[tuple], named_of) -> tuple:
@@ -371,6 +375,12 @@ def _compat_targets(ref) -> tuple:
 
 def _named(ref) -> set[str] | None:
     """The texts a ToUnicode CMap gives its codes (pdfminer's parser), None if unreadable."""
+    texts = _code_texts(ref)
+    return None if texts is None else set(texts.values())
+
+
+def _code_texts(ref) -> dict[int, str] | None:
+    """A ToUnicode CMap's text of each code (pdfminer's parser), None if unreadable."""
     from io import BytesIO
 
     from pdfminer.cmapdb import CMapParser, FileUnicodeMap
@@ -381,7 +391,78 @@ def _named(ref) -> set[str] | None:
         CMapParser(cmap, BytesIO(resolve1(ref).get_data())).run()
     except Exception:
         return None
-    return set(cmap.cid2unichr.values())
+    return cmap.cid2unichr
+
+
+#: A width pdfium gives (whole thousandths of an em) that two of the font's widths truncate to
+AMBIGUOUS = -1.0
+
+
+def _fractional(values: list) -> bool:
+    """Is a number of ``values`` (of arrays in them, as /W has) not whole?"""
+    from pdfminer.pdftypes import resolve1
+
+    for v in values:
+        v = resolve1(v)
+        if isinstance(v, list) and _fractional(v) or isinstance(v, float) and not v.is_integer():
+            return True
+    return False
+
+
+def _exact_widths(spec: dict, subtype: str) -> tuple | None:
+    """The font dictionary's widths (thousandths of an em) where some are not whole, keyed
+    as pdfium gives them: pdfium keeps a font's widths as integers (``GetCharWidthF`` returns
+    an int; /W and /Widths are read with ``GetIntegerAt``, which truncates), so a Chromium
+    font's 299.80469 is 299 to it, and its advance boxes end up to 0.01 pt short of
+    pdfminer's, which uses the dictionary's number (a word gap then sits on the other side
+    of a column-gap threshold). Returns ``(by_text, by_width)``: ``by_text`` maps (the text a
+    ToUnicode map gives a code, its width truncated) to the width, ``by_width`` the truncated
+    width to the width, AMBIGUOUS where two widths of the font truncate alike. None where every
+    width is whole (pdfium's are then the dictionary's), or the font has no widths to read."""
+    from pdfminer.pdffont import get_widths
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        if subtype == "Type0":
+            dfonts = resolve1(spec.get("DescendantFonts"))
+            sub = resolve1(dfonts[0]) if isinstance(dfonts, list) and dfonts else {}
+            if not isinstance(sub, dict):
+                return None
+            given = resolve1(sub.get("W")) or []
+            default = resolve1(sub.get("DW", 1000))
+            if not _fractional(given) and not _fractional([default]):
+                return None  # (before a range of /W is spread over its codes)
+            widths = get_widths(given)
+        else:
+            given = resolve1(spec.get("Widths"))
+            if not isinstance(given, list):
+                return None
+            first = resolve1(spec.get("FirstChar", 0))
+            widths = {first + k: resolve1(w) for k, w in enumerate(given)}
+            descriptor = resolve1(spec.get("FontDescriptor"))
+            default = resolve1(descriptor.get("MissingWidth", 0)) if isinstance(descriptor, dict) else 0
+    except Exception:
+        return None
+    values = [w for w in widths.values() if isinstance(w, (int, float))]
+    if isinstance(default, (int, float)):
+        values.append(default)
+    if all(float(w).is_integer() for w in values):
+        return None
+    by_width: dict[int, float] = {}
+    for w in values:
+        known = by_width.setdefault(int(w), float(w))
+        if known != float(w):
+            by_width[int(w)] = AMBIGUOUS
+    by_text: dict[tuple[str, int], float] = {}
+    texts = _code_texts(spec.get("ToUnicode")) if "ToUnicode" in spec else None
+    for code, text in (texts or {}).items():
+        w = widths.get(code, default)
+        if isinstance(w, (int, float)) and not float(w).is_integer():
+            key = (text, int(w))
+            known = by_text.setdefault(key, float(w))
+            if known != float(w):
+                by_text[key] = AMBIGUOUS
+    return tuple(sorted(by_text.items())), tuple(sorted(by_width.items()))
 
 
 def _wide_code_space(ref) -> bool:
@@ -587,10 +668,11 @@ class _TextObject:
     ``linear``: its linear part in pdfminer's device space), and the looks."""
 
     __slots__ = ("fontname", "font", "size", "matrix", "linear", "upright", "straight", "lo", "hi", "mode",
-                 "stroke", "fill", "mcid", "box_is_advance", "spells_ligatures", "compat", "tounicode")
+                 "stroke", "fill", "mcid", "box_is_advance", "spells_ligatures", "compat", "tounicode", "widths")
 
     def __init__(self, api, obj, font: tuple, matrix: tuple, frame: _Frame, size: float):
-        self.fontname, descent, self.font, self.box_is_advance, self.spells_ligatures, compat, self.tounicode = font
+        self.fontname, descent, self.font, self.box_is_advance, self.spells_ligatures, compat, self.tounicode, \
+            self.widths = font
         # the ideographs pdfium may have taken from an ActualText, where the object has one
         self.compat = compat if compat is not None and _actual_text(api, obj) else None
         self.size = size
@@ -647,8 +729,9 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
             loose = bool(api.FPDFFont_GetAscent(font, 1.0, asc) and api.FPDFFont_GetDescent(font, 1.0, desc)
                          and asc.value != desc.value)
             compat = {ideograph: (radical, ambiguous) for ideograph, radical, ambiguous in fact[6]} or None
+            exact = (dict(fact[8][0]), dict(fact[8][1])) if fact[8] is not None else None
             finfo = fonts[font] = (fact[0], fact[1], font, loose and api.FPDFFont_GetIsEmbedded(font) == 1, fact[5],
-                                   compat, fact[7])
+                                   compat, fact[7], exact)
         size = size_out.value if api.FPDFTextObj_GetFontSize(obj, size_out) else 0.0
         if i is None:  # an object the text page left out: its own matrix and the forms'
             api.FPDFPageObj_GetMatrix(obj, matrix)
@@ -795,6 +878,20 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
             if len(rec[3]) > 1 and rec[2].spells_ligatures and rec[3] in _LIGATURES:
                 rec[3] = _LIGATURES[rec[3]]
     records += _trailing_spaces_left_out(api, text, records, texts, width_out)
+    # A font of fractional widths: the advance is the dictionary's (see _dictionary_advance),
+    # and pdfium, which moved the pen by its whole widths, put each next glyph of the object
+    # short of where pdfminer puts it by what the widths before it lost.
+    lost: dict[_TextObject, float] = {}  # text object -> what its widths so far lost
+    for rec in records:
+        run = rec[2]
+        if run.widths is None:
+            continue
+        before = lost.get(run, 0.0)
+        if before and run.straight:
+            rec[4] += before * run.matrix[0]
+        adv = _dictionary_advance(run, rec[3], rec[6])
+        lost[run] = before + adv - rec[6]
+        rec[6] = adv
     placed = [(seq, i, glyph(run, ch, x, y, adv)) for seq, i, run, ch, x, y, adv, _, _ in records]
     # Text objects the text page left out: pdfium skips an object whose glyphs have no ink
     # (a run of spaces drawn on its own; it infers a space from the gap instead), and one
@@ -810,12 +907,38 @@ def _chars(api, text, facts: FontFacts, frame: _Frame, texts: list) -> list[dict
             run = objects.get(obj) or text_object(obj, None)
             m = run.matrix
             adv = width_out.value if glyph_width(run.font, 0x20, run.size, width_out) else 0.0
+            if run.widths is not None:
+                adv = _dictionary_advance(run, " ", adv)
             placed.append((k, -1, glyph(run, " ", m[4], m[5], adv)))
     placed.sort(key=_FIRST)  # stable: glyphs of one object stay in the text page's order
     return [g for _, _, g in placed]
 
 
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _dictionary_advance(run: "_TextObject", ch: str, adv: float) -> float:
+    """The advance pdfminer reads for a glyph of a font with fractional widths (see
+    :func:`_exact_widths`), where ``adv`` is one of pdfium's whole widths (thousandths of
+    an em times the size): the dictionary's width of the glyph's text that truncates to it,
+    else the font's one width that does. Other advances (a step to the next glyph, a
+    substitute's width) are kept. Two widths that truncate alike, and no text to tell them
+    apart by, leave the page to pdfminer."""
+    if not run.size:
+        return adv
+    whole = adv * 1000.0 / run.size
+    near = round(whole)
+    if abs(whole - near) > 0.01:
+        return adv
+    by_text, by_width = run.widths
+    exact = by_text.get((ch, near))
+    if exact is None or exact == AMBIGUOUS:
+        exact = by_width.get(near)
+    if exact is None:
+        return adv
+    if exact == AMBIGUOUS:
+        raise Fallback(f"font {run.fontname}: two widths pdfium reads as {near}/1000 em")
+    return exact * run.size / 1000.0
 
 
 def _trailing_spaces_left_out(api, text, records: list[list], texts: list, width_out) -> list[list]:
