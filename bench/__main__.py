@@ -11,9 +11,9 @@ is the process's own):
 - floor C: pypdfium2 reading the same objects through its raw API (every character's Unicode,
   origin, loose box, font name and size; every path's segments, every image's bounds): the
   parser's own limit for the pdfium engine;
-- ours: extract.run end to end with load.engine = pdfminer (the default), with its
-  per-stage seconds from the output's provenance;
-- ours_pdfium: the same with load.engine = pdfium (issue #21).
+- ours: extract.run end to end with load.engine = pdfminer (the default until issue #21's
+  engine became it), with its per-stage seconds from the output's provenance;
+- ours_pdfium: the same with load.engine = pdfium (issue #21), the default.
 
 Files: the bundled samples, the ICDAR 2013 set (when ../shared is here), and long documents
 made by concatenating the samples with pypdf (10, 100 and 1,000 pages).

@@ -280,13 +280,12 @@ class CompletenessSettings(_Checked):
 
 @dataclass
 class LoadSettings(_Checked):
-    #: What reads each page's glyphs, rules and images: "pdfminer" (through pdfplumber, the
-    #: default) or "pdfium" (pypdfium2, several times faster; a page pdfium cannot read as
-    #: the repairs need, e.g. a font without ToUnicode, falls back to pdfminer, and the
-    #: output's provenance.load says which read each page; see extract/pdfium_source.py).
-    #: Not yet the default: issue #21 asks equal or better on every render, and one held-out
-    #: render reads a table's page part worse with it (bench/RESULTS-pdfium.md).
-    engine: str = "pdfminer"
+    #: What reads each page's glyphs, rules and images: "pdfium" (pypdfium2, the default:
+    #: several times faster, and every sample, corpus file and render scores equal or better
+    #: with it, issue #21; a page pdfium cannot read as the repairs need, e.g. a font without
+    #: ToUnicode, falls back to pdfminer, and the output's provenance.load says which read
+    #: each page; see extract/pdfium_source.py) or "pdfminer" (through pdfplumber).
+    engine: str = "pdfium"
 
 
 @dataclass
