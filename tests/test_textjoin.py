@@ -354,3 +354,23 @@ def test_a_list_mark_alone_on_a_line_starts_a_new_item():
     stats = JoinStats([], cells)
     prev = _set_down(["○ 수소 ○ 태양광"], pitch=21.5, x1=495.0, trailing_space=False)[0]
     assert join_wrapped("○ 수소 ○ 태양광", "○", prev, stats) == "○ 수소 ○ 태양광 ○"
+
+
+def test_a_cells_name_written_whole_elsewhere_in_the_tables_joins_a_wrap_in_a_cell():
+    # A table column writes "퀘퓌시스템" whole in one cell and wraps it in another, where the
+    # line is full: the cells' own words join the wrap, though "시스템" stands alone in the
+    # body. In the body the same wrap keeps its space: a table's names do not speak for the
+    # prose, and the cells' words never split a wrap (they set names' parts both ways).
+    body = [line(t, 200.0) for t in ("아무 시스템 보다", "다른 시스템 보다")]
+    whole = [TextLine(page=1, text="다모드 퀘퓌시스템", x0=60.0, x1=150.0, top=0, bottom=10, size=10.0,
+                      column_right=300.0, role="table")]
+    stats = JoinStats(body, [], all_cells=[whole])
+    cut = line("타카 퀘퓌", 499.5)
+    cut.role = "table"
+    assert join_wrapped("타카 퀘퓌", "시스템", cut, stats) == "타카 퀘퓌시스템"
+    assert stats.last_rule == "joined word"
+    assert join_wrapped("타카 퀘퓌", "시스템", line("타카 퀘퓌", 499.5), stats) == "타카 퀘퓌 시스템"
+    # a word only the cells write alone does not put a space at a wrap in a cell
+    alone = [TextLine(page=1, text="모드 기기", x0=60.0, x1=150.0, top=0, bottom=10, size=10.0,
+                      column_right=300.0, role="table")]
+    assert JoinStats(body, [], all_cells=[alone]).decide_join("의료퀘", "기기", table=True) is not False
