@@ -374,3 +374,42 @@ def test_a_cells_name_written_whole_elsewhere_in_the_tables_joins_a_wrap_in_a_ce
     alone = [TextLine(page=1, text="모드 기기", x0=60.0, x1=150.0, top=0, bottom=10, size=10.0,
                       column_right=300.0, role="table")]
     assert JoinStats(body, [], all_cells=[alone]).decide_join("의료퀘", "기기", table=True) is not False
+
+
+def test_a_name_the_tables_write_both_ways_joins_a_cells_wrap_only_where_mostly_whole():
+    body = [line("아무 시스템 보다", 200.0)]
+    cell = [TextLine(page=1, text=t, x0=60.0, x1=150.0, top=0, bottom=10, size=10.0, column_right=300.0,
+                     role="table") for t in ("오픈퀘퓌 가나", "오픈 퀘퓌 다라", "오픈 퀘퓌 마바")]
+    stats = JoinStats(body, [], all_cells=[[ln] for ln in cell])
+    assert stats.decide_join("타카 오픈", "퀘퓌", table=True) is not True
+    assert stats.last_rule != "joined word"
+
+
+def test_room_for_one_more_syllable_means_the_line_broke_at_a_space():
+    # Syllables 9.4 pt wide; the line left 9.6 pt: the next syllable would have fitted, so a
+    # line breaker that cuts inside words did not cut here. The rough width from the size
+    # (with its margin for unknown fonts) calls the line full; the line's own syllables do not.
+    stats = stats_from("분야별로 다르게 분야별로 본다")
+    prev = line("등록자본은 분", 490.4)
+    prev.hangul_width = 9.4
+    assert join_wrapped("등록자본은 분", "야별로 다르게", prev, stats) == "등록자본은 분 야별로 다르게"
+    # 9.3 pt left: not room for one; the document's words join the cut word
+    prev.x1 = 490.7
+    assert join_wrapped("등록자본은 분", "야별로 다르게", prev, stats) == "등록자본은 분야별로 다르게"
+    # after a Latin word or a bracket a line breaker may break with room left: no telling
+    from extract.textjoin import _syllable_fitted
+
+    prev.x1 = 490.4
+    assert _syllable_fitted(prev, "분", "야별로") and not _syllable_fitted(prev, ")", "야별로")
+
+
+def test_a_line_measures_its_own_syllables():
+    from extract.glyphs.lines import chars_to_lines
+    from extract.settings import LayoutSettings
+
+    chars = [{"text": ch, "x0": 60.0 + 9.4 * k, "x1": 69.4 + 9.4 * k, "top": 0.0, "bottom": 10.0, "size": 10.0,
+              "fontname": "F", "upright": True} for k, ch in enumerate("가나다라")]
+    chars.append({"text": "A", "x0": 97.6, "x1": 103.0, "top": 0.0, "bottom": 10.0, "size": 10.0,
+                  "fontname": "F", "upright": True})
+    (ln,) = chars_to_lines(chars, 1, LayoutSettings(), None)
+    assert ln.hangul_width == 9.4

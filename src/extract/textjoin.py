@@ -14,6 +14,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
+from .glyphs.geometry import SAME_POINT
 from .glyphs.scripts import is_cjk, is_hangul
 from .model import TextLine
 from .spacing import default_model
@@ -200,6 +201,13 @@ class JoinStats:
         for run in all_cells if all_cells is not None else cells:
             self.cell_words.update(_whole_words(run))
         self.table_words: Counter[str] = self.words + self.cell_words
+        # ... and how often two words stand side by side in the cells and the body ("오픈
+        # 소스"): a name the document writes both ways joins a cell's wrap only where it is
+        # written whole more often.
+        self.spaced_pairs: Counter[str] = Counter()
+        for ln in list(lines) + [ln for run in (all_cells if all_cells is not None else cells) for ln in run]:
+            cores = [_core(t) for t in ln.text.split()]
+            self.spaced_pairs.update(f"{c1} {c2}" for c1, c2 in zip(cores, cores[1:]) if c1 and c2)
         #: How many wraps between Korean text each witness decided (``join_wrapped``): the
         #: producer's trace, the document's own words, the spacing model, or none of them.
         self.witness: Counter[str] = Counter()
@@ -292,7 +300,7 @@ class JoinStats:
         lt = _core(left.split()[-1]) if left.split() else ""
         rt = _core(right.split()[0]) if right.split() else ""
         # 1. The joined word occurs elsewhere as one word.
-        if lt and rt and joins.get(lt + rt, 0) > 0:
+        if lt and rt and joins.get(lt + rt, 0) > (self.spaced_pairs.get(f"{lt} {rt}", 0) if table else 0):
             return True, "joined word"
         m = HANGUL_TAIL.search(left)
         lh = m.group() if m else ""  # the Hangul end of the left half, past any bracket
@@ -472,6 +480,31 @@ def line_was_full(line: TextLine, following: str, whole_word: bool = False) -> b
     return room < estimate_width(unit, line.size) * _width_scale(line) + 0.15 * line.size
 
 
+#: Width of a space in Korean fonts, in ems, where a line has no space glyph to measure.
+SPACE_EMS = 0.3
+
+
+def _syllable_fitted(prev: TextLine, a: str, right: str) -> bool:
+    """Would the syllable the next line starts with have fitted where ``prev`` ended (between
+    two Hangul syllables, ``a`` the last one)? Korean fonts set every syllable equally wide,
+    and ``prev`` measured its own (``TextLine.hangul_width``): a line breaker that cuts inside
+    a word fills the line until the next syllable no longer fits, so room for one means the
+    line was broken at a space. ``line_was_full`` guesses the width from the size with a
+    margin for fonts it does not know, and leaves the band between the two undecided.
+    (Not after a bracket or a Latin word, where a line breaker may break with room left.)
+
+    A line broken at a space left less room than the space and the next syllable: more room
+    than that says the column's edge is not this line's (a box, a cell's uneven padding),
+    and the room says nothing."""
+    if not (prev.hangul_width and is_hangul(a) and right and is_hangul(right[0])):
+        return False
+    if first_unit(right) != right[0]:
+        return False  # Latin letters or signs glued to the syllable travel with it
+    room = prev.column_right - prev.x1
+    space = prev.space_width or SPACE_EMS * prev.size
+    return prev.hangul_width - SAME_POINT <= room < prev.hangul_width + space + SAME_POINT
+
+
 #: A Latin word or a number (with its decimal point, commas, sign and percent).
 LATIN_OR_NUMBER = re.compile(r"^[A-Za-z0-9.,%+\-]+$")
 #: A line breaker cuts a word only in a column narrower than the word; a column this many
@@ -645,6 +678,8 @@ def _join_wrapped(left: str, right: str, prev: TextLine | None,
         if not line_was_full(prev, right, whole_word=class_break and b not in OPENERS) \
                 and not (stats is not None and stats.word_wrapping and _bracket_break(a, b)):
             return left + " " + right, korean
+    if prev is not None and prev.column_right and not in_centred and _syllable_fitted(prev, a, right):
+        return left + " " + right, korean
     if not korean:
         # Latin words and numbers wrap at spaces, unless one is wider than the whole line: a
         # column narrower than "67.6" or "no" (a table's number column) gets it cut
