@@ -413,3 +413,26 @@ def test_a_line_measures_its_own_syllables():
                   "fontname": "F", "upright": True})
     (ln,) = chars_to_lines(chars, 1, LayoutSettings(), None)
     assert ln.hangul_width == 9.4
+
+
+def test_a_cells_room_is_measured_to_its_columns_furthest_text_not_its_box():
+    # A cell's box minus its left padding may lie past the column's real edge (the right
+    # padding is wider): a line cut inside a word then seems to leave room for a syllable.
+    # Measured to the furthest end of the column's lines, it does not.
+    from extract.tables.build import column_edges
+    from extract.tables.cells import join_cell
+
+    stats = stats_from("아무 말 보다")
+    cut = [TextLine(page=1, text=t, x0=60.0, x1=x1, top=13.0 * k, bottom=13.0 * k + 10, size=10.0,
+                    column_right=500.0, role="table", hangul_width=9.4) for k, (t, x1) in
+           enumerate((("결장 내시경 소프트웨", 490.0), ("어", 69.4)))]
+    other = [TextLine(page=1, text="관상동맥 기능 측량시", x0=60.0, x1=490.5, top=40.0, bottom=50.0, size=10.0,
+                      column_right=500.0, role="table", hangul_width=9.4)]
+    edges = column_edges([[cut], [other]])
+    assert edges == {0: 490.5}
+    assert join_cell(cut, stats, edges[0]) == "결장 내시경 소프트웨어"
+    # with the box's edge alone a cell's room is not read at all
+    assert join_cell(cut, stats) == "결장 내시경 소프트웨어"
+    # where the column's text reaches a syllable further than this line, it was a space
+    other[0].x1 = 499.5
+    assert join_cell(cut, stats, column_edges([[cut], [other]])[0]) == "결장 내시경 소프트웨 어"

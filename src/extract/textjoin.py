@@ -484,7 +484,7 @@ def line_was_full(line: TextLine, following: str, whole_word: bool = False) -> b
 SPACE_EMS = 0.3
 
 
-def _syllable_fitted(prev: TextLine, a: str, right: str) -> bool:
+def _syllable_fitted(prev: TextLine, a: str, right: str, edge: float | None = None) -> bool:
     """Would the syllable the next line starts with have fitted where ``prev`` ended (between
     two Hangul syllables, ``a`` the last one)? Korean fonts set every syllable equally wide,
     and ``prev`` measured its own (``TextLine.hangul_width``): a line breaker that cuts inside
@@ -493,14 +493,19 @@ def _syllable_fitted(prev: TextLine, a: str, right: str) -> bool:
     margin for fonts it does not know, and leaves the band between the two undecided.
     (Not after a bracket or a Latin word, where a line breaker may break with room left.)
 
-    A line broken at a space left less room than the space and the next syllable: more room
-    than that says the column's edge is not this line's (a box, a cell's uneven padding),
-    and the room says nothing."""
+    The room is measured to the furthest line end seen (``edge``, else the column's edge, a
+    high percentile of the body's line ends): the true edge is at least there. A cell's box
+    minus its padding is no such measure (padding is not always even: 0.65 pt too far on an
+    h3 template), so a cell's line is measured only against its column's ``edge``. A line
+    broken at a space left less room than the space and the next syllable: more room than
+    that says the edge is not this line's (a box), and the room says nothing."""
     if not (prev.hangul_width and is_hangul(a) and right and is_hangul(right[0])):
         return False
     if first_unit(right) != right[0]:
         return False  # Latin letters or signs glued to the syllable travel with it
-    room = prev.column_right - prev.x1
+    if edge is None and prev.role == "table":
+        return False
+    room = min(prev.column_right, edge if edge is not None else prev.column_right) - prev.x1
     space = prev.space_width or SPACE_EMS * prev.size
     return prev.hangul_width - SAME_POINT <= room < prev.hangul_width + space + SAME_POINT
 
@@ -618,7 +623,7 @@ def centred(lines: Sequence[TextLine]) -> bool:
 
 
 def join_wrapped(left: str, right: str, prev: TextLine | None, stats: JoinStats | None,
-                 tally: Counter[str] | None = None, in_centred: bool = False) -> str:
+                 tally: Counter[str] | None = None, in_centred: bool = False, edge: float | None = None) -> str:
     """Append a wrapped line ``right`` to the text ``left`` whose last line is ``prev``.
 
     Where the wrap stands between Korean (or Chinese) characters, ``stats.witness`` counts
@@ -626,9 +631,11 @@ def join_wrapped(left: str, right: str, prev: TextLine | None, stats: JoinStats 
     way of wrapping), ``vocabulary`` (the document's own words), ``model`` (the spacing
     model of ``extract.spacing``) or ``default`` (none of them: a full line is taken as cut
     inside a word). ``tally``, where given, counts it too: the wraps of one article's text.
-    ``in_centred``: the lines are a cell's, set ``centred``.
+    ``in_centred``: the lines are a cell's, set ``centred``. ``edge``: the furthest end of the
+    lines ``prev`` runs with (a table column's, the contents'), where the column's edge is no
+    measure of the room a line left (a cell's box, a contents line before its page number).
     """
-    joined, witness = _join_wrapped(left, right, prev, stats, in_centred)
+    joined, witness = _join_wrapped(left, right, prev, stats, in_centred, edge)
     if stats is not None and witness:
         stats.witness[witness] += 1
         if tally is not None:
@@ -637,7 +644,8 @@ def join_wrapped(left: str, right: str, prev: TextLine | None, stats: JoinStats 
 
 
 def _join_wrapped(left: str, right: str, prev: TextLine | None,
-                  stats: JoinStats | None, in_centred: bool = False) -> tuple[str, str | None]:
+                  stats: JoinStats | None, in_centred: bool = False,
+                  edge: float | None = None) -> tuple[str, str | None]:
     """``join_wrapped``, with the witness that decided (None where the wrap is not one between
     Korean characters, or a sign settles it)."""
     left, right = left.rstrip(), right.lstrip()
@@ -678,7 +686,7 @@ def _join_wrapped(left: str, right: str, prev: TextLine | None,
         if not line_was_full(prev, right, whole_word=class_break and b not in OPENERS) \
                 and not (stats is not None and stats.word_wrapping and _bracket_break(a, b)):
             return left + " " + right, korean
-    if prev is not None and prev.column_right and not in_centred and _syllable_fitted(prev, a, right):
+    if prev is not None and prev.column_right and not in_centred and _syllable_fitted(prev, a, right, edge):
         return left + " " + right, korean
     if not korean:
         # Latin words and numbers wrap at spaces, unless one is wider than the whole line: a
