@@ -507,7 +507,9 @@ def _syllable_fitted(prev: TextLine, a: str, right: str, edge: float | None = No
         return False
     room = min(prev.column_right, edge if edge is not None else prev.column_right) - prev.x1
     space = prev.space_width or SPACE_EMS * prev.size
-    return prev.hangul_width - SAME_POINT <= room < prev.hangul_width + space + SAME_POINT
+    # (room just equal to a syllable is a tie the producer's own rounding may have decided
+    # either way: WeasyPrint broke "역|할" with room for exactly one more)
+    return prev.hangul_width + SAME_POINT < room < prev.hangul_width + space + SAME_POINT
 
 
 #: A Latin word or a number (with its decimal point, commas, sign and percent).
