@@ -397,7 +397,7 @@ def test_room_for_one_more_syllable_means_the_line_broke_at_a_space():
     prev.x1 = 490.7
     assert join_wrapped("등록자본은 분", "야별로 다르게", prev, stats) == "등록자본은 분야별로 다르게"
     # room for exactly one syllable is a tie: no telling from the room
-    prev.x1 = 490.6
+    prev.x1 = 490.5982
     assert join_wrapped("등록자본은 분", "야별로 다르게", prev, stats) == "등록자본은 분야별로 다르게"
     # after a Latin word or a bracket a line breaker may break with room left: no telling
     from extract.textjoin import _syllable_fitted

@@ -14,7 +14,6 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
-from .glyphs.geometry import SAME_POINT
 from .glyphs.scripts import is_cjk, is_hangul
 from .model import TextLine
 from .spacing import default_model
@@ -480,6 +479,9 @@ def line_was_full(line: TextLine, following: str, whole_word: bool = False) -> b
     return room < estimate_width(unit, line.size) * _width_scale(line) + 0.15 * line.size
 
 
+#: Room within this many points of one syllable's width is a tie (``_syllable_fitted``): a
+#: producer places glyphs to its own rounding, and the column's edge is another line's end.
+ROOM_TIE = 0.01
 #: Width of a space in Korean fonts, in ems, where a line has no space glyph to measure.
 SPACE_EMS = 0.3
 
@@ -508,8 +510,8 @@ def _syllable_fitted(prev: TextLine, a: str, right: str, edge: float | None = No
     room = min(prev.column_right, edge if edge is not None else prev.column_right) - prev.x1
     space = prev.space_width or SPACE_EMS * prev.size
     # (room just equal to a syllable is a tie the producer's own rounding may have decided
-    # either way: WeasyPrint broke "역|할" with room for exactly one more)
-    return prev.hangul_width + SAME_POINT < room < prev.hangul_width + space + SAME_POINT
+    # either way: WeasyPrint broke "역|할" with 9.4018 pt left for a 9.4 pt syllable)
+    return prev.hangul_width + ROOM_TIE < room < prev.hangul_width + space + ROOM_TIE
 
 
 #: A Latin word or a number (with its decimal point, commas, sign and percent).

@@ -196,6 +196,6 @@ def _make_line(row: list[dict], page: int, gap_ratio: float) -> TextLine | None:
         bold=bold_count * 2 > len(sizes),
         trailing_space=row[-1]["text"].isspace(),
         space_width=round(median_size(widths), 2) if widths else 0.0,
-        hangul_width=round(median_size(hangul), 2) if hangul else 0.0,
+        hangul_width=round(median_size(hangul), 4) if hangul else 0.0,
         font=SUBSET_PREFIX.sub("", fonts.most_common(1)[0][0]),
     )
