@@ -152,6 +152,7 @@ class Watch:
             "role": getattr(prev, "role", None) if prev is not None else None,
             "room_em": round((prev.column_right - prev.x1) / prev.size, 2)
             if prev is not None and prev.column_right and prev.size else None,
+            "hangul_em": round(prev.hangul_width / prev.size, 3) if prev is not None and prev.size else None,
             "full": textjoin.line_was_full(prev, r2) if prev is not None else None,
         })
 

@@ -354,3 +354,88 @@ def test_a_list_mark_alone_on_a_line_starts_a_new_item():
     stats = JoinStats([], cells)
     prev = _set_down(["○ 수소 ○ 태양광"], pitch=21.5, x1=495.0, trailing_space=False)[0]
     assert join_wrapped("○ 수소 ○ 태양광", "○", prev, stats) == "○ 수소 ○ 태양광 ○"
+
+
+def test_a_cells_name_written_whole_elsewhere_in_the_tables_joins_a_wrap_in_a_cell():
+    # A table column writes "퀘퓌시스템" whole in one cell and wraps it in another, where the
+    # line is full: the cells' own words join the wrap, though "시스템" stands alone in the
+    # body. In the body the same wrap keeps its space: a table's names do not speak for the
+    # prose, and the cells' words never split a wrap (they set names' parts both ways).
+    body = [line(t, 200.0) for t in ("아무 시스템 보다", "다른 시스템 보다")]
+    whole = [TextLine(page=1, text="다모드 퀘퓌시스템", x0=60.0, x1=150.0, top=0, bottom=10, size=10.0,
+                      column_right=300.0, role="table")]
+    stats = JoinStats(body, [], all_cells=[whole])
+    cut = line("타카 퀘퓌", 499.5)
+    cut.role = "table"
+    assert join_wrapped("타카 퀘퓌", "시스템", cut, stats) == "타카 퀘퓌시스템"
+    assert stats.last_rule == "joined word"
+    assert join_wrapped("타카 퀘퓌", "시스템", line("타카 퀘퓌", 499.5), stats) == "타카 퀘퓌 시스템"
+    # a word only the cells write alone does not put a space at a wrap in a cell
+    alone = [TextLine(page=1, text="모드 기기", x0=60.0, x1=150.0, top=0, bottom=10, size=10.0,
+                      column_right=300.0, role="table")]
+    assert JoinStats(body, [], all_cells=[alone]).decide_join("의료퀘", "기기", table=True) is not False
+
+
+def test_a_name_the_tables_write_both_ways_joins_a_cells_wrap_only_where_mostly_whole():
+    body = [line("아무 시스템 보다", 200.0)]
+    cell = [TextLine(page=1, text=t, x0=60.0, x1=150.0, top=0, bottom=10, size=10.0, column_right=300.0,
+                     role="table") for t in ("오픈퀘퓌 가나", "오픈 퀘퓌 다라", "오픈 퀘퓌 마바")]
+    stats = JoinStats(body, [], all_cells=[[ln] for ln in cell])
+    assert stats.decide_join("타카 오픈", "퀘퓌", table=True) is not True
+    assert stats.last_rule != "joined word"
+
+
+def test_room_for_one_more_syllable_means_the_line_broke_at_a_space():
+    # Syllables 9.4 pt wide; the line left 9.6 pt: the next syllable would have fitted, so a
+    # line breaker that cuts inside words did not cut here. The rough width from the size
+    # (with its margin for unknown fonts) calls the line full; the line's own syllables do not.
+    stats = stats_from("분야별로 다르게 분야별로 본다")
+    prev = line("등록자본은 분", 490.4)
+    prev.hangul_width = 9.4
+    assert join_wrapped("등록자본은 분", "야별로 다르게", prev, stats) == "등록자본은 분 야별로 다르게"
+    # 9.3 pt left: not room for one; the document's words join the cut word
+    prev.x1 = 490.7
+    assert join_wrapped("등록자본은 분", "야별로 다르게", prev, stats) == "등록자본은 분야별로 다르게"
+    # room for exactly one syllable is a tie: no telling from the room
+    prev.x1 = 490.5982
+    assert join_wrapped("등록자본은 분", "야별로 다르게", prev, stats) == "등록자본은 분야별로 다르게"
+    # after a Latin word or a bracket a line breaker may break with room left: no telling
+    from extract.textjoin import _syllable_fitted
+
+    prev.x1 = 490.4
+    assert _syllable_fitted(prev, "분", "야별로") and not _syllable_fitted(prev, ")", "야별로")
+
+
+def test_a_line_measures_its_own_syllables():
+    from extract.glyphs.lines import chars_to_lines
+    from extract.settings import LayoutSettings
+
+    chars = [{"text": ch, "x0": 60.0 + 9.4 * k, "x1": 69.4 + 9.4 * k, "top": 0.0, "bottom": 10.0, "size": 10.0,
+              "fontname": "F", "upright": True} for k, ch in enumerate("가나다라")]
+    chars.append({"text": "A", "x0": 97.6, "x1": 103.0, "top": 0.0, "bottom": 10.0, "size": 10.0,
+                  "fontname": "F", "upright": True})
+    (ln,) = chars_to_lines(chars, 1, LayoutSettings(), None)
+    assert ln.hangul_width == 9.4
+
+
+def test_a_cells_room_is_measured_to_its_columns_furthest_text_not_its_box():
+    # A cell's box minus its left padding may lie past the column's real edge (the right
+    # padding is wider): a line cut inside a word then seems to leave room for a syllable.
+    # Measured to the furthest end of the column's lines, it does not.
+    from extract.tables.build import column_edges
+    from extract.tables.cells import join_cell
+
+    stats = stats_from("아무 말 보다")
+    cut = [TextLine(page=1, text=t, x0=60.0, x1=x1, top=13.0 * k, bottom=13.0 * k + 10, size=10.0,
+                    column_right=500.0, role="table", hangul_width=9.4) for k, (t, x1) in
+           enumerate((("결장 내시경 소프트웨", 490.0), ("어", 69.4)))]
+    other = [TextLine(page=1, text="관상동맥 기능 측량시", x0=60.0, x1=490.5, top=40.0, bottom=50.0, size=10.0,
+                      column_right=500.0, role="table", hangul_width=9.4)]
+    edges = column_edges([[cut], [other]])
+    assert edges == {0: 490.5}
+    assert join_cell(cut, stats, edges[0]) == "결장 내시경 소프트웨어"
+    # with the box's edge alone a cell's room is not read at all
+    assert join_cell(cut, stats) == "결장 내시경 소프트웨어"
+    # where the column's text reaches a syllable further than this line, it was a space
+    other[0].x1 = 499.5
+    assert join_cell(cut, stats, column_edges([[cut], [other]])[0]) == "결장 내시경 소프트웨 어"

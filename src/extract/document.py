@@ -47,8 +47,9 @@ class Document:
         if self._join_stats is None:
             from .textjoin import JoinStats
 
-            cells = [lines for f in self.fragments for row in f.cell_lines for lines in row if len(lines) > 1]
-            self._join_stats = JoinStats(self.body_lines, cells)
+            every = [lines for f in self.fragments for row in f.cell_lines for lines in row if lines]
+            cells = [lines for lines in every if len(lines) > 1]
+            self._join_stats = JoinStats(self.body_lines, cells, all_cells=every)
         return self._join_stats
 
     @property

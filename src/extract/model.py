@@ -69,6 +69,10 @@ class TextLine:
     trailing_space: bool = False
     #: Width of the line's space glyphs (their median, in points; 0 when it has none).
     space_width: float = 0.0
+    #: Width of the line's Hangul syllables (their median advance, in points; 0 when it has
+    #: none): Korean fonts set every syllable equally wide, so it tells whether one more
+    #: would have fitted in the room a line left (``textjoin.line_was_full``).
+    hangul_width: float = 0.0
     #: The font most of the line's glyphs are set in (subset prefix dropped): the segmenter
     #: learns an issue's heading and banner styles by it.
     font: str = ""

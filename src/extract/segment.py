@@ -857,7 +857,8 @@ class Segmenter:
             if (last_line is not None and ln.x0 > section_x + 2
                     and (ln.top - last_line.bottom < ln.size and ln.page == last_line.page
                          or entry is None and mark is None and self.wraps_below(last_line, ln))):
-                current["titles"][-1] = join_wrapped(current["titles"][-1], text, last_line, self.stats)
+                current["titles"][-1] = join_wrapped(current["titles"][-1], text, last_line, self.stats,
+                                                     edge=max(b.x1 for b in block + [ln]))
                 last_line = ln
                 block.append(ln)
                 i += 1

@@ -96,6 +96,24 @@ def char_class(ch: str) -> str:
     return ch
 
 
+def _whole_words(lines: Sequence[TextLine]) -> list[str]:
+    """The cores of the tokens of one cell's (or paragraph's) ``lines`` that are whole words:
+    all but a token at a wrap, which may be half a word cut by the line end (the last of a
+    line that ends without a space glyph, the first of the line after it)."""
+    out = []
+    for k, line in enumerate(lines):
+        tokens = line.text.split()
+        cut_after = k + 1 < len(lines) and not line.trailing_space
+        cut_before = k > 0 and not lines[k - 1].trailing_space
+        for i, tok in enumerate(tokens):
+            if (i == 0 and cut_before) or (i == len(tokens) - 1 and cut_after):
+                continue
+            core = _core(tok)
+            if core:
+                out.append(core)
+    return out
+
+
 class JoinStats:
     """Counts over one document's text that tell how its words are usually split.
 
@@ -104,7 +122,8 @@ class JoinStats:
     begins or ends a token, of all its occurrences.
     """
 
-    def __init__(self, lines, cells: Sequence[list] = (), use_model: bool = True):
+    def __init__(self, lines, cells: Sequence[list] = (), use_model: bool = True,
+                 all_cells: Sequence[list] | None = None):
         #: Ask the spacing model (``extract.spacing``) where the document's words do not tell.
         self.use_model = use_model
         self.words: Counter[str] = Counter()
@@ -174,12 +193,26 @@ class JoinStats:
                 (self.after_closer_space if m.group(1) else self.after_closer)[char_class(m.group(2))] += 1
             for m in BEFORE_OPENER.finditer(line.text):
                 (self.before_opener_space if m.group(2) else self.before_opener)[char_class(m.group(1))] += 1
+        #: The words of the table cells (``all_cells``: every cell's lines, one-line cells
+        #: too), kept apart from the body's: a wrap inside a cell asks them as well, as a
+        #: table's column repeats its names' parts ("... 측정기", "...(英福美)회사").
+        self.cell_words: Counter[str] = Counter()
+        for run in all_cells if all_cells is not None else cells:
+            self.cell_words.update(_whole_words(run))
+        self.table_words: Counter[str] = self.words + self.cell_words
+        # ... and how often two words stand side by side in the cells and the body ("오픈
+        # 소스"): a name the document writes both ways joins a cell's wrap only where it is
+        # written whole more often.
+        self.spaced_pairs: Counter[str] = Counter()
+        for ln in list(lines) + [ln for run in (all_cells if all_cells is not None else cells) for ln in run]:
+            cores = [_core(t) for t in ln.text.split()]
+            self.spaced_pairs.update(f"{c1} {c2}" for c1, c2 in zip(cores, cores[1:]) if c1 and c2)
         #: How many wraps between Korean text each witness decided (``join_wrapped``): the
         #: producer's trace, the document's own words, the spacing model, or none of them.
         self.witness: Counter[str] = Counter()
-        self._text: str | None = None
-        self._runs: dict[str, tuple[int, int]] = {}
-        self._endings: dict[str, int] = {}
+        self._text: dict[bool, str] = {}
+        self._runs: dict[tuple[str, bool], tuple[int, int]] = {}
+        self._endings: dict[tuple[str, bool], int] = {}
 
     @staticmethod
     def _producer_wraps_words(runs) -> bool:
@@ -232,34 +265,41 @@ class JoinStats:
                         unmarked += 1
         return marked >= MARKED_WRAPS_NEEDED and unmarked <= 0.1 * (marked + unmarked)
 
-    def _standalone_or_prefix(self, run: str) -> tuple[int, int]:
+    def _standalone_or_prefix(self, run: str, table: bool = False) -> tuple[int, int]:
         """How often the Hangul run ``run`` stands as a word of its own (alone, or before a
         bracket as in "word(gloss)"), and how often it begins a longer word."""
-        if run not in self._runs:
-            if self._text is None:
-                self._text = " ".join(self.words.elements())
+        if (run, table) not in self._runs:
+            if table not in self._text:
+                self._text[table] = " ".join((self.table_words if table else self.words).elements())
+            text = self._text[table]
             head = r"(?:^|(?<=[\s\"'‘’“”()\[\]{}〈〉《》「」·/]))" + re.escape(run)
-            alone = len(re.findall(head + r"(?=$|[\s\"'‘’“”()\[\]{}〈〉《》「」·/])", self._text))
-            longer = len(re.findall(head + r"(?=[\uac00-\ud7a3])", self._text))
-            self._runs[run] = (alone, longer)
-        return self._runs[run]
+            alone = len(re.findall(head + r"(?=$|[\s\"'‘’“”()\[\]{}〈〉《》「」·/])", text))
+            longer = len(re.findall(head + r"(?=[\uac00-\ud7a3])", text))
+            self._runs[run, table] = (alone, longer)
+        return self._runs[run, table]
 
-    def _ending(self, run: str) -> int:
+    def _ending(self, run: str, table: bool = False) -> int:
         """How many tokens longer than ``run`` end in it."""
-        if run not in self._endings:
-            self._endings[run] = sum(n for w, n in self.words.items() if len(w) > len(run) and w.endswith(run))
-        return self._endings[run]
+        if (run, table) not in self._endings:
+            words = self.table_words if table else self.words
+            self._endings[run, table] = sum(n for w, n in words.items() if len(w) > len(run) and w.endswith(run))
+        return self._endings[run, table]
 
-    def decide_join(self, left: str, right: str) -> bool | None:
-        """True: join without space; False: with a space; None: no evidence."""
-        decision, self.last_rule = self._decide(left, right)
+    def decide_join(self, left: str, right: str, table: bool = False) -> bool | None:
+        """True: join without space; False: with a space; None: no evidence. ``table``: the
+        wrap is inside a table cell, and the cells' words count too."""
+        decision, self.last_rule = self._decide(left, right, table)
         return decision
 
-    def _decide(self, left: str, right: str) -> tuple[bool | None, str]:
+    def _decide(self, left: str, right: str, table: bool = False) -> tuple[bool | None, str]:
+        # A table's words may join a wrap (a name its column writes whole elsewhere), not
+        # split one: cells set names' parts apart and together alike ("의료 기기", "의료기기").
+        joins = self.table_words if table else self.words
+        words = self.words
         lt = _core(left.split()[-1]) if left.split() else ""
         rt = _core(right.split()[0]) if right.split() else ""
         # 1. The joined word occurs elsewhere as one word.
-        if lt and rt and self.words.get(lt + rt, 0) > 0:
+        if lt and rt and joins.get(lt + rt, 0) > (self.spaced_pairs.get(f"{lt} {rt}", 0) if table else 0):
             return True, "joined word"
         m = HANGUL_TAIL.search(left)
         lh = m.group() if m else ""  # the Hangul end of the left half, past any bracket
@@ -268,7 +308,7 @@ class JoinStats:
         #     nouns into compounds, and a known compound inside a longer one stays glued.
         if rt:
             for k in range(len(lh) - 1, 1, -1):
-                if self.words.get(lh[-k:] + rt, 0) > 0:
+                if joins.get(lh[-k:] + rt, 0) > 0:
                     return True, "compound"
         # 1c. After a digit, Hangul is a counter or a unit glued to its number (6,000개,
         #     2023년) as the document mostly writes them: its habit for the pair decides
@@ -284,20 +324,20 @@ class JoinStats:
                 return True, "number and counter"
         # 2. The right half occurs elsewhere as a word of its own (one-syllable halves are
         #    too often endings and particles to count).
-        if len(rt) >= 2 and self.words.get(rt, 0) > 0:
+        if len(rt) >= 2 and words.get(rt, 0) > 0:
             return False, "right word"
         # 2a. A one-syllable right half that stands alone as a word again and again and
         #     hardly ever ends a longer one ("및", "등"): a word of its own.
-        if len(rt) == 1 and is_hangul(rt) and right.split()[0] == rt and self.words.get(rt, 0) >= 3:
-            if self.words[rt] > 2 * self._ending(rt):
+        if len(rt) == 1 and is_hangul(rt) and right.split()[0] == rt and words.get(rt, 0) >= 3:
+            if words[rt] > 2 * self._ending(rt, table):
                 return False, "right word"
         # 2b. The left half ends in a particle or an ending that closes a phrase.
         if len(lh) >= 2 and lh[-1] in PHRASE_END:
             return False, "phrase end"
         # 2b''. A one-syllable right half never written alone but ending words again and
         #     again ("사" of "Takeda사", "회사"): the end of the word on the left.
-        if len(rt) == 1 and is_hangul(rt) and right.split()[0] == rt and not self.words.get(rt) \
-                and self._ending(rt) >= 2:
+        if len(rt) == 1 and is_hangul(rt) and right.split()[0] == rt and not words.get(rt) \
+                and self._ending(rt, table) >= 2:
             return True, "suffix"
         # 2b'. A one-syllable particle glued to a number ("2.64%에", "3위를") ends that word,
         #     unless it and the right half make a longer particle ("%에|서"). (After a
@@ -439,6 +479,41 @@ def line_was_full(line: TextLine, following: str, whole_word: bool = False) -> b
     return room < estimate_width(unit, line.size) * _width_scale(line) + 0.15 * line.size
 
 
+#: Room within this many points of one syllable's width is a tie (``_syllable_fitted``): a
+#: producer places glyphs to its own rounding, and the column's edge is another line's end.
+ROOM_TIE = 0.01
+#: Width of a space in Korean fonts, in ems, where a line has no space glyph to measure.
+SPACE_EMS = 0.3
+
+
+def _syllable_fitted(prev: TextLine, a: str, right: str, edge: float | None = None) -> bool:
+    """Would the syllable the next line starts with have fitted where ``prev`` ended (between
+    two Hangul syllables, ``a`` the last one)? Korean fonts set every syllable equally wide,
+    and ``prev`` measured its own (``TextLine.hangul_width``): a line breaker that cuts inside
+    a word fills the line until the next syllable no longer fits, so room for one means the
+    line was broken at a space. ``line_was_full`` guesses the width from the size with a
+    margin for fonts it does not know, and leaves the band between the two undecided.
+    (Not after a bracket or a Latin word, where a line breaker may break with room left.)
+
+    The room is measured to the furthest line end seen (``edge``, else the column's edge, a
+    high percentile of the body's line ends): the true edge is at least there. A cell's box
+    minus its padding is no such measure (padding is not always even: 0.65 pt too far on an
+    h3 template), so a cell's line is measured only against its column's ``edge``. A line
+    broken at a space left less room than the space and the next syllable: more room than
+    that says the edge is not this line's (a box), and the room says nothing."""
+    if not (prev.hangul_width and is_hangul(a) and right and is_hangul(right[0])):
+        return False
+    if first_unit(right) != right[0]:
+        return False  # Latin letters or signs glued to the syllable travel with it
+    if edge is None and prev.role == "table":
+        return False
+    room = min(prev.column_right, edge if edge is not None else prev.column_right) - prev.x1
+    space = prev.space_width or SPACE_EMS * prev.size
+    # (room just equal to a syllable is a tie the producer's own rounding may have decided
+    # either way: WeasyPrint broke "역|할" with 9.4018 pt left for a 9.4 pt syllable)
+    return prev.hangul_width + ROOM_TIE < room < prev.hangul_width + space + ROOM_TIE
+
+
 #: A Latin word or a number (with its decimal point, commas, sign and percent).
 LATIN_OR_NUMBER = re.compile(r"^[A-Za-z0-9.,%+\-]+$")
 #: A line breaker cuts a word only in a column narrower than the word; a column this many
@@ -552,7 +627,7 @@ def centred(lines: Sequence[TextLine]) -> bool:
 
 
 def join_wrapped(left: str, right: str, prev: TextLine | None, stats: JoinStats | None,
-                 tally: Counter[str] | None = None, in_centred: bool = False) -> str:
+                 tally: Counter[str] | None = None, in_centred: bool = False, edge: float | None = None) -> str:
     """Append a wrapped line ``right`` to the text ``left`` whose last line is ``prev``.
 
     Where the wrap stands between Korean (or Chinese) characters, ``stats.witness`` counts
@@ -560,9 +635,11 @@ def join_wrapped(left: str, right: str, prev: TextLine | None, stats: JoinStats 
     way of wrapping), ``vocabulary`` (the document's own words), ``model`` (the spacing
     model of ``extract.spacing``) or ``default`` (none of them: a full line is taken as cut
     inside a word). ``tally``, where given, counts it too: the wraps of one article's text.
-    ``in_centred``: the lines are a cell's, set ``centred``.
+    ``in_centred``: the lines are a cell's, set ``centred``. ``edge``: the furthest end of the
+    lines ``prev`` runs with (a table column's, the contents'), where the column's edge is no
+    measure of the room a line left (a cell's box, a contents line before its page number).
     """
-    joined, witness = _join_wrapped(left, right, prev, stats, in_centred)
+    joined, witness = _join_wrapped(left, right, prev, stats, in_centred, edge)
     if stats is not None and witness:
         stats.witness[witness] += 1
         if tally is not None:
@@ -571,7 +648,8 @@ def join_wrapped(left: str, right: str, prev: TextLine | None, stats: JoinStats 
 
 
 def _join_wrapped(left: str, right: str, prev: TextLine | None,
-                  stats: JoinStats | None, in_centred: bool = False) -> tuple[str, str | None]:
+                  stats: JoinStats | None, in_centred: bool = False,
+                  edge: float | None = None) -> tuple[str, str | None]:
     """``join_wrapped``, with the witness that decided (None where the wrap is not one between
     Korean characters, or a sign settles it)."""
     left, right = left.rstrip(), right.lstrip()
@@ -612,6 +690,8 @@ def _join_wrapped(left: str, right: str, prev: TextLine | None,
         if not line_was_full(prev, right, whole_word=class_break and b not in OPENERS) \
                 and not (stats is not None and stats.word_wrapping and _bracket_break(a, b)):
             return left + " " + right, korean
+    if prev is not None and prev.column_right and not in_centred and _syllable_fitted(prev, a, right, edge):
+        return left + " " + right, korean
     if not korean:
         # Latin words and numbers wrap at spaces, unless one is wider than the whole line: a
         # column narrower than "67.6" or "no" (a table's number column) gets it cut
@@ -645,11 +725,11 @@ def _join_wrapped(left: str, right: str, prev: TextLine | None,
         word = left.split()[-1] + right.split()[0]
         if prev is not None and prev.column_right and \
                 estimate_width(word, prev.size) * _width_scale(prev) > prev.column_right - prev.x0:
-            decision = stats.decide_join(left, right)
+            decision = stats.decide_join(left, right, prev.role == "table")
             if decision and stats.last_rule not in WEAK_RULES:
                 return left + right, "vocabulary"
         return left + " " + right, "trace"
-    decision = stats.decide_join(left, right) if stats else None
+    decision = stats.decide_join(left, right, prev is not None and prev.role == "table") if stats else None
     if decision is not None and stats is not None and stats.last_rule not in MODEL_FIRST_RULES:
         return (left + right if decision else left + " " + right), "vocabulary"
     # Neither the page nor the document's words tell: the spacing model of Korean text,

@@ -157,6 +157,7 @@ def _make_line(row: list[dict], page: int, gap_ratio: float) -> TextLine | None:
     # their extent, sizes, fonts and how many are bold.
     sizes: list[float] = []
     names: list[str] = []
+    hangul: list[float] = []
     bold_count = 0
     x0 = x1 = top = bottom = None
     for c in row:
@@ -176,6 +177,8 @@ def _make_line(row: list[dict], page: int, gap_ratio: float) -> TextLine | None:
                 bottom = cbottom
         sizes.append(c["size"])
         names.append(c.get("fontname") or "")
+        if "\uac00" <= c["text"] <= "\ud7a3":
+            hangul.append(cx1 - cx0)
         if bold_glyph(c):
             bold_count += 1
     if x0 is None or x1 is None or top is None or bottom is None:
@@ -193,5 +196,6 @@ def _make_line(row: list[dict], page: int, gap_ratio: float) -> TextLine | None:
         bold=bold_count * 2 > len(sizes),
         trailing_space=row[-1]["text"].isspace(),
         space_width=round(median_size(widths), 2) if widths else 0.0,
+        hangul_width=round(median_size(hangul), 4) if hangul else 0.0,
         font=SUBSET_PREFIX.sub("", fonts.most_common(1)[0][0]),
     )

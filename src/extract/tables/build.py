@@ -5,7 +5,7 @@ import re
 from typing import Callable
 
 from ..diagnostics import Diagnostic
-from ..model import Table, TableFragment
+from ..model import Table, TableFragment, TextLine
 from ..settings import TableSettings
 from ..textjoin import JoinStats, line_was_full
 from .cells import join_cell
@@ -21,9 +21,22 @@ def _rejoin(frag: TableFragment, stats: JoinStats | None) -> None:
     if stats is None:
         return
     if frag.cell_lines:
-        frag.rows = [[join_cell(lines, stats) for lines in row] for row in frag.cell_lines]
+        edges = column_edges(frag.cell_lines)
+        frag.rows = [[join_cell(lines, stats, edges.get(c)) for c, lines in enumerate(row)] for row in frag.cell_lines]
     if frag.note_lines:
         frag.notes = [join_cell(lines, stats) for lines in frag.note_lines]
+
+
+def column_edges(cell_lines: list[list[list[TextLine]]]) -> dict[int, float]:
+    """Per column, the furthest end of its cells' lines: where the column's text reaches, so
+    at least where its edge is (a cell's box minus its padding may lie past it)."""
+    edges: dict[int, float] = {}
+    for row in cell_lines:
+        for c, lines in enumerate(row):
+            for ln in lines:
+                if ln.x1 > edges.get(c, float("-inf")):
+                    edges[c] = ln.x1
+    return edges
 
 
 #: A cell that is a figure (a count, a share, a score, a date): no header label is one.

@@ -50,7 +50,9 @@ def cell_lines(chars: list[dict], box: BBox, page: int, gap: float | None, layou
     return lines
 
 
-def join_cell(lines: list[TextLine], stats: JoinStats | None = None) -> str:
+def join_cell(lines: list[TextLine], stats: JoinStats | None = None, edge: float | None = None) -> str:
+    """A cell's text: its lines joined (``textjoin.join_wrapped``; ``edge``: the furthest line
+    end of the cell's column, where known)."""
     if len(lines) >= 2 and all(len(ln.text.strip()) == 1 and is_hangul(ln.text.strip()) for ln in lines):
         # One syllable a line: a word set down a narrow column ("구|분", "베|이|징").
         return "".join(ln.text.strip() for ln in lines)
@@ -58,6 +60,6 @@ def join_cell(lines: list[TextLine], stats: JoinStats | None = None) -> str:
     prev = None
     in_centred = centred(lines)
     for ln in lines:
-        text = join_wrapped(text, ln.text, prev, stats, in_centred=in_centred) if text else ln.text
+        text = join_wrapped(text, ln.text, prev, stats, in_centred=in_centred, edge=edge) if text else ln.text
         prev = ln
     return fold(text)
