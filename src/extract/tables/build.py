@@ -116,13 +116,16 @@ def _runs_on(prev: TableFragment, row: list[str]) -> bool:
 def _rejoin_split_row(prev: TableFragment, prev_rows: list[list[str]], frag: TableFragment, first: int,
                       rows_here: list[list[str]], stats: JoinStats | None) -> bool:
     """A row broken by the page (word processors let a row run over the page break): the
-    continuation's first row has nothing in the first column, which every row above
-    fills, and text in another. Its cells are the ends of the last row's cells: their
-    lines are joined to them, and the row is dropped. Returns whether it was."""
-    if not rows_here or not prev_rows or rows_here[0][0] or not any(rows_here[0][1:]):
+    continuation's first row has nothing in a column that every other row of the table
+    fills (the first column, or any other: the row's short cells ended on the page before),
+    and text in another. Its cells are the ends of the last row's cells: their lines are
+    joined to them, and the row is dropped. Returns whether it was."""
+    if not rows_here or not prev_rows or not any(rows_here[0]):
         return False
-    if not all(row and row[0] for row in prev_rows):
-        return False  # the first column has blanks of its own: an empty first cell says nothing
+    others = prev_rows + rows_here[1:]
+    if not any(not text and all(c < len(row) and row[c] for row in others)
+               for c, text in enumerate(rows_here[0])):
+        return False  # every column blank in the first row has blanks of its own: it says nothing
     for c, text in enumerate(rows_here[0]):
         if text and FIGURE.match(text) and prev_rows[-1][c:c + 1] and FIGURE.match(prev_rows[-1][c]):
             # A figure where the row above has one (a rank, a score): a row of its own under
