@@ -29,6 +29,7 @@ from ..glyphs.geometry import center_in_box, clearly_between, median_size, runs,
 from ..glyphs.lines import bold_glyph, chars_to_lines
 from ..glyphs.rows import glyph_rows
 from ..glyphs.scripts import is_wide
+from ..markers import BRACKETED_CAPTION_IN, LABELLED_CAPTION
 from ..model import BBox, TableFragment, TextLine
 from ..settings import LayoutSettings, TableSettings
 from .arbitrate import evidence, loose, structure_kinds
@@ -1557,8 +1558,9 @@ def _reads_as_table(grid: list[list[str]], header_rows: int, ruled: bool, settin
 
 def find_stream_fragments(page, page_number: int, settings: TableSettings, gap: float | None,
                           chars: list[dict], taken: list[BBox], start: int,
-                          layout: LayoutSettings) -> list[TableFragment]:
-    """Stream tables of one page outside the ``taken`` areas (ruled tables already found)."""
+                          layout: LayoutSettings, continuing: bool = False) -> list[TableFragment]:
+    """Stream tables of one page outside the ``taken`` areas (ruled tables already found).
+    ``continuing``: the page before ends in a table (see ``_reach_page_top``)."""
     gap_em = gap if gap else layout.word_gap_ratio
     if taken:
         # Most glyphs lie above or below every ruled table: test the tables' vertical span
@@ -1594,6 +1596,9 @@ def find_stream_fragments(page, page_number: int, settings: TableSettings, gap: 
     regions = [g for g in _regions(rows, rules, float(page.width), settings)
                if not any(_overlap(g.top, g.bottom, b.top, b.bottom) > 0 and _overlap(g.x0, g.x1, b.x0, b.x1) > 0
                           for b in banded)]
+    first = min(regions, key=lambda g: g.top) if regions else None
+    for region in regions:
+        _reach_up(region, rows, settings, page_top=continuing and region is first and not taken)
     for region in regions:
         inside = [r for r in rows if region.top - 0.5 <= (r.top + r.bottom) / 2 <= region.bottom + 0.5
                   and r.x0 >= region.x0 - 2 and r.x1 <= region.x1 + 2]
@@ -1602,6 +1607,41 @@ def find_stream_fragments(page, page_number: int, settings: TableSettings, gap: 
         fragments += arbitrated_fragments(inside, region, page, page_number, start + len(fragments), chars,
                                           settings, layout, gap)
     return fragments
+
+
+#: A header line over a table may reach this many em past its widest row (see ``_reach_up``).
+HEADER_OVERHANG_EM = 3.0
+
+
+def _reach_up(region: Region, rows: list[Row], settings: TableSettings, page_top: bool) -> None:
+    """A table takes the lines above its first aligned rows up to its caption (a
+    〈caption〉 or '[표] caption' line), or, with ``page_top`` (the first table of a page
+    the page before ends in a table), up to the top of the page, as long as they stand
+    within its width, close under one another (a padded row's gap at most) and none is
+    running text: a header whose cells wrap to lines of their own, centred beside one
+    another (too few chunks to start an aligned block; a producer repeats it over each
+    page part), and the ends of the row the page break cut (lines of one tall cell)."""
+    above = [r for r in rows if r.bottom <= region.top + 0.5]
+    top, right = region.top, region.x1
+    stop = None
+    for r in reversed(above):
+        # (a label centred over a column of short values may reach past the widest row)
+        if top - r.bottom > settings.stream_padded_row_gap * r.size or r.x0 < region.x0 - 2 \
+                or r.x1 > region.x1 + HEADER_OVERHANG_EM * r.size \
+                or _prose_row(r, region.x0, region.x1 - region.x0, settings) or _caption_row(r):
+            stop = r
+            break
+        top, right = r.top, max(right, r.x1)
+    if top >= region.top:
+        return
+    if (stop is not None and _caption_row(stop) and top - stop.bottom <= settings.stream_padded_row_gap * stop.size) \
+            or (page_top and stop is None):
+        region.top, region.x1 = top - 0.5, right
+
+
+def _caption_row(row: Row) -> bool:
+    text = " ".join(w.text for w in row.words).strip()
+    return bool(LABELLED_CAPTION.match(text) or BRACKETED_CAPTION_IN.search(text))
 
 
 def arbitrated_fragments(rows: list[Row], region: Region, page, page_number: int, k: int, chars: list[dict],
