@@ -1095,7 +1095,7 @@ _DRUG_XS = [60, 100, 210, 330, 386]  # the last two columns set closer than a ch
 _DRUG_RIGHT = 470
 
 
-def _drug_part(c, top, rows, caption=None):
+def _drug_part(c, top, rows, caption=None, xs=_DRUG_XS):
     """An unruled table part as a word processor lays it out: the header's first label
     wrapped to two lines ("등록" / "일") and centred beside the one-line labels, rows padded
     more than one and a half lines apart, the last two columns' texts less than a chunk
@@ -1105,14 +1105,14 @@ def _drug_part(c, top, rows, caption=None):
         c.drawCentredString(280, top + 30, caption)
     c.setFont(KO, 10)
     labels = ["제품명", "기업", "유형", "적응증"]
-    edges = _DRUG_XS[1:] + [_DRUG_RIGHT]
+    edges = xs[1:] + [_DRUG_RIGHT]
     c.drawCentredString(80, top, "등록")
     c.drawCentredString(80, top - 22, "일")
     for x0, x1, text in zip(edges, edges[1:], labels):
         c.drawCentredString((x0 + x1) / 2, top - 11, text)
     y = top - 22 - 28
     for row in rows:
-        for x, text in zip(_DRUG_XS, row):
+        for x, text in zip(xs, row):
             c.drawString(x, y, text)
         y -= 28
 
@@ -1145,4 +1145,32 @@ def test_a_wrapped_header_under_its_caption_and_repeated_atop_the_next_page_is_t
     assert table["pages"] == [1, 2]
     assert [["".join(cell.split()) for cell in row] for row in table["header"]] == [["등록일", "제품명", "기업", "유형",
                                                                                       "적응증"]]
+    assert table["rows"] == first + rest
+
+
+def test_a_caption_header_and_one_row_at_a_page_foot_start_the_table_that_goes_on_overleaf(tmp_path):
+    """Only the header and one row of an unruled table fit under its caption at the foot
+    of the page (two aligned rows, fewer than a table needs elsewhere): under a caption they
+    are the table's first part, and the part overleaf goes on with it."""
+    first = [["1", "모보서티닙", "다케다 제약회사", "화학의약품", "비소세포폐암"]]
+    rest = [["2", "세노테비르", "하이난 셴성제약", "화학의약품", "코로나 감염증"],
+            ["3", "케버프라잔", "난징 커페이핑제약", "화학의약품", "십이지장 궤양"],
+            ["4", "아데브렐리맙", "쑤저우 성디야제약", "생물제제", "소세포폐암"]]
+    xs = _DRUG_XS[:4] + [392]  # the last two columns a chunk gap apart: the header heads the row
+
+    def draw(c):
+        c.setFont(KO, 10)
+        c.drawString(60, 760, "- 국가약품감독관리국은 상반기에 신약 스무 종의 시판을 승인했다.")
+        _drug_part(c, 120, first, caption="< 상반기 출시된 신약 리스트 >", xs=xs)
+        c.showPage()
+        _drug_part(c, 780, rest, xs=xs)
+        c.setFont(KO, 10)
+        c.drawString(60, 560, "- 그 외 해외 기업의 신약 두 종이 승인되었다.")
+        c.showPage()
+
+    bulletin = extract.run(make_pdf(tmp_path / "foot.pdf", draw))
+    assert len(bulletin.tables) == 1
+    table = bulletin.tables[0]
+    assert table["caption"] == "상반기 출시된 신약 리스트"
+    assert table["pages"] == [1, 2]
     assert table["rows"] == first + rest

@@ -65,6 +65,19 @@ def _chains(fragments: list[TableFragment], text_between) -> list[list[TableFrag
     return chains
 
 
+def _header_by_repeat(chain: list[TableFragment]) -> None:
+    """A first row that nothing draws as a header, too few rows under it to read as one
+    (a table's part of a row or two at a page's foot), repeated atop the next part: the
+    producer repeats a header, not a row; both are headers (noted as ``header_by_position``)."""
+    first = chain[0]
+    if len(chain) < 2 or header_count(first) or len(first.rows) < 2 or not _reads_as_header(first.rows[:1] * 3):
+        return
+    for frag in chain[1:2]:
+        if repeated_header_rows(first.rows[:1], frag)[1] == "header repeated":
+            first.quality["header_by_position"] = True
+            frag.quality["header_by_position"] = True
+
+
 def _continue_merged_cells(prev: TableFragment, rows: list[list[str]]) -> None:
     """A merged cell that reaches the bottom of a page goes on over the top rows of the
     continuation where those are empty (a ranking tier spanning the page break), also when
@@ -159,6 +172,7 @@ def build_tables(fragments: list[TableFragment], settings: TableSettings | None 
     for chain in _chains(ordered, text_between):
         if all(f.quality.get("header_only") for f in chain):
             continue  # a header row alone at a page's foot that no table continues
+        _header_by_repeat(chain)
         table_id = f"t{len(tables) + 1:02d}"
         first = chain[0]
         header = [list(r) for r in first.rows[: header_count(first)]]
