@@ -1174,3 +1174,32 @@ def test_a_caption_header_and_one_row_at_a_page_foot_start_the_table_that_goes_o
     assert table["caption"] == "상반기 출시된 신약 리스트"
     assert table["pages"] == [1, 2]
     assert table["rows"] == first + rest
+
+
+def test_a_wrapped_header_repeated_atop_a_page_is_the_tables_where_the_part_before_ended_mid_page(tmp_path):
+    """A producer may move a row to the next page long before the page's foot (the part
+    before ends mid-page): the header it repeats atop the next page, a label wrapped to
+    lines of its own, is still the table's (nothing stands above it on that page), and
+    the parts are one table."""
+    first = [["1", "모보서티닙", "다케다 제약회사", "화학의약품", "비소세포폐암"],
+             ["2", "세노테비르", "하이난 셴성제약", "화학의약품", "코로나 감염증"],
+             ["3", "브이브이", "상하이 왕스제약", "화학의약품", "코로나 감염증"]]
+    rest = [["4", "케버프라잔", "난징 커페이핑제약", "화학의약품", "십이지장 궤양"],
+            ["5", "아데브렐리맙", "쑤저우 성디야제약", "화학의약품", "소세포폐암"],
+            ["6", "글루메티닙", "장쑤 하이허제약", "화학의약품", "비소세포폐암"]]
+
+    def draw(c):
+        c.setFont(KO, 10)
+        c.drawString(60, 760, "- 국가약품감독관리국은 상반기에 신약 스무 종의 시판을 승인했다.")
+        _drug_part(c, 500, first, caption="< 상반기 출시된 신약 리스트 >")
+        c.showPage()
+        _drug_part(c, 780, rest)
+        c.setFont(KO, 10)
+        c.drawString(60, 560, "- 그 외 해외 기업의 신약 두 종이 승인되었다.")
+        c.showPage()
+
+    bulletin = extract.run(make_pdf(tmp_path / "mid.pdf", draw))
+    assert len(bulletin.tables) == 1
+    table = bulletin.tables[0]
+    assert table["pages"] == [1, 2]
+    assert table["rows"] == first + rest

@@ -1609,7 +1609,7 @@ def find_stream_fragments(page, page_number: int, settings: TableSettings, gap: 
                           for b in banded)]
     first = min(regions, key=lambda g: g.top) if regions else None
     for region in regions:
-        _reach_up(region, rows, settings, page_top=continuing and region is first and not taken)
+        _reach_up(region, rows, settings, page_top=region is first and not taken)
     for region in regions:
         inside = [r for r in rows if region.top - 0.5 <= (r.top + r.bottom) / 2 <= region.bottom + 0.5
                   and r.x0 >= region.x0 - 2 and r.x1 <= region.x1 + 2]
@@ -1626,8 +1626,9 @@ HEADER_OVERHANG_EM = 3.0
 
 def _reach_up(region: Region, rows: list[Row], settings: TableSettings, page_top: bool) -> None:
     """A table takes the lines above its first aligned rows up to its caption (a
-    〈caption〉 or '[표] caption' line), or, with ``page_top`` (the first table of a page
-    the page before ends in a table), up to the top of the page (see ``_lines_above``): a
+    〈caption〉 or '[표] caption' line), or, with ``page_top`` (the first table of a page),
+    up to the top of the page (see ``_lines_above``; a producer may move a row to the next
+    page long before the page's foot, so the page before need not end in a table): a
     header whose cells wrap to lines of their own, centred beside one another (too few
     chunks to start an aligned block; a producer repeats it over each page part), and the
     ends of the row the page break cut (lines of one tall cell)."""
