@@ -1609,7 +1609,8 @@ def find_stream_fragments(page, page_number: int, settings: TableSettings, gap: 
                           for b in banded)]
     first = min(regions, key=lambda g: g.top) if regions else None
     for region in regions:
-        _reach_up(region, rows, settings, page_top=region is first and not taken)
+        if not region.ruled:  # (a ruled table starts at its top rule: what stands above is not its)
+            _reach_up(region, rows, settings, page_top=region is first and not taken)
     for region in regions:
         inside = [r for r in rows if region.top - 0.5 <= (r.top + r.bottom) / 2 <= region.bottom + 0.5
                   and r.x0 >= region.x0 - 2 and r.x1 <= region.x1 + 2]
@@ -1655,7 +1656,10 @@ def _lines_above(top: float, x0: float, x1: float, rows: list[Row], settings: Ta
             break
         top, right = r.top, max(right, r.x1)
     if (stop is not None and _caption_row(stop) and top - stop.bottom <= settings.stream_padded_row_gap * stop.size) \
-            or (page_top and stop is None):
+            or (page_top and stop is None and right <= x1 + 2):
+        # (atop a page, only lines within the table's width: a running header set flush
+        # right may reach past it; a label centred past the widest row is taken under a
+        # caption only)
         return top, right
     return None
 
