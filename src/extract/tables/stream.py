@@ -1610,7 +1610,10 @@ def find_stream_fragments(page, page_number: int, settings: TableSettings, gap: 
     first = min(regions, key=lambda g: g.top) if regions else None
     for region in regions:
         if not region.ruled:  # (a ruled table starts at its top rule: what stands above is not its)
-            _reach_up(region, rows, settings, page_top=region is first and not taken)
+            # (nor does it reach into another table's region above it)
+            floor = max((g.bottom for g in regions if g is not region and g.bottom <= region.top + 0.5
+                         and _overlap(g.x0, g.x1, region.x0, region.x1) > 0), default=float("-inf"))
+            _reach_up(region, [r for r in rows if r.top > floor], settings, page_top=region is first and not taken)
     for region in regions:
         inside = [r for r in rows if region.top - 0.5 <= (r.top + r.bottom) / 2 <= region.bottom + 0.5
                   and r.x0 >= region.x0 - 2 and r.x1 <= region.x1 + 2]
