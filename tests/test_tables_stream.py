@@ -1203,3 +1203,23 @@ def test_a_wrapped_header_repeated_atop_a_page_is_the_tables_where_the_part_befo
     table = bulletin.tables[0]
     assert table["pages"] == [1, 2]
     assert table["rows"] == first + rest
+
+
+def test_a_running_header_further_than_a_rows_gap_above_a_table_atop_the_page_is_not_its(tmp_path):
+    """Atop a page the table takes the lines above its aligned rows (its wrapped header),
+    but not the page's first line standing further than a row's gap above the next: the
+    running header."""
+    rows = [["4", "케버프라잔", "난징 커페이핑제약", "화학의약품", "십이지장 궤양"],
+            ["5", "아데브렐리맙", "쑤저우 성디야제약", "화학의약품", "소세포폐암"],
+            ["6", "글루메티닙", "장쑤 하이허제약", "화학의약품", "비소세포폐암"]]
+
+    def draw(c):
+        c.setFont(KO, 8.5)
+        c.drawCentredString(280, 805, "중국 과학기술 정책 주간동향")
+        _drug_part(c, 780, rows)
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "running.pdf", draw))
+    assert len(frags) == 1
+    assert ["".join(cell.split()) for cell in frags[0].rows[0]] == ["등록일", "제품명", "기업", "유형", "적응증"]
+    assert frags[0].rows[1:] == rows

@@ -1650,6 +1650,8 @@ def _lines_above(top: float, x0: float, x1: float, rows: list[Row], settings: Ta
     above = [r for r in rows if r.bottom <= top + 0.5]
     right = x1
     stop = None
+    first = top
+    taken: list[Row] = []
     for r in reversed(above):
         # (a label centred over a column of short values may reach past the widest row)
         if top - r.bottom > settings.stream_padded_row_gap * r.size or r.x0 < x0 - 2 \
@@ -1658,6 +1660,16 @@ def _lines_above(top: float, x0: float, x1: float, rows: list[Row], settings: Ta
             stop = r
             break
         top, right = r.top, max(right, r.x1)
+        taken.append(r)
+    if page_top and stop is None and taken:
+        # The page's first line standing further than a row's gap above the next is its
+        # running header, not the table's.
+        below = taken[-2].top if len(taken) >= 2 else first
+        if below - taken[-1].bottom > settings.stream_row_gap * taken[-1].size:
+            taken.pop()
+            if not taken:
+                return None
+            top, right = taken[-1].top, max([x1] + [r.x1 for r in taken])
     if (stop is not None and _caption_row(stop) and top - stop.bottom <= settings.stream_padded_row_gap * stop.size) \
             or (page_top and stop is None and right <= x1 + 2):
         # (atop a page, only lines within the table's width: a running header set flush
