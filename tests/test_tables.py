@@ -986,3 +986,25 @@ def test_a_cell_merged_over_two_rows_keeps_its_rule_left_out(tmp_path):
 
     (table,) = run(tmp_path, draw).tables
     assert [row[2] for row in table["rows"]] == ["병합", "병합", "단독"]
+
+
+def test_a_broken_row_whose_first_cell_also_ran_on_is_joined(tmp_path):
+    """The page broke inside a row whose first cell wrapped too: the continuation's first
+    row has text in the first column, but nothing in a column that every other row fills
+    (the short cells ended on the page before). It ends the row above, not a row."""
+    head, widths = ["기관", "설립", "주요 내용"], [90, 50, 200]
+    first = ["상해 연구소", "2019", "대형 모델 발표"]
+
+    def draw(c):
+        draw_table(c, [head, first, ["북경 인공지능", "2018", "오픈 소스 플랫폼을"]], widths, 160,
+                   caption="주요 기관 현황")
+        c.showPage()
+        draw_table(c, [head, ["연구원", "", "정식 가동"], ["심천 실험실", "2020", "연산력 확보"]], widths, 780)
+        c.showPage()
+
+    bulletin = run(tmp_path, draw)
+    table = bulletin.tables[0]
+    assert table["pages"] == [1, 2]
+    assert [["".join(cell.split()) for cell in row] for row in table["rows"]] == [
+        ["상해연구소", "2019", "대형모델발표"], ["북경인공지능연구원", "2018", "오픈소스플랫폼을정식가동"],
+        ["심천실험실", "2020", "연산력확보"]]

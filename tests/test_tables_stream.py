@@ -1089,3 +1089,137 @@ def test_tiers_wrapped_to_two_lines_beside_ranks_under_a_bold_header(tmp_path):
     assert frags[0].header_rows == 1
     tier_of = ["1 tier"] + ["2 tier"] * 3 + ["3 tier"] * 3
     assert frags[0].rows == [header] + [[t, *row] for t, row in zip(tier_of, ranks)]
+
+
+_DRUG_XS = [60, 100, 210, 330, 386]  # the last two columns set closer than a chunk gap
+_DRUG_RIGHT = 470
+
+
+def _drug_part(c, top, rows, caption=None, xs=_DRUG_XS):
+    """An unruled table part as a word processor lays it out: the header's first label
+    wrapped to two lines ("등록" / "일") and centred beside the one-line labels, rows padded
+    more than one and a half lines apart, the last two columns' texts less than a chunk
+    gap apart ("화학의약품 폐암" reads as one run)."""
+    if caption:
+        c.setFont(KO, 10)
+        c.drawCentredString(280, top + 30, caption)
+    c.setFont(KO, 10)
+    labels = ["제품명", "기업", "유형", "적응증"]
+    edges = xs[1:] + [_DRUG_RIGHT]
+    c.drawCentredString(80, top, "등록")
+    c.drawCentredString(80, top - 22, "일")
+    for x0, x1, text in zip(edges, edges[1:], labels):
+        c.drawCentredString((x0 + x1) / 2, top - 11, text)
+    y = top - 22 - 28
+    for row in rows:
+        for x, text in zip(xs, row):
+            c.drawString(x, y, text)
+        y -= 28
+
+
+def test_a_wrapped_header_under_its_caption_and_repeated_atop_the_next_page_is_the_tables(tmp_path):
+    """The header of an unruled table whose first label wraps to lines of their own (too
+    few chunks to start an aligned block) stands between the caption and the rows: it is the
+    table's, and so is its repeat at the top of the next page; the table goes on there."""
+    first = [["1", "모보서티닙", "다케다 제약회사", "화학의약품", "비소세포폐암"],
+             ["2", "세노테비르", "하이난 셴성제약", "화학의약품", "코로나 감염증"],
+             ["3", "브이브이", "상하이 왕스제약", "화학의약품", "코로나 감염증"]]
+    rest = [["4", "케버프라잔", "난징 커페이핑제약", "화학의약품", "십이지장 궤양"],
+            ["5", "아데브렐리맙", "쑤저우 성디야제약", "생물제제", "소세포폐암"],
+            ["6", "글루메티닙", "장쑤 하이허제약", "화학의약품", "비소세포폐암"]]
+
+    def draw(c):
+        c.setFont(KO, 10)
+        c.drawString(60, 760, "- 국가약품감독관리국은 상반기에 신약 스무 종의 시판을 승인했다.")
+        _drug_part(c, 250, first, caption="< 상반기 출시된 신약 리스트 >")
+        c.showPage()
+        _drug_part(c, 780, rest)
+        c.setFont(KO, 10)
+        c.drawString(60, 560, "- 그 외 해외 기업의 신약 두 종이 승인되었다.")
+        c.showPage()
+
+    bulletin = extract.run(make_pdf(tmp_path / "drugs.pdf", draw))
+    assert len(bulletin.tables) == 1
+    table = bulletin.tables[0]
+    assert table["caption"] == "상반기 출시된 신약 리스트"
+    assert table["pages"] == [1, 2]
+    assert [["".join(cell.split()) for cell in row] for row in table["header"]] == [["등록일", "제품명", "기업", "유형",
+                                                                                      "적응증"]]
+    assert table["rows"] == first + rest
+
+
+def test_a_caption_header_and_one_row_at_a_page_foot_start_the_table_that_goes_on_overleaf(tmp_path):
+    """Only the header and one row of an unruled table fit under its caption at the foot
+    of the page (two aligned rows, fewer than a table needs elsewhere): under a caption they
+    are the table's first part, and the part overleaf goes on with it."""
+    first = [["1", "모보서티닙", "다케다 제약회사", "화학의약품", "비소세포폐암"]]
+    rest = [["2", "세노테비르", "하이난 셴성제약", "화학의약품", "코로나 감염증"],
+            ["3", "케버프라잔", "난징 커페이핑제약", "화학의약품", "십이지장 궤양"],
+            ["4", "아데브렐리맙", "쑤저우 성디야제약", "생물제제", "소세포폐암"]]
+    xs = _DRUG_XS[:4] + [392]  # the last two columns a chunk gap apart: the header heads the row
+
+    def draw(c):
+        c.setFont(KO, 10)
+        c.drawString(60, 760, "- 국가약품감독관리국은 상반기에 신약 스무 종의 시판을 승인했다.")
+        _drug_part(c, 120, first, caption="< 상반기 출시된 신약 리스트 >", xs=xs)
+        c.showPage()
+        _drug_part(c, 780, rest, xs=xs)
+        c.setFont(KO, 10)
+        c.drawString(60, 560, "- 그 외 해외 기업의 신약 두 종이 승인되었다.")
+        c.showPage()
+
+    bulletin = extract.run(make_pdf(tmp_path / "foot.pdf", draw))
+    assert len(bulletin.tables) == 1
+    table = bulletin.tables[0]
+    assert table["caption"] == "상반기 출시된 신약 리스트"
+    assert table["pages"] == [1, 2]
+    assert table["rows"] == first + rest
+
+
+def test_a_wrapped_header_repeated_atop_a_page_is_the_tables_where_the_part_before_ended_mid_page(tmp_path):
+    """A producer may move a row to the next page long before the page's foot (the part
+    before ends mid-page): the header it repeats atop the next page, a label wrapped to
+    lines of its own, is still the table's (nothing stands above it on that page), and
+    the parts are one table."""
+    first = [["1", "모보서티닙", "다케다 제약회사", "화학의약품", "비소세포폐암"],
+             ["2", "세노테비르", "하이난 셴성제약", "화학의약품", "코로나 감염증"],
+             ["3", "브이브이", "상하이 왕스제약", "화학의약품", "코로나 감염증"]]
+    rest = [["4", "케버프라잔", "난징 커페이핑제약", "화학의약품", "십이지장 궤양"],
+            ["5", "아데브렐리맙", "쑤저우 성디야제약", "화학의약품", "소세포폐암"],
+            ["6", "글루메티닙", "장쑤 하이허제약", "화학의약품", "비소세포폐암"]]
+
+    def draw(c):
+        c.setFont(KO, 10)
+        c.drawString(60, 760, "- 국가약품감독관리국은 상반기에 신약 스무 종의 시판을 승인했다.")
+        _drug_part(c, 500, first, caption="< 상반기 출시된 신약 리스트 >")
+        c.showPage()
+        _drug_part(c, 780, rest)
+        c.setFont(KO, 10)
+        c.drawString(60, 560, "- 그 외 해외 기업의 신약 두 종이 승인되었다.")
+        c.showPage()
+
+    bulletin = extract.run(make_pdf(tmp_path / "mid.pdf", draw))
+    assert len(bulletin.tables) == 1
+    table = bulletin.tables[0]
+    assert table["pages"] == [1, 2]
+    assert table["rows"] == first + rest
+
+
+def test_a_running_header_further_than_a_rows_gap_above_a_table_atop_the_page_is_not_its(tmp_path):
+    """Atop a page the table takes the lines above its aligned rows (its wrapped header),
+    but not the page's first line standing further than a row's gap above the next: the
+    running header."""
+    rows = [["4", "케버프라잔", "난징 커페이핑제약", "화학의약품", "십이지장 궤양"],
+            ["5", "아데브렐리맙", "쑤저우 성디야제약", "화학의약품", "소세포폐암"],
+            ["6", "글루메티닙", "장쑤 하이허제약", "화학의약품", "비소세포폐암"]]
+
+    def draw(c):
+        c.setFont(KO, 8.5)
+        c.drawCentredString(280, 805, "중국 과학기술 정책 주간동향")
+        _drug_part(c, 780, rows)
+        c.showPage()
+
+    frags = _fragments(make_pdf(tmp_path / "running.pdf", draw))
+    assert len(frags) == 1
+    assert ["".join(cell.split()) for cell in frags[0].rows[0]] == ["등록일", "제품명", "기업", "유형", "적응증"]
+    assert frags[0].rows[1:] == rows

@@ -78,6 +78,19 @@ def _chains(fragments: list[TableFragment], text_between) -> list[list[TableFrag
     return chains
 
 
+def _header_by_repeat(chain: list[TableFragment]) -> None:
+    """A first row that nothing draws as a header, too few rows under it to read as one
+    (a table's part of a row or two at a page's foot), repeated atop the next part: the
+    producer repeats a header, not a row; both are headers (noted as ``header_by_position``)."""
+    first = chain[0]
+    if len(chain) < 2 or header_count(first) or len(first.rows) < 2 or not _reads_as_header(first.rows[:1] * 3):
+        return
+    for frag in chain[1:2]:
+        if repeated_header_rows(first.rows[:1], frag)[1] == "header repeated":
+            first.quality["header_by_position"] = True
+            frag.quality["header_by_position"] = True
+
+
 def _continue_merged_cells(prev: TableFragment, rows: list[list[str]]) -> None:
     """A merged cell that reaches the bottom of a page goes on over the top rows of the
     continuation where those are empty (a ranking tier spanning the page break), also when
@@ -129,13 +142,16 @@ def _runs_on(prev: TableFragment, row: list[str]) -> bool:
 def _rejoin_split_row(prev: TableFragment, prev_rows: list[list[str]], frag: TableFragment, first: int,
                       rows_here: list[list[str]], stats: JoinStats | None) -> bool:
     """A row broken by the page (word processors let a row run over the page break): the
-    continuation's first row has nothing in the first column, which every row above
-    fills, and text in another. Its cells are the ends of the last row's cells: their
-    lines are joined to them, and the row is dropped. Returns whether it was."""
-    if not rows_here or not prev_rows or rows_here[0][0] or not any(rows_here[0][1:]):
+    continuation's first row has nothing in a column that every other row of the table
+    fills (the first column, or any other: the row's short cells ended on the page before),
+    and text in another. Its cells are the ends of the last row's cells: their lines are
+    joined to them, and the row is dropped. Returns whether it was."""
+    if not rows_here or not prev_rows or not any(rows_here[0]):
         return False
-    if not all(row and row[0] for row in prev_rows):
-        return False  # the first column has blanks of its own: an empty first cell says nothing
+    others = prev_rows + rows_here[1:]
+    if not any(not text and all(c < len(row) and row[c] for row in others)
+               for c, text in enumerate(rows_here[0])):
+        return False  # every column blank in the first row has blanks of its own: it says nothing
     for c, text in enumerate(rows_here[0]):
         if text and FIGURE.match(text) and prev_rows[-1][c:c + 1] and FIGURE.match(prev_rows[-1][c]):
             # A figure where the row above has one (a rank, a score): a row of its own under
@@ -169,6 +185,7 @@ def build_tables(fragments: list[TableFragment], settings: TableSettings | None 
     for chain in _chains(ordered, text_between):
         if all(f.quality.get("header_only") for f in chain):
             continue  # a header row alone at a page's foot that no table continues
+        _header_by_repeat(chain)
         table_id = f"t{len(tables) + 1:02d}"
         first = chain[0]
         header = [list(r) for r in first.rows[: header_count(first)]]

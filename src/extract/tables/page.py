@@ -44,7 +44,7 @@ def find_fragments(page, page_number: int, settings: TableSettings, gap: float |
         taken = [box for f in fragments for box in f.occupied]
         try:
             fragments += find_stream_fragments(page, page_number, settings, gap, chars, taken, len(fragments) + 1,
-                                               layout)
+                                               layout, continuing=continuing)
         except Exception as exc:
             if warnings is None:
                 raise

@@ -29,6 +29,7 @@ from ..glyphs.geometry import center_in_box, clearly_between, median_size, runs,
 from ..glyphs.lines import bold_glyph, chars_to_lines
 from ..glyphs.rows import glyph_rows
 from ..glyphs.scripts import is_wide
+from ..markers import BRACKETED_CAPTION_IN, LABELLED_CAPTION
 from ..model import BBox, TableFragment, TextLine
 from ..settings import LayoutSettings, TableSettings
 from .arbitrate import evidence, loose, structure_kinds
@@ -354,6 +355,9 @@ class Region:
     rules: list[float] = field(default_factory=list)  # y of rules that cross the region
     rule_extents: list[tuple[float, float, float]] = field(default_factory=list)  # (y, x0, x1)
     ruled: bool = False  # bounded by a stack of rules
+    #: an aligned block of two rows only, kept under its caption or atop a continuing page
+    #: (see ``alignment_blocks``): two rows of two filled cells make its table
+    short: bool = False
 
 
 def _multi(row: Row) -> bool:
@@ -378,10 +382,13 @@ def _cells_apart(row: Row) -> bool:
 
 
 def alignment_blocks(rows: list[Row], settings: TableSettings,
-                     rules: Sequence[tuple[float, float, float]] = ()) -> list[list[Row]]:
+                     rules: Sequence[tuple[float, float, float]] = (), continuing: bool = False) -> list[list[Row]]:
     """Runs of rows with two or more chunks, allowing a few one-chunk rows inside (section
     labels, wrapped cells), rows close enough to read as one block; a rule across the rows
-    ends a block (the bottom rule of a table above body text)."""
+    ends a block (the bottom rule of a table above body text). A block of two such rows
+    (fewer than ``stream_min_rows``) is kept where the lines above it reach up to a caption,
+    or to the page's top on a ``continuing`` page (see ``_lines_above``): a table's part
+    of a row or two at the foot or the top of a page."""
     blocks: list[list[Row]] = []
     current: list[Row] = []
     singles = 0
@@ -427,7 +434,10 @@ def alignment_blocks(rows: list[Row], settings: TableSettings,
     for b in blocks:
         while b and not _multi(b[-1]) and id(b[-1]) not in in_column:
             b = b[:-1]
-        if sum(1 for r in b if _multi(r)) >= settings.stream_min_rows:
+        multi = sum(1 for r in b if _multi(r))
+        if multi >= settings.stream_min_rows or multi >= 2 and _lines_above(
+                b[0].top, min(r.x0 for r in b), max(r.x1 for r in b), rows, settings,
+                continuing and not out and not any(r.bottom <= b[0].top + 0.5 and _multi(r) for r in rows)) is not None:
             # A centred row's first lines stand above the block's first line of two or
             # more chunks. They are its first row's: one-chunk lines right above it that
             # stand in a later column, over one cell of that line at most (a name wrapped to
@@ -1046,7 +1056,7 @@ def build_fragment(rows: list[Row], region: Region, page, page_number: int, k: i
     # Rows grouped from more text lines than they are (cells centred beside each other, or
     # between rules) are evidence of a table's layout in themselves.
     grouped = (between is not None or centred is not None) and len(grid) < len(rows) + header_rows
-    if not _reads_as_table(text_grid, header_rows, region.ruled, settings, grouped):
+    if not _reads_as_table(text_grid, header_rows, region.ruled, settings, grouped, region.short):
         return None
     col_edges = [bounds[c] for c in used] + [bounds[used[-1] + 1]]
     top = min(region.top, min(w.top for cells in grid for ws in cells.values() for w in ws))
@@ -1521,9 +1531,11 @@ def _run_length(text: str) -> int:
 
 
 def _reads_as_table(grid: list[list[str]], header_rows: int, ruled: bool, settings: TableSettings,
-                    grouped: bool = False) -> bool:
+                    grouped: bool = False, short: bool = False) -> bool:
     """Enough rows with two filled cells, and not running text laid out in columns.
-    ``grouped``: the rows were grouped from more text lines than they are (centred cells)."""
+    ``grouped``: the rows were grouped from more text lines than they are (centred cells).
+    ``short``: a block of two aligned rows under its caption or atop a continuing page
+    (``Region.short``): two such rows will do."""
     n_cols = len(grid[0]) if grid else 0
     if n_cols < settings.min_cols:
         return False
@@ -1531,7 +1543,7 @@ def _reads_as_table(grid: list[list[str]], header_rows: int, ruled: bool, settin
     # Between rules, under a header rule, a header and one row are a table (a row of
     # centred cells grouped from many lines); so is a header over one row grouped from
     # many lines without rules (cells centred beside each other).
-    if full < (2 if (ruled or grouped) and header_rows else settings.stream_min_rows):
+    if full < (2 if (ruled or grouped) and header_rows or short else settings.stream_min_rows):
         return False
     cells = [t for row in grid for t in row if t]
     lone = sum(1 for t in cells if len(t) == 1 and is_wide(t))
@@ -1557,8 +1569,9 @@ def _reads_as_table(grid: list[list[str]], header_rows: int, ruled: bool, settin
 
 def find_stream_fragments(page, page_number: int, settings: TableSettings, gap: float | None,
                           chars: list[dict], taken: list[BBox], start: int,
-                          layout: LayoutSettings) -> list[TableFragment]:
-    """Stream tables of one page outside the ``taken`` areas (ruled tables already found)."""
+                          layout: LayoutSettings, continuing: bool = False) -> list[TableFragment]:
+    """Stream tables of one page outside the ``taken`` areas (ruled tables already found).
+    ``continuing``: the page before ends in a table (see ``_reach_page_top``)."""
     gap_em = gap if gap else layout.word_gap_ratio
     if taken:
         # Most glyphs lie above or below every ruled table: test the tables' vertical span
@@ -1591,9 +1604,16 @@ def find_stream_fragments(page, page_number: int, settings: TableSettings, gap: 
         if found:
             fragments += found
             banded.append(region)
-    regions = [g for g in _regions(rows, rules, float(page.width), settings)
+    regions = [g for g in _regions(rows, rules, float(page.width), settings, continuing and not taken)
                if not any(_overlap(g.top, g.bottom, b.top, b.bottom) > 0 and _overlap(g.x0, g.x1, b.x0, b.x1) > 0
                           for b in banded)]
+    first = min(regions, key=lambda g: g.top) if regions else None
+    for region in regions:
+        if not region.ruled:  # (a ruled table starts at its top rule: what stands above is not its)
+            # (nor does it reach into another table's region above it)
+            floor = max((g.bottom for g in regions if g is not region and g.bottom <= region.top + 0.5
+                         and _overlap(g.x0, g.x1, region.x0, region.x1) > 0), default=float("-inf"))
+            _reach_up(region, [r for r in rows if r.top > floor], settings, page_top=region is first and not taken)
     for region in regions:
         inside = [r for r in rows if region.top - 0.5 <= (r.top + r.bottom) / 2 <= region.bottom + 0.5
                   and r.x0 >= region.x0 - 2 and r.x1 <= region.x1 + 2]
@@ -1602,6 +1622,66 @@ def find_stream_fragments(page, page_number: int, settings: TableSettings, gap: 
         fragments += arbitrated_fragments(inside, region, page, page_number, start + len(fragments), chars,
                                           settings, layout, gap)
     return fragments
+
+
+#: A header line over a table may reach this many em past its widest row (see ``_reach_up``).
+HEADER_OVERHANG_EM = 3.0
+
+
+def _reach_up(region: Region, rows: list[Row], settings: TableSettings, page_top: bool) -> None:
+    """A table takes the lines above its first aligned rows up to its caption (a
+    〈caption〉 or '[표] caption' line), or, with ``page_top`` (the first table of a page),
+    up to the top of the page (see ``_lines_above``; a producer may move a row to the next
+    page long before the page's foot, so the page before need not end in a table): a
+    header whose cells wrap to lines of their own, centred beside one another (too few
+    chunks to start an aligned block; a producer repeats it over each page part), and the
+    ends of the row the page break cut (lines of one tall cell)."""
+    reach = _lines_above(region.top, region.x0, region.x1, rows, settings, page_top)
+    if reach is not None and reach[0] < region.top:
+        region.top, region.x1 = reach[0] - 0.5, reach[1]
+
+
+def _lines_above(top: float, x0: float, x1: float, rows: list[Row], settings: TableSettings,
+                 page_top: bool) -> tuple[float, float] | None:
+    """(top, right) of the lines above ``top`` a table spanning ``x0``-``x1`` takes: those
+    within its width, close under one another (a padded row's gap at most) and none running
+    text, when they reach up to a caption line as close above them, or to the page's top
+    with ``page_top``. None when they reach neither (then they are not the table's)."""
+    above = [r for r in rows if r.bottom <= top + 0.5]
+    right = x1
+    stop = None
+    first = top
+    taken: list[Row] = []
+    for r in reversed(above):
+        # (a label centred over a column of short values may reach past the widest row)
+        if top - r.bottom > settings.stream_padded_row_gap * r.size or r.x0 < x0 - 2 \
+                or r.x1 > x1 + HEADER_OVERHANG_EM * r.size \
+                or _prose_row(r, x0, x1 - x0, settings) or _caption_row(r):
+            stop = r
+            break
+        top, right = r.top, max(right, r.x1)
+        taken.append(r)
+    if page_top and stop is None and taken:
+        # The page's first line standing further than a row's gap above the next is its
+        # running header, not the table's.
+        below = taken[-2].top if len(taken) >= 2 else first
+        if below - taken[-1].bottom > settings.stream_row_gap * taken[-1].size:
+            taken.pop()
+            if not taken:
+                return None
+            top, right = taken[-1].top, max([x1] + [r.x1 for r in taken])
+    if (stop is not None and _caption_row(stop) and top - stop.bottom <= settings.stream_padded_row_gap * stop.size) \
+            or (page_top and stop is None and right <= x1 + 2):
+        # (atop a page, only lines within the table's width: a running header set flush
+        # right may reach past it; a label centred past the widest row is taken under a
+        # caption only)
+        return top, right
+    return None
+
+
+def _caption_row(row: Row) -> bool:
+    text = " ".join(w.text for w in row.words).strip()
+    return bool(LABELLED_CAPTION.match(text) or BRACKETED_CAPTION_IN.search(text))
 
 
 def arbitrated_fragments(rows: list[Row], region: Region, page, page_number: int, k: int, chars: list[dict],
@@ -1676,7 +1756,8 @@ def _segments(rows: list[Row], kinds: list[str | None], region: Region, settings
         yield seg, top, bottom
 
 
-def _regions(rows: list[Row], rules, page_width: float, settings: TableSettings) -> list[Region]:
+def _regions(rows: list[Row], rules, page_width: float, settings: TableSettings,
+             continuing: bool = False) -> list[Region]:
     regions: list[Region] = []
     # Rule-bounded regions: between the first and the last rule of a stack, extended down
     # over aligned rows when the stack ends under the header.
@@ -1694,7 +1775,8 @@ def _regions(rows: list[Row], rules, page_width: float, settings: TableSettings)
     # Aligned blocks: a block that runs on below a ruled region (rules above and under the
     # header only) extends it; other blocks are regions of their own.
     for block in alignment_blocks(rows, settings,
-                                  [r for r in rules if r[2] - r[1] >= settings.stream_rule_min_width * page_width]):
+                                  [r for r in rules if r[2] - r[1] >= settings.stream_rule_min_width * page_width],
+                                  continuing):
         top, bottom = block[0].top, block[-1].bottom
         bx0, bx1 = min(r.x0 for r in block), max(r.x1 for r in block)
         near = settings.stream_row_gap * block[0].size
@@ -1706,7 +1788,8 @@ def _regions(rows: list[Row], rules, page_width: float, settings: TableSettings)
                         and _tabular(block, settings):
                     g.bottom = bottom
             continue
-        regions.append(Region(top, bottom, bx0, bx1))
+        regions.append(Region(top, bottom, bx0, bx1,
+                              short=sum(1 for r in block if len(r.chunks) >= 2) < settings.stream_min_rows))
     # A ruled header with no body under it yet: its rows are centred lines, too few of them
     # wide enough to make an aligned block (a table that starts at the foot of a page).
     # It runs on over the rows right under it that fit it, down to running text or a gap.
