@@ -1117,58 +1117,55 @@ def _drug_part(c, top, rows, caption=None, xs=_DRUG_XS):
         y -= 28
 
 
-def test_a_wrapped_header_under_its_caption_and_repeated_atop_the_next_page_is_the_tables(tmp_path):
-    """The header of an unruled table whose first label wraps to lines of their own (too
-    few chunks to start an aligned block) stands between the caption and the rows: it is the
-    table's, and so is its repeat at the top of the next page; the table goes on there."""
-    first = [["1", "모보서티닙", "다케다 제약회사", "화학의약품", "비소세포폐암"],
-             ["2", "세노테비르", "하이난 셴성제약", "화학의약품", "코로나 감염증"],
-             ["3", "브이브이", "상하이 왕스제약", "화학의약품", "코로나 감염증"]]
-    rest = [["4", "케버프라잔", "난징 커페이핑제약", "화학의약품", "십이지장 궤양"],
-            ["5", "아데브렐리맙", "쑤저우 성디야제약", "생물제제", "소세포폐암"],
-            ["6", "글루메티닙", "장쑤 하이허제약", "화학의약품", "비소세포폐암"]]
+#: The first and next rows of a drug table drawn over two pages (tests below).
+_FIRST_THREE = [["1", "모보서티닙", "다케다 제약회사", "화학의약품", "비소세포폐암"],
+                ["2", "세노테비르", "하이난 셴성제약", "화학의약품", "코로나 감염증"],
+                ["3", "브이브이", "상하이 왕스제약", "화학의약품", "코로나 감염증"]]
+_NEXT_THREE = [["4", "케버프라잔", "난징 커페이핑제약", "화학의약품", "십이지장 궤양"],
+               ["5", "아데브렐리맙", "쑤저우 성디야제약", "생물제제", "소세포폐암"],
+               ["6", "글루메티닙", "장쑤 하이허제약", "화학의약품", "비소세포폐암"]]
+
+
+def _drugs_over_two_pages(path, top, first, rest, xs=None):
+    """A lead, then a captioned drug table's first part from ``top`` down; overleaf its next
+    part atop the page, then a lead. Returns the extracted bulletin."""
+    kw = {} if xs is None else {"xs": xs}
 
     def draw(c):
         c.setFont(KO, 10)
         c.drawString(60, 760, "- 국가약품감독관리국은 상반기에 신약 스무 종의 시판을 승인했다.")
-        _drug_part(c, 250, first, caption="< 상반기 출시된 신약 리스트 >")
+        _drug_part(c, top, first, caption="< 상반기 출시된 신약 리스트 >", **kw)
         c.showPage()
-        _drug_part(c, 780, rest)
+        _drug_part(c, 780, rest, **kw)
         c.setFont(KO, 10)
         c.drawString(60, 560, "- 그 외 해외 기업의 신약 두 종이 승인되었다.")
         c.showPage()
 
-    bulletin = extract.run(make_pdf(tmp_path / "drugs.pdf", draw))
+    return extract.run(make_pdf(path, draw))
+
+
+def test_a_wrapped_header_under_its_caption_and_repeated_atop_the_next_page_is_the_tables(tmp_path):
+    """The header of an unruled table whose first label wraps to lines of their own (too
+    few chunks to start an aligned block) stands between the caption and the rows: it is the
+    table's, and so is its repeat at the top of the next page; the table goes on there."""
+    bulletin = _drugs_over_two_pages(tmp_path / "drugs.pdf", 250, _FIRST_THREE, _NEXT_THREE)
     assert len(bulletin.tables) == 1
     table = bulletin.tables[0]
     assert table["caption"] == "상반기 출시된 신약 리스트"
     assert table["pages"] == [1, 2]
     assert [["".join(cell.split()) for cell in row] for row in table["header"]] == [["등록일", "제품명", "기업", "유형",
                                                                                       "적응증"]]
-    assert table["rows"] == first + rest
+    assert table["rows"] == _FIRST_THREE + _NEXT_THREE
 
 
 def test_a_caption_header_and_one_row_at_a_page_foot_start_the_table_that_goes_on_overleaf(tmp_path):
     """Only the header and one row of an unruled table fit under its caption at the foot
     of the page (two aligned rows, fewer than a table needs elsewhere): under a caption they
     are the table's first part, and the part overleaf goes on with it."""
-    first = [["1", "모보서티닙", "다케다 제약회사", "화학의약품", "비소세포폐암"]]
-    rest = [["2", "세노테비르", "하이난 셴성제약", "화학의약품", "코로나 감염증"],
-            ["3", "케버프라잔", "난징 커페이핑제약", "화학의약품", "십이지장 궤양"],
-            ["4", "아데브렐리맙", "쑤저우 성디야제약", "생물제제", "소세포폐암"]]
+    first = _FIRST_THREE[:1]
+    rest = [_FIRST_THREE[1], ["3"] + _NEXT_THREE[0][1:], ["4"] + _NEXT_THREE[1][1:]]
     xs = _DRUG_XS[:4] + [392]  # the last two columns a chunk gap apart: the header heads the row
-
-    def draw(c):
-        c.setFont(KO, 10)
-        c.drawString(60, 760, "- 국가약품감독관리국은 상반기에 신약 스무 종의 시판을 승인했다.")
-        _drug_part(c, 120, first, caption="< 상반기 출시된 신약 리스트 >", xs=xs)
-        c.showPage()
-        _drug_part(c, 780, rest, xs=xs)
-        c.setFont(KO, 10)
-        c.drawString(60, 560, "- 그 외 해외 기업의 신약 두 종이 승인되었다.")
-        c.showPage()
-
-    bulletin = extract.run(make_pdf(tmp_path / "foot.pdf", draw))
+    bulletin = _drugs_over_two_pages(tmp_path / "foot.pdf", 120, first, rest, xs=xs)
     assert len(bulletin.tables) == 1
     table = bulletin.tables[0]
     assert table["caption"] == "상반기 출시된 신약 리스트"
@@ -1181,28 +1178,13 @@ def test_a_wrapped_header_repeated_atop_a_page_is_the_tables_where_the_part_befo
     before ends mid-page): the header it repeats atop the next page, a label wrapped to
     lines of its own, is still the table's (nothing stands above it on that page), and
     the parts are one table."""
-    first = [["1", "모보서티닙", "다케다 제약회사", "화학의약품", "비소세포폐암"],
-             ["2", "세노테비르", "하이난 셴성제약", "화학의약품", "코로나 감염증"],
-             ["3", "브이브이", "상하이 왕스제약", "화학의약품", "코로나 감염증"]]
-    rest = [["4", "케버프라잔", "난징 커페이핑제약", "화학의약품", "십이지장 궤양"],
-            ["5", "아데브렐리맙", "쑤저우 성디야제약", "화학의약품", "소세포폐암"],
-            ["6", "글루메티닙", "장쑤 하이허제약", "화학의약품", "비소세포폐암"]]
-
-    def draw(c):
-        c.setFont(KO, 10)
-        c.drawString(60, 760, "- 국가약품감독관리국은 상반기에 신약 스무 종의 시판을 승인했다.")
-        _drug_part(c, 500, first, caption="< 상반기 출시된 신약 리스트 >")
-        c.showPage()
-        _drug_part(c, 780, rest)
-        c.setFont(KO, 10)
-        c.drawString(60, 560, "- 그 외 해외 기업의 신약 두 종이 승인되었다.")
-        c.showPage()
-
-    bulletin = extract.run(make_pdf(tmp_path / "mid.pdf", draw))
+    # (every type one word long: no cell of the part overleaf wraps)
+    rest = [_NEXT_THREE[0], _NEXT_THREE[1][:3] + ["화학의약품", _NEXT_THREE[1][4]], _NEXT_THREE[2]]
+    bulletin = _drugs_over_two_pages(tmp_path / "mid.pdf", 500, _FIRST_THREE, rest)
     assert len(bulletin.tables) == 1
     table = bulletin.tables[0]
     assert table["pages"] == [1, 2]
-    assert table["rows"] == first + rest
+    assert table["rows"] == _FIRST_THREE + rest
 
 
 def test_a_running_header_further_than_a_rows_gap_above_a_table_atop_the_page_is_not_its(tmp_path):
