@@ -505,9 +505,9 @@ def _syllable_fitted(prev: TextLine, a: str, right: str, edge: float | None = No
         return False
     if first_unit(right) != right[0]:
         return False  # Latin letters or signs glued to the syllable travel with it
-    if edge is None and prev.role == "table":
+    if prev.column_right is None or edge is None and prev.role == "table":
         return False
-    room = min(prev.column_right, edge if edge is not None else prev.column_right) - prev.x1
+    room = (prev.column_right if edge is None else min(prev.column_right, edge)) - prev.x1
     space = prev.space_width or SPACE_EMS * prev.size
     # (room just equal to a syllable is a tie the producer's own rounding may have decided
     # either way: WeasyPrint broke "역|할" with 9.4018 pt left for a 9.4 pt syllable)
