@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Iterable
 from ..model import TextLine
 from .geometry import median_size
 from .rows import glyph_rows
-from .scripts import starts_asian
+from .scripts import is_hangul, starts_asian
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..settings import LayoutSettings
@@ -177,7 +177,7 @@ def _make_line(row: list[dict], page: int, gap_ratio: float) -> TextLine | None:
                 bottom = cbottom
         sizes.append(c["size"])
         names.append(c.get("fontname") or "")
-        if "\uac00" <= c["text"] <= "\ud7a3":
+        if is_hangul(c["text"]):
             hangul.append(cx1 - cx0)
         if bold_glyph(c):
             bold_count += 1

@@ -45,12 +45,13 @@ FIGURE = re.compile(r"^[\d.,%~\-–/()'’+*\s]+$")
 
 def _reads_as_header(rows: list[list[str]]) -> bool:
     """A first row that names the columns though nothing draws it as a header (no shading,
-    no bold): a label over (nearly) every column, no figure among them, none longer than a
-    short phrase, no two alike (but for a two-up list's header, twice the same), and rows
-    under it."""
-    if len(rows) < 3:
-        return False
-    first = rows[0]
+    no bold; ``_names_columns``), with rows under it."""
+    return len(rows) >= 3 and _names_columns(rows[0])
+
+
+def _names_columns(first: list[str]) -> bool:
+    """A label over (nearly) every column, no figure among them, none longer than a short
+    phrase, no two alike (but for a two-up list's header, twice the same)."""
     k = repeat_width(first)
     labels = [c.strip() for c in (first[:k] if k else first) if c.strip()]
     return len(labels) >= max(2, len(first[:k] if k else first) - 1) and len(set(labels)) == len(labels) \
@@ -83,12 +84,11 @@ def _header_by_repeat(chain: list[TableFragment]) -> None:
     (a table's part of a row or two at a page's foot), repeated atop the next part: the
     producer repeats a header, not a row; both are headers (noted as ``header_by_position``)."""
     first = chain[0]
-    if len(chain) < 2 or header_count(first) or len(first.rows) < 2 or not _reads_as_header(first.rows[:1] * 3):
+    if len(chain) < 2 or header_count(first) or len(first.rows) < 2 or not _names_columns(first.rows[0]):
         return
-    for frag in chain[1:2]:
-        if repeated_header_rows(first.rows[:1], frag)[1] == "header repeated":
-            first.quality["header_by_position"] = True
-            frag.quality["header_by_position"] = True
+    if repeated_header_rows(first.rows[:1], chain[1])[1] == "header repeated":
+        first.quality["header_by_position"] = True
+        chain[1].quality["header_by_position"] = True
 
 
 def _continue_merged_cells(prev: TableFragment, rows: list[list[str]]) -> None:
